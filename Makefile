@@ -1,0 +1,44 @@
+# The two commands of the README. Both install what is missing (scripts/setup.sh), build, and run.
+BUILD ?= build
+JOBS ?= 2
+DYAD := $(BUILD)/dyad
+DEMO_DB := $(BUILD)/demo.db
+
+.PHONY: all setup build demo test eval bench clean format
+
+all: build
+
+setup:
+	@./scripts/setup.sh
+
+$(BUILD)/CMakeCache.txt: CMakeLists.txt
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release
+
+build: setup $(BUILD)/CMakeCache.txt
+	cmake --build $(BUILD) -j $(JOBS)
+
+# The main job on the bundled sample documents: code, store in SQLite, ask for a chronology.
+demo: build
+	@rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	$(DYAD) lexicon check
+	$(DYAD) code --format table samples/ko/brief-2023-dprk.txt
+	$(DYAD) ingest --db $(DEMO_DB) samples/ko/*.txt
+	$(DYAD) chronology --db $(DEMO_DB) --between PRK RUS --year 2023 --format markdown
+	$(DYAD) chronology --db $(DEMO_DB) --between PRK RUS --year 2023 --lang en
+	@echo "demo store: $(DEMO_DB)"
+
+test: build
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+# Scores every evaluation document against its gold file and prints the totals.
+eval: build
+	@./scripts/eval.sh $(DYAD)
+
+bench: build
+	@./bench/run.sh $(BUILD)
+
+format:
+	clang-format -i $$(git ls-files '*.cc' '*.h')
+
+clean:
+	rm -rf $(BUILD)

@@ -1,0 +1,67 @@
+// The coder: a document in, CAMEO events out.
+//
+// Code() repairs the extracted text, segments it, codes each sentence and table row with the
+// analyser of the document's language, and merges mentions of one real-world event (a visit
+// told in the narrative and in the chronology table) into one Event that keeps every mention.
+// A Coder is immutable and its methods are const: one Coder may serve many threads.
+//
+//   Result<std::shared_ptr<const Resources>> res = Resources::Load(DataDir(), &problems);
+//   Coder coder(*res);
+//   Result<CodedDocument> coded = coder.Code(*LoadDocument("brief.txt"), CodeOptions{});
+#ifndef DYAD_CODER_H_
+#define DYAD_CODER_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "dyad/document.h"
+#include "dyad/event.h"
+#include "dyad/lexicon.h"
+#include "dyad/repair.h"
+#include "dyad/status.h"
+
+namespace dyad {
+
+enum class Language { kAuto, kKorean, kEnglish };
+
+struct CodeOptions {
+  Language lang = Language::kAuto;
+  int year = 0;                      // the year in force; 0 = read it from the document
+  std::string self_country = "KOR";  // the state "우리" (we) names in the author's voice
+  bool merge = true;                 // merge mentions of one real-world event
+};
+
+struct CodedDocument {
+  std::string lang;   // "ko" or "en"
+  std::string title;  // first heading or sentence, shortened
+  int year = 0;       // the document's year in force
+  CleanText clean;
+  std::vector<Event> events;  // by date, then by position of the first mention
+};
+
+class Coder {
+ public:
+  explicit Coder(std::shared_ptr<const Resources> resources);
+
+  // Fails only for a document dyad cannot code (English until the English coder lands,
+  // no text). A document without events is a success with no events.
+  Result<CodedDocument> Code(const Document& doc, const CodeOptions& options) const;
+
+  const Resources& resources() const { return *res_; }
+
+ private:
+  std::shared_ptr<const Resources> res_;
+};
+
+// Detects the language by the share of Hangul among letters.
+Language DetectLanguage(std::string_view text);
+
+// Merges events that are mentions of one real-world event: same dyad (either way for a
+// symmetric event), same CAMEO code, overlapping dates where one contains the other. The
+// merged event takes the most precise date; its mentions keep their own.
+std::vector<Event> MergeMentions(std::vector<Event> events);
+
+}  // namespace dyad
+
+#endif  // DYAD_CODER_H_

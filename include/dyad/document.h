@@ -1,0 +1,37 @@
+// Loading a document: bytes on disk → UTF-8 extracted text.
+//
+// The extracted text is the document's reference text: every span dyad reports is a byte range
+// into it. Plain text is decoded from UTF-8 (with or without BOM), UTF-16 (with BOM) or the
+// legacy Korean encodings CP949/EUC-KR; a file that is none of these is refused, never turned
+// into mojibake. PDF is read page by page with poppler-cpp, pages separated by form feeds.
+//
+//   Result<Document> doc = LoadDocument("brief.pdf");
+//   // doc->text is UTF-8; doc->format is "pdf"; doc->encoding is "utf-8"
+#ifndef DYAD_DOCUMENT_H_
+#define DYAD_DOCUMENT_H_
+
+#include <string>
+#include <string_view>
+
+#include "dyad/status.h"
+
+namespace dyad {
+
+struct Document {
+  std::string path;      // as given by the caller
+  std::string format;    // "text" or "pdf"
+  std::string encoding;  // the source encoding: "utf-8", "utf-16le", "cp949", "pdf"
+  std::string text;      // extracted text, UTF-8
+};
+
+// Reads and decodes a file. Errors name the path: missing or unreadable file, a corrupt or
+// encrypted PDF, an undecodable encoding, or a document with no text.
+Result<Document> LoadDocument(const std::string& path);
+
+// Decodes bytes already in memory; `name` is used in messages and as Document::path.
+Result<Document> DecodeText(std::string_view bytes, const std::string& name);
+Result<Document> ExtractPdf(std::string_view bytes, const std::string& name);
+
+}  // namespace dyad
+
+#endif  // DYAD_DOCUMENT_H_

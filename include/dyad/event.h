@@ -1,0 +1,55 @@
+// The event model: who did what to whom, when, and where in which document it is told.
+//
+// An Event is one real-world interaction between two actors, coded in CAMEO. It keeps every
+// Mention that told of it: a narrative sentence and a chronology-table row describing the same
+// visit are two mentions of one event. The first mention is the primary one; its span and
+// evidence are what the JSON Lines contract prints.
+//
+// Span invariant: for a mention of document D, D.text.substr(span_begin, span_end - span_begin)
+// is the extracted text the evidence was read from (the evidence itself is that text with PDF
+// line wraps joined and footnote marks removed).
+#ifndef DYAD_EVENT_H_
+#define DYAD_EVENT_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "dyad/date.h"
+
+namespace dyad {
+
+struct Mention {
+  std::string doc;          // document path as given
+  uint32_t span_begin = 0;  // byte offsets into the document's extracted text
+  uint32_t span_end = 0;
+  std::string evidence;     // the sentence or table row
+  std::string section;      // "table" or "text"
+  DateSpan date;            // the date this mention gave (mentions may differ in precision)
+};
+
+struct Event {
+  DateSpan date;
+  std::string source;          // CAMEO actor code, e.g. "PRKGOV", "IGOUNO"
+  std::string target;
+  std::string source_country;  // ISO alpha-3, empty for an organisation
+  std::string target_country;
+  std::string source_name;     // the words in the text
+  std::string target_name;
+  std::string source_label_ko;  // the actor as a chronology names it: "최선희 외무상"
+  std::string source_label_en;  // "Choe Son Hui (DPRK foreign minister)"
+  std::string target_label_ko;
+  std::string target_label_en;
+  std::string code;  // CAMEO event code, e.g. "042"
+  double goldstein = 0;
+  int quad_class = 0;  // 1 verbal cooperation .. 4 material conflict
+  bool symmetric = false;  // a meeting or exchange: either direction is right
+  std::string action_ko;  // what the chronology says the source did: "방러", "회담"
+  std::string action_en;  // "visits Russia", "holds talks with"
+  std::string lang;       // "ko" or "en"
+  std::vector<Mention> mentions;  // at least one; mentions[0] is primary
+};
+
+}  // namespace dyad
+
+#endif  // DYAD_EVENT_H_

@@ -1,0 +1,22 @@
+// Event output in the JSON Lines contract of DESIGN.md, and JSON string escaping.
+//
+// Fields, in this order: date, date_end, date_precision, source, target, source_country,
+// target_country, source_name, target_name, code, goldstein, quad_class, lang, doc, span,
+// evidence; then dyad's additions: section, symmetric, mentions (every mention, primary first).
+#ifndef DYAD_JSONL_H_
+#define DYAD_JSONL_H_
+
+#include <string>
+#include <string_view>
+
+#include "dyad/event.h"
+
+namespace dyad {
+
+void AppendJsonString(std::string* out, std::string_view s);
+// One line, without the newline.
+std::string EventToJson(const Event& e);
+
+}  // namespace dyad
+
+#endif  // DYAD_JSONL_H_

@@ -1,0 +1,117 @@
+// The lexicon: actors, Korean action expressions and states, validated and compiled once.
+//
+// Load reads the analyst-editable TSV files under a dictionary directory (see
+// docs/dictionaries.md), reports every bad row as "file:line: problem", and compiles the names
+// and expressions into one immutable Trie. A loaded Lexicon is never modified; reload by
+// building a new one. Const methods are safe from many threads.
+//
+//   std::vector<std::string> problems;
+//   Result<Lexicon> lex = Lexicon::Load(DataDir(), &problems);
+#ifndef DYAD_LEXICON_H_
+#define DYAD_LEXICON_H_
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "dyad/cameo.h"
+#include "dyad/countries.h"
+#include "dyad/date.h"
+#include "dyad/status.h"
+#include "dyad/trie.h"
+
+namespace dyad {
+
+enum class ActorType { kPerson, kOffice, kOrg };
+
+struct ActorRole {
+  std::string code;  // "PRKGOV", "---MIL" (state from context), "IGOUNO"
+  std::optional<Date> from, to;
+  std::string title_ko, title_en;
+};
+
+struct Actor {
+  std::string id;
+  ActorType type = ActorType::kPerson;
+  std::vector<std::string> names_ko, names_en;
+  std::vector<ActorRole> roles;
+  // The role in force on `date`; the nearest role in time when none is; null without roles.
+  const ActorRole* RoleOn(const Date& date) const;
+};
+
+// How an action finds its target among the roles of its clause (docs/dictionaries.md).
+enum class Frame {
+  kVisit,      // target: destination (dest column, 을/를 or 에 place)
+  kHost,       // 을/를 names the visitor: the event runs visitor → host
+  kMeet,       // target: counterpart 와/과, object, or the other side of 북러-style compounds
+  kMessage,    // target: recipient 에/에게/께
+  kSay,        // a statement (담화, 언급, 선언): target any other state named in the sentence;
+               // yields to a more specific action of the same source in that sentence
+  kAct,        // target: object, recipient, counterpart, then another state in the clause
+  kJoint,      // done together with a counterpart (와 함께): target only from 와/과
+  kLight,      // light verb (가지다, 개최, 전달): carries the action noun before it
+};
+
+struct Action {
+  std::string expr;  // as written in the file: a noun (회담), a verb (만나다), a phrase (효력 정지)
+  std::string code;  // CAMEO code; empty for light verbs
+  Frame frame = Frame::kAct;
+  std::string dest;  // ISO alpha-3 destination of 방북-style visit nouns
+  bool symmetric = false;    // a meeting: either direction is right
+  bool reciprocal = false;   // a light verb that makes its action mutual (교환)
+  std::string label_ko, label_en;  // chronology wording: "회담" / "holds talks with"
+};
+
+// What a dictionary key names. A key may name several things (a person and an office).
+struct LexEntry {
+  enum class Kind : uint8_t { kActor, kCountry, kCountryPlace, kAction, kSelf } kind;
+  bool verb_stem = false;  // the key is a conjugated stem of a native verb (만났 of 만나다)
+  int32_t index;  // into actors(), countries().all() or actions(); unused for kSelf
+};
+
+class Lexicon {
+ public:
+  // dir holds actors.tsv, actions_ko.tsv, country_aliases.tsv, running_headers.tsv;
+  // countries_tsv is data/countries.tsv. Fails when any row is bad; problems lists them all.
+  static Result<Lexicon> Load(const std::string& dir, const std::string& countries_tsv,
+                              const Codebook& codebook, std::vector<std::string>* problems);
+
+  const std::vector<Actor>& actors() const { return actors_; }
+  const std::vector<Action>& actions() const { return actions_; }
+  const CountryTable& countries() const { return countries_; }
+  const std::vector<std::string>& running_headers() const { return running_headers_; }
+
+  // The compiled matcher over every name and expression; values index entries().
+  const Trie& trie() const { return trie_; }
+  const std::vector<LexEntry>& EntriesFor(int32_t value) const { return entry_lists_[value]; }
+  // A one-syllable compound prefix (러, 북, 한) → its state, or null.
+  const Country* PrefixCountry(std::string_view syllable) const;
+
+  size_t key_count() const { return entry_lists_.size(); }
+
+ private:
+  std::vector<Actor> actors_;
+  std::vector<Action> actions_;
+  CountryTable countries_;
+  std::vector<std::string> running_headers_;
+  Trie trie_;
+  std::vector<std::vector<LexEntry>> entry_lists_;
+  std::vector<std::pair<std::string, int32_t>> prefixes_;  // syllable → country index, sorted
+};
+
+// data/ of the source tree, unless DYAD_DATA_DIR is set in the environment.
+std::string DataDir();
+
+// Everything the coder needs, loaded from a data directory: codebook and lexicon.
+struct Resources {
+  Codebook codebook;
+  Lexicon lexicon;
+  static Result<std::shared_ptr<const Resources>> Load(const std::string& data_dir,
+                                                       std::vector<std::string>* problems);
+};
+
+}  // namespace dyad
+
+#endif  // DYAD_LEXICON_H_

@@ -1,0 +1,73 @@
+// The event store: documents, events and the mentions tying them together.
+//
+// One SQLite file in WAL mode (no server). Ingesting a document is one transaction: the
+// document row, its events and mentions land together or not at all, so a failed ingest leaves
+// the store as it was. A document is known by the SHA-256 of its extracted text; ingesting it
+// again changes nothing. An event told in several documents is stored once, with a mention per
+// telling (same merge rule as the coder's). The schema carries a version; opening an older
+// store migrates it, opening one written by a newer dyad fails with a message.
+//
+//   Result<std::unique_ptr<Store>> store = Store::Open("dyad.db");
+//   Result<IngestReport> r = (*store)->Ingest(doc, coded);
+#ifndef DYAD_STORE_H_
+#define DYAD_STORE_H_
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "dyad/coder.h"
+#include "dyad/date.h"
+#include "dyad/document.h"
+#include "dyad/event.h"
+#include "dyad/status.h"
+
+namespace dyad {
+
+struct EventQuery {
+  std::string side_a, side_b;  // --between: ISO alpha-3 or actor-code prefixes; either order
+  std::optional<Date> from, to;  // events overlapping [from, to]
+  std::string code_root;         // CAMEO code prefix, e.g. "04"
+};
+
+struct IngestReport {
+  bool already_present = false;  // same content ingested before: nothing changed
+  long long document_id = 0;
+  int events_added = 0;   // new events
+  int events_merged = 0;  // mentions added to events already stored
+};
+
+struct StoredDocument {
+  long long id = 0;
+  std::string path, title, lang, sha256;
+};
+
+class Store {
+ public:
+  static constexpr int kSchemaVersion = 1;
+
+  static Result<std::unique_ptr<Store>> Open(const std::string& path);
+  ~Store();
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+
+  Result<IngestReport> Ingest(const Document& doc, const CodedDocument& coded);
+  // Events with every mention, by date.
+  Result<std::vector<Event>> Events(const EventQuery& q) const;
+  Result<std::vector<StoredDocument>> Documents() const;
+  int schema_version() const { return version_; }
+
+ private:
+  struct Impl;
+  explicit Store(std::unique_ptr<Impl> impl, int version);
+  std::unique_ptr<Impl> impl_;
+  int version_;
+};
+
+// Hex SHA-256 of bytes.
+std::string Sha256Hex(std::string_view bytes);
+
+}  // namespace dyad
+
+#endif  // DYAD_STORE_H_

@@ -1,0 +1,46 @@
+// Small UTF-8 helpers used across the text layers. All functions work on bytes and never read
+// past the end; invalid sequences are reported, not repaired.
+#ifndef DYAD_UTF8_H_
+#define DYAD_UTF8_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace dyad::utf8 {
+
+// Byte offset of the first invalid sequence, or npos when s is valid UTF-8.
+size_t FindInvalid(std::string_view s);
+inline bool IsValid(std::string_view s) { return FindInvalid(s) == std::string_view::npos; }
+
+// Decodes the code point at s[i] (s must be valid); sets *len to its byte length.
+char32_t Decode(std::string_view s, size_t i, int* len);
+void Append(std::string* out, char32_t c);
+
+inline bool IsHangulSyllable(char32_t c) { return c >= 0xAC00 && c <= 0xD7A3; }
+inline bool IsDigit(char32_t c) { return c >= '0' && c <= '9'; }
+// Whitespace as PDF extraction leaves it: ASCII space/tab, no-break and ideographic spaces.
+inline bool IsSpace(char32_t c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == 0xA0 || c == 0x3000;
+}
+
+// Hangul syllable decomposition: index of lead (0-18), vowel (0-20), tail (0-27; 0 = none).
+struct Jamo {
+  int lead = 0, vowel = 0, tail = 0;
+};
+inline Jamo Decompose(char32_t s) {
+  int i = static_cast<int>(s - 0xAC00);
+  return {i / (21 * 28), (i / 28) % 21, i % 28};
+}
+inline char32_t Compose(Jamo j) {
+  return static_cast<char32_t>(0xAC00 + (j.lead * 21 + j.vowel) * 28 + j.tail);
+}
+// The last code point of s (s valid, non-empty), or 0.
+char32_t Last(std::string_view s);
+// Whether the last syllable of s has a final consonant (batchim); false if not Hangul.
+bool HasBatchim(std::string_view s);
+
+}  // namespace dyad::utf8
+
+#endif  // DYAD_UTF8_H_

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Installs the Debian packages dyad's build, tests and demo need. Idempotent: runs apt-get only
+# when a package is missing, and `apt-get update` at most once.
+set -euo pipefail
+
+packages=(
+  build-essential cmake make pkg-config   # toolchain
+  libicu-dev                              # encodings (CP949/EUC-KR), normalisation, CLDR names
+  libpoppler-cpp-dev                      # PDF text extraction
+  libsqlite3-dev                          # the embedded event store
+  libcli11-dev                            # command-line parsing for the thin CLI
+  libgtest-dev googletest                 # unit tests
+  python3                                 # ../shared/tools/score-events
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+    missing+=("$p")
+  fi
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+echo "setup: installing ${missing[*]}"
+if [ "$(id -u)" -ne 0 ]; then
+  SUDO=sudo
+else
+  SUDO=
+fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"

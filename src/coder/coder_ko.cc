@@ -1,0 +1,1072 @@
+// Design note. A segment (sentence or table row) is coded in four passes over its words:
+//  1. units: each word, or run of words, matched against the lexicon trie, with what follows
+//     the stem analysed (particles → case role, verb ending → clause type); dyad compounds
+//     (북러, 한미일), "대X" (toward X) and dates are marked;
+//  2. a walk that groups units into noun phrases with roles, finds predicates (a verb form of
+//     an action, an action noun with a light verb, a bare action noun in a table row) and
+//     numbers clauses at clause-closing endings;
+//  3. date resolution in text order, against the year and month in force;
+//  4. for each predicate: its date, its source (subject or topic of its clause, else carried
+//     from the sentence, the table row or the paragraph), its target by the action's frame;
+//     one event per predicate with a source and target of different states.
+// Quoted speech (“…”) is evidence, not narration: no predicates or actors are read inside it.
+#include "coder/coder_ko.h"
+
+#include <algorithm>
+#include <map>
+#include <optional>
+
+#include "dyad/utf8.h"
+#include "ko/dates_ko.h"
+#include "ko/eojeol.h"
+
+namespace dyad {
+
+namespace {
+
+using ko::Ending;
+using ko::Role;
+using ko::Suffix;
+
+struct Tok {
+  uint32_t b, e;
+  bool word;
+  char32_t ch;
+};
+
+bool IsPunct(char32_t c) {
+  switch (c) {
+    case ',': case '.': case '(': case ')': case '[': case ']': case '"': case '\'':
+    case ':': case ';': case '?': case '!': case '<': case '>':
+    case 0x201C: case 0x201D: case 0x2018: case 0x2019: case 0x300C: case 0x300D:
+    case 0x300E: case 0x300F: case 0x300A: case 0x300B: case 0x3008: case 0x3009:
+    case 0x2026: case 0xFF08: case 0xFF09: case 0x3001: case 0x3002:
+      return true;
+    default:
+      return false;
+  }
+}
+
+std::vector<Tok> Tokenize(std::string_view t, uint32_t b, uint32_t e) {
+  std::vector<Tok> out;
+  uint32_t i = b;
+  while (i < e) {
+    int len;
+    char32_t c = utf8::Decode(t, i, &len);
+    if (utf8::IsSpace(c)) {
+      i += len;
+      continue;
+    }
+    if (IsPunct(c)) {
+      // A full stop between digits or after a capital is part of a word (3.5, U.S.).
+      bool inner = c == '.' && i > b && i + 1 < e &&
+                   ((t[i - 1] >= '0' && t[i - 1] <= '9' && t[i + 1] >= '0' && t[i + 1] <= '9'));
+      if (!inner) {
+        out.push_back({i, i + static_cast<uint32_t>(len), false, c});
+        i += len;
+        continue;
+      }
+    }
+    uint32_t s = i;
+    while (i < e) {
+      char32_t d = utf8::Decode(t, i, &len);
+      if (utf8::IsSpace(d)) break;
+      if (IsPunct(d)) {
+        bool inner = d == '.' && i > s && i + 1 < e && t[i - 1] >= '0' && t[i - 1] <= '9' &&
+                     t[i + 1] >= '0' && t[i + 1] <= '9';
+        if (!inner) break;
+      }
+      i += len;
+    }
+    out.push_back({s, i, true, 0});
+  }
+  return out;
+}
+
+struct Unit {
+  uint32_t b = 0, e = 0, stem_e = 0;
+  const std::vector<LexEntry>* lex = nullptr;
+  bool verb_stem = false;
+  Suffix suf;
+  bool punct = false;
+  char32_t ch = 0;
+  bool quoted = false, paren = false;
+  int date = -1;
+  std::vector<int> compound;  // states of a 북러-style compound
+  int toward = -1;            // 대북: the state
+  int country_word = -1;      // 북한군, 러시아측: a state name with a derivational suffix
+  bool particle_only = false;
+  bool unknown_verbal = false;
+  bool consumed = false;  // a light verb taken by the action noun before it
+};
+
+// Suffixes that turn a state name into a word still naming that state's side: 러시아측, 북한군.
+constexpr std::string_view kStateSuffixes[] = {"측", "당국", "정부", "군"};
+
+// Endings that mark an unknown word as a verb closing a clause (얽매이지 않는다면, 유지했다).
+struct VerbalTail {
+  std::string_view tail;
+  Ending ending;
+};
+constexpr VerbalTail kVerbalTails[] = {
+    {"다면", Ending::kConditional}, {"라면", Ending::kConditional}, {"으면", Ending::kConditional},
+    {"하면", Ending::kConditional}, {"다고", Ending::kQuote},       {"라고", Ending::kQuote},
+    {"면서", Ending::kConnective},  {"지만", Ending::kConnective},  {"는데", Ending::kConnective},
+    {"으며", Ending::kConnective},  {"했고", Ending::kConnective},  {"였고", Ending::kConnective},
+    {"었고", Ending::kConnective},  {"았고", Ending::kConnective},  {"하며", Ending::kConnective},
+    {"하여", Ending::kConnective},  {"하자", Ending::kConnective},  {"으나", Ending::kConnective},
+    {"했다", Ending::kFinal},       {"였다", Ending::kFinal},       {"었다", Ending::kFinal},
+    {"았다", Ending::kFinal},       {"한다", Ending::kFinal},       {"된다", Ending::kFinal},
+    {"는다", Ending::kFinal},       {"겠다", Ending::kFinal},       {"이다", Ending::kFinal},
+};
+
+bool EndsWith(std::string_view s, std::string_view suf) {
+  return s.size() >= suf.size() && s.substr(s.size() - suf.size()) == suf;
+}
+
+struct NP {
+  int first = 0, last = 0;  // units
+  Role role = Role::kNone;
+  int clause = 0;
+  bool comma = false;  // "김정은, …": a headline topic
+};
+
+struct Pred {
+  int unit = 0;
+  int light = -1;
+  const Action* action = nullptr;
+  Ending ending = Ending::kNone;
+  bool reciprocal = false;
+  int clause = 0;
+  bool actual = true;
+  int rel_head = -1;  // adnominal: the NP it modifies
+};
+
+struct ActorRef {
+  std::string code, country, name, label_ko, label_en;
+  bool valid() const { return !code.empty(); }
+};
+
+struct ParagraphState {
+  uint32_t paragraph = 0xFFFFFFFF;
+  std::optional<DateSpan> date;  // date in force
+  int year = 0, month = 0;
+  ActorRef source;
+  std::vector<std::pair<std::string, std::string>> recent;  // (source country, target country)
+};
+
+class SegmentCoder {
+ public:
+  SegmentCoder(const KoreanInput& in, const Segment& seg, ParagraphState* ps, int table_year,
+               std::vector<Event>* out)
+      : in_(in), lex_(in.res->lexicon), text_(in.clean->text), seg_(seg), ps_(ps),
+        table_year_(table_year), out_(out) {}
+
+  void Run() {
+    BuildUnits();
+    MarkScopes();
+    MarkDates();
+    Walk();
+    ResolveDates();
+    for (Pred& p : preds_) Emit(p);
+  }
+
+ private:
+  bool is_row() const { return seg_.kind == Segment::Kind::kTableRow; }
+  std::string_view Text(uint32_t b, uint32_t e) const { return std::string_view(text_).substr(b, e - b); }
+
+  // ---- pass 1: units ----
+  void BuildUnits() {
+    toks_ = Tokenize(text_, seg_.begin, seg_.end);
+    std::string_view limited = std::string_view(text_).substr(0, seg_.end);
+    for (size_t i = 0; i < toks_.size();) {
+      const Tok& t = toks_[i];
+      Unit u;
+      u.b = t.b;
+      u.e = t.e;
+      if (!t.word) {
+        u.punct = true;
+        u.ch = t.ch;
+        units_.push_back(u);
+        ++i;
+        continue;
+      }
+      // Longest dictionary match starting here, possibly over several words.
+      size_t best_tok = i;
+      uint32_t best_p = 0;
+      int32_t best_val = -1;
+      Suffix best_suf;
+      bool best_verb = false;
+      lex_.trie().PrefixMatches(limited, t.b, [&](size_t len, int32_t val) {
+        uint32_t p = t.b + static_cast<uint32_t>(len);
+        size_t j = i;
+        while (j < toks_.size() && toks_[j].e < p) {
+          if (!toks_[j].word || j + 1 >= toks_.size() || !toks_[j + 1].word ||
+              toks_[j + 1].b != toks_[j].e + 1)
+            return;
+          ++j;
+        }
+        if (j >= toks_.size() || toks_[j].b >= p) return;  // ended on a space
+        std::string_view rest = Text(p, toks_[j].e);
+        bool verb = false;
+        Suffix suf;
+        if (!Accept(lex_.EntriesFor(val), Text(toks_[j].b, p), rest, &suf, &verb)) return;
+        if (best_val < 0 || p >= best_p) {
+          best_tok = j, best_p = p, best_val = val, best_suf = suf, best_verb = verb;
+        }
+      });
+      if (best_val >= 0) {
+        u.e = toks_[best_tok].e;
+        u.stem_e = best_p;
+        u.lex = &lex_.EntriesFor(best_val);
+        u.suf = best_suf;
+        u.verb_stem = best_verb;
+        units_.push_back(u);
+        i = best_tok + 1;
+        continue;
+      }
+      u.stem_e = u.e;
+      Unmatched(&u);
+      units_.push_back(u);
+      ++i;
+    }
+  }
+
+  // Whether the rest of the word is grammatical after this key; prefers what the key names.
+  bool Accept(const std::vector<LexEntry>& entries, std::string_view form, std::string_view rest,
+              Suffix* suf, bool* verb) {
+    for (const LexEntry& e : entries) {
+      if (e.kind == LexEntry::Kind::kAction) {
+        if (e.verb_stem) {
+          if (ko::AnalyzeVerbEnding(form.substr(form.rfind(' ') == std::string_view::npos
+                                                    ? 0
+                                                    : form.rfind(' ') + 1),
+                                    rest, suf)) {
+            *verb = true;
+            return true;
+          }
+        } else if (ko::AnalyzeNounSuffix(rest, suf)) {
+          return true;
+        }
+      } else if (ko::AnalyzeNounSuffix(rest, suf) && suf->kind != Suffix::Kind::kVerbal) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  void Unmatched(Unit* u) {
+    std::string_view w = Text(u->b, u->e);
+    ko::Role role;
+    if (ko::IsParticleWord(w, &role) && w.size() <= 9) {
+      u->particle_only = true;
+      u->suf.kind = Suffix::Kind::kParticles;
+      u->suf.role = role;
+      return;
+    }
+    // A state name with a derivational suffix: 북한군은, 러시아측과.
+    int found = -1;
+    lex_.trie().PrefixMatches(w, 0, [&](size_t len, int32_t val) {
+      for (const LexEntry& e : lex_.EntriesFor(val)) {
+        if (e.kind != LexEntry::Kind::kCountry) continue;
+        std::string_view rest = w.substr(len);
+        for (std::string_view s : kStateSuffixes) {
+          if (rest.substr(0, s.size()) != s) continue;
+          Suffix suf;
+          if (ko::AnalyzeNounSuffix(rest.substr(s.size()), &suf) &&
+              suf.kind != Suffix::Kind::kVerbal) {
+            found = e.index;
+            u->stem_e = u->b + static_cast<uint32_t>(len + s.size());
+            u->suf = suf;
+          }
+        }
+      }
+    });
+    if (found >= 0) {
+      u->country_word = found;
+      return;
+    }
+    // 대북, 대미, 대중국: toward a state.
+    if (w.substr(0, 3) == "대" && w.size() >= 6) {
+      if (const Country* c = lex_.PrefixCountry(w.substr(3, 3))) {
+        u->toward = static_cast<int>(c - lex_.countries().all().data());
+        return;
+      }
+    }
+    // 북러, 한미일, 남북: two or more one-syllable state prefixes.
+    std::vector<int> states;
+    size_t k = 0;
+    while (k + 3 <= w.size()) {
+      const Country* c = lex_.PrefixCountry(w.substr(k, 3));
+      if (c == nullptr) break;
+      int idx = static_cast<int>(c - lex_.countries().all().data());
+      if (std::find(states.begin(), states.end(), idx) == states.end()) states.push_back(idx);
+      k += 3;
+    }
+    if (k >= 6 && states.size() >= 2) {
+      u->compound = states;
+      return;
+    }
+    for (const VerbalTail& vt : kVerbalTails) {
+      if (w.size() > vt.tail.size() && EndsWith(w, vt.tail)) {
+        u->unknown_verbal = true;
+        u->suf.kind = Suffix::Kind::kVerbal;
+        u->suf.ending = vt.ending;
+        return;
+      }
+    }
+  }
+
+  // ---- quotes and parentheses ----
+  void MarkScopes() {
+    int quote = 0, paren = 0;
+    for (Unit& u : units_) {
+      if (u.punct) {
+        if (u.ch == 0x201C) ++quote;
+        if (u.ch == 0x201D && quote > 0) --quote;
+        if (u.ch == '(' || u.ch == 0xFF08) ++paren;
+        if ((u.ch == ')' || u.ch == 0xFF09) && paren > 0) {
+          --paren;
+          continue;
+        }
+      }
+      u.quoted = quote > 0 && !(u.punct && u.ch == 0x201C);
+      u.paren = paren > 0;
+    }
+  }
+
+  // ---- dates ----
+  void MarkDates() {
+    std::string_view seg_text = Text(seg_.begin, seg_.end);
+    raw_dates_ = ko::FindKoreanDates(seg_text);
+    for (size_t d = 0; d < raw_dates_.size(); ++d) {
+      uint32_t b = seg_.begin + raw_dates_[d].begin, e = seg_.begin + raw_dates_[d].end;
+      for (Unit& u : units_) {
+        if (u.punct || u.b < b || u.b >= e) continue;
+        // A word the date only starts ("11월에는") is still the date.
+        u.date = static_cast<int>(d);
+      }
+    }
+  }
+
+  const Action* ActionOf(const Unit& u, bool light) const {
+    if (u.lex == nullptr) return nullptr;
+    for (const LexEntry& e : *u.lex) {
+      if (e.kind != LexEntry::Kind::kAction) continue;
+      const Action& a = lex_.actions()[e.index];
+      if ((a.frame == Frame::kLight) == light) return &a;
+    }
+    return nullptr;
+  }
+
+  bool IsActorish(const Unit& u) const {
+    if (u.country_word >= 0 || u.toward >= 0 || !u.compound.empty()) return u.country_word >= 0;
+    if (u.lex == nullptr) return false;
+    for (const LexEntry& e : *u.lex)
+      if (e.kind != LexEntry::Kind::kAction) return true;
+    return false;
+  }
+
+  int NextContent(int k) const {
+    for (int j = k + 1; j < static_cast<int>(units_.size()); ++j)
+      if (!units_[j].paren || units_[j].punct) return j;
+    return -1;
+  }
+
+  std::string_view Word(int k) const {
+    if (k < 0 || k >= static_cast<int>(units_.size())) return {};
+    return Text(units_[k].b, units_[k].e);
+  }
+
+  // ---- pass 2: noun phrases, predicates, clauses ----
+  void Walk() {
+    int clause = 0;
+    int np_start = -1;
+    int last_np_closed_at = -1;
+    auto close_np = [&](int last, Role role, bool comma) {
+      if (np_start >= 0 && last >= np_start) {
+        nps_.push_back({np_start, last, role, clause, comma});
+        last_np_closed_at = last;
+      }
+      np_start = -1;
+    };
+    int n = static_cast<int>(units_.size());
+    for (int k = 0; k < n; ++k) {
+      Unit& u = units_[k];
+      if (u.quoted) continue;
+      if (u.punct) {
+        if (u.ch == ',' && !u.paren) {
+          close_np(k - 1, Role::kNone, true);
+          if (is_row()) ++clause;
+        }
+        if (u.ch == 0x201D && k + 1 < n && !units_[k + 1].punct) {
+          // “…”고 / “…”라고: the quotation closes a clause of its own.
+        }
+        continue;
+      }
+      if (u.paren && u.date < 0) continue;
+      if (u.date >= 0) {
+        date_units_.push_back({k, clause});
+        // A date word may carry a particle that ends a phrase: "11월에는".
+        continue;
+      }
+      if (u.particle_only) {
+        // "…대통령(이하 푸틴)과": the particle after the parenthesis ends the phrase before it.
+        if (np_start >= 0) {
+          close_np(k - 1, u.suf.role, false);
+        } else if (!nps_.empty() && last_np_closed_at >= 0 && nps_.back().role == Role::kNone) {
+          nps_.back().role = u.suf.role;
+        }
+        continue;
+      }
+      if (u.consumed) continue;
+      const Action* act = ActionOf(u, false);
+      if (act != nullptr) {
+        Pred p;
+        p.unit = k;
+        p.action = act;
+        p.clause = clause;
+        bool is_pred = false;
+        int next = NextContent(k);
+        const Action* light = next >= 0 && !units_[next].punct ? ActionOf(units_[next], true) : nullptr;
+        bool noun_ok = u.suf.kind == Suffix::Kind::kEmpty ||
+                       (u.suf.kind == Suffix::Kind::kParticles && u.suf.role == Role::kObject);
+        if (u.suf.kind == Suffix::Kind::kVerbal) {
+          is_pred = true;
+          p.ending = u.suf.ending;
+        } else if (noun_ok && light != nullptr && !u.verb_stem &&
+                   (units_[next].suf.kind == Suffix::Kind::kVerbal ||
+                    (is_row() && units_[next].suf.kind == Suffix::Kind::kEmpty))) {
+          is_pred = true;
+          p.light = next;
+          p.ending = units_[next].suf.kind == Suffix::Kind::kVerbal ? units_[next].suf.ending
+                                                                    : Ending::kConnective;
+          p.reciprocal = light->reciprocal;
+          units_[next].consumed = true;
+        } else if (is_row() && u.suf.kind == Suffix::Kind::kEmpty) {
+          bool end = next < 0;
+          bool before_break = end || (units_[next].punct && (units_[next].ch == ',' || units_[next].ch == '(')) ||
+                              Word(next) == "및" || Word(next) == "등";
+          // A parenthesis right after the noun: "정상회담(9/13)".
+          if (!end && units_[k + 1 < n ? k + 1 : k].punct && units_[k + 1].ch == '(') before_break = true;
+          if (before_break) {
+            is_pred = true;
+            p.ending = end ? Ending::kFinal : Ending::kConnective;
+          }
+        }
+        if (is_pred) {
+          close_np(k - 1, Role::kNone, false);
+          // A compound noun ending in the action ("북러 경제공동위원회 회의를") keeps its words
+          // as the predicate's own phrase, already closed above.
+          int after = p.light >= 0 ? p.light : k;
+          int nx = NextContent(after);
+          std::string_view nw = Word(nx);
+          if (p.ending == Ending::kConditional) p.actual = false;
+          if (p.ending == Ending::kNegAux && (nw.substr(0, 3) == "않" || nw.substr(0, 3) == "못"))
+            p.actual = false;
+          if (p.ending == Ending::kAdnominal) {
+            for (std::string_view w : {"것", "전망", "예정", "계획", "방침", "가능성", "수", "듯", "경우"})
+              if (nw.substr(0, w.size()) == w) p.actual = false;
+          }
+          preds_.push_back(p);
+          Ending e = p.ending;
+          bool boundary = e == Ending::kFinal || e == Ending::kConnective || e == Ending::kQuote ||
+                          e == Ending::kConditional || e == Ending::kPurpose || e == Ending::kNominal;
+          if (e == Ending::kAdnominal) {
+            for (std::string_view w : {"데", "뒤", "후", "직후", "이후", "가운데", "후에", "뒤에", "데이어"})
+              if (nw == w) boundary = true;
+            if (!boundary) preds_.back().rel_head = nx;
+          }
+          if (boundary) ++clause;
+          continue;
+        }
+      }
+      if (u.unknown_verbal || (ActionOf(u, true) != nullptr && u.suf.kind == Suffix::Kind::kVerbal)) {
+        close_np(k - 1, Role::kNone, false);
+        Ending e = u.suf.ending;
+        if (e != Ending::kAdnominal && e != Ending::kNegAux && e != Ending::kOther) ++clause;
+        continue;
+      }
+      if (is_row() && Word(k) == "및" && !preds_.empty() && preds_.back().clause == clause &&
+          np_start < 0) {
+        ++clause;
+        continue;
+      }
+      if (np_start < 0) np_start = k;
+      if (u.suf.kind == Suffix::Kind::kParticles && u.suf.role != Role::kNone) {
+        close_np(k, u.suf.role, false);
+      } else if (u.suf.kind == Suffix::Kind::kCopula) {
+        close_np(k, Role::kNone, false);
+        ++clause;
+      }
+    }
+    close_np(n - 1, Role::kNone, false);
+  }
+
+  // ---- pass 3: dates in text order ----
+  void ResolveDates() {
+    resolved_.assign(raw_dates_.size(), std::nullopt);
+    std::optional<DateSpan> prev = ps_->date;
+    for (size_t d = 0; d < raw_dates_.size(); ++d) {
+      const ko::RawDate& r = raw_dates_[d];
+      int year = ps_->year;
+      if (is_row() && table_year_ != 0) year = table_year_;
+      std::optional<DateSpan> s = ko::ResolveDate(r, year, ps_->month, prev);
+      resolved_[d] = s;
+      if (!s) continue;
+      if (s->precision != DatePrecision::kYear) prev = s;
+      bool sentence_start = r.begin == 0;
+      if (r.year != 0 && (r.month != 0 || sentence_start) && !is_row()) ps_->year = r.year;
+      if (s->precision != DatePrecision::kYear) {
+        ps_->month = s->begin.month;
+        if (!is_row() && r.year == 0 && r.month != 0 && year != 0) ps_->year = year;
+      }
+    }
+  }
+
+  // The date of a predicate: a date in parentheses right after it, else the nearest date of
+  // its clause before it (then after it), else the date in force at its position.
+  std::optional<DateSpan> DateFor(const Pred& p) {
+    int anchor = p.light >= 0 ? p.light : p.unit;
+    if (anchor + 1 < static_cast<int>(units_.size()) && units_[anchor + 1].punct &&
+        units_[anchor + 1].ch == '(') {
+      for (int j = anchor + 2; j < static_cast<int>(units_.size()) && units_[j].paren; ++j)
+        if (units_[j].date >= 0 && resolved_[units_[j].date]) return resolved_[units_[j].date];
+    }
+    std::optional<DateSpan> before, after, in_force;
+    for (auto [k, clause] : date_units_) {
+      const auto& s = resolved_[units_[k].date];
+      if (!s || units_[k].paren) continue;
+      if (k < p.unit) {
+        if (clause == p.clause) before = s;
+        if (s->precision != DatePrecision::kYear || raw_dates_[units_[k].date].begin == 0) in_force = s;
+      } else if (clause == p.clause && !after) {
+        after = s;
+      }
+    }
+    if (before) return before;
+    if (after) return after;
+    if (in_force) return in_force;
+    return ps_->date;
+  }
+
+  // ---- actors ----
+  ActorRef Resolve(const NP& np, const Date& on) const {
+    ActorRef ref;
+    int person = -1, office = -1, country = -1, self = -1, first = -1, last = -1;
+    for (int k = np.first; k <= np.last; ++k) {
+      const Unit& u = units_[k];
+      if (u.punct || u.paren || u.date >= 0) continue;
+      if (u.country_word >= 0) {
+        country = u.country_word;
+        if (first < 0) first = k;
+        last = k;
+      }
+      if (u.lex == nullptr) continue;
+      for (const LexEntry& e : *u.lex) {
+        switch (e.kind) {
+          case LexEntry::Kind::kActor:
+            if (lex_.actors()[e.index].type == ActorType::kPerson) {
+              if (person < 0) person = e.index;
+            } else {
+              office = e.index;
+            }
+            break;
+          case LexEntry::Kind::kCountry:
+            country = e.index;
+            break;
+          case LexEntry::Kind::kSelf:
+            self = e.index;
+            break;
+          default:
+            continue;
+        }
+        if (first < 0) first = k;
+        last = k;
+      }
+    }
+    if (first < 0) return ref;
+    const auto& countries = lex_.countries().all();
+    auto state_of = [&](const std::string& code) -> std::string {
+      std::string s = code.substr(0, 3);
+      return lex_.countries().Find(s) != nullptr ? s : std::string();
+    };
+    ref.name = std::string(Text(units_[first].b, units_[last].stem_e ? units_[last].stem_e : units_[last].e));
+    if (person >= 0) {
+      const Actor& a = lex_.actors()[person];
+      const ActorRole* r = a.RoleOn(on);
+      if (r == nullptr) return ref;
+      ref.code = r->code;
+      if (ref.code.substr(0, 3) == "---") {
+        if (country < 0) return ActorRef{};
+        ref.code = countries[country].iso3 + ref.code.substr(3);
+      }
+      ref.country = state_of(ref.code);
+      std::string ko = a.names_ko.empty() ? ref.name : a.names_ko.front();
+      std::string en = a.names_en.empty() ? ko : a.names_en.front();
+      ref.label_ko = r->title_ko.empty() ? ko : ko + " " + r->title_ko;
+      ref.label_en = r->title_en.empty() ? en : en + " (" + r->title_en + ")";
+      return ref;
+    }
+    if (office >= 0) {
+      const Actor& a = lex_.actors()[office];
+      const ActorRole* r = a.RoleOn(on);
+      if (r != nullptr) {
+        std::string code = r->code;
+        if (code.substr(0, 3) == "---") {
+          if (country >= 0) code = countries[country].iso3 + code.substr(3);
+          else if (self >= 0) code = in_.self_country + code.substr(3);
+          else code.clear();
+        }
+        if (!code.empty()) {
+          ref.code = code;
+          ref.country = state_of(code);
+          ref.label_ko = ref.name;
+          std::string title = r->title_en.empty() ? (a.names_en.empty() ? "" : a.names_en.front()) : r->title_en;
+          const Country* c = lex_.countries().Find(ref.country);
+          ref.label_en = c != nullptr && r->code.substr(0, 3) == "---" ? c->name_en + " " + title : title;
+          if (ref.label_en.empty()) ref.label_en = ref.name;
+          return ref;
+        }
+      }
+    }
+    if (country >= 0) {
+      ref.code = countries[country].iso3;
+      ref.country = ref.code;
+      ref.label_ko = countries[country].short_ko;
+      ref.label_en = countries[country].name_en;
+      return ref;
+    }
+    if (self >= 0) {
+      ref.code = in_.self_country + (self == 1 ? "MIL" : "GOV");
+      ref.country = in_.self_country;
+      const Country* c = lex_.countries().Find(in_.self_country);
+      ref.label_ko = ref.name;
+      ref.label_en = c != nullptr ? c->name_en : in_.self_country;
+      return ref;
+    }
+    return ref;
+  }
+
+  // A place (평양) standing for its state, when it heads the phrase.
+  ActorRef Place(const NP& np) const {
+    ActorRef ref;
+    const Unit& u = units_[np.last];
+    if (u.lex == nullptr) return ref;
+    for (const LexEntry& e : *u.lex) {
+      if (e.kind != LexEntry::Kind::kCountryPlace) continue;
+      const Country& c = lex_.countries().all()[e.index];
+      ref.code = ref.country = c.iso3;
+      ref.name = std::string(Text(u.b, u.stem_e));
+      ref.label_ko = c.short_ko;
+      ref.label_en = c.name_en;
+    }
+    return ref;
+  }
+
+  bool HeadIsActor(const NP& np) const {
+    for (int k = np.last; k >= np.first; --k) {
+      const Unit& u = units_[k];
+      if (u.punct || u.paren || u.date >= 0) continue;
+      if (IsActorish(u)) return true;
+      std::string_view w = Text(u.b, u.stem_e ? u.stem_e : u.e);
+      // Words that follow a name in a phrase still headed by it.
+      for (std::string_view tail : {"등", "일행", "측", "일가", "내외", "함께"})
+        if (w == tail) goto next;
+      return false;
+    next:;
+    }
+    return false;
+  }
+
+  ActorRef StateRef(int country_index) const {
+    const Country& c = lex_.countries().all()[country_index];
+    return ActorRef{c.iso3, c.iso3, c.short_ko, c.short_ko, c.name_en};
+  }
+
+  // ---- pass 4: events ----
+  const NP* NpAt(int unit) const {
+    for (const NP& np : nps_)
+      if (unit >= np.first && unit <= np.last) return &np;
+    return nullptr;
+  }
+
+  ActorRef SourceFor(const Pred& p, const Date& on) {
+    // Nearest subject, topic or focus phrase of the clause before the predicate.
+    for (auto it = nps_.rbegin(); it != nps_.rend(); ++it) {
+      if (it->clause != p.clause || it->last >= p.unit) continue;
+      bool subj = it->role == Role::kSubject || it->role == Role::kTopic || it->role == Role::kFocus;
+      if (is_row() && it->role == Role::kNone && (it->comma || it->last == p.unit - 1)) {
+        // A bare phrase before a headline predicate is its subject only in the row's first clause.
+        subj = RowSubject(on).code.empty() || it->comma || IsFirstNp(*it);
+      }
+      if (!subj) continue;
+      ActorRef r = Resolve(*it, on);
+      if (r.valid()) return r;
+    }
+    if (p.rel_head >= 0) {
+      if (const NP* np = NpAt(p.rel_head)) {
+        ActorRef r = Resolve(*np, on);
+        if (r.valid()) return r;
+      }
+    }
+    if (is_row()) {
+      ActorRef r = RowSubject(on);
+      if (r.valid()) return r;
+    }
+    // A topic, then a subject, of an earlier clause of the sentence.
+    for (Role want : {Role::kTopic, Role::kSubject, Role::kFocus}) {
+      for (auto it = nps_.rbegin(); it != nps_.rend(); ++it) {
+        if (it->last >= p.unit || it->role != want) continue;
+        ActorRef r = Resolve(*it, on);
+        if (r.valid()) return r;
+      }
+    }
+    return ps_->source;
+  }
+
+  bool IsFirstNp(const NP& np) const {
+    for (const NP& x : nps_) {
+      if (&x == &np) return true;
+      if (Resolve(x, Date{2000, 1, 1}).valid()) return false;
+    }
+    return false;
+  }
+
+  ActorRef RowSubject(const Date& on) const {
+    for (const NP& np : nps_) {
+      if (np.role != Role::kNone && np.role != Role::kSubject && np.role != Role::kTopic) return {};
+      ActorRef r = Resolve(np, on);
+      if (r.valid()) return r;
+    }
+    return {};
+  }
+
+  // The first phrase of the clause in one of the roles that heads an actor (or a place).
+  ActorRef RoleTarget(const Pred& p, std::initializer_list<Role> roles, const Date& on,
+                      bool places, bool after_too = false) {
+    for (Role want : roles) {
+      for (const NP& np : nps_) {
+        if (np.clause != p.clause || np.role != want) continue;
+        if (np.first > p.unit && !after_too) continue;
+        if (is_row() && np.role == Role::kNone && np.last != p.unit - 1) continue;
+        if (HeadIsActor(np)) {
+          ActorRef r = Resolve(np, on);
+          if (r.valid()) return r;
+        }
+        if (places) {
+          ActorRef r = Place(np);
+          if (r.valid()) return r;
+        }
+      }
+    }
+    return {};
+  }
+
+  // A compound (북러) or "대X" in the clause: the side that is not the source.
+  ActorRef CompoundTarget(const Pred& p, const std::string& src_country, bool sentence) {
+    for (size_t k = 0; k < units_.size(); ++k) {
+      const Unit& u = units_[k];
+      if (u.quoted || u.paren) continue;
+      if (!sentence && ClauseOf(static_cast<int>(k)) != p.clause) continue;
+      if (u.toward >= 0 && lex_.countries().all()[u.toward].iso3 != src_country) return StateRef(u.toward);
+      if (u.compound.empty()) continue;
+      bool has_src = false;
+      for (int c : u.compound) has_src |= lex_.countries().all()[c].iso3 == src_country;
+      if (!has_src) continue;
+      for (int c : u.compound)
+        if (lex_.countries().all()[c].iso3 != src_country) return StateRef(c);
+    }
+    return {};
+  }
+
+  int ClauseOf(int unit) const {
+    if (const NP* np = NpAt(unit)) return np->clause;
+    for (const Pred& p : preds_)
+      if (p.unit == unit) return p.clause;
+    return -1;
+  }
+
+  // Any state named in the clause (or sentence) other than the source's, leftmost first.
+  ActorRef MentionTarget(const Pred& p, const std::string& src_country, const Date& on, bool sentence) {
+    for (const NP& np : nps_) {
+      if (!sentence && np.clause != p.clause) continue;
+      for (int k = np.first; k <= np.last; ++k) {
+        const Unit& u = units_[k];
+        if (u.quoted || u.paren) continue;
+        if (!u.compound.empty()) {
+          for (int c : u.compound)
+            if (lex_.countries().all()[c].iso3 != src_country) return StateRef(c);
+        }
+      }
+      ActorRef r = Resolve(np, on);
+      if (r.valid() && r.country != src_country && (!r.country.empty() || r.code != "")) return r;
+    }
+    return {};
+  }
+
+  ActorRef ReplyTarget(const std::string& src_country) const {
+    for (auto it = pending_.rbegin(); it != pending_.rend(); ++it) {
+      const Event& e = it->ev;
+      if (e.target_country == src_country && !e.source_country.empty()) {
+        const Country* c = lex_.countries().Find(e.source_country);
+        if (c != nullptr) return ActorRef{c->iso3, c->iso3, c->short_ko, c->short_ko, c->name_en};
+      }
+    }
+    for (auto it = ps_->recent.rbegin(); it != ps_->recent.rend(); ++it)
+      if (it->second == src_country) {
+        const Country* c = lex_.countries().Find(it->first);
+        if (c != nullptr) return ActorRef{c->iso3, c->iso3, c->short_ko, c->short_ko, c->name_en};
+      }
+    return {};
+  }
+
+  void Emit(const Pred& p) {
+    if (!p.actual) return;
+    std::optional<DateSpan> date = DateFor(p);
+    if (!date) return;
+    const Date& on = date->begin;
+    ActorRef src = SourceFor(p, on);
+    if (!src.valid()) return;
+    const Action& a = *p.action;
+    const std::string& sc = src.country.empty() ? src.code : src.country;
+    ActorRef tgt;
+    bool flip = false;
+    switch (a.frame) {
+      case Frame::kVisit:
+        if (!a.dest.empty()) {
+          const Country* c = lex_.countries().Find(a.dest);
+          if (c != nullptr) tgt = ActorRef{c->iso3, c->iso3, c->short_ko, c->short_ko, c->name_en};
+        } else {
+          tgt = RoleTarget(p, {Role::kObject, Role::kDative}, on, true);
+        }
+        break;
+      case Frame::kHost:
+        tgt = RoleTarget(p, {Role::kObject}, on, false);
+        flip = true;
+        break;
+      case Frame::kMeet:
+        tgt = RoleTarget(p, {Role::kComitative, Role::kObject, Role::kDative}, on, false);
+        if (!tgt.valid() && is_row()) tgt = RoleTarget(p, {Role::kNone}, on, false);
+        if (!tgt.valid()) tgt = CompoundTarget(p, sc, false);
+        break;
+      case Frame::kMessage:
+        tgt = RoleTarget(p, {Role::kDative, Role::kComitative, Role::kObject}, on, false);
+        if (!tgt.valid()) tgt = CompoundTarget(p, sc, false);
+        break;
+      case Frame::kJoint:
+        tgt = RoleTarget(p, {Role::kComitative}, on, false);
+        break;
+      case Frame::kSay:
+        tgt = RoleTarget(p, {Role::kDative, Role::kObject, Role::kComitative}, on, false);
+        if (!tgt.valid()) tgt = CompoundTarget(p, sc, true);
+        if (!tgt.valid()) tgt = MentionTarget(p, sc, on, true);
+        if (!tgt.valid()) tgt = ReplyTarget(sc);
+        break;
+      case Frame::kAct: {
+        tgt = RoleTarget(p, {Role::kObject, Role::kDative, Role::kComitative}, on, false);
+        if (!tgt.valid() && is_row()) tgt = RoleTarget(p, {Role::kNone}, on, false);
+        if (!tgt.valid()) tgt = CompoundTarget(p, sc, false);
+        if (!tgt.valid()) tgt = MentionTarget(p, sc, on, false);
+        // Reactions (criticism, rejection, threats, reduced relations) answer the state that
+        // last acted on the source; a launch or deployment needs an explicit target.
+        int root = std::atoi(a.code.substr(0, 2).c_str());
+        if (!tgt.valid() && (root == 10 || root == 11 || root == 12 || root == 13 || root == 16))
+          tgt = ReplyTarget(sc);
+        break;
+      }
+      case Frame::kLight:
+        return;
+    }
+    if (!tgt.valid()) return;
+    const std::string& tc = tgt.country.empty() ? tgt.code : tgt.country;
+    if (tc == sc) return;
+    if (flip) std::swap(src, tgt);
+
+    const CameoCode* cc = in_.res->codebook.Find(a.code);
+    if (cc == nullptr) return;
+    Event ev;
+    ev.date = *date;
+    ev.source = src.code;
+    ev.target = tgt.code;
+    ev.source_country = src.country;
+    ev.target_country = tgt.country;
+    ev.source_name = src.name;
+    ev.target_name = tgt.name;
+    ev.source_label_ko = src.label_ko;
+    ev.source_label_en = src.label_en;
+    ev.target_label_ko = tgt.label_ko;
+    ev.target_label_en = tgt.label_en;
+    ev.code = a.code;
+    ev.goldstein = cc->goldstein;
+    ev.quad_class = cc->quad_class;
+    ev.symmetric = a.symmetric || p.reciprocal;
+    ev.lang = "ko";
+    ActionLabels(a, src, tgt, flip, &ev);
+    Mention m;
+    m.doc = in_.doc_path;
+    auto [sb, se] = in_.clean->SpanOf(seg_.begin, seg_.end);
+    m.span_begin = sb;
+    m.span_end = se;
+    m.evidence = std::string(Text(seg_.begin, seg_.end));
+    m.section = is_row() ? "table" : "text";
+    m.date = *date;
+    ev.mentions.push_back(std::move(m));
+    // Pending: said-events yield to a more specific act of the same source in the sentence.
+    pending_.push_back({std::move(ev), a.frame == Frame::kSay});
+    (void)sc;
+  }
+
+  void ActionLabels(const Action& a, const ActorRef& src, const ActorRef& tgt, bool flipped, Event* ev) {
+    (void)src;
+    auto particle = [](const std::string& word, const char* with, const char* without) {
+      return std::string(utf8::HasBatchim(word) ? with : without);
+    };
+    const ActorRef& other = flipped ? src : tgt;  // after the swap src is the visitor
+    switch (a.frame) {
+      case Frame::kVisit: {
+        const Country* c = lex_.countries().Find(ev->target_country);
+        if (c != nullptr && !c->prefix_ko.empty()) ev->action_ko = "방" + c->prefix_ko;
+        else ev->action_ko = tgt.label_ko + " " + a.label_ko;
+        ev->action_en = a.label_en + " " + (c != nullptr ? c->name_en : tgt.label_en);
+        break;
+      }
+      case Frame::kHost:
+        ev->action_ko = ev->target_label_ko + " 예방";
+        ev->action_en = a.label_en + " " + ev->target_label_en;
+        (void)other;
+        break;
+      case Frame::kMeet:
+      case Frame::kJoint:
+        ev->action_ko = tgt.label_ko + particle(tgt.label_ko, "과", "와") + " " + a.label_ko;
+        ev->action_en = a.label_en + " " + tgt.label_en;
+        break;
+      case Frame::kMessage:
+        ev->action_ko = tgt.label_ko + "에 " + a.label_ko;
+        ev->action_en = a.label_en + " " + tgt.label_en;
+        break;
+      default:
+        ev->action_ko = tgt.label_ko + " " + a.label_ko;
+        ev->action_en = a.label_en + " " + tgt.label_en;
+        break;
+    }
+  }
+
+ public:
+  struct PendingEvent {
+    Event ev;
+    bool said;
+  };
+  std::vector<PendingEvent> pending_;
+
+  void Finish() {
+    for (PendingEvent& pe : pending_) {
+      if (pe.said) {
+        bool other = false;
+        for (const PendingEvent& x : pending_)
+          other |= !x.said && x.ev.source_country == pe.ev.source_country;
+        if (other) continue;
+      }
+      ps_->recent.emplace_back(pe.ev.source_country.empty() ? pe.ev.source : pe.ev.source_country,
+                               pe.ev.target_country.empty() ? pe.ev.target : pe.ev.target_country);
+      out_->push_back(std::move(pe.ev));
+    }
+    // Carry to the next sentence of the paragraph: its last subject, and the date in force.
+    for (auto it = nps_.rbegin(); it != nps_.rend(); ++it) {
+      if (it->role != Role::kTopic && it->role != Role::kSubject) continue;
+      Date on = ps_->date ? ps_->date->begin : Date{ps_->year ? ps_->year : 2000, 1, 1};
+      ActorRef r = Resolve(*it, on);
+      if (r.valid()) {
+        ps_->source = r;
+        break;
+      }
+    }
+    if (!is_row()) {
+      for (auto it = date_units_.rbegin(); it != date_units_.rend(); ++it) {
+        const auto& s = resolved_[units_[it->first].date];
+        if (s && s->precision != DatePrecision::kYear && !units_[it->first].paren) {
+          ps_->date = s;
+          break;
+        }
+      }
+    }
+  }
+
+ private:
+  const KoreanInput& in_;
+  const Lexicon& lex_;
+  const std::string& text_;
+  const Segment& seg_;
+  ParagraphState* ps_;
+  int table_year_;
+  std::vector<Event>* out_;
+  std::vector<Tok> toks_;
+  std::vector<Unit> units_;
+  std::vector<ko::RawDate> raw_dates_;
+  std::vector<std::optional<DateSpan>> resolved_;
+  std::vector<std::pair<int, int>> date_units_;  // (unit, clause)
+  std::vector<NP> nps_;
+  std::vector<Pred> preds_;
+};
+
+int YearIn(std::string_view s) {
+  for (size_t i = 0; i + 7 <= s.size(); ++i) {
+    if (s.substr(i + 4, 3) != "년") continue;
+    bool digits = true;
+    for (size_t k = 0; k < 4; ++k) digits &= s[i + k] >= '0' && s[i + k] <= '9';
+    if (!digits || (i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9')) continue;
+    int y = std::atoi(std::string(s.substr(i, 4)).c_str());
+    if (y >= 1900 && y <= 2100) return y;
+  }
+  return 0;
+}
+
+}  // namespace
+
+int KoreanDocumentYear(std::string_view s) {
+  std::map<int, int> counts;
+  for (size_t i = 0; i + 7 <= s.size(); ++i) {
+    if (s.substr(i + 4, 3) != "년") continue;
+    bool digits = true;
+    for (size_t k = 0; k < 4; ++k) digits &= s[i + k] >= '0' && s[i + k] <= '9';
+    if (!digits || (i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9')) continue;
+    int y = std::atoi(std::string(s.substr(i, 4)).c_str());
+    if (y >= 1900 && y <= 2100) ++counts[y];
+  }
+  int best = 0, n = 0;
+  for (auto [y, c] : counts)
+    if (c > n || (c == n && y > best)) best = y, n = c;
+  return best;
+}
+
+std::vector<Event> CodeKorean(const KoreanInput& in) {
+  std::vector<Event> out;
+  ParagraphState ps;
+  int table_year = 0;
+  for (const Segment& seg : *in.segments) {
+    if (seg.paragraph != ps.paragraph) {
+      int year = ps.year != 0 ? ps.year : in.year;
+      ps = ParagraphState{};
+      ps.paragraph = seg.paragraph;
+      ps.year = year;
+    }
+    if (seg.kind == Segment::Kind::kTableTitle) {
+      int y = YearIn(in.clean->Slice(seg.begin, seg.end));
+      table_year = y != 0 ? y : (ps.year != 0 ? ps.year : in.year);
+      continue;
+    }
+    if (seg.kind == Segment::Kind::kHeading) {
+      int y = YearIn(in.clean->Slice(seg.begin, seg.end));
+      if (y != 0) ps.year = y;
+      continue;
+    }
+    int ty = seg.kind == Segment::Kind::kTableRow ? (table_year != 0 ? table_year : in.year) : 0;
+    if (seg.kind == Segment::Kind::kTableRow) ps.date.reset(), ps.source = ActorRef{};
+    SegmentCoder coder(in, seg, &ps, ty, &out);
+    coder.Run();
+    coder.Finish();
+  }
+  return out;
+}
+
+}  // namespace dyad

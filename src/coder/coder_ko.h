@@ -1,0 +1,32 @@
+// The Korean analyser: segments of a repaired document → events, one mention each.
+#ifndef DYAD_CODER_CODER_KO_H_
+#define DYAD_CODER_CODER_KO_H_
+
+#include <string>
+#include <vector>
+
+#include "dyad/coder.h"
+#include "dyad/event.h"
+#include "dyad/lexicon.h"
+#include "dyad/repair.h"
+#include "dyad/segment.h"
+
+namespace dyad {
+
+struct KoreanInput {
+  const Resources* res;
+  const CleanText* clean;
+  const std::vector<Segment>* segments;
+  std::string doc_path;
+  int year = 0;  // the document's year in force
+  std::string self_country;
+};
+
+std::vector<Event> CodeKorean(const KoreanInput& in);
+
+// The year a Korean document speaks of: the most frequent "YYYY년", or 0.
+int KoreanDocumentYear(std::string_view text);
+
+}  // namespace dyad
+
+#endif  // DYAD_CODER_CODER_KO_H_

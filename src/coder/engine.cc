@@ -1,0 +1,60 @@
+#include <algorithm>
+
+#include "coder/coder_ko.h"
+#include "dyad/coder.h"
+#include "dyad/segment.h"
+#include "dyad/utf8.h"
+
+namespace dyad {
+
+Language DetectLanguage(std::string_view text) {
+  size_t hangul = 0, latin = 0;
+  for (size_t i = 0; i < text.size();) {
+    int len;
+    char32_t c = utf8::Decode(text, i, &len);
+    if (utf8::IsHangulSyllable(c)) ++hangul;
+    else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) ++latin;
+    i += len;
+  }
+  // A Hangul syllable carries about three letters' worth of text.
+  return hangul * 3 >= latin / 2 ? Language::kKorean : Language::kEnglish;
+}
+
+Coder::Coder(std::shared_ptr<const Resources> resources) : res_(std::move(resources)) {}
+
+Result<CodedDocument> Coder::Code(const Document& doc, const CodeOptions& options) const {
+  Language lang = options.lang == Language::kAuto ? DetectLanguage(doc.text) : options.lang;
+  if (lang == Language::kEnglish) {
+    return Status::InvalidInput(doc.path +
+                                ": English text; this build of dyad codes Korean documents only "
+                                "(use --lang ko to force Korean analysis)");
+  }
+  CodedDocument out;
+  out.lang = "ko";
+  RepairOptions ro;
+  ro.running_headers = res_->lexicon.running_headers();
+  out.clean = RepairExtracted(doc.text, ro);
+  if (out.clean.blocks.empty()) return Status::InvalidInput(doc.path + ": no text after repair");
+  std::vector<Segment> segments = SegmentText(out.clean);
+  out.year = options.year != 0 ? options.year : KoreanDocumentYear(out.clean.text);
+  for (const Segment& s : segments) {
+    if (s.kind == Segment::Kind::kTableRow) continue;
+    std::string_view t = out.clean.Slice(s.begin, s.end);
+    out.title = std::string(t.substr(0, std::min<size_t>(t.size(), 120)));
+    while (!out.title.empty() && (static_cast<unsigned char>(out.title.back()) & 0xC0) == 0x80)
+      out.title.pop_back();
+    if (!out.title.empty() && static_cast<unsigned char>(out.title.back()) >= 0xC0) out.title.pop_back();
+    break;
+  }
+  KoreanInput in{res_.get(), &out.clean, &segments, doc.path, out.year, options.self_country};
+  std::vector<Event> events = CodeKorean(in);
+  out.events = options.merge ? MergeMentions(std::move(events)) : std::move(events);
+  if (!options.merge) {
+    std::stable_sort(out.events.begin(), out.events.end(), [](const Event& a, const Event& b) {
+      return a.date.begin < b.date.begin;
+    });
+  }
+  return out;
+}
+
+}  // namespace dyad

@@ -1,0 +1,65 @@
+// Mentions of one real-world event are merged greedily in document order: each event joins the
+// first earlier event it matches, so a narrative sentence ("10월에는 … 방북하여") folds into the
+// table row that dates the same visit to the day.
+#include <algorithm>
+
+#include "dyad/coder.h"
+
+namespace dyad {
+
+namespace {
+
+const std::string& Side(const Event& e, bool source) {
+  if (source) return e.source_country.empty() ? e.source : e.source_country;
+  return e.target_country.empty() ? e.target : e.target_country;
+}
+
+bool SameDyad(const Event& a, const Event& b) {
+  bool fwd = Side(a, true) == Side(b, true) && Side(a, false) == Side(b, false);
+  bool back = Side(a, true) == Side(b, false) && Side(a, false) == Side(b, true);
+  return fwd || ((a.symmetric || b.symmetric) && back);
+}
+
+bool SameOccasion(const DateSpan& a, const DateSpan& b) {
+  if (!a.Overlaps(b)) return false;
+  // Two exact dates must agree; a vaguer date must contain the exact one.
+  return a.Contains(b) || b.Contains(a);
+}
+
+}  // namespace
+
+std::vector<Event> MergeMentions(std::vector<Event> events) {
+  std::vector<Event> out;
+  for (Event& e : events) {
+    Event* into = nullptr;
+    for (Event& o : out) {
+      if (o.code == e.code && SameDyad(o, e) && SameOccasion(o.date, e.date)) {
+        into = &o;
+        break;
+      }
+    }
+    if (into == nullptr) {
+      out.push_back(std::move(e));
+      continue;
+    }
+    // The more precise telling (the shorter span) becomes primary.
+    bool e_better = e.date.Days() < into->date.Days();
+    for (Mention& m : e.mentions) into->mentions.push_back(std::move(m));
+    if (e_better) {
+      std::vector<Mention> ms = std::move(into->mentions);
+      Mention primary = ms.back();
+      ms.pop_back();
+      ms.insert(ms.begin(), std::move(primary));
+      e.mentions = std::move(ms);
+      *into = std::move(e);
+    }
+    into->symmetric = into->symmetric || e.symmetric;
+  }
+  std::stable_sort(out.begin(), out.end(), [](const Event& a, const Event& b) {
+    if (a.date.begin != b.date.begin) return a.date.begin < b.date.begin;
+    return a.mentions.front().span_begin < b.mentions.front().span_begin;
+  });
+  return out;
+}
+
+}  // namespace dyad

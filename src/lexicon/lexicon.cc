@@ -1,0 +1,338 @@
+// Loading and compiling the lexicon. Validation collects every problem before failing, so one
+// run of `dyad lexicon check` shows an analyst all the rows to fix.
+#include "dyad/lexicon.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <map>
+#include <regex>
+#include <unordered_map>
+
+#include "dyad/tsv.h"
+#include "dyad/utf8.h"
+#include "ko/eojeol.h"
+
+namespace dyad {
+
+namespace {
+
+bool IsUpper3(std::string_view s) {
+  return s.size() == 3 && std::all_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
+bool ValidActorCode(std::string_view code) {
+  if (code.size() < 3 || code.size() % 3 != 0) return false;
+  for (size_t i = 0; i < code.size(); i += 3) {
+    std::string_view part = code.substr(i, 3);
+    if (i == 0 && part == "---") continue;
+    if (!IsUpper3(part)) return false;
+  }
+  return code != "---";
+}
+
+std::optional<Frame> ParseFrame(std::string_view s) {
+  static const std::map<std::string_view, Frame> kFrames = {
+      {"visit", Frame::kVisit}, {"host", Frame::kHost},   {"meet", Frame::kMeet},
+      {"message", Frame::kMessage}, {"say", Frame::kSay}, {"act", Frame::kAct},
+      {"joint", Frame::kJoint}, {"light", Frame::kLight}};
+  auto it = kFrames.find(s);
+  if (it == kFrames.end()) return std::nullopt;
+  return it->second;
+}
+
+// Columns a file must have; reports each missing one.
+bool RequireColumns(const TsvTable& t, std::initializer_list<const char*> cols,
+                    std::vector<std::string>* problems) {
+  bool ok = true;
+  for (const char* c : cols) {
+    if (t.Column(c) < 0) {
+      problems->push_back(t.name() + ":1: missing column '" + c + "'");
+      ok = false;
+    }
+  }
+  return ok;
+}
+
+void LoadActors(const TsvTable& t, const CountryTable& countries, std::vector<Actor>* actors,
+                std::vector<std::string>* problems) {
+  if (!RequireColumns(t, {"id", "type", "code", "from", "to", "ko", "en", "title_ko", "title_en"}, problems))
+    return;
+  int cid = t.Column("id"), ctype = t.Column("type"), ccode = t.Column("code"),
+      cfrom = t.Column("from"), cto = t.Column("to"), cko = t.Column("ko"), cen = t.Column("en"),
+      ctk = t.Column("title_ko"), cte = t.Column("title_en");
+  static const std::regex kId("[a-z0-9_]+");
+  std::unordered_map<std::string, size_t> by_id;
+  for (const TsvRow& r : t.rows()) {
+    std::string where = t.Where(r);
+    std::string id(Cell(r, cid)), type(Cell(r, ctype)), code(Cell(r, ccode));
+    if (!std::regex_match(id, kId)) {
+      problems->push_back(where + "id '" + id + "' must be lower-case letters, digits and _");
+      continue;
+    }
+    ActorType at;
+    if (type == "person") {
+      at = ActorType::kPerson;
+    } else if (type == "office") {
+      at = ActorType::kOffice;
+    } else if (type == "org") {
+      at = ActorType::kOrg;
+    } else {
+      problems->push_back(where + "type '" + type + "' must be person, office or org");
+      continue;
+    }
+    if (!ValidActorCode(code)) {
+      problems->push_back(where + "code '" + code +
+                          "' is not a CAMEO actor code (e.g. PRKGOV, ---MIL, IGOUNO)");
+      continue;
+    }
+    std::string state = code.substr(0, 3);
+    if (state != "---" && state != "IGO" && countries.Find(state) == nullptr) {
+      problems->push_back(where + "code '" + code + "': unknown state '" + state + "'");
+      continue;
+    }
+    ActorRole role;
+    role.code = code;
+    bool bad_date = false;
+    for (auto [col, slot] : {std::pair{cfrom, &role.from}, std::pair{cto, &role.to}}) {
+      std::string_view v = Cell(r, col);
+      if (v.empty()) continue;
+      std::optional<Date> d = Date::Parse(v);
+      if (!d) {
+        problems->push_back(where + "date '" + std::string(v) + "' is not YYYY-MM-DD");
+        bad_date = true;
+      }
+      *slot = d;
+    }
+    if (bad_date) continue;
+    if (role.from && role.to && *role.to < *role.from) {
+      problems->push_back(where + "role ends (" + role.to->ToIso() + ") before it starts (" +
+                          role.from->ToIso() + ")");
+      continue;
+    }
+    role.title_ko = std::string(Cell(r, ctk));
+    role.title_en = std::string(Cell(r, cte));
+    auto it = by_id.find(id);
+    if (it == by_id.end()) {
+      Actor a;
+      a.id = id;
+      a.type = at;
+      a.names_ko = SplitAlternatives(Cell(r, cko));
+      a.names_en = SplitAlternatives(Cell(r, cen));
+      if (a.names_ko.empty() && a.names_en.empty()) {
+        problems->push_back(where + "actor '" + id + "' has no name in ko or en");
+        continue;
+      }
+      by_id.emplace(id, actors->size());
+      a.roles.push_back(std::move(role));
+      actors->push_back(std::move(a));
+    } else {
+      Actor& a = (*actors)[it->second];
+      if (a.type != at) {
+        problems->push_back(where + "actor '" + id + "' has type '" + type +
+                            "' here but another type on an earlier row");
+        continue;
+      }
+      for (auto& n : SplitAlternatives(Cell(r, cko)))
+        if (std::find(a.names_ko.begin(), a.names_ko.end(), n) == a.names_ko.end()) a.names_ko.push_back(n);
+      for (auto& n : SplitAlternatives(Cell(r, cen)))
+        if (std::find(a.names_en.begin(), a.names_en.end(), n) == a.names_en.end()) a.names_en.push_back(n);
+      a.roles.push_back(std::move(role));
+    }
+  }
+}
+
+void LoadActions(const TsvTable& t, const Codebook& codebook, const CountryTable& countries,
+                 std::vector<Action>* actions, std::vector<std::string>* problems) {
+  if (!RequireColumns(t, {"expr", "code", "frame", "dest", "sym", "label_ko", "label_en"}, problems))
+    return;
+  int cexpr = t.Column("expr"), ccode = t.Column("code"), cframe = t.Column("frame"),
+      cdest = t.Column("dest"), csym = t.Column("sym"), clk = t.Column("label_ko"),
+      cle = t.Column("label_en");
+  std::unordered_map<std::string, int> seen;
+  for (const TsvRow& r : t.rows()) {
+    std::string where = t.Where(r);
+    Action a;
+    a.expr = std::string(Cell(r, cexpr));
+    if (a.expr.empty()) {
+      problems->push_back(where + "empty expr");
+      continue;
+    }
+    if (auto it = seen.find(a.expr); it != seen.end()) {
+      problems->push_back(where + "expr '" + a.expr + "' already defined on line " +
+                          std::to_string(it->second));
+      continue;
+    }
+    std::optional<Frame> frame = ParseFrame(Cell(r, cframe));
+    if (!frame) {
+      problems->push_back(where + "frame '" + std::string(Cell(r, cframe)) +
+                          "' must be visit, host, meet, message, say, act, joint or light");
+      continue;
+    }
+    a.frame = *frame;
+    a.code = std::string(Cell(r, ccode));
+    if (a.frame == Frame::kLight) {
+      if (!a.code.empty() && a.code != "-") {
+        problems->push_back(where + "a light verb carries no code (found '" + a.code + "')");
+        continue;
+      }
+      a.code.clear();
+    } else if (codebook.Find(a.code) == nullptr) {
+      problems->push_back(where + "code '" + a.code + "' is not in the CAMEO codebook");
+      continue;
+    }
+    a.dest = std::string(Cell(r, cdest));
+    if (!a.dest.empty() && countries.Find(a.dest) == nullptr) {
+      problems->push_back(where + "dest '" + a.dest + "' is not a known state (ISO alpha-3)");
+      continue;
+    }
+    std::string_view sym = Cell(r, csym);
+    if (sym == "1" || sym == "sym") {
+      a.symmetric = true;
+    } else if (sym == "recip") {
+      a.reciprocal = true;
+    } else if (!sym.empty() && sym != "0") {
+      problems->push_back(where + "sym '" + std::string(sym) + "' must be 0, 1 or recip");
+      continue;
+    }
+    a.label_ko = std::string(Cell(r, clk));
+    a.label_en = std::string(Cell(r, cle));
+    if (a.frame != Frame::kLight && (a.label_ko.empty() || a.label_en.empty())) {
+      problems->push_back(where + "label_ko and label_en are needed for the chronology");
+      continue;
+    }
+    seen.emplace(a.expr, r.line);
+    actions->push_back(std::move(a));
+  }
+}
+
+}  // namespace
+
+const ActorRole* Actor::RoleOn(const Date& date) const {
+  const ActorRole* best = nullptr;
+  long best_gap = 0;
+  for (const ActorRole& r : roles) {
+    bool after_start = !r.from || *r.from <= date;
+    bool before_end = !r.to || date <= *r.to;
+    if (after_start && before_end) return &r;
+    long gap = !after_start ? r.from->ToDays() - date.ToDays() : date.ToDays() - r.to->ToDays();
+    if (best == nullptr || gap < best_gap) best = &r, best_gap = gap;
+  }
+  return best;
+}
+
+Result<Lexicon> Lexicon::Load(const std::string& dir, const std::string& countries_tsv,
+                              const Codebook& codebook, std::vector<std::string>* problems) {
+  size_t first_problem = problems->size();
+  Lexicon lex;
+  Result<CountryTable> countries =
+      CountryTable::Load(countries_tsv, dir + "/country_aliases.tsv", problems);
+  if (!countries.ok()) return countries.status();
+  lex.countries_ = std::move(countries).value();
+
+  Result<TsvTable> actors = TsvTable::Read(dir + "/actors.tsv");
+  if (!actors.ok()) return actors.status();
+  LoadActors(*actors, lex.countries_, &lex.actors_, problems);
+
+  Result<TsvTable> actions = TsvTable::Read(dir + "/actions_ko.tsv");
+  if (!actions.ok()) return actions.status();
+  LoadActions(*actions, codebook, lex.countries_, &lex.actions_, problems);
+
+  Result<TsvTable> headers = TsvTable::Read(dir + "/running_headers.tsv");
+  if (!headers.ok()) return headers.status();
+  int cline = headers->Column("line");
+  if (cline < 0) problems->push_back(headers->name() + ":1: missing column 'line'");
+  for (const TsvRow& r : headers->rows()) lex.running_headers_.emplace_back(Cell(r, cline));
+
+  // Compile: every key → the list of things it names.
+  std::unordered_map<std::string, int32_t> key_ids;
+  auto add = [&](const std::string& key, LexEntry e) {
+    if (key.empty()) return;
+    auto [it, inserted] = key_ids.emplace(key, static_cast<int32_t>(lex.entry_lists_.size()));
+    if (inserted) lex.entry_lists_.emplace_back();
+    auto& list = lex.entry_lists_[it->second];
+    for (const LexEntry& x : list)
+      if (x.kind == e.kind && x.index == e.index && x.verb_stem == e.verb_stem) return;
+    list.push_back(e);
+  };
+  for (size_t i = 0; i < lex.actors_.size(); ++i) {
+    for (const auto& n : lex.actors_[i].names_ko) add(n, {LexEntry::Kind::kActor, false, int32_t(i)});
+    for (const auto& n : lex.actors_[i].names_en) add(n, {LexEntry::Kind::kActor, false, int32_t(i)});
+  }
+  const auto& all = lex.countries_.all();
+  for (size_t i = 0; i < all.size(); ++i) {
+    for (const auto& n : all[i].names) add(n, {LexEntry::Kind::kCountry, false, int32_t(i)});
+    for (const auto& n : all[i].places) add(n, {LexEntry::Kind::kCountryPlace, false, int32_t(i)});
+    for (const auto& p : all[i].prefixes) lex.prefixes_.emplace_back(p, int32_t(i));
+  }
+  std::sort(lex.prefixes_.begin(), lex.prefixes_.end());
+  for (size_t i = 0; i < lex.actions_.size(); ++i) {
+    const std::string& expr = lex.actions_[i].expr;
+    if (expr.size() > 3 && expr.substr(expr.size() - 3) == "다") {
+      // A verb: compile the forms its stem takes before endings.
+      std::string stem = expr.substr(0, expr.size() - 3);
+      for (const std::string& f : ko::StemForms(stem))
+        add(f, {LexEntry::Kind::kAction, true, int32_t(i)});
+    } else {
+      add(expr, {LexEntry::Kind::kAction, false, int32_t(i)});
+    }
+  }
+  // 방X nouns for every state with a compound prefix, unless the file defines them: 방러, 방중.
+  const Action* visit = nullptr;
+  for (const Action& a : lex.actions_)
+    if (a.expr == "방문") visit = &a;
+  if (visit != nullptr) {
+    Action base = *visit;
+    for (size_t i = 0; i < all.size(); ++i) {
+      for (const auto& p : all[i].prefixes) {
+        std::string key = "방" + p;
+        if (key_ids.count(key)) continue;
+        Action a = base;
+        a.expr = key;
+        a.dest = all[i].iso3;
+        a.label_ko = key;
+        lex.actions_.push_back(a);
+        add(key, {LexEntry::Kind::kAction, false, int32_t(lex.actions_.size() - 1)});
+      }
+    }
+  }
+  // The author's own state: "우리" in a Korean brief (the coder decides which state it is).
+  for (const char* self : {"우리", "우리나라", "우리 정부", "아국"}) add(self, {LexEntry::Kind::kSelf, false, 0});
+  add("우리 군", {LexEntry::Kind::kSelf, false, 1});
+
+  std::vector<std::pair<std::string, int32_t>> keys(key_ids.begin(), key_ids.end());
+  lex.trie_ = Trie::Build(std::move(keys));
+  if (problems->size() > first_problem) {
+    std::string msg = (*problems)[first_problem];
+    size_t n = problems->size() - first_problem;
+    if (n > 1) msg += " (and " + std::to_string(n - 1) + " more; run `dyad lexicon check`)";
+    return Status::InvalidInput(msg);
+  }
+  return lex;
+}
+
+const Country* Lexicon::PrefixCountry(std::string_view syllable) const {
+  auto it = std::lower_bound(prefixes_.begin(), prefixes_.end(), syllable,
+                             [](const auto& p, std::string_view s) { return p.first < s; });
+  if (it == prefixes_.end() || it->first != syllable) return nullptr;
+  return &countries_.all()[it->second];
+}
+
+std::string DataDir() {
+  if (const char* env = std::getenv("DYAD_DATA_DIR"); env != nullptr && *env != '\0') return env;
+  return DYAD_DATA_DIR;
+}
+
+Result<std::shared_ptr<const Resources>> Resources::Load(const std::string& data_dir,
+                                                         std::vector<std::string>* problems) {
+  auto res = std::make_shared<Resources>();
+  Result<Codebook> book = Codebook::Load(data_dir + "/cameo-event-codes.tsv");
+  if (!book.ok()) return book.status();
+  res->codebook = std::move(book).value();
+  Result<Lexicon> lex =
+      Lexicon::Load(data_dir + "/lexicon", data_dir + "/countries.tsv", res->codebook, problems);
+  if (!lex.ok()) return lex.status();
+  res->lexicon = std::move(lex).value();
+  return std::shared_ptr<const Resources>(std::move(res));
+}
+
+}  // namespace dyad

@@ -1,0 +1,325 @@
+// The SQLite store. Statements are prepared per call (ingest is dominated by coding, not by
+// SQL); every write runs inside BEGIN IMMEDIATE … COMMIT and rolls back on the first error.
+#include <sqlite3.h>
+
+#include <ctime>
+
+#include "dyad/store.h"
+
+namespace dyad {
+
+namespace {
+
+// Migrations: index i brings a store from version i to i + 1.
+const char* const kMigrations[] = {
+    R"sql(
+CREATE TABLE documents(
+  id INTEGER PRIMARY KEY,
+  sha256 TEXT NOT NULL UNIQUE,
+  path TEXT NOT NULL,
+  title TEXT NOT NULL,
+  lang TEXT NOT NULL,
+  format TEXT NOT NULL,
+  encoding TEXT NOT NULL,
+  text TEXT NOT NULL,
+  ingested_at TEXT NOT NULL);
+CREATE TABLE events(
+  id INTEGER PRIMARY KEY,
+  date TEXT NOT NULL, date_end TEXT NOT NULL, date_precision TEXT NOT NULL,
+  source TEXT NOT NULL, target TEXT NOT NULL,
+  source_country TEXT NOT NULL, target_country TEXT NOT NULL,
+  source_name TEXT NOT NULL, target_name TEXT NOT NULL,
+  source_label_ko TEXT NOT NULL, source_label_en TEXT NOT NULL,
+  target_label_ko TEXT NOT NULL, target_label_en TEXT NOT NULL,
+  code TEXT NOT NULL, goldstein REAL NOT NULL, quad_class INTEGER NOT NULL,
+  symmetric INTEGER NOT NULL, action_ko TEXT NOT NULL, action_en TEXT NOT NULL,
+  lang TEXT NOT NULL);
+CREATE INDEX events_by_dyad ON events(source_country, target_country, date);
+CREATE INDEX events_by_date ON events(date);
+CREATE TABLE mentions(
+  id INTEGER PRIMARY KEY,
+  event_id INTEGER NOT NULL REFERENCES events(id),
+  document_id INTEGER NOT NULL REFERENCES documents(id),
+  span_begin INTEGER NOT NULL, span_end INTEGER NOT NULL,
+  section TEXT NOT NULL, evidence TEXT NOT NULL,
+  date TEXT NOT NULL, date_end TEXT NOT NULL,
+  UNIQUE(event_id, document_id, span_begin, span_end));
+CREATE INDEX mentions_by_event ON mentions(event_id);
+)sql",
+};
+constexpr int kKnownVersion = sizeof(kMigrations) / sizeof(kMigrations[0]);
+static_assert(kKnownVersion == Store::kSchemaVersion);
+
+class Stmt {
+ public:
+  Stmt(sqlite3* db, const char* sql) { rc_ = sqlite3_prepare_v2(db, sql, -1, &s_, nullptr); }
+  ~Stmt() { sqlite3_finalize(s_); }
+  Stmt(const Stmt&) = delete;
+  Stmt& operator=(const Stmt&) = delete;
+  bool ok() const { return rc_ == SQLITE_OK; }
+  Stmt& Bind(int i, const std::string& v) {
+    sqlite3_bind_text(s_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+    return *this;
+  }
+  Stmt& Bind(int i, long long v) {
+    sqlite3_bind_int64(s_, i, v);
+    return *this;
+  }
+  Stmt& Bind(int i, double v) {
+    sqlite3_bind_double(s_, i, v);
+    return *this;
+  }
+  int Step() { return sqlite3_step(s_); }
+  void Reset() {
+    sqlite3_reset(s_);
+    sqlite3_clear_bindings(s_);
+  }
+  std::string Text(int c) const {
+    const unsigned char* t = sqlite3_column_text(s_, c);
+    return t ? std::string(reinterpret_cast<const char*>(t), sqlite3_column_bytes(s_, c)) : "";
+  }
+  long long Int(int c) const { return sqlite3_column_int64(s_, c); }
+  double Real(int c) const { return sqlite3_column_double(s_, c); }
+
+ private:
+  sqlite3_stmt* s_ = nullptr;
+  int rc_;
+};
+
+std::string Now() {
+  std::time_t t = std::time(nullptr);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
+  return buf;
+}
+
+DateSpan SpanFrom(const std::string& a, const std::string& b, const std::string& p) {
+  DateSpan s;
+  s.begin = Date::Parse(a).value_or(Date{1970, 1, 1});
+  s.end = Date::Parse(b).value_or(s.begin);
+  s.precision = ParsePrecision(p).value_or(DatePrecision::kDay);
+  return s;
+}
+
+}  // namespace
+
+struct Store::Impl {
+  sqlite3* db = nullptr;
+  std::string path;
+  ~Impl() {
+    if (db) sqlite3_close(db);
+  }
+  Status Exec(const char* sql) {
+    char* err = nullptr;
+    if (sqlite3_exec(db, sql, nullptr, nullptr, &err) != SQLITE_OK) {
+      std::string msg = path + ": " + (err ? err : "sqlite error");
+      sqlite3_free(err);
+      return Status::IoError(msg);
+    }
+    return Status::Ok();
+  }
+  Status Error(const char* what) const {
+    return Status::IoError(path + ": " + what + ": " + sqlite3_errmsg(db));
+  }
+};
+
+Store::Store(std::unique_ptr<Impl> impl, int version) : impl_(std::move(impl)), version_(version) {}
+Store::~Store() = default;
+
+Result<std::unique_ptr<Store>> Store::Open(const std::string& path) {
+  auto impl = std::make_unique<Impl>();
+  impl->path = path;
+  if (sqlite3_open_v2(path.c_str(), &impl->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) !=
+      SQLITE_OK) {
+    return Status::IoError(path + ": cannot open store: " +
+                           (impl->db ? sqlite3_errmsg(impl->db) : "out of memory"));
+  }
+  sqlite3_busy_timeout(impl->db, 5000);
+  // A file that is not SQLite fails here with "file is not a database".
+  if (Status s = impl->Exec("PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON;"); !s.ok()) return s;
+  int version = 0;
+  {
+    Stmt q(impl->db, "PRAGMA user_version");
+    if (!q.ok() || q.Step() != SQLITE_ROW) return impl->Error("reading schema version");
+    version = static_cast<int>(q.Int(0));
+  }
+  if (version > kKnownVersion) {
+    return Status::InvalidInput(path + ": store has schema version " + std::to_string(version) +
+                                ", newer than this dyad understands (" +
+                                std::to_string(kKnownVersion) + "); upgrade dyad");
+  }
+  for (int v = version; v < kKnownVersion; ++v) {
+    if (Status s = impl->Exec("BEGIN IMMEDIATE"); !s.ok()) return s;
+    Status s = impl->Exec(kMigrations[v]);
+    std::string bump = "PRAGMA user_version=" + std::to_string(v + 1);
+    if (s.ok()) s = impl->Exec(bump.c_str());
+    if (s.ok()) s = impl->Exec("COMMIT");
+    if (!s.ok()) {
+      impl->Exec("ROLLBACK");
+      return Status::IoError(s.message() + " (migrating to schema version " + std::to_string(v + 1) + ")");
+    }
+  }
+  return std::unique_ptr<Store>(new Store(std::move(impl), kKnownVersion));
+}
+
+Result<IngestReport> Store::Ingest(const Document& doc, const CodedDocument& coded) {
+  IngestReport report;
+  std::string sha = Sha256Hex(doc.text);
+  sqlite3* db = impl_->db;
+  if (Status s = impl_->Exec("BEGIN IMMEDIATE"); !s.ok()) return s;
+  auto fail = [&](Status s) -> Result<IngestReport> {
+    impl_->Exec("ROLLBACK");
+    return s;
+  };
+  {
+    Stmt q(db, "SELECT id FROM documents WHERE sha256 = ?1");
+    q.Bind(1, sha);
+    if (q.Step() == SQLITE_ROW) {
+      report.already_present = true;
+      report.document_id = q.Int(0);
+      impl_->Exec("ROLLBACK");
+      return report;
+    }
+  }
+  {
+    Stmt ins(db,
+             "INSERT INTO documents(sha256, path, title, lang, format, encoding, text, ingested_at) "
+             "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+    ins.Bind(1, sha).Bind(2, doc.path).Bind(3, coded.title).Bind(4, coded.lang).Bind(5, doc.format);
+    ins.Bind(6, doc.encoding).Bind(7, doc.text).Bind(8, Now());
+    if (!ins.ok() || ins.Step() != SQLITE_DONE) return fail(impl_->Error("storing document"));
+    report.document_id = sqlite3_last_insert_rowid(db);
+  }
+  for (const Event& e : coded.events) {
+    // The same real-world event already stored from another document?
+    long long event_id = 0;
+    {
+      Stmt q(db,
+             "SELECT id, date, date_end FROM events WHERE code = ?1 AND "
+             "((source_country = ?2 AND target_country = ?3 AND source = ?4 AND target = ?5) OR "
+             "((symmetric = 1 OR ?6 = 1) AND source_country = ?3 AND target_country = ?2 AND "
+             "source = ?5 AND target = ?4)) AND date <= ?8 AND date_end >= ?7");
+      q.Bind(1, e.code).Bind(2, e.source_country).Bind(3, e.target_country).Bind(4, e.source);
+      q.Bind(5, e.target).Bind(6, static_cast<long long>(e.symmetric));
+      q.Bind(7, e.date.begin.ToIso()).Bind(8, e.date.end.ToIso());
+      while (q.Step() == SQLITE_ROW) {
+        DateSpan stored = SpanFrom(q.Text(1), q.Text(2), "day");
+        if (stored.Contains(e.date) || e.date.Contains(stored)) {
+          event_id = q.Int(0);
+          if (e.date.Days() < stored.Days()) {
+            Stmt up(db, "UPDATE events SET date = ?1, date_end = ?2, date_precision = ?3 WHERE id = ?4");
+            up.Bind(1, e.date.begin.ToIso()).Bind(2, e.date.end.ToIso());
+            up.Bind(3, std::string(PrecisionName(e.date.precision))).Bind(4, event_id);
+            if (up.Step() != SQLITE_DONE) return fail(impl_->Error("updating event"));
+          }
+          break;
+        }
+      }
+    }
+    if (event_id == 0) {
+      Stmt ins(db,
+               "INSERT INTO events(date, date_end, date_precision, source, target, source_country, "
+               "target_country, source_name, target_name, source_label_ko, source_label_en, "
+               "target_label_ko, target_label_en, code, goldstein, quad_class, symmetric, "
+               "action_ko, action_en, lang) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,"
+               "?14,?15,?16,?17,?18,?19,?20)");
+      ins.Bind(1, e.date.begin.ToIso()).Bind(2, e.date.end.ToIso());
+      ins.Bind(3, std::string(PrecisionName(e.date.precision))).Bind(4, e.source).Bind(5, e.target);
+      ins.Bind(6, e.source_country).Bind(7, e.target_country).Bind(8, e.source_name);
+      ins.Bind(9, e.target_name).Bind(10, e.source_label_ko).Bind(11, e.source_label_en);
+      ins.Bind(12, e.target_label_ko).Bind(13, e.target_label_en).Bind(14, e.code);
+      ins.Bind(15, e.goldstein).Bind(16, static_cast<long long>(e.quad_class));
+      ins.Bind(17, static_cast<long long>(e.symmetric)).Bind(18, e.action_ko).Bind(19, e.action_en);
+      ins.Bind(20, e.lang);
+      if (!ins.ok() || ins.Step() != SQLITE_DONE) return fail(impl_->Error("storing event"));
+      event_id = sqlite3_last_insert_rowid(db);
+      ++report.events_added;
+    } else {
+      ++report.events_merged;
+    }
+    for (const Mention& m : e.mentions) {
+      Stmt ins(db,
+               "INSERT OR IGNORE INTO mentions(event_id, document_id, span_begin, span_end, section, "
+               "evidence, date, date_end) VALUES(?1,?2,?3,?4,?5,?6,?7,?8)");
+      ins.Bind(1, event_id).Bind(2, report.document_id).Bind(3, static_cast<long long>(m.span_begin));
+      ins.Bind(4, static_cast<long long>(m.span_end)).Bind(5, m.section).Bind(6, m.evidence);
+      ins.Bind(7, m.date.begin.ToIso()).Bind(8, m.date.end.ToIso());
+      if (!ins.ok() || ins.Step() != SQLITE_DONE) return fail(impl_->Error("storing mention"));
+    }
+  }
+  if (Status s = impl_->Exec("COMMIT"); !s.ok()) return fail(s);
+  return report;
+}
+
+Result<std::vector<Event>> Store::Events(const EventQuery& q) const {
+  std::string sql =
+      "SELECT id, date, date_end, date_precision, source, target, source_country, target_country, "
+      "source_name, target_name, source_label_ko, source_label_en, target_label_ko, "
+      "target_label_en, code, goldstein, quad_class, symmetric, action_ko, action_en, lang "
+      "FROM events WHERE 1";
+  if (!q.side_a.empty())
+    sql += " AND ((source LIKE ?1 || '%' AND target LIKE ?2 || '%') OR "
+           "(source LIKE ?2 || '%' AND target LIKE ?1 || '%') OR "
+           "(source_country = ?1 AND target_country = ?2) OR "
+           "(source_country = ?2 AND target_country = ?1))";
+  if (q.from) sql += " AND date_end >= ?3";
+  if (q.to) sql += " AND date <= ?4";
+  if (!q.code_root.empty()) sql += " AND code LIKE ?5 || '%'";
+  sql += " ORDER BY date, id";
+  Stmt s(impl_->db, sql.c_str());
+  if (!s.ok()) return impl_->Error("querying events");
+  s.Bind(1, q.side_a).Bind(2, q.side_b);
+  if (q.from) s.Bind(3, q.from->ToIso());
+  if (q.to) s.Bind(4, q.to->ToIso());
+  s.Bind(5, q.code_root);
+  std::vector<Event> out;
+  std::vector<long long> ids;
+  int rc;
+  while ((rc = s.Step()) == SQLITE_ROW) {
+    Event e;
+    ids.push_back(s.Int(0));
+    e.date = SpanFrom(s.Text(1), s.Text(2), s.Text(3));
+    e.source = s.Text(4), e.target = s.Text(5);
+    e.source_country = s.Text(6), e.target_country = s.Text(7);
+    e.source_name = s.Text(8), e.target_name = s.Text(9);
+    e.source_label_ko = s.Text(10), e.source_label_en = s.Text(11);
+    e.target_label_ko = s.Text(12), e.target_label_en = s.Text(13);
+    e.code = s.Text(14);
+    e.goldstein = s.Real(15);
+    e.quad_class = static_cast<int>(s.Int(16));
+    e.symmetric = s.Int(17) != 0;
+    e.action_ko = s.Text(18), e.action_en = s.Text(19), e.lang = s.Text(20);
+    out.push_back(std::move(e));
+  }
+  if (rc != SQLITE_DONE) return impl_->Error("querying events");
+  Stmt mq(impl_->db,
+          "SELECT d.path, m.span_begin, m.span_end, m.evidence, m.section, m.date, m.date_end "
+          "FROM mentions m JOIN documents d ON d.id = m.document_id WHERE m.event_id = ?1 "
+          "ORDER BY (julianday(m.date_end) - julianday(m.date)), m.id");
+  if (!mq.ok()) return impl_->Error("querying mentions");
+  for (size_t i = 0; i < out.size(); ++i) {
+    mq.Reset();
+    mq.Bind(1, ids[i]);
+    while (mq.Step() == SQLITE_ROW) {
+      Mention x;
+      x.doc = mq.Text(0);
+      x.span_begin = static_cast<uint32_t>(mq.Int(1));
+      x.span_end = static_cast<uint32_t>(mq.Int(2));
+      x.evidence = mq.Text(3);
+      x.section = mq.Text(4);
+      x.date = SpanFrom(mq.Text(5), mq.Text(6), "day");
+      out[i].mentions.push_back(std::move(x));
+    }
+  }
+  return out;
+}
+
+Result<std::vector<StoredDocument>> Store::Documents() const {
+  Stmt s(impl_->db, "SELECT id, path, title, lang, sha256 FROM documents ORDER BY id");
+  std::vector<StoredDocument> out;
+  while (s.Step() == SQLITE_ROW)
+    out.push_back({s.Int(0), s.Text(1), s.Text(2), s.Text(3), s.Text(4)});
+  return out;
+}
+
+}  // namespace dyad

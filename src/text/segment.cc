@@ -1,0 +1,83 @@
+#include "dyad/segment.h"
+
+#include "dyad/utf8.h"
+
+namespace dyad {
+
+namespace {
+
+void SplitSentences(const CleanText& clean, const Block& b, uint32_t para,
+                    std::vector<Segment>* out) {
+  std::string_view t = clean.text;
+  uint32_t start = b.begin;
+  int quote_depth = 0;
+  for (uint32_t i = b.begin; i < b.end;) {
+    int len;
+    char32_t c = utf8::Decode(t, i, &len);
+    if (c == 0x201C) ++quote_depth;                         // “
+    if (c == 0x201D && quote_depth > 0) --quote_depth;      // ”
+    bool stop = (c == '.' || c == '?' || c == '!' || c == 0x3002) && quote_depth == 0;
+    if (stop && c == '.' && i > b.begin) {
+      char p = t[i - 1];
+      bool next_digit = i + 1 < b.end && t[i + 1] >= '0' && t[i + 1] <= '9';
+      if ((p >= '0' && p <= '9' && next_digit) || (p >= 'A' && p <= 'Z')) stop = false;
+    }
+    i += len;
+    if (!stop) continue;
+    // Closing quotes and brackets right after the stop belong to the sentence.
+    while (i < b.end) {
+      char32_t n = utf8::Decode(t, i, &len);
+      if (n != 0x201D && n != 0x2019 && n != ')' && n != '"') break;
+      i += len;
+    }
+    if (i < b.end && t[i] != ' ') {
+      // "…했다.북한은" (a join without space) still ends the sentence; "3.5" does not.
+      char32_t n = utf8::Decode(t, i, &len);
+      if (!utf8::IsHangulSyllable(n) && n != 0x201C) continue;
+    }
+    out->push_back({Segment::Kind::kSentence, start, i, para});
+    while (i < b.end && t[i] == ' ') ++i;
+    start = i;
+  }
+  if (start < b.end) out->push_back({Segment::Kind::kSentence, start, b.end, para});
+}
+
+}  // namespace
+
+std::vector<Segment> SegmentText(const CleanText& clean) {
+  std::vector<Segment> out;
+  uint32_t para = 0;
+  bool in_table = false;
+  for (const Block& b : clean.blocks) {
+    switch (b.kind) {
+      case BlockKind::kParagraph:
+        ++para;
+        in_table = false;
+        SplitSentences(clean, b, para, &out);
+        break;
+      case BlockKind::kHeading:
+        ++para;
+        in_table = false;
+        out.push_back({Segment::Kind::kHeading, b.begin, b.end, para});
+        break;
+      case BlockKind::kTableTitle:
+        ++para;
+        in_table = true;
+        out.push_back({Segment::Kind::kTableTitle, b.begin, b.end, para});
+        break;
+      case BlockKind::kTableHeader:
+        break;
+      case BlockKind::kTableRow: {
+        if (!in_table) ++para, in_table = true;
+        size_t cell = 0;
+        IsTableRowStart(clean.Slice(b.begin, b.end), &cell);
+        out.push_back({Segment::Kind::kTableRow, b.begin, b.end, para,
+                       b.begin + static_cast<uint32_t>(cell)});
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace dyad

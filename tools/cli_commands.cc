@@ -1,0 +1,316 @@
+#include "cli_commands.h"
+
+#include <cstdio>
+#include <cstdlib>
+#include <iostream>
+#include <memory>
+
+#include "dyad/chronology.h"
+#include "dyad/coder.h"
+#include "dyad/document.h"
+#include "dyad/jsonl.h"
+#include "dyad/lexicon.h"
+#include "dyad/store.h"
+
+namespace dyad::cli {
+
+namespace {
+
+std::string DefaultDb() {
+  if (const char* env = std::getenv("DYAD_DB"); env != nullptr && *env != '\0') return env;
+  return "dyad.db";
+}
+
+std::shared_ptr<const Resources> LoadResources(const Global& g) {
+  std::vector<std::string> problems;
+  std::string dir = g.data_dir.empty() ? DataDir() : g.data_dir;
+  Result<std::shared_ptr<const Resources>> r = Resources::Load(dir, &problems);
+  if (!r.ok()) {
+    std::cerr << "dyad: cannot load dictionaries: " << r.status().message() << "\n";
+    return nullptr;
+  }
+  return *r;
+}
+
+std::optional<Date> ParseDateFlag(const std::string& s, bool end) {
+  if (s.empty()) return std::nullopt;
+  if (auto d = Date::Parse(s)) return d;
+  if (s.size() == 7 && s[4] == '-') {
+    int y = std::atoi(s.substr(0, 4).c_str()), m = std::atoi(s.substr(5).c_str());
+    if (Date::IsValid(y, m, 1)) return Date{y, m, end ? Date::DaysInMonth(y, m) : 1};
+  }
+  if (s.size() == 4) {
+    int y = std::atoi(s.c_str());
+    if (Date::IsValid(y, 1, 1)) return end ? Date{y, 12, 31} : Date{y, 1, 1};
+  }
+  throw CLI::ValidationError("date", "'" + s + "' is not YYYY, YYYY-MM or YYYY-MM-DD");
+}
+
+std::string Pad(const std::string& s, size_t w) {
+  size_t d = DisplayWidth(s);
+  return d >= w ? s : s + std::string(w - d, ' ');
+}
+
+std::string Cut(const std::string& s, size_t max_width) {
+  if (DisplayWidth(s) <= max_width) return s;
+  std::string o;
+  size_t w = 0;
+  for (size_t i = 0; i < s.size();) {
+    size_t len = 1;
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 0xF0) len = 4; else if (c >= 0xE0) len = 3; else if (c >= 0xC0) len = 2;
+    std::string ch = s.substr(i, len);
+    size_t cw = DisplayWidth(ch);
+    if (w + cw > max_width - 1) break;
+    o += ch;
+    w += cw;
+    i += len;
+  }
+  return o + "…";
+}
+
+void PrintEvents(const std::vector<Event>& events, const std::string& format) {
+  if (format == "jsonl") {
+    std::string out;
+    for (const Event& e : events) {
+      out += EventToJson(e);
+      out += '\n';
+    }
+    std::fwrite(out.data(), 1, out.size(), stdout);
+  } else if (format == "tsv") {
+    std::printf("date\tdate_end\tsource\ttarget\tcode\tgoldstein\tquad_class\tdoc\tspan_begin\tspan_end\tevidence\n");
+    for (const Event& e : events) {
+      const Mention& m = e.mentions.front();
+      std::printf("%s\t%s\t%s\t%s\t%s\t%.1f\t%d\t%s\t%u\t%u\t%s\n", e.date.begin.ToIso().c_str(),
+                  e.date.end.ToIso().c_str(), e.source.c_str(), e.target.c_str(), e.code.c_str(),
+                  e.goldstein, e.quad_class, m.doc.c_str(), m.span_begin, m.span_end,
+                  m.evidence.c_str());
+    }
+  } else {
+    std::printf("%s  %s  %s  %s  %s  %s\n", Pad("date", 21).c_str(), Pad("source", 8).c_str(),
+                Pad("target", 8).c_str(), "code", Pad("gs", 5).c_str(), "evidence");
+    for (const Event& e : events) {
+      char gs[16];
+      std::snprintf(gs, sizeof gs, "%.1f", e.goldstein);
+      std::printf("%s  %s  %s  %s  %s  %s\n", Pad(FormatSpan(e.date), 21).c_str(),
+                  Pad(e.source, 8).c_str(), Pad(e.target, 8).c_str(), Pad(e.code, 4).c_str(),
+                  Pad(gs, 5).c_str(), Cut(e.mentions.front().evidence, 70).c_str());
+    }
+  }
+}
+
+Language ParseLang(const std::string& s) {
+  if (s == "ko") return Language::kKorean;
+  if (s == "en") return Language::kEnglish;
+  return Language::kAuto;
+}
+
+}  // namespace
+
+void Register(CLI::App& app, Global& g) {
+  // ---- code ----
+  struct CodeFlags {
+    std::vector<std::string> files;
+    std::string lang = "auto", format = "jsonl", self = "KOR";
+    int year = 0;
+    bool no_merge = false;
+  };
+  auto cf = std::make_shared<CodeFlags>();
+  CLI::App* code = app.add_subcommand("code", "Code documents into events (JSON Lines on stdout); no store");
+  code->add_option("FILE", cf->files, "documents: text (UTF-8, UTF-16, CP949/EUC-KR) or PDF")->required();
+  code->add_option("--lang", cf->lang, "document language")->check(CLI::IsMember({"auto", "ko", "en"}));
+  code->add_option("--year", cf->year, "the year in force (default: read from the document)")
+      ->check(CLI::Range(1900, 2100));
+  code->add_option("--format", cf->format, "output format")->check(CLI::IsMember({"jsonl", "tsv", "table"}));
+  code->add_option("--self", cf->self, "the state the author's 우리 (we) names")->default_str("KOR");
+  code->add_flag("--no-merge", cf->no_merge, "print every mention as its own event");
+  code->callback([cf, &g] {
+    auto res = LoadResources(g);
+    if (!res) {
+      g.exit_code = 2;
+      return;
+    }
+    Coder coder(res);
+    CodeOptions opt;
+    opt.lang = ParseLang(cf->lang);
+    opt.year = cf->year;
+    opt.self_country = cf->self;
+    opt.merge = !cf->no_merge;
+    std::vector<Event> all;
+    for (const std::string& f : cf->files) {
+      Result<Document> doc = LoadDocument(f);
+      if (!doc.ok()) {
+        std::cerr << "dyad: " << doc.status().message() << "\n";
+        g.exit_code = 1;
+        continue;
+      }
+      Result<CodedDocument> coded = coder.Code(*doc, opt);
+      if (!coded.ok()) {
+        std::cerr << "dyad: " << coded.status().message() << "\n";
+        g.exit_code = 1;
+        continue;
+      }
+      // Print per document so a long run streams.
+      PrintEvents(coded->events, cf->format);
+    }
+  });
+
+  // ---- ingest ----
+  struct IngestFlags {
+    std::vector<std::string> files;
+    std::string db = DefaultDb(), lang = "auto", self = "KOR";
+    int year = 0;
+  };
+  auto inf = std::make_shared<IngestFlags>();
+  CLI::App* ingest = app.add_subcommand("ingest", "Code documents and store their events");
+  ingest->add_option("FILE", inf->files, "documents")->required();
+  ingest->add_option("--db", inf->db, "SQLite store (default $DYAD_DB or ./dyad.db)");
+  ingest->add_option("--lang", inf->lang, "document language")->check(CLI::IsMember({"auto", "ko", "en"}));
+  ingest->add_option("--year", inf->year, "the year in force")->check(CLI::Range(1900, 2100));
+  ingest->add_option("--self", inf->self, "the state the author's 우리 (we) names");
+  ingest->callback([inf, &g] {
+    auto res = LoadResources(g);
+    if (!res) {
+      g.exit_code = 2;
+      return;
+    }
+    Result<std::unique_ptr<Store>> store = Store::Open(inf->db);
+    if (!store.ok()) {
+      std::cerr << "dyad: " << store.status().message() << "\n";
+      g.exit_code = 2;
+      return;
+    }
+    Coder coder(res);
+    CodeOptions opt;
+    opt.lang = ParseLang(inf->lang);
+    opt.year = inf->year;
+    opt.self_country = inf->self;
+    for (const std::string& f : inf->files) {
+      Result<Document> doc = LoadDocument(f);
+      if (!doc.ok()) {
+        std::cerr << "dyad: " << doc.status().message() << "\n";
+        g.exit_code = 1;
+        continue;
+      }
+      Result<CodedDocument> coded = coder.Code(*doc, opt);
+      if (!coded.ok()) {
+        std::cerr << "dyad: " << coded.status().message() << "\n";
+        g.exit_code = 1;
+        continue;
+      }
+      Result<IngestReport> r = (*store)->Ingest(*doc, *coded);
+      if (!r.ok()) {
+        std::cerr << "dyad: " << f << ": " << r.status().message() << "\n";
+        g.exit_code = 1;
+        continue;
+      }
+      if (r->already_present) {
+        std::printf("%s: already in %s (document %lld); nothing changed\n", f.c_str(), inf->db.c_str(),
+                    r->document_id);
+      } else {
+        std::printf("%s: document %lld, %d new events, %d merged into stored events\n", f.c_str(),
+                    r->document_id, r->events_added, r->events_merged);
+      }
+    }
+  });
+
+  // ---- events ----
+  struct EventFlags {
+    std::string db = DefaultDb(), from, to, code_root, format = "table";
+    std::vector<std::string> between;
+  };
+  auto ef = std::make_shared<EventFlags>();
+  CLI::App* events = app.add_subcommand("events", "List stored events");
+  events->add_option("--db", ef->db, "SQLite store (default $DYAD_DB or ./dyad.db)");
+  events->add_option("--between", ef->between, "two sides: ISO alpha-3 or actor codes (PRK RUS)")
+      ->expected(2);
+  events->add_option("--from", ef->from, "first date (YYYY, YYYY-MM or YYYY-MM-DD)");
+  events->add_option("--to", ef->to, "last date");
+  events->add_option("--code", ef->code_root, "CAMEO code or root, e.g. 04");
+  events->add_option("--format", ef->format, "output format")
+      ->check(CLI::IsMember({"jsonl", "tsv", "table"}));
+  events->callback([ef, &g] {
+    Result<std::unique_ptr<Store>> store = Store::Open(ef->db);
+    if (!store.ok()) {
+      std::cerr << "dyad: " << store.status().message() << "\n";
+      g.exit_code = 2;
+      return;
+    }
+    EventQuery q;
+    if (ef->between.size() == 2) q.side_a = ef->between[0], q.side_b = ef->between[1];
+    q.from = ParseDateFlag(ef->from, false);
+    q.to = ParseDateFlag(ef->to, true);
+    q.code_root = ef->code_root;
+    Result<std::vector<Event>> r = (*store)->Events(q);
+    if (!r.ok()) {
+      std::cerr << "dyad: " << r.status().message() << "\n";
+      g.exit_code = 2;
+      return;
+    }
+    PrintEvents(*r, ef->format);
+  });
+
+  // ---- chronology ----
+  struct ChronFlags {
+    std::string db = DefaultDb(), format = "table", lang = "ko";
+    std::vector<std::string> between;
+    int year = 0;
+  };
+  auto chf = std::make_shared<ChronFlags>();
+  CLI::App* chron = app.add_subcommand("chronology", "The chronology of a dyad: one row per real-world event");
+  chron->add_option("--db", chf->db, "SQLite store (default $DYAD_DB or ./dyad.db)");
+  chron->add_option("--between", chf->between, "the two sides (PRK RUS)")->expected(2)->required();
+  chron->add_option("--year", chf->year, "only this year")->check(CLI::Range(1900, 2100));
+  chron->add_option("--format", chf->format, "output format")
+      ->check(CLI::IsMember({"markdown", "csv", "table"}));
+  chron->add_option("--lang", chf->lang, "language of the content line")->check(CLI::IsMember({"ko", "en"}));
+  chron->callback([chf, &g] {
+    Result<std::unique_ptr<Store>> store = Store::Open(chf->db);
+    if (!store.ok()) {
+      std::cerr << "dyad: " << store.status().message() << "\n";
+      g.exit_code = 2;
+      return;
+    }
+    EventQuery q;
+    q.side_a = chf->between[0];
+    q.side_b = chf->between[1];
+    if (chf->year != 0) q.from = Date{chf->year, 1, 1}, q.to = Date{chf->year, 12, 31};
+    Result<std::vector<Event>> r = (*store)->Events(q);
+    if (!r.ok()) {
+      std::cerr << "dyad: " << r.status().message() << "\n";
+      g.exit_code = 2;
+      return;
+    }
+    auto rows = BuildChronology(*r, ChronologyOptions{chf->lang});
+    ChronologyFormat f = chf->format == "markdown" ? ChronologyFormat::kMarkdown
+                         : chf->format == "csv"    ? ChronologyFormat::kCsv
+                                                   : ChronologyFormat::kTable;
+    std::string out = RenderChronology(rows, f, chf->lang);
+    std::fwrite(out.data(), 1, out.size(), stdout);
+  });
+
+  // ---- lexicon check ----
+  CLI::App* lexicon = app.add_subcommand("lexicon", "Dictionary tools");
+  lexicon->require_subcommand(1);
+  auto dir = std::make_shared<std::string>();
+  CLI::App* check = lexicon->add_subcommand("check", "Validate every dictionary file; print file:line: problem");
+  check->add_option("DATA_DIR", *dir, "data directory (default: the installed data)");
+  check->callback([dir, &g] {
+    std::string d = !dir->empty() ? *dir : (!g.data_dir.empty() ? g.data_dir : DataDir());
+    std::vector<std::string> problems;
+    Result<std::shared_ptr<const Resources>> r = Resources::Load(d, &problems);
+    for (const std::string& p : problems) std::cout << p << "\n";
+    if (!r.ok()) {
+      if (problems.empty()) std::cout << r.status().message() << "\n";
+      std::cout << (problems.empty() ? 1 : problems.size()) << " problem(s)\n";
+      g.exit_code = 1;
+      return;
+    }
+    const Lexicon& lex = (*r)->lexicon;
+    std::cout << "ok: " << lex.actors().size() << " actors, " << lex.actions().size()
+              << " actions, " << lex.countries().all().size() << " states, " << lex.key_count()
+              << " keys, " << (*r)->codebook.size() << " CAMEO codes\n";
+  });
+}
+
+}  // namespace dyad::cli
