@@ -21,8 +21,8 @@ build: setup $(BUILD)/CMakeCache.txt
 demo: build
 	@rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	$(DYAD) lexicon check
-	$(DYAD) code --format table samples/ko/brief-2023-dprk.txt
-	$(DYAD) ingest --db $(DEMO_DB) samples/ko/*.txt
+	$(DYAD) code --format table tests/corpus/ko/brief-2024-dprk-russia.txt
+	$(DYAD) ingest --db $(DEMO_DB) tests/corpus/ko/*.txt
 	$(DYAD) chronology --db $(DEMO_DB) --between PRK RUS --year 2023 --format markdown
 	$(DYAD) chronology --db $(DEMO_DB) --between PRK RUS --year 2023 --lang en
 	@echo "demo store: $(DEMO_DB)"

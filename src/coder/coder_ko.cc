@@ -98,6 +98,7 @@ struct Unit {
   bool particle_only = false;
   bool unknown_verbal = false;
   bool consumed = false;  // a light verb taken by the action noun before it
+  bool both = false;      // 양측, 양국, 양 정상: the two sides of the dyad in discussion
 };
 
 // Suffixes that turn a state name into a word still naming that state's side: 러시아측, 북한군.
@@ -230,6 +231,28 @@ class SegmentCoder {
       units_.push_back(u);
       ++i;
     }
+    // "양 정상은", "두 정상이", "양측은", "양국 외교장관은": the pair already in discussion.
+    for (size_t k = 0; k < units_.size(); ++k) {
+      Unit& u = units_[k];
+      if (u.punct) continue;
+      std::string_view w = Text(u.b, u.e);
+      for (std::string_view p : {"양측", "양국", "쌍방", "양자"}) {
+        ko::Role role;
+        if (w.substr(0, p.size()) == p && (w.size() == p.size() || ko::IsParticleWord(w.substr(p.size()), &role))) {
+          u.both = true;
+          if (w.size() > p.size()) u.suf.kind = Suffix::Kind::kParticles, u.suf.role = role;
+        }
+      }
+      if (k > 0 && (Text(units_[k - 1].b, units_[k - 1].e) == "양" || Text(units_[k - 1].b, units_[k - 1].e) == "두")) {
+        for (std::string_view p : {"정상", "장관", "외교장관", "국방장관", "정부", "지도자"}) {
+          ko::Role role;
+          if (w.substr(0, p.size()) == p && (w.size() == p.size() || ko::IsParticleWord(w.substr(p.size()), &role))) {
+            u.both = true;
+            if (w.size() > p.size()) u.suf.kind = Suffix::Kind::kParticles, u.suf.role = role;
+          }
+        }
+      }
+    }
   }
 
   // Whether the rest of the word is grammatical after this key; prefers what the key names.
@@ -306,6 +329,27 @@ class SegmentCoder {
     if (k >= 6 && states.size() >= 2) {
       u->compound = states;
       return;
+    }
+    // The head of a compound noun is its last element: 고위급회담 is a 회담, 평양공동선언 a 공동선언.
+    for (size_t k = 3; k + 3 <= w.size(); k += 3) {
+      if (static_cast<unsigned char>(w[k]) < 0xE0) break;  // Hangul only
+      int32_t hit = -1;
+      size_t hit_len = 0;
+      Suffix hit_suf;
+      lex_.trie().PrefixMatches(w, k, [&](size_t len, int32_t val) {
+        Suffix suf;
+        for (const LexEntry& e : lex_.EntriesFor(val)) {
+          if (e.kind != LexEntry::Kind::kAction || e.verb_stem) continue;
+          if (lex_.actions()[e.index].frame == Frame::kLight) continue;
+          if (ko::AnalyzeNounSuffix(w.substr(k + len), &suf)) hit = val, hit_len = len, hit_suf = suf;
+        }
+      });
+      if (hit >= 0) {
+        u->lex = &lex_.EntriesFor(hit);
+        u->stem_e = u->b + static_cast<uint32_t>(k + hit_len);
+        u->suf = hit_suf;
+        return;
+      }
     }
     for (const VerbalTail& vt : kVerbalTails) {
       if (w.size() > vt.tail.size() && EndsWith(w, vt.tail)) {
@@ -515,12 +559,13 @@ class SegmentCoder {
       resolved_[d] = s;
       if (!s) continue;
       if (s->precision != DatePrecision::kYear) prev = s;
-      bool sentence_start = r.begin == 0;
-      if (r.year != 0 && (r.month != 0 || sentence_start) && !is_row()) ps_->year = r.year;
-      if (s->precision != DatePrecision::kYear) {
-        ps_->month = s->begin.month;
-        if (!is_row() && r.year == 0 && r.month != 0 && year != 0) ps_->year = year;
-      }
+      // A year sets the year in force for what follows only where it opens the sentence
+      // ("2024년 3월 …", "한편 2024년에는 …"); elsewhere ("2016년 2월 이후 단절된") it dates
+      // its own clause.
+      std::string_view before = Text(seg_.begin, seg_.begin + r.begin);
+      bool sentence_start = std::count(before.begin(), before.end(), ' ') <= 1;
+      if (r.year != 0 && sentence_start && !is_row()) ps_->year = r.year;
+      if (s->precision != DatePrecision::kYear && (r.year == 0 || sentence_start)) ps_->month = s->begin.month;
     }
   }
 
@@ -585,7 +630,21 @@ class SegmentCoder {
         last = k;
       }
     }
-    if (first < 0) return ref;
+    if (first < 0) {
+      // "대북 특별사절단(수석: 정의용 국가안보실장)": the phrase names its actor in parentheses.
+      for (int k = np.first; k <= np.last && person < 0; ++k) {
+        const Unit& u = units_[k];
+        if (!u.paren || u.punct || u.lex == nullptr) continue;
+        for (const LexEntry& e : *u.lex) {
+          if (e.kind == LexEntry::Kind::kActor && lex_.actors()[e.index].type == ActorType::kPerson) {
+            person = e.index;
+            first = last = k;
+            break;
+          }
+        }
+      }
+      if (first < 0) return ref;
+    }
     const auto& countries = lex_.countries().all();
     auto state_of = [&](const std::string& code) -> std::string {
       std::string s = code.substr(0, 3);
@@ -722,7 +781,65 @@ class SegmentCoder {
         if (r.valid()) return r;
       }
     }
+    // "양 정상은 … 서명했다": the pair in discussion, or a compound naming it (남북, 북러).
+    for (const NP& np : nps_) {
+      if (np.last >= p.unit || np.role == Role::kObject || np.role == Role::kGenitive) continue;
+      for (int k = np.first; k <= np.last; ++k) {
+        if (!units_[k].both) continue;
+        if (LastDyad(&implied_target_, p)) return implied_source_;
+      }
+    }
+    if (ActorRef r = CompoundSource(p); r.valid()) return r;
+    // "대북 특사단 방북": a delegation toward another state is the author's own.
+    for (auto it = nps_.rbegin(); it != nps_.rend(); ++it) {
+      if (it->clause != p.clause || it->last >= p.unit) continue;
+      for (int k = it->first; k <= it->last; ++k) {
+        if (units_[k].toward < 0 || units_[k].paren) continue;
+        const Country* c = lex_.countries().Find(in_.self_country);
+        if (c != nullptr && lex_.countries().all()[units_[k].toward].iso3 != c->iso3)
+          return ActorRef{c->iso3 + "GOV", c->iso3, std::string(Text(units_[it->first].b, units_[it->last].e)),
+                          c->short_ko, c->name_en};
+      }
+    }
     return ps_->source;
+  }
+
+  // The pair of the latest event of this sentence or paragraph; else a compound of the sentence.
+  bool LastDyad(ActorRef* target, const Pred& p) {
+    auto state = [&](const std::string& iso3) -> ActorRef {
+      const Country* c = lex_.countries().Find(iso3);
+      if (c == nullptr) return {};
+      return ActorRef{c->iso3, c->iso3, c->short_ko, c->short_ko, c->name_en};
+    };
+    std::pair<std::string, std::string> pair;
+    if (!pending_.empty()) {
+      pair = {pending_.back().ev.source_country, pending_.back().ev.target_country};
+    } else if (!ps_->recent.empty()) {
+      pair = ps_->recent.back();
+    } else {
+      for (const Unit& u : units_) {
+        if (u.compound.size() >= 2 && !u.quoted) {
+          pair = {lex_.countries().all()[u.compound[0]].iso3, lex_.countries().all()[u.compound[1]].iso3};
+          break;
+        }
+      }
+    }
+    (void)p;
+    implied_source_ = state(pair.first);
+    *target = state(pair.second);
+    return implied_source_.valid() && target->valid();
+  }
+
+  // A compound in the predicate's clause (남북 고위급회담): its first state acts.
+  ActorRef CompoundSource(const Pred& p) {
+    for (size_t k = 0; k < units_.size(); ++k) {
+      const Unit& u = units_[k];
+      if (u.quoted || u.paren || u.compound.size() < 2) continue;
+      if (ClauseOf(static_cast<int>(k)) != p.clause && static_cast<int>(k) != p.unit) continue;
+      const Country& c = lex_.countries().all()[u.compound[0]];
+      return ActorRef{c.iso3, c.iso3, c.short_ko, c.short_ko, c.name_en};
+    }
+    return {};
   }
 
   bool IsFirstNp(const NP& np) const {
@@ -826,6 +943,7 @@ class SegmentCoder {
     std::optional<DateSpan> date = DateFor(p);
     if (!date) return;
     const Date& on = date->begin;
+    implied_target_ = ActorRef{};
     ActorRef src = SourceFor(p, on);
     if (!src.valid()) return;
     const Action& a = *p.action;
@@ -878,9 +996,15 @@ class SegmentCoder {
       case Frame::kLight:
         return;
     }
+    if (!tgt.valid() && implied_target_.valid() && a.frame != Frame::kVisit) tgt = implied_target_;
+    // Coordinated clauses share their counterpart: "김정은과 정상회담 및 공동선언 서명".
+    if (!tgt.valid() && (a.symmetric || a.frame == Frame::kMeet) && !pending_.empty() &&
+        pending_.back().ev.source_country == src.country)
+      tgt = last_target_;
     if (!tgt.valid()) return;
     const std::string& tc = tgt.country.empty() ? tgt.code : tgt.country;
     if (tc == sc) return;
+    last_target_ = tgt;
     if (flip) std::swap(src, tgt);
 
     const CameoCode* cc = in_.res->codebook.Find(a.code);
@@ -1007,6 +1131,7 @@ class SegmentCoder {
   std::vector<std::pair<int, int>> date_units_;  // (unit, clause)
   std::vector<NP> nps_;
   std::vector<Pred> preds_;
+  ActorRef implied_source_, implied_target_, last_target_;
 };
 
 int YearIn(std::string_view s) {
