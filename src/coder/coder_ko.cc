@@ -102,7 +102,7 @@ struct Unit {
 };
 
 // Suffixes that turn a state name into a word still naming that state's side: 러시아측, 북한군.
-constexpr std::string_view kStateSuffixes[] = {"측", "당국", "정부", "군"};
+constexpr std::string_view kStateSuffixes[] = {"측", "당국", "정부", "군", "산"};
 
 // Endings that mark an unknown word as a verb closing a clause (얽매이지 않는다면, 유지했다).
 struct VerbalTail {
@@ -162,6 +162,30 @@ class SegmentCoder {
                std::vector<Event>* out)
       : in_(in), lex_(in.res->lexicon), text_(in.clean->text), seg_(seg), ps_(ps),
         table_year_(table_year), out_(out) {}
+
+  // The states and organisations a table title names ("2023년 북러 교류 주요일지" → PRK, RUS;
+  // "안보리 대북제재 결의" → IGOUNO, PRK): the dyad its rows are about.
+  std::vector<ActorRef> Parties(const Date& on) {
+    BuildUnits();
+    std::vector<ActorRef> out;
+    auto add = [&](ActorRef r) {
+      if (!r.valid()) return;
+      for (const ActorRef& x : out)
+        if ((x.country.empty() ? x.code : x.country) == (r.country.empty() ? r.code : r.country)) return;
+      out.push_back(std::move(r));
+    };
+    for (const Unit& u : units_) {
+      if (u.punct) continue;
+      for (int c : u.compound) add(StateRef(c));
+      if (u.toward >= 0) add(StateRef(u.toward));
+      if (u.country_word >= 0) add(StateRef(u.country_word));
+      if (u.lex == nullptr) continue;
+      NP np{static_cast<int>(&u - units_.data()), static_cast<int>(&u - units_.data()), Role::kNone, 0, false};
+      if (IsActorish(u)) add(Resolve(np, on));
+    }
+    return out;
+  }
+  void set_title_parties(const std::vector<ActorRef>* p) { title_parties_ = p; }
 
   void Run() {
     BuildUnits();
@@ -359,6 +383,17 @@ class SegmentCoder {
         return;
       }
     }
+    // An unknown noun still shows its role by its particles: 고위급대표단은, 사무국과.
+    for (size_t k = 3; k < w.size(); k += 3) {
+      if (static_cast<unsigned char>(w[k]) < 0xE0) break;
+      ko::Role role;
+      if (ko::IsParticleWord(w.substr(k), &role)) {
+        u->stem_e = u->b + static_cast<uint32_t>(k);
+        u->suf.kind = Suffix::Kind::kParticles;
+        u->suf.role = role;
+        return;
+      }
+    }
   }
 
   // ---- quotes and parentheses ----
@@ -449,6 +484,14 @@ class SegmentCoder {
         continue;
       }
       if (u.paren && u.date < 0) continue;
+      if (k > 0 && units_[k - 1].punct && units_[k - 1].ch == 0x201D) {
+        // “…”고 / “…”이라고 / “…”라며: the quotation's marker, not a clause of its own.
+        std::string_view w = Text(u.b, u.e);
+        bool marker = false;
+        for (std::string_view q : {"고", "라고", "이라고", "라며", "이라며", "며", "하고", "라는", "이라는", "는"})
+          marker |= w == q;
+        if (marker) continue;
+      }
       if (u.date >= 0) {
         date_units_.push_back({k, clause});
         // A date word may carry a particle that ends a phrase: "11월에는".
@@ -473,6 +516,23 @@ class SegmentCoder {
         bool is_pred = false;
         int next = NextContent(k);
         const Action* light = next >= 0 && !units_[next].punct ? ActionOf(units_[next], true) : nullptr;
+        // "결의 2356호를 만장일치로 채택했고": a few plain words may stand between noun and light verb.
+        for (int j = next, hops = 0; light == nullptr && j >= 0 && hops < 3; j = NextContent(j), ++hops) {
+          const Unit& x = units_[j];
+          if (x.punct || x.date >= 0 || IsActorish(x) || x.suf.kind == Suffix::Kind::kVerbal) {
+            if (!x.punct && x.suf.kind == Suffix::Kind::kVerbal && ActionOf(x, true) != nullptr && hops > 0) {
+              light = ActionOf(x, true);
+              next = j;
+            }
+            break;
+          }
+          if (ActionOf(x, false) != nullptr) break;
+          if (ActionOf(x, true) != nullptr && hops > 0) {
+            light = ActionOf(x, true);
+            next = j;
+            break;
+          }
+        }
         bool noun_ok = u.suf.kind == Suffix::Kind::kEmpty ||
                        (u.suf.kind == Suffix::Kind::kParticles && u.suf.role == Role::kObject);
         if (u.suf.kind == Suffix::Kind::kVerbal) {
@@ -601,7 +661,7 @@ class SegmentCoder {
     int person = -1, office = -1, country = -1, self = -1, first = -1, last = -1;
     for (int k = np.first; k <= np.last; ++k) {
       const Unit& u = units_[k];
-      if (u.punct || u.paren || u.date >= 0) continue;
+      if (u.punct || u.paren || u.quoted || u.date >= 0) continue;
       if (u.country_word >= 0) {
         country = u.country_word;
         if (first < 0) first = k;
@@ -925,17 +985,25 @@ class SegmentCoder {
   ActorRef ReplyTarget(const std::string& src_country) const {
     for (auto it = pending_.rbegin(); it != pending_.rend(); ++it) {
       const Event& e = it->ev;
-      if (e.target_country == src_country && !e.source_country.empty()) {
-        const Country* c = lex_.countries().Find(e.source_country);
-        if (c != nullptr) return ActorRef{c->iso3, c->iso3, c->short_ko, c->short_ko, c->name_en};
-      }
+      const std::string& t = e.target_country.empty() ? e.target : e.target_country;
+      if (t == src_country) return SideRef(e.source_country.empty() ? e.source : e.source_country);
     }
     for (auto it = ps_->recent.rbegin(); it != ps_->recent.rend(); ++it)
-      if (it->second == src_country) {
-        const Country* c = lex_.countries().Find(it->first);
-        if (c != nullptr) return ActorRef{c->iso3, c->iso3, c->short_ko, c->short_ko, c->name_en};
-      }
+      if (it->second == src_country) return SideRef(it->first);
     return {};
+  }
+
+  // A state (ISO alpha-3) or an organisation (its actor code) as a bare actor.
+  ActorRef SideRef(const std::string& side) const {
+    if (const Country* c = lex_.countries().Find(side))
+      return ActorRef{c->iso3, c->iso3, c->short_ko, c->short_ko, c->name_en};
+    for (const Actor& a : lex_.actors()) {
+      if (a.type != ActorType::kOrg || a.roles.empty() || a.roles.front().code != side) continue;
+      std::string ko = a.names_ko.empty() ? side : a.names_ko.front();
+      std::string en = a.names_en.empty() ? side : a.names_en.front();
+      return ActorRef{side, "", ko, ko, en};
+    }
+    return side.empty() ? ActorRef{} : ActorRef{side, "", side, side, side};
   }
 
   void Emit(const Pred& p) {
@@ -989,14 +1057,25 @@ class SegmentCoder {
         // Reactions (criticism, rejection, threats, reduced relations) answer the state that
         // last acted on the source; a launch or deployment needs an explicit target.
         int root = std::atoi(a.code.substr(0, 2).c_str());
-        if (!tgt.valid() && (root == 10 || root == 11 || root == 12 || root == 13 || root == 16))
-          tgt = ReplyTarget(sc);
+        bool reactive = root == 10 || root == 11 || root == 12 || root == 13 || root == 16;
+        if (!tgt.valid() && reactive) tgt = ReplyTarget(sc);
+        // "북한이 … 발사하자 안보리는 … 규탄했다": the state that set off the reaction.
+        if (!tgt.valid() && reactive) tgt = MentionTarget(p, sc, on, true);
         break;
       }
       case Frame::kLight:
         return;
     }
     if (!tgt.valid() && implied_target_.valid() && a.frame != Frame::kVisit) tgt = implied_target_;
+    // A row that names no counterpart is about the dyad its table's title names.
+    if (!tgt.valid() && is_row() && title_parties_ != nullptr && a.frame != Frame::kJoint &&
+        !(a.frame == Frame::kVisit && a.dest.empty())) {
+      for (const ActorRef& r : *title_parties_)
+        if ((r.country.empty() ? r.code : r.country) != sc) {
+          tgt = r;
+          break;
+        }
+    }
     // Coordinated clauses share their counterpart: "김정은과 정상회담 및 공동선언 서명".
     if (!tgt.valid() && (a.symmetric || a.frame == Frame::kMeet) && !pending_.empty() &&
         pending_.back().ev.source_country == src.country)
@@ -1132,6 +1211,7 @@ class SegmentCoder {
   std::vector<NP> nps_;
   std::vector<Pred> preds_;
   ActorRef implied_source_, implied_target_, last_target_;
+  const std::vector<ActorRef>* title_parties_ = nullptr;
 };
 
 int YearIn(std::string_view s) {
@@ -1168,6 +1248,7 @@ std::vector<Event> CodeKorean(const KoreanInput& in) {
   std::vector<Event> out;
   ParagraphState ps;
   int table_year = 0;
+  std::vector<ActorRef> title_parties;
   for (const Segment& seg : *in.segments) {
     if (seg.paragraph != ps.paragraph) {
       int year = ps.year != 0 ? ps.year : in.year;
@@ -1178,6 +1259,9 @@ std::vector<Event> CodeKorean(const KoreanInput& in) {
     if (seg.kind == Segment::Kind::kTableTitle) {
       int y = YearIn(in.clean->Slice(seg.begin, seg.end));
       table_year = y != 0 ? y : (ps.year != 0 ? ps.year : in.year);
+      ParagraphState scratch;
+      SegmentCoder title(in, seg, &scratch, table_year, &out);
+      title_parties = title.Parties(Date{table_year != 0 ? table_year : 2000, 7, 1});
       continue;
     }
     if (seg.kind == Segment::Kind::kHeading) {
@@ -1187,7 +1271,9 @@ std::vector<Event> CodeKorean(const KoreanInput& in) {
     }
     int ty = seg.kind == Segment::Kind::kTableRow ? (table_year != 0 ? table_year : in.year) : 0;
     if (seg.kind == Segment::Kind::kTableRow) ps.date.reset(), ps.source = ActorRef{};
+    if (seg.kind != Segment::Kind::kTableRow && seg.paragraph != ps.paragraph) title_parties.clear();
     SegmentCoder coder(in, seg, &ps, ty, &out);
+    if (seg.kind == Segment::Kind::kTableRow) coder.set_title_parties(&title_parties);
     coder.Run();
     coder.Finish();
   }

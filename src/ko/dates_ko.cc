@@ -131,13 +131,21 @@ struct Word {
   RawDate::Kind kind;
   int rel;
 };
-constexpr std::array<Word, 12> kRelative = {{
+constexpr std::array<Word, 28> kRelative = {{
     {"이튿날", RawDate::Kind::kRelative, 1},  {"다음날", RawDate::Kind::kRelative, 1},
     {"다음 날", RawDate::Kind::kRelative, 1}, {"익일", RawDate::Kind::kRelative, 1},
     {"전날", RawDate::Kind::kRelative, -1},   {"전일", RawDate::Kind::kRelative, -1},
     {"같은 날", RawDate::Kind::kSame, 0},     {"당일", RawDate::Kind::kSame, 0},
     {"같은 기간", RawDate::Kind::kSame, 0},   {"같은 달", RawDate::Kind::kSame, 0},
     {"이 기간", RawDate::Kind::kSame, 0},     {"동시에", RawDate::Kind::kSame, 0},
+    {"하루 뒤", RawDate::Kind::kRelative, 1}, {"하루 후", RawDate::Kind::kRelative, 1},
+    {"이틀 뒤", RawDate::Kind::kRelative, 2}, {"이틀 후", RawDate::Kind::kRelative, 2},
+    {"사흘 뒤", RawDate::Kind::kRelative, 3}, {"사흘 후", RawDate::Kind::kRelative, 3},
+    {"나흘 뒤", RawDate::Kind::kRelative, 4}, {"닷새 뒤", RawDate::Kind::kRelative, 5},
+    {"엿새 뒤", RawDate::Kind::kRelative, 6}, {"일주일 뒤", RawDate::Kind::kRelative, 7},
+    {"일주일 후", RawDate::Kind::kRelative, 7}, {"하루 전", RawDate::Kind::kRelative, -1},
+    {"이틀 전", RawDate::Kind::kRelative, -2}, {"사흘 전", RawDate::Kind::kRelative, -3},
+    {"전날인", RawDate::Kind::kRelative, -1}, {"그다음 날", RawDate::Kind::kRelative, 1},
 }};
 
 }  // namespace
