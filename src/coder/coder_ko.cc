@@ -99,6 +99,7 @@ struct Unit {
   bool unknown_verbal = false;
   bool consumed = false;  // a light verb taken by the action noun before it
   bool both = false;      // 양측, 양국, 양 정상: the two sides of the dyad in discussion
+  bool named = false;     // inside ‘…’: a name (‘9월 평양공동선언’), not narration
 };
 
 // Suffixes that turn a state name into a word still naming that state's side: 러시아측, 북한군.
@@ -398,8 +399,11 @@ class SegmentCoder {
 
   // ---- quotes and parentheses ----
   void MarkScopes() {
-    int quote = 0, paren = 0;
+    int quote = 0, paren = 0, named = 0;
     for (Unit& u : units_) {
+      if (u.punct && u.ch == 0x2018) ++named;
+      if (u.punct && u.ch == 0x2019 && named > 0) --named;
+      u.named = named > 0;
       if (u.punct) {
         if (u.ch == 0x201C) ++quote;
         if (u.ch == 0x201D && quote > 0) --quote;
@@ -421,7 +425,7 @@ class SegmentCoder {
     for (size_t d = 0; d < raw_dates_.size(); ++d) {
       uint32_t b = seg_.begin + raw_dates_[d].begin, e = seg_.begin + raw_dates_[d].end;
       for (Unit& u : units_) {
-        if (u.punct || u.b < b || u.b >= e) continue;
+        if (u.punct || u.named || u.b < b || u.b >= e) continue;
         // A word the date only starts ("11월에는") is still the date.
         u.date = static_cast<int>(d);
       }
@@ -532,9 +536,32 @@ class SegmentCoder {
             next = j;
             break;
           }
+          // Only identifiers (2356호를) and adverbials (만장일치로, 공식) may stand between.
+          std::string_view xw = Text(x.b, x.e);
+          bool ident = !xw.empty() && xw[0] >= '0' && xw[0] <= '9';
+          bool adverbial = x.suf.kind == Suffix::Kind::kParticles && x.suf.role == Role::kDirection;
+          bool adverb = false;
+          for (std::string_view a : {"공식", "정식", "전격", "정식으로", "공식적으로", "함께", "다시", "처음으로"})
+            adverb |= xw == a;
+          if (!ident && !adverbial && !adverb) break;
+          if (false) {
+            light = ActionOf(x, true);
+            next = j;
+            break;
+          }
         }
         bool noun_ok = u.suf.kind == Suffix::Kind::kEmpty ||
-                       (u.suf.kind == Suffix::Kind::kParticles && u.suf.role == Role::kObject);
+                       (u.suf.kind == Suffix::Kind::kParticles &&
+                        (u.suf.role == Role::kObject || u.suf.role == Role::kSubject ||
+                         u.suf.role == Role::kTopic));
+        // "회담이 열렸다", "회담이 개최됐다": with a subject particle only a passive light verb.
+        if (light != nullptr && u.suf.kind == Suffix::Kind::kParticles && u.suf.role != Role::kObject) {
+          std::string_view lw = Text(units_[next].b, units_[next].e);
+          bool passive = lw.find("됐") != std::string_view::npos || lw.find("되") != std::string_view::npos ||
+                         lw.find("렸") != std::string_view::npos || lw.find("열리") != std::string_view::npos ||
+                         lw.find("열린") != std::string_view::npos;
+          if (!passive) light = nullptr;
+        }
         if (u.suf.kind == Suffix::Kind::kVerbal) {
           is_pred = true;
           p.ending = u.suf.ending;
@@ -622,11 +649,38 @@ class SegmentCoder {
       // A year sets the year in force for what follows only where it opens the sentence
       // ("2024년 3월 …", "한편 2024년에는 …"); elsewhere ("2016년 2월 이후 단절된") it dates
       // its own clause.
-      std::string_view before = Text(seg_.begin, seg_.begin + r.begin);
-      bool sentence_start = std::count(before.begin(), before.end(), ' ') <= 1;
-      if (r.year != 0 && sentence_start && !is_row()) ps_->year = r.year;
+      bool sentence_start = OpensSentence(r.begin);
+      if (r.year != 0 && !is_row() && MovesTimeline(r, sentence_start)) ps_->year = r.year;
       if (s->precision != DatePrecision::kYear && (r.year == 0 || sentence_start)) ps_->month = s->begin.month;
     }
+  }
+
+  // Whether an explicit year moves the narrative's year in force. "2018년 1월 1일 신년사를" and
+  // "2024년에는" do; "2016년 2월 이후 단절된" (a reference point) and "2017년 북한의 핵실험"
+  // (a year naming background) do not.
+  bool MovesTimeline(const ko::RawDate& r, bool opens) const {
+    std::string_view after = Text(seg_.begin + r.end, seg_.end);
+    while (!after.empty() && after.front() == ' ') after.remove_prefix(1);
+    for (std::string_view w : {"이후", "이래", "부터", "까지", "이전", "전", "만에", "만의", "당시", "대비"})
+      if (after.substr(0, w.size()) == w) return false;
+    if (!opens) return false;
+    if (r.month != 0) return true;
+    for (std::string_view w : {"에", "들어", "중", "한 해", "상반기", "하반기", "초", "말", "연말", "연초"})
+      if (after.substr(0, w.size()) == w) return true;
+    return false;
+  }
+
+  // Whether a date at byte `at` of the segment opens it: nothing before it but a connective
+  // adverb ("한편", "이어", "그러나").
+  bool OpensSentence(uint32_t at) const {
+    std::string_view before = Text(seg_.begin, seg_.begin + at);
+    while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+    if (before.empty()) return true;
+    if (before.find(' ') != std::string_view::npos) return false;
+    for (std::string_view w : {"한편", "이어", "이어서", "그러나", "하지만", "또한", "특히", "반면", "다만",
+                               "이후", "앞서", "이에", "결국", "그리고", "또"})
+      if (before == w || before == std::string(w) + ",") return true;
+    return false;
   }
 
   // The date of a predicate: a date in parentheses right after it, else the nearest date of

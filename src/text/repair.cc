@@ -61,7 +61,9 @@ bool EndsWithSpace(std::string_view s) {
 }
 
 bool IsPageNumber(std::string_view t) {
-  // "12", "- 12 -", "12 / 30", "p. 12"
+  // "12", "- 12 -", "12 / 30", "p. 12"; never "6/19", which is a chronology date.
+  size_t slash = t.find('/');
+  if (slash != std::string_view::npos && (slash == 0 || t[slash - 1] != ' ')) return false;
   std::string s;
   for (char c : t)
     if (c != ' ') s += c;
