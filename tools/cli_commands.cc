@@ -10,6 +10,7 @@
 #include "dyad/document.h"
 #include "dyad/jsonl.h"
 #include "dyad/lexicon.h"
+#include "dyad/repair.h"
 #include "dyad/store.h"
 
 namespace dyad::cli {
@@ -287,6 +288,36 @@ void Register(CLI::App& app, Global& g) {
                                                    : ChronologyFormat::kTable;
     std::string out = RenderChronology(rows, f, chf->lang);
     std::fwrite(out.data(), 1, out.size(), stdout);
+  });
+
+  // ---- repair ----
+  auto rf = std::make_shared<std::vector<std::string>>();
+  CLI::App* repair = app.add_subcommand(
+      "repair", "Print a document's repaired text: one block per line (paragraph, heading, table row)");
+  repair->add_option("FILE", *rf, "documents")->required();
+  repair->callback([rf, &g] {
+    auto res = LoadResources(g);
+    if (!res) {
+      g.exit_code = 2;
+      return;
+    }
+    RepairOptions ro;
+    ro.running_headers = res->lexicon.running_headers();
+    for (const std::string& f : *rf) {
+      Result<Document> doc = LoadDocument(f);
+      if (!doc.ok()) {
+        std::cerr << "dyad: " << doc.status().message() << "\n";
+        g.exit_code = 1;
+        continue;
+      }
+      CleanText clean = RepairExtracted(doc->text, ro);
+      static const char* kKinds[] = {"para", "heading", "title", "header", "row"};
+      for (const Block& b : clean.blocks) {
+        auto [sb, se] = clean.SpanOf(b.begin, b.end);
+        std::printf("%s\t[%u,%u]\t%.*s\n", kKinds[static_cast<int>(b.kind)], sb, se,
+                    static_cast<int>(b.end - b.begin), clean.text.data() + b.begin);
+      }
+    }
   });
 
   // ---- lexicon check ----

@@ -388,7 +388,8 @@ CleanText RepairExtracted(std::string_view src, const RepairOptions& options) {
         row_open = true;
         continue;
       }
-      if (!LooksLikeProse(l.trimmed) && !is_padded_short(l)) {
+      // A short indented line inside a table is a wrapped cell (" 면담 "), not a heading.
+      if (!LooksLikeProse(l.trimmed)) {
         if (row_open) {
           row.Append(l.begin, l.end);
         } else {
@@ -414,12 +415,8 @@ CleanText RepairExtracted(std::string_view src, const RepairOptions& options) {
     para.Append(l.begin, l.end);
     if (EndsSentence(l.trimmed)) {
       // A sentence end on a short line closes the paragraph; on a full line it may be a wrap.
-      if (CodePoints(l.trimmed) * 100 < full_width * 85 || !blank_artefacts) {
-        if (!blank_artefacts) {
-          para.Space(l.end);
-        } else {
-          flush_para();
-        }
+      if (CodePoints(l.trimmed) * 100 < full_width * 85) {
+        flush_para();
       } else {
         para.Space(l.end);
       }
