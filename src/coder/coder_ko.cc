@@ -978,9 +978,13 @@ class SegmentCoder {
                       bool places, bool after_too = false) {
     for (Role want : roles) {
       for (const NP& np : nps_) {
-        if (np.clause != p.clause || np.role != want) continue;
+        // In a headline row a bare phrase right before the predicate is its object: "푸틴 예방".
+        bool bare_object = want == Role::kObject && is_row() && np.role == Role::kNone &&
+                           np.last == p.unit - 1 && !np.comma;
+        if (np.clause != p.clause || (np.role != want && !bare_object)) continue;
         if (np.first > p.unit && !after_too) continue;
         if (is_row() && np.role == Role::kNone && np.last != p.unit - 1) continue;
+        if (bare_object && !RowSubject(on).valid()) continue;
         if (HeadIsActor(np)) {
           ActorRef r = Resolve(np, on);
           if (r.valid()) return r;

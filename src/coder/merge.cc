@@ -33,6 +33,11 @@ std::vector<Event> MergeMentions(std::vector<Event> events) {
   for (Event& e : events) {
     Event* into = nullptr;
     for (Event& o : out) {
+      // Two predicates of one sentence or row are two events the author told apart.
+      bool same_segment = false;
+      for (const Mention& m : o.mentions)
+        same_segment |= m.doc == e.mentions.front().doc && m.span_begin == e.mentions.front().span_begin;
+      if (same_segment) continue;
       if (o.code == e.code && SameDyad(o, e) && SameOccasion(o.date, e.date)) {
         into = &o;
         break;
@@ -42,8 +47,12 @@ std::vector<Event> MergeMentions(std::vector<Event> events) {
       out.push_back(std::move(e));
       continue;
     }
-    // The more precise telling (the shorter span) becomes primary.
-    bool e_better = e.date.Days() < into->date.Days();
+    // The more precise telling becomes primary: a dated table row over "10월에는 …". Between
+    // two tellings to the day, the chronology table's row (it dates the whole occasion).
+    int pe = static_cast<int>(e.date.precision), pi = static_cast<int>(into->date.precision);
+    bool e_table = e.mentions.front().section == "table";
+    bool i_table = into->mentions.front().section == "table";
+    bool e_better = pe < pi || (pe == pi && e_table && !i_table);
     for (Mention& m : e.mentions) into->mentions.push_back(std::move(m));
     if (e_better) {
       std::vector<Mention> ms = std::move(into->mentions);

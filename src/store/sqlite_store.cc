@@ -195,18 +195,22 @@ Result<IngestReport> Store::Ingest(const Document& doc, const CodedDocument& cod
     long long event_id = 0;
     {
       Stmt q(db,
-             "SELECT id, date, date_end FROM events WHERE code = ?1 AND "
+             "SELECT id, date, date_end, date_precision FROM events WHERE code = ?1 AND "
              "((source_country = ?2 AND target_country = ?3 AND source = ?4 AND target = ?5) OR "
              "((symmetric = 1 OR ?6 = 1) AND source_country = ?3 AND target_country = ?2 AND "
-             "source = ?5 AND target = ?4)) AND date <= ?8 AND date_end >= ?7");
+             "source = ?5 AND target = ?4)) AND date <= ?8 AND date_end >= ?7 "
+             // Within one document the coder has already merged what is one event.
+             "AND NOT EXISTS (SELECT 1 FROM mentions m WHERE m.event_id = events.id AND "
+             "m.document_id = ?9)");
       q.Bind(1, e.code).Bind(2, e.source_country).Bind(3, e.target_country).Bind(4, e.source);
       q.Bind(5, e.target).Bind(6, static_cast<long long>(e.symmetric));
-      q.Bind(7, e.date.begin.ToIso()).Bind(8, e.date.end.ToIso());
+      q.Bind(7, e.date.begin.ToIso()).Bind(8, e.date.end.ToIso()).Bind(9, report.document_id);
       while (q.Step() == SQLITE_ROW) {
-        DateSpan stored = SpanFrom(q.Text(1), q.Text(2), "day");
+        DateSpan stored = SpanFrom(q.Text(1), q.Text(2), q.Text(3));
         if (stored.Contains(e.date) || e.date.Contains(stored)) {
           event_id = q.Int(0);
-          if (e.date.Days() < stored.Days()) {
+          // A finer telling (a day against "10월에는") dates the stored event.
+          if (static_cast<int>(e.date.precision) < static_cast<int>(stored.precision)) {
             Stmt up(db, "UPDATE events SET date = ?1, date_end = ?2, date_precision = ?3 WHERE id = ?4");
             up.Bind(1, e.date.begin.ToIso()).Bind(2, e.date.end.ToIso());
             up.Bind(3, std::string(PrecisionName(e.date.precision))).Bind(4, event_id);

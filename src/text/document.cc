@@ -79,6 +79,18 @@ Result<Document> DecodeText(std::string_view bytes, const std::string& name) {
       return Status::InvalidInput(name + ": cannot decode text: not UTF-8 (invalid byte at offset " +
                                   std::to_string(bad) + ") and not CP949/EUC-KR");
     }
+    // windows-949 maps a few bytes no Korean text uses (0xFF…) to private-use characters;
+    // such output means the guess was wrong.
+    for (size_t i = 0; i < t->size();) {
+      int len;
+      char32_t c = utf8::Decode(*t, i, &len);
+      bool control = c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f';
+      if (control || (c >= 0xE000 && c <= 0xF8FF)) {
+        return Status::InvalidInput(name + ": cannot decode text: not UTF-8 (invalid byte at offset " +
+                                    std::to_string(bad) + ") and not CP949/EUC-KR");
+      }
+      i += len;
+    }
     doc.encoding = "cp949";
     doc.text = std::move(t).value();
   }

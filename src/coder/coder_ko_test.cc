@@ -1,0 +1,130 @@
+#include <gtest/gtest.h>
+
+#include "dyad/coder.h"
+#include "testing.h"
+
+namespace dyad {
+namespace {
+
+std::vector<Event> Code(const std::string& text, CodeOptions opt = {}) {
+  auto res = testing::Shipped();
+  EXPECT_NE(res, nullptr);
+  Coder coder(res);
+  auto doc = DecodeText(text, "test.txt");
+  EXPECT_TRUE(doc.ok());
+  auto coded = coder.Code(*doc, opt);
+  EXPECT_TRUE(coded.ok()) << coded.status().message();
+  return coded.ok() ? coded->events : std::vector<Event>{};
+}
+
+std::string Brief(const std::string& s) { return s; }
+
+TEST(CoderKoTest, VisitRunsFromVisitorToHost) {
+  auto ev = Code("2024년 6월 19일 푸틴 대통령은 평양을 방문했다.\n");
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ev[0].source, "RUSGOV");
+  EXPECT_EQ(ev[0].target_country, "PRK");
+  EXPECT_EQ(ev[0].code, "042");
+  EXPECT_EQ(ev[0].date, DateSpan::Day({2024, 6, 19}));
+  EXPECT_EQ(ev[0].quad_class, 1);
+}
+
+TEST(CoderKoTest, ReceivingAVisitorIsCodedVisitorToHost) {
+  auto ev = Code("2023년 10월 19일 김정은은 라브로프 외무장관을 접견했다.\n");
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ev[0].source_country, "RUS");
+  EXPECT_EQ(ev[0].target_country, "PRK");
+  EXPECT_EQ(ev[0].code, "042");
+}
+
+TEST(CoderKoTest, HeadlineRowsGiveOneEventPerPredicate) {
+  auto ev = Code(
+      " 표 1. 2024년 북러 교류 주요일지 \n날짜 내용 \n"
+      "1/14~1/17 최선희 외무상 방러, 라브로프 외무장관과 회담 및 푸틴 대통령 예방(1/16) \n"
+      "8/15 김정은, 푸틴과 해방 79주년 축전 교환 \n");
+  ASSERT_EQ(ev.size(), 4u);
+  EXPECT_EQ(ev[0].code, "042");  // 방러: the row's span
+  EXPECT_EQ(ev[0].date, (DateSpan{{2024, 1, 14}, {2024, 1, 17}, DatePrecision::kDay}));
+  EXPECT_EQ(ev[0].target_country, "RUS");
+  EXPECT_EQ(ev[1].code, "040");  // 회담 with Lavrov, the row's dates
+  EXPECT_EQ(ev[2].code, "042");  // 예방 of Putin, the inner date
+  EXPECT_EQ(ev[2].date, DateSpan::Day({2024, 1, 16}));
+  EXPECT_EQ(ev[3].code, "051");
+  EXPECT_TRUE(ev[3].symmetric);  // 교환: an exchange
+  for (const Event& e : ev) EXPECT_EQ(e.mentions[0].section, "table");
+}
+
+TEST(CoderKoTest, NarrativeAndTableMentionsMerge) {
+  std::string doc =
+      "10월에는 세르게이 라브로프 러시아 외무장관이 방북했다.\n"
+      " 표 1. 2023년 북러 교류 주요일지 \n날짜 내용 \n10/18~10/19 라브로프 외무장관 방북 \n";
+  auto merged = Code(doc);
+  ASSERT_EQ(merged.size(), 1u);
+  EXPECT_EQ(merged[0].mentions.size(), 2u);
+  EXPECT_EQ(merged[0].date.precision, DatePrecision::kDay);  // the table's exact dates win
+  EXPECT_EQ(merged[0].mentions[0].section, "table");
+  CodeOptions no_merge;
+  no_merge.merge = false;
+  EXPECT_EQ(Code(doc, no_merge).size(), 2u);
+}
+
+TEST(CoderKoTest, ConditionalNegatedAndForecastPredicatesAreNotEvents) {
+  EXPECT_TRUE(Code("2024년 5월 푸틴이 평양을 방문한다면 양국 관계는 달라질 것이다.\n").empty());
+  EXPECT_TRUE(Code("2024년 5월 김정은은 러시아를 방문하지 않았다.\n").empty());
+  EXPECT_TRUE(Code("2024년 5월 푸틴은 평양을 방문할 것으로 전망된다.\n").empty());
+}
+
+TEST(CoderKoTest, QuotedSpeechIsNotNarration) {
+  // The quotation names Japan and a meeting; only the statement toward Japan is an event.
+  auto ev = Code("2023년 5월 29일 박상길 외무성 부상은 기시다 총리를 향해 “두 나라가 만나지 못할 이유가 없다”고 언급했다.\n");
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ev[0].code, "010");
+  EXPECT_EQ(ev[0].source, "PRKGOV");
+  EXPECT_EQ(ev[0].target_country, "JPN");
+}
+
+TEST(CoderKoTest, AuthorsVoiceIsConfigurable) {
+  std::string doc = "2023년 11월 22일 우리 정부는 남북군사합의 일부 조항의 효력을 정지했다.\n";
+  auto ev = Code(doc);
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ev[0].source, "KORGOV");
+  EXPECT_EQ(ev[0].target_country, "PRK");
+  EXPECT_EQ(ev[0].code, "160");
+}
+
+TEST(CoderKoTest, RelativeDatesCountFromTheDateInForce) {
+  auto ev = Code("11월 21일 북한이 위성을 발사하자 우리 정부는 이튿날 9·19 남북군사합의의 효력을 정지했다.\n",
+                 CodeOptions{Language::kKorean, 2023, "KOR", true});
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ev[0].date, DateSpan::Day({2023, 11, 22}));
+}
+
+TEST(CoderKoTest, SpansPointIntoTheExtractedText) {
+  std::string doc =
+      "북러 간 교류는 활발했다. 7월 세르게이 쇼이구 러시아 국방장관은 평양을 방문하여 김정은과 \n"
+      "면담했다.1 이후 교류가 이어졌다.\n";
+  auto ev = Code(doc, CodeOptions{Language::kKorean, 2023, "KOR", false});
+  ASSERT_EQ(ev.size(), 2u);
+  for (const Event& e : ev) {
+    const Mention& m = e.mentions[0];
+    ASSERT_LE(m.span_end, doc.size());
+    std::string_view raw = std::string_view(doc).substr(m.span_begin, m.span_end - m.span_begin);
+    EXPECT_TRUE(raw.starts_with("7월 세르게이")) << raw;
+    EXPECT_TRUE(raw.ends_with("면담했다.")) << raw;
+    EXPECT_EQ(m.evidence, "7월 세르게이 쇼이구 러시아 국방장관은 평양을 방문하여 김정은과 면담했다.");
+  }
+  EXPECT_EQ(ev[0].source, "RUSMIL");
+  EXPECT_EQ(ev[1].target, "PRKGOV");
+}
+
+TEST(CoderKoTest, EnglishDocumentsAreRefusedWithAClearMessage) {
+  auto res = testing::Shipped();
+  Coder coder(res);
+  auto doc = DecodeText("North Korea's foreign minister visited Moscow on Tuesday.", "en.txt");
+  auto coded = coder.Code(*doc, {});
+  ASSERT_FALSE(coded.ok());
+  EXPECT_NE(coded.status().message().find("en.txt: English text"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace dyad

@@ -1,0 +1,160 @@
+#include "dyad/store.h"
+
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <filesystem>
+
+#include "testing.h"
+
+namespace dyad {
+namespace {
+
+std::string FreshDb(const std::string& name) {
+  std::string p = std::string(DYAD_TEST_TMP) + "/" + name;
+  std::filesystem::create_directories(DYAD_TEST_TMP);
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(p + suffix);
+  return p;
+}
+
+struct Coded {
+  Document doc;
+  CodedDocument coded;
+};
+
+Coded CodeText(const std::string& text, const std::string& name) {
+  auto res = testing::Shipped();
+  Coder coder(res);
+  Coded c;
+  c.doc = *DecodeText(text, name);
+  c.coded = *coder.Code(c.doc, {});
+  return c;
+}
+
+const char kTable[] =
+    " 표 1. 2023년 북러 교류 주요일지 \n날짜 내용 \n6/12 김정은, 푸틴에 러시아의 날 축전 전달 \n"
+    "10/18~10/19 라브로프 외무장관 방북, 최선희 외무상과 회담 \n";
+const char kNarrative[] = "2023년 10월에는 세르게이 라브로프 러시아 외무장관이 방북했다.\n";
+
+int64_t Count(const std::string& db, const char* table) {
+  sqlite3* h;
+  sqlite3_open(db.c_str(), &h);
+  sqlite3_stmt* s;
+  std::string sql = std::string("SELECT count(*) FROM ") + table;
+  sqlite3_prepare_v2(h, sql.c_str(), -1, &s, nullptr);
+  sqlite3_step(s);
+  int64_t n = sqlite3_column_int64(s, 0);
+  sqlite3_finalize(s);
+  sqlite3_close(h);
+  return n;
+}
+
+TEST(StoreTest, IngestingTwiceChangesNothing) {
+  std::string db = FreshDb("twice.db");
+  auto store = Store::Open(db);
+  ASSERT_TRUE(store.ok()) << store.status().message();
+  EXPECT_EQ((*store)->schema_version(), Store::kSchemaVersion);
+  Coded c = CodeText(kTable, "table.txt");
+  auto first = (*store)->Ingest(c.doc, c.coded);
+  ASSERT_TRUE(first.ok());
+  EXPECT_FALSE(first->already_present);
+  EXPECT_EQ(first->events_added, 3);
+  auto second = (*store)->Ingest(c.doc, c.coded);
+  ASSERT_TRUE(second.ok());
+  EXPECT_TRUE(second->already_present);
+  EXPECT_EQ(Count(db, "documents"), 1);
+  EXPECT_EQ(Count(db, "events"), 3);
+  EXPECT_EQ(Count(db, "mentions"), 3);
+}
+
+TEST(StoreTest, AnEventToldInTwoDocumentsIsStoredOnce) {
+  std::string db = FreshDb("merge.db");
+  auto store = Store::Open(db);
+  Coded table = CodeText(kTable, "table.txt");
+  Coded narrative = CodeText(kNarrative, "narrative.txt");
+  ASSERT_TRUE((*store)->Ingest(table.doc, table.coded).ok());
+  auto r = (*store)->Ingest(narrative.doc, narrative.coded);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->events_added, 0);
+  EXPECT_EQ(r->events_merged, 1);
+  EventQuery q;
+  q.side_a = "PRK";
+  q.side_b = "RUS";
+  q.code_root = "042";
+  auto ev = (*store)->Events(q);
+  ASSERT_TRUE(ev.ok());
+  ASSERT_EQ(ev->size(), 1u);
+  EXPECT_EQ((*ev)[0].mentions.size(), 2u);
+  EXPECT_EQ((*ev)[0].date.begin, (Date{2023, 10, 18}));  // the precise telling
+}
+
+TEST(StoreTest, AFailedIngestLeavesTheStoreAsItWas) {
+  std::string db = FreshDb("rollback.db");
+  auto store = Store::Open(db);
+  Coded first = CodeText(kTable, "table.txt");
+  ASSERT_TRUE((*store)->Ingest(first.doc, first.coded).ok());
+  // Make the last write of the next ingest fail: mentions reject this document's evidence.
+  sqlite3* h;
+  sqlite3_open(db.c_str(), &h);
+  ASSERT_EQ(sqlite3_exec(h,
+                         "CREATE TRIGGER fail BEFORE INSERT ON mentions WHEN NEW.evidence LIKE '%쇼이구%' "
+                         "BEGIN SELECT RAISE(ABORT, 'injected failure'); END;",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(h);
+  Coded second = CodeText(
+      " 표 1. 2023년 북러 교류 주요일지 \n날짜 내용 \n8/15 김정은, 푸틴과 축전 교환 \n"
+      "7/25~7/27 쇼이구 국방장관 등 러시아 군사대표단 방북 \n",
+      "second.txt");
+  auto r = (*store)->Ingest(second.doc, second.coded);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("injected failure"), std::string::npos);
+  EXPECT_EQ(Count(db, "documents"), 1);
+  EXPECT_EQ(Count(db, "events"), 3);
+  EXPECT_EQ(Count(db, "mentions"), 3);
+}
+
+TEST(StoreTest, QueriesFilterByDyadDateAndCode) {
+  std::string db = FreshDb("query.db");
+  auto store = Store::Open(db);
+  Coded c = CodeText(kTable, "table.txt");
+  ASSERT_TRUE((*store)->Ingest(c.doc, c.coded).ok());
+  EventQuery q;
+  q.from = Date{2023, 10, 1};
+  EXPECT_EQ((*store)->Events(q)->size(), 2u);
+  q.code_root = "05";
+  EXPECT_EQ((*store)->Events(q)->size(), 0u);
+  EventQuery both;
+  both.side_a = "RUS";
+  both.side_b = "PRK";  // either order
+  EXPECT_EQ((*store)->Events(both)->size(), 3u);
+  auto docs = (*store)->Documents();
+  ASSERT_EQ(docs->size(), 1u);
+  EXPECT_EQ((*docs)[0].sha256, Sha256Hex(c.doc.text));
+}
+
+TEST(StoreTest, RefusesNewerSchemasAndNonDatabases) {
+  std::string db = FreshDb("newer.db");
+  {
+    sqlite3* h;
+    sqlite3_open(db.c_str(), &h);
+    sqlite3_exec(h, "PRAGMA user_version=99", nullptr, nullptr, nullptr);
+    sqlite3_close(h);
+  }
+  auto s = Store::Open(db);
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.status().message().find("newer than this dyad"), std::string::npos);
+  std::string junk = testing::WriteScratch("junk.db", std::string(4096, 'x'));
+  auto j = Store::Open(junk);
+  ASSERT_FALSE(j.ok());
+  EXPECT_NE(j.status().message().find("junk.db"), std::string::npos);
+}
+
+TEST(StoreTest, Sha256KnownAnswers) {
+  EXPECT_EQ(Sha256Hex(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  EXPECT_EQ(Sha256Hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  EXPECT_EQ(Sha256Hex(std::string(1000, 'a')).substr(0, 16), "41edece42d63e8d9");
+}
+
+}  // namespace
+}  // namespace dyad

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# ingest → events → chronology through the CLI; re-ingesting changes nothing.
+set -uo pipefail
+dyad=$1 tmp=$2
+rm -rf "$tmp" && mkdir -p "$tmp"
+db=$tmp/t.db
+fail=0
+check() { if [[ "$3" == *"$2"* ]]; then echo "ok   $1"; else echo "FAIL $1: expected '$2' in: $3"; fail=1; fi; }
+out=$("$dyad" ingest --db "$db" tests/corpus/ko/brief-2024-dprk-russia.txt) || fail=1
+check "ingest reports new events" "new events" "$out"
+n1=$("$dyad" events --db "$db" --format jsonl | wc -l)
+out=$("$dyad" ingest --db "$db" tests/corpus/ko/brief-2024-dprk-russia.txt) || fail=1
+check "second ingest changes nothing" "nothing changed" "$out"
+n2=$("$dyad" events --db "$db" --format jsonl | wc -l)
+[ "$n1" -gt 0 ] && [ "$n1" -eq "$n2" ] && echo "ok   event count stable ($n1)" || { echo "FAIL counts $n1 $n2"; fail=1; }
+out=$("$dyad" events --db "$db" --between PRK RUS --code 04 --format tsv)
+check "events filter by dyad and code" "	042	" "$out"
+out=$("$dyad" events --db "$db" --between PRK RUS --code 04 --format jsonl | grep -v '"code":"04' || true)
+[ -z "$out" ] && echo "ok   code filter exact" || { echo "FAIL code filter: $out"; fail=1; }
+out=$("$dyad" chronology --db "$db" --between PRK RUS --year 2024 --format markdown)
+check "chronology markdown header" "| 날짜 | 내용 | 출처 |" "$out"
+check "chronology visit row" "최선희 외무상 방러" "$out"
+out=$("$dyad" chronology --db "$db" --between PRK RUS --year 2024 --lang en --format csv)
+check "chronology English" "Choe Son Hui (DPRK foreign minister) visits Russia" "$out"
+for cmd in code ingest events chronology "lexicon check" repair; do
+  out=$("$dyad" $cmd --help 2>&1) || { echo "FAIL $cmd --help"; fail=1; }
+done
+echo "ok   --help on every command"
+exit $fail
