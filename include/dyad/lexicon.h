@@ -61,6 +61,7 @@ struct Action {
   std::string dest;  // ISO alpha-3 destination of 방북-style visit nouns
   bool symmetric = false;    // a meeting: either direction is right
   bool reciprocal = false;   // a light verb that makes its action mutual (교환)
+  bool intent = false;       // a light verb that makes its action an intention (추진, 모색)
   std::string label_ko, label_en;  // chronology wording: "회담" / "holds talks with"
 };
 

@@ -13,6 +13,8 @@
 #include "coder/coder_ko.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <map>
 #include <optional>
 
@@ -100,6 +102,7 @@ struct Unit {
   bool consumed = false;  // a light verb taken by the action noun before it
   bool both = false;      // 양측, 양국, 양 정상: the two sides of the dyad in discussion
   bool named = false;     // inside ‘…’: a name (‘9월 평양공동선언’), not narration
+  bool in_quote = false;  // inside “…” (rows read it; narrative skips it as speech)
 };
 
 // Suffixes that turn a state name into a word still naming that state's side: 러시아측, 북한군.
@@ -141,7 +144,8 @@ struct Pred {
   bool reciprocal = false;
   int clause = 0;
   bool actual = true;
-  int rel_head = -1;  // adnominal: the NP it modifies
+  bool intent = false;  // "협의를 추진하겠다", "갖고 싶다", "만날 용의": intended, not done
+  int rel_head = -1;    // adnominal: the NP it modifies
 };
 
 struct ActorRef {
@@ -194,7 +198,23 @@ class SegmentCoder {
     MarkDates();
     Walk();
     ResolveDates();
+    if (std::getenv("DYAD_DEBUG_KO") != nullptr) Dump();
     for (Pred& p : preds_) Emit(p);
+  }
+
+  // The analysis of the segment on stderr, for dictionary and coder work (DYAD_DEBUG_KO=1).
+  void Dump() const {
+    std::fprintf(stderr, "== %.*s\n", static_cast<int>(seg_.end - seg_.begin), text_.data() + seg_.begin);
+    for (const NP& np : nps_) {
+      std::fprintf(stderr, "  NP c%d role%d%s: %.*s\n", np.clause, static_cast<int>(np.role),
+                   np.comma ? " comma" : "", static_cast<int>(units_[np.last].e - units_[np.first].b),
+                   text_.data() + units_[np.first].b);
+    }
+    for (const Pred& p : preds_) {
+      std::fprintf(stderr, "  PRED c%d %s ending%d%s%s: %.*s\n", p.clause, p.action->expr.c_str(),
+                   static_cast<int>(p.ending), p.actual ? "" : " not-actual", p.intent ? " intent" : "",
+                   static_cast<int>(units_[p.unit].e - units_[p.unit].b), text_.data() + units_[p.unit].b);
+    }
   }
 
  private:
@@ -384,11 +404,14 @@ class SegmentCoder {
         return;
       }
     }
-    // An unknown noun still shows its role by its particles: 고위급대표단은, 사무국과.
+    // An unknown noun still shows its role by its particles: 고위급대표단은, 사무국과. A
+    // one-syllable stem with a one-syllable particle is more often a word of its own (없이, 같이).
     for (size_t k = 3; k < w.size(); k += 3) {
       if (static_cast<unsigned char>(w[k]) < 0xE0) break;
       ko::Role role;
-      if (ko::IsParticleWord(w.substr(k), &role)) {
+      std::string_view stem = w.substr(0, k);
+      bool short_stem = k == 3 && w.size() - k == 3 && stem != "측" && stem != "쪽" && stem != "군";
+      if (!short_stem && ko::IsParticleWord(w.substr(k), &role)) {
         u->stem_e = u->b + static_cast<uint32_t>(k);
         u->suf.kind = Suffix::Kind::kParticles;
         u->suf.role = role;
@@ -413,7 +436,8 @@ class SegmentCoder {
           continue;
         }
       }
-      u.quoted = quote > 0 && !(u.punct && u.ch == 0x201C);
+      u.quoted = quote > 0 && !(u.punct && u.ch == 0x201C) && !is_row();
+      u.in_quote = quote > 0;
       u.paren = paren > 0;
     }
   }
@@ -476,7 +500,9 @@ class SegmentCoder {
     int n = static_cast<int>(units_.size());
     for (int k = 0; k < n; ++k) {
       Unit& u = units_[k];
-      if (u.quoted) continue;
+      // In a headline row the quotation is the headline's content ("김여정 담화, 일본과의 “어떠한
+      // 접촉과 협상도 거부”"); in narrative it is speech, not narration.
+      if (u.quoted && !is_row()) continue;
       if (u.punct) {
         if (u.ch == ',' && !u.paren) {
           close_np(k - 1, Role::kNone, true);
@@ -573,10 +599,13 @@ class SegmentCoder {
           p.ending = units_[next].suf.kind == Suffix::Kind::kVerbal ? units_[next].suf.ending
                                                                     : Ending::kConnective;
           p.reciprocal = light->reciprocal;
+          p.intent = light->intent;
           units_[next].consumed = true;
         } else if (is_row() && u.suf.kind == Suffix::Kind::kEmpty) {
           bool end = next < 0;
-          bool before_break = end || (units_[next].punct && (units_[next].ch == ',' || units_[next].ch == '(')) ||
+          bool before_break = end ||
+                              (units_[next].punct && (units_[next].ch == ',' || units_[next].ch == '(' ||
+                                                      units_[next].ch == 0x201D)) ||
                               Word(next) == "및" || Word(next) == "등";
           // A parenthesis right after the noun: "정상회담(9/13)".
           if (!end && units_[k + 1 < n ? k + 1 : k].punct && units_[k + 1].ch == '(') before_break = true;
@@ -598,7 +627,10 @@ class SegmentCoder {
           if (p.ending == Ending::kAdnominal) {
             for (std::string_view w : {"것", "전망", "예정", "계획", "방침", "가능성", "수", "듯", "경우"})
               if (nw.substr(0, w.size()) == w) p.actual = false;
+            for (std::string_view w : {"용의", "의향", "의사", "의지", "결의", "뜻"})
+              if (nw.substr(0, w.size()) == w) p.intent = true;
           }
+          if (nw.substr(0, 3) == "싶") p.intent = true;  // 갖고 싶다
           preds_.push_back(p);
           Ending e = p.ending;
           bool boundary = e == Ending::kFinal || e == Ending::kConnective || e == Ending::kQuote ||
@@ -640,33 +672,46 @@ class SegmentCoder {
     std::optional<DateSpan> prev = ps_->date;
     for (size_t d = 0; d < raw_dates_.size(); ++d) {
       const ko::RawDate& r = raw_dates_[d];
-      int year = ps_->year;
+      int year = ps_->year, month = ps_->month;
       if (is_row() && table_year_ != 0) year = table_year_;
-      std::optional<DateSpan> s = ko::ResolveDate(r, year, ps_->month, prev);
+      // "29일", "이틀 뒤인 29일": a bare day belongs to the month of the date before it.
+      if (r.month == 0 && r.day != 0 && prev) year = prev->begin.year, month = prev->begin.month;
+      std::optional<DateSpan> s = ko::ResolveDate(r, year, month, prev);
       resolved_[d] = s;
       if (!s) continue;
       if (s->precision != DatePrecision::kYear) prev = s;
-      // A year sets the year in force for what follows only where it opens the sentence
-      // ("2024년 3월 …", "한편 2024년에는 …"); elsewhere ("2016년 2월 이후 단절된") it dates
-      // its own clause.
-      bool sentence_start = OpensSentence(r.begin);
-      if (r.year != 0 && !is_row() && MovesTimeline(r, sentence_start)) ps_->year = r.year;
-      if (s->precision != DatePrecision::kYear && (r.year == 0 || sentence_start)) ps_->month = s->begin.month;
+      bool opens = OpensSentence(r.begin);
+      if (r.year != 0 && !is_row() && MovesTimeline(r, d, opens)) {
+        ps_->year = r.year;
+        if (r.month != 0) ps_->month = r.month;
+      } else if (r.year == 0 && s->precision != DatePrecision::kYear) {
+        ps_->month = s->begin.month;
+      }
     }
   }
 
-  // Whether an explicit year moves the narrative's year in force. "2018년 1월 1일 신년사를" and
-  // "2024년에는" do; "2016년 2월 이후 단절된" (a reference point) and "2017년 북한의 핵실험"
-  // (a year naming background) do not.
-  bool MovesTimeline(const ko::RawDate& r, bool opens) const {
+  // Whether an explicit year moves the narrative's year in force: where it opens the sentence
+  // ("2024년 3월 …", "2024년에는 …"), or dates an event of its own clause ("총리는 2023년 5월 27일
+  // … 밝혔다"). Not a reference point ("2016년 2월 이후 단절된"), nor a year naming background
+  // ("2017년 북한의 핵실험", "2023년 9월 보스토치니 정상회담에서 마련된 토대").
+  bool MovesTimeline(const ko::RawDate& r, size_t index, bool opens) const {
     std::string_view after = Text(seg_.begin + r.end, seg_.end);
     while (!after.empty() && after.front() == ' ') after.remove_prefix(1);
     for (std::string_view w : {"이후", "이래", "부터", "까지", "이전", "전", "만에", "만의", "당시", "대비"})
       if (after.substr(0, w.size()) == w) return false;
-    if (!opens) return false;
-    if (r.month != 0) return true;
-    for (std::string_view w : {"에", "들어", "중", "한 해", "상반기", "하반기", "초", "말", "연말", "연초"})
-      if (after.substr(0, w.size()) == w) return true;
+    if (opens && r.month != 0) return true;
+    if (opens) {
+      for (std::string_view w : {"에", "들어", "중", "한 해", "상반기", "하반기", "초", "말", "연말", "연초"})
+        if (after.substr(0, w.size()) == w) return true;
+      return false;
+    }
+    if (r.month == 0) return false;
+    for (auto [k, clause] : date_units_) {
+      if (units_[k].date != static_cast<int>(index)) continue;
+      for (const Pred& p : preds_)
+        if (p.clause == clause && p.actual) return true;
+      return false;
+    }
     return false;
   }
 
@@ -838,6 +883,13 @@ class SegmentCoder {
   }
 
   bool HeadIsActor(const NP& np) const {
+    // A person heads the phrase whatever titles follow the name ("김정은 위원장과").
+    for (int k = np.first; k <= np.last; ++k) {
+      const Unit& u = units_[k];
+      if (u.lex == nullptr || u.paren || u.quoted) continue;
+      for (const LexEntry& e : *u.lex)
+        if (e.kind == LexEntry::Kind::kActor && lex_.actors()[e.index].type == ActorType::kPerson) return true;
+    }
     for (int k = np.last; k >= np.first; --k) {
       const Unit& u = units_[k];
       if (u.punct || u.paren || u.date >= 0) continue;
@@ -884,6 +936,21 @@ class SegmentCoder {
       }
     }
     if (is_row()) {
+      // A later clause of a row that opens with an actor of its own: "…발사, 일본 정부 베이징
+      // 대사관 경로로 엄중 항의". That phrase is the clause's subject whatever its last particle.
+      for (const NP& np : nps_) {
+        if (np.clause != p.clause || np.first >= p.unit) continue;
+        if (np.role == Role::kObject || np.role == Role::kDative || np.role == Role::kComitative ||
+            np.role == Role::kGenitive || IsFirstNp(np))
+          break;
+        int k = np.first;
+        while (k <= np.last && (units_[k].punct || units_[k].date >= 0)) ++k;
+        if (k > np.last || !IsActorish(units_[k])) break;
+        NP head{k, k, Role::kNone, np.clause, false};
+        ActorRef r = Resolve(head, on);
+        if (r.valid()) return r;
+        break;
+      }
       ActorRef r = RowSubject(on);
       if (r.valid()) return r;
     }
@@ -1144,7 +1211,16 @@ class SegmentCoder {
     last_target_ = tgt;
     if (flip) std::swap(src, tgt);
 
-    const CameoCode* cc = in_.res->codebook.Find(a.code);
+    std::string code = a.code;
+    if (p.intent) {
+      // An intention to cooperate is CAMEO 03 (036: to meet or negotiate); an intention to
+      // act against someone is left for the statement that carries it.
+      const CameoCode* base = in_.res->codebook.Find(a.code);
+      if (base == nullptr || base->quad_class > 2) return;
+      bool meeting = a.frame == Frame::kMeet || a.frame == Frame::kVisit || a.frame == Frame::kJoint;
+      code = meeting ? "036" : "030";
+    }
+    const CameoCode* cc = in_.res->codebook.Find(code);
     if (cc == nullptr) return;
     Event ev;
     ev.date = *date;
@@ -1158,7 +1234,7 @@ class SegmentCoder {
     ev.source_label_en = src.label_en;
     ev.target_label_ko = tgt.label_ko;
     ev.target_label_en = tgt.label_en;
-    ev.code = a.code;
+    ev.code = code;
     ev.goldstein = cc->goldstein;
     ev.quad_class = cc->quad_class;
     ev.symmetric = a.symmetric || p.reciprocal;

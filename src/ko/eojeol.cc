@@ -102,7 +102,8 @@ bool ParseParticles(std::string_view rest, Role* role) {
     }
     if (!found) return false;
   }
-  if (last == Role::kGenitive) r = Role::kGenitive;
+  // 와의/과의 ("김정은과의 정상회담") still names a counterpart; other stacks ending in 의 modify.
+  if (last == Role::kGenitive && r != Role::kComitative) r = Role::kGenitive;
   *role = r;
   return true;
 }

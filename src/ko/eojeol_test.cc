@@ -24,7 +24,8 @@ TEST(EojeolTest, ParticlesGiveCaseRoles) {
   EXPECT_EQ(Noun("도").role, Role::kFocus);
   // Stacked particles: the case particle decides, a final 의 makes a modifier.
   EXPECT_EQ(Noun("에서는").role, Role::kLocative);
-  EXPECT_EQ(Noun("과의").role, Role::kGenitive);
+  EXPECT_EQ(Noun("과의").role, Role::kComitative);  // 김정은과의 회담: a counterpart
+  EXPECT_EQ(Noun("에서의").role, Role::kGenitive);
   EXPECT_EQ(Noun("들이").role, Role::kSubject);
   EXPECT_EQ(Noun("").kind, Suffix::Kind::kEmpty);
 }

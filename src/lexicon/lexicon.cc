@@ -190,8 +190,11 @@ void LoadActions(const TsvTable& t, const Codebook& codebook, const CountryTable
       a.symmetric = true;
     } else if (sym == "recip") {
       a.reciprocal = true;
+    } else if (sym == "intent" && a.frame == Frame::kLight) {
+      a.intent = true;
     } else if (!sym.empty() && sym != "0") {
-      problems->push_back(where + "sym '" + std::string(sym) + "' must be 0, 1 or recip");
+      problems->push_back(where + "sym '" + std::string(sym) +
+                          "' must be 0, 1, recip or (for a light verb) intent");
       continue;
     }
     a.label_ko = std::string(Cell(r, clk));
