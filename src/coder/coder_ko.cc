@@ -106,7 +106,7 @@ struct Unit {
 };
 
 // Suffixes that turn a state name into a word still naming that state's side: 러시아측, 북한군.
-constexpr std::string_view kStateSuffixes[] = {"측", "당국", "정부", "군", "산"};
+constexpr std::string_view kStateSuffixes[] = {"측", "당국", "정부", "군", "산", "대사관", "대사"};
 
 // Endings that mark an unknown word as a verb closing a clause (얽매이지 않는다면, 유지했다).
 struct VerbalTail {
@@ -514,7 +514,7 @@ class SegmentCoder {
         continue;
       }
       if (u.paren && u.date < 0) continue;
-      if (k > 0 && units_[k - 1].punct && units_[k - 1].ch == 0x201D) {
+      if (k > 0 && units_[k - 1].punct && (units_[k - 1].ch == 0x201D || units_[k - 1].ch == 0x2019)) {
         // “…”고 / “…”이라고 / “…”라며: the quotation's marker, not a clause of its own.
         std::string_view w = Text(u.b, u.e);
         bool marker = false;
@@ -929,6 +929,17 @@ class SegmentCoder {
       ActorRef r = Resolve(*it, on);
       if (r.valid()) return r;
     }
+    // A clause with a subject of its own that names no actor ("1,500여 명이 … 도착했다") is not
+    // told of the sentence's topic. A subject inside a quoted complement ("기항이 “…”고") is not
+    // the clause's.
+    if (!is_row()) {
+      for (const NP& np : nps_) {
+        if (np.clause != p.clause || np.role != Role::kSubject || np.last >= p.unit) continue;
+        bool quote_between = false;
+        for (int k = np.last + 1; k < p.unit; ++k) quote_between |= units_[k].in_quote;
+        if (!quote_between && !Resolve(np, on).valid() && !Place(np).valid()) return {};
+      }
+    }
     if (p.rel_head >= 0) {
       if (const NP* np = NpAt(p.rel_head)) {
         ActorRef r = Resolve(*np, on);
@@ -1107,6 +1118,12 @@ class SegmentCoder {
     return {};
   }
 
+  // The counterpart of this actor's previous event in the sentence.
+  ActorRef CarriedTarget(const ActorRef& src) const {
+    if (pending_.empty() || pending_.back().ev.source != src.code) return {};
+    return last_target_;
+  }
+
   ActorRef ReplyTarget(const std::string& src_country) const {
     for (auto it = pending_.rbegin(); it != pending_.rend(); ++it) {
       const Event& e = it->ev;
@@ -1170,6 +1187,7 @@ class SegmentCoder {
         break;
       case Frame::kSay:
         tgt = RoleTarget(p, {Role::kDative, Role::kObject, Role::kComitative}, on, false);
+        if (!tgt.valid()) tgt = CarriedTarget(src);
         if (!tgt.valid()) tgt = CompoundTarget(p, sc, true);
         if (!tgt.valid()) tgt = MentionTarget(p, sc, on, true);
         if (!tgt.valid()) tgt = ReplyTarget(sc);
@@ -1178,7 +1196,14 @@ class SegmentCoder {
         tgt = RoleTarget(p, {Role::kObject, Role::kDative, Role::kComitative}, on, false);
         if (!tgt.valid() && is_row()) tgt = RoleTarget(p, {Role::kNone}, on, false);
         if (!tgt.valid()) tgt = CompoundTarget(p, sc, false);
+        // "대사를 초치해 … 항의했다": the clauses of one actor share their counterpart.
+        if (!tgt.valid()) tgt = CarriedTarget(src);
         if (!tgt.valid()) tgt = MentionTarget(p, sc, on, false);
+        // An agreement without a named partner is with the pair in discussion.
+        if (!tgt.valid() && a.symmetric && LastDyad(&implied_target_, p)) {
+          if (implied_source_.country == sc) tgt = implied_target_;
+          else if (implied_target_.country == sc) tgt = implied_source_;
+        }
         // Reactions (criticism, rejection, threats, reduced relations) answer the state that
         // last acted on the source; a launch or deployment needs an explicit target.
         int root = std::atoi(a.code.substr(0, 2).c_str());
