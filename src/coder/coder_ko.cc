@@ -404,14 +404,15 @@ class SegmentCoder {
         return;
       }
     }
-    // An unknown noun still shows its role by its particles: 고위급대표단은, 사무국과. A
-    // one-syllable stem with a one-syllable particle is more often a word of its own (없이, 같이).
+    // An unknown noun still shows its role by its particles: 고위급대표단은, 사무국과, 명이. Some
+    // adverbs end like a noun and a particle (없이, 같이) and are left alone.
     for (size_t k = 3; k < w.size(); k += 3) {
       if (static_cast<unsigned char>(w[k]) < 0xE0) break;
       ko::Role role;
-      std::string_view stem = w.substr(0, k);
-      bool short_stem = k == 3 && w.size() - k == 3 && stem != "측" && stem != "쪽" && stem != "군";
-      if (!short_stem && ko::IsParticleWord(w.substr(k), &role)) {
+      bool adverb = false;
+      for (std::string_view a : {"없이", "같이", "깊이", "높이", "많이", "굳이", "길이", "널리", "멀리", "일찍이"})
+        adverb |= w == a;
+      if (!adverb && ko::IsParticleWord(w.substr(k), &role)) {
         u->stem_e = u->b + static_cast<uint32_t>(k);
         u->suf.kind = Suffix::Kind::kParticles;
         u->suf.role = role;
@@ -973,6 +974,20 @@ class SegmentCoder {
         if (r.valid()) return r;
       }
     }
+    // "러시아와 우크라이나 대표단 간 첫 협상": a phrase naming both sides.
+    for (size_t i = 0; i + 1 < nps_.size(); ++i) {
+      const NP& a = nps_[i];
+      const NP& b = nps_[i + 1];
+      if (a.clause != p.clause || b.clause != p.clause || a.role != Role::kComitative) continue;
+      if (b.first != a.last + 1 || b.last >= p.unit + 1) continue;
+      std::string_view tail = Text(units_[b.last].b, units_[b.last].e);
+      if (tail.substr(0, 3) != "간" && tail.substr(0, 6) != "사이") continue;
+      ActorRef ra = Resolve(a, on), rb = Resolve(b, on);
+      if (ra.valid() && rb.valid() && ra.country != rb.country) {
+        implied_target_ = rb;
+        return ra;
+      }
+    }
     // "양 정상은 … 서명했다": the pair in discussion, or a compound naming it (남북, 북러).
     for (const NP& np : nps_) {
       if (np.last >= p.unit || np.role == Role::kObject || np.role == Role::kGenitive) continue;
@@ -1004,7 +1019,12 @@ class SegmentCoder {
       return ActorRef{c->iso3, c->iso3, c->short_ko, c->short_ko, c->name_en};
     };
     std::pair<std::string, std::string> pair;
-    if (!pending_.empty()) {
+    if (is_row() && title_parties_ != nullptr && title_parties_->size() >= 2) {
+      // "양국 공군 연합훈련" in a row: the pair its table is about.
+      const ActorRef& a = (*title_parties_)[0];
+      const ActorRef& b = (*title_parties_)[1];
+      pair = {a.country.empty() ? a.code : a.country, b.country.empty() ? b.code : b.country};
+    } else if (!pending_.empty()) {
       pair = {pending_.back().ev.source_country, pending_.back().ev.target_country};
     } else if (!ps_->recent.empty()) {
       pair = ps_->recent.back();
@@ -1199,6 +1219,7 @@ class SegmentCoder {
         // "대사를 초치해 … 항의했다": the clauses of one actor share their counterpart.
         if (!tgt.valid()) tgt = CarriedTarget(src);
         if (!tgt.valid()) tgt = MentionTarget(p, sc, on, false);
+        if (!tgt.valid() && a.symmetric) tgt = MentionTarget(p, sc, on, true);
         // An agreement without a named partner is with the pair in discussion.
         if (!tgt.valid() && a.symmetric && LastDyad(&implied_target_, p)) {
           if (implied_source_.country == sc) tgt = implied_target_;

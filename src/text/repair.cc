@@ -388,8 +388,10 @@ CleanText RepairExtracted(std::string_view src, const RepairOptions& options) {
         row_open = true;
         continue;
       }
-      // A short indented line inside a table is a wrapped cell (" 면담 "), not a heading.
-      if (!LooksLikeProse(l.trimmed)) {
+      // A short indented line inside a table is a wrapped cell (" 면담 "), not a heading; a
+      // line as wide as the text block is prose that follows the table, even before its "다.".
+      bool full_line = CodePoints(l.trimmed) * 100 >= full_width * 90;
+      if (!LooksLikeProse(l.trimmed) && !full_line) {
         if (row_open) {
           row.Append(l.begin, l.end);
         } else {
