@@ -490,6 +490,13 @@ class SegmentCoder {
   void Walk() {
     int clause = 0;
     int np_start = -1;
+    clause_ending_.clear();
+    // Closes the current clause, remembering how it ended (a quoted complement, a condition…).
+    auto next_clause = [&](Ending e) {
+      clause_ending_.resize(clause + 1, Ending::kNone);
+      clause_ending_[clause] = e;
+      ++clause;
+    };
     int last_np_closed_at = -1;
     auto close_np = [&](int last, Role role, bool comma) {
       if (np_start >= 0 && last >= np_start) {
@@ -507,7 +514,7 @@ class SegmentCoder {
       if (u.punct) {
         if (u.ch == ',' && !u.paren) {
           close_np(k - 1, Role::kNone, true);
-          if (is_row()) ++clause;
+          if (is_row()) next_clause(Ending::kConnective);
         }
         if (u.ch == 0x201D && k + 1 < n && !units_[k + 1].punct) {
           // “…”고 / “…”라고: the quotation closes a clause of its own.
@@ -641,19 +648,19 @@ class SegmentCoder {
               if (nw == w) boundary = true;
             if (!boundary) preds_.back().rel_head = nx;
           }
-          if (boundary) ++clause;
+          if (boundary) next_clause(e);
           continue;
         }
       }
       if (u.unknown_verbal || (ActionOf(u, true) != nullptr && u.suf.kind == Suffix::Kind::kVerbal)) {
         close_np(k - 1, Role::kNone, false);
         Ending e = u.suf.ending;
-        if (e != Ending::kAdnominal && e != Ending::kNegAux && e != Ending::kOther) ++clause;
+        if (e != Ending::kAdnominal && e != Ending::kNegAux && e != Ending::kOther) next_clause(e);
         continue;
       }
       if (is_row() && Word(k) == "및" && !preds_.empty() && preds_.back().clause == clause &&
           np_start < 0) {
-        ++clause;
+        next_clause(Ending::kConnective);
         continue;
       }
       if (np_start < 0) np_start = k;
@@ -661,7 +668,7 @@ class SegmentCoder {
         close_np(k, u.suf.role, false);
       } else if (u.suf.kind == Suffix::Kind::kCopula) {
         close_np(k, Role::kNone, false);
-        ++clause;
+        next_clause(u.suf.ending);
       }
     }
     close_np(n - 1, Role::kNone, false);
@@ -716,6 +723,12 @@ class SegmentCoder {
     return false;
   }
 
+  bool IsComplement(int clause) const {
+    if (clause < 0 || clause >= static_cast<int>(clause_ending_.size())) return false;
+    Ending e = clause_ending_[clause];
+    return e == Ending::kQuote || e == Ending::kConditional || e == Ending::kPurpose;
+  }
+
   // Whether a date at byte `at` of the segment opens it: nothing before it but a connective
   // adverb ("한편", "이어", "그러나").
   bool OpensSentence(uint32_t at) const {
@@ -738,12 +751,17 @@ class SegmentCoder {
       for (int j = anchor + 2; j < static_cast<int>(units_.size()) && units_[j].paren; ++j)
         if (units_[j].date >= 0 && resolved_[units_[j].date]) return resolved_[units_[j].date];
     }
-    std::optional<DateSpan> before, after, in_force;
+    std::optional<DateSpan> before, after, in_force, first;
     for (auto [k, clause] : date_units_) {
       const auto& s = resolved_[units_[k].date];
       if (!s || units_[k].paren) continue;
       if (k < p.unit) {
         if (clause == p.clause) before = s;
+        if (!first && s->precision != DatePrecision::kYear) first = s;
+        // A date inside a quoted complement or a condition ("7월 7~8일 … 착수할 것이라고")
+        // dates what is said, not the saying — unless it opens the sentence.
+        if (IsComplement(clause) && clause != p.clause && !OpensSentence(raw_dates_[units_[k].date].begin))
+          continue;
         if (s->precision != DatePrecision::kYear || raw_dates_[units_[k].date].begin == 0) in_force = s;
       } else if (clause == p.clause && !after) {
         after = s;
@@ -751,6 +769,9 @@ class SegmentCoder {
     }
     if (before) return before;
     if (after) return after;
+    // The saying is dated where the sentence starts ("6월 9일 … 푸틴은 … 밝혔다"), not by a
+    // date in what is said.
+    if (p.action->frame == Frame::kSay && first) return first;
     if (in_force) return in_force;
     return ps_->date;
   }
@@ -979,9 +1000,13 @@ class SegmentCoder {
       const NP& a = nps_[i];
       const NP& b = nps_[i + 1];
       if (a.clause != p.clause || b.clause != p.clause || a.role != Role::kComitative) continue;
-      if (b.first != a.last + 1 || b.last >= p.unit + 1) continue;
-      std::string_view tail = Text(units_[b.last].b, units_[b.last].e);
-      if (tail.substr(0, 3) != "간" && tail.substr(0, 6) != "사이") continue;
+      if (b.first != a.last + 1 || b.first > p.unit) continue;
+      bool between = false;
+      for (int k = b.first; k <= b.last; ++k) {
+        std::string_view w = Text(units_[k].b, units_[k].e);
+        between |= w == "간" || w == "간의" || w == "사이" || w == "사이의" || w == "사이에";
+      }
+      if (!between) continue;
       ActorRef ra = Resolve(a, on), rb = Resolve(b, on);
       if (ra.valid() && rb.valid() && ra.country != rb.country) {
         implied_target_ = rb;
@@ -1364,9 +1389,12 @@ class SegmentCoder {
         break;
       }
     }
-    if (!is_row()) {
+    if (!is_row() && !out_->empty() && !pending_.empty()) {
+      ps_->date = out_->back().date;  // the date of the sentence's last event carries on
+    } else if (!is_row()) {
       for (auto it = date_units_.rbegin(); it != date_units_.rend(); ++it) {
         const auto& s = resolved_[units_[it->first].date];
+        if (IsComplement(it->second)) continue;
         if (s && s->precision != DatePrecision::kYear && !units_[it->first].paren) {
           ps_->date = s;
           break;
@@ -1392,6 +1420,7 @@ class SegmentCoder {
   std::vector<Pred> preds_;
   ActorRef implied_source_, implied_target_, last_target_;
   const std::vector<ActorRef>* title_parties_ = nullptr;
+  std::vector<Ending> clause_ending_;  // how each closed clause ended
 };
 
 int YearIn(std::string_view s) {
