@@ -1022,6 +1022,15 @@ class SegmentCoder {
       }
     }
     if (ActorRef r = CompoundSource(p); r.valid()) return r;
+    // "첫 협상이 열렸고, … 두 차례 협상이 더 이어졌다": the pair of the sentence's last event.
+    if (!pending_.empty()) {
+      const Event& e = pending_.back().ev;
+      ActorRef t = SideRef(e.target_country.empty() ? e.target : e.target_country);
+      if (t.valid()) {
+        implied_target_ = t;
+        return SideRef(e.source_country.empty() ? e.source : e.source_country);
+      }
+    }
     // "대북 특사단 방북": a delegation toward another state is the author's own.
     for (auto it = nps_.rbegin(); it != nps_.rend(); ++it) {
       if (it->clause != p.clause || it->last >= p.unit) continue;
@@ -1205,77 +1214,79 @@ class SegmentCoder {
     const std::string& sc = src.country.empty() ? src.code : src.country;
     ActorRef tgt;
     bool flip = false;
+    // Each rule in turn, until one names a counterpart that is not the source's own side.
+    auto side = [](const ActorRef& r) { return r.country.empty() ? r.code : r.country; };
+    auto want = [&] { return !tgt.valid(); };
+    auto take = [&](ActorRef r) {
+      if (!tgt.valid() && r.valid() && side(r) != sc) tgt = std::move(r);
+    };
     switch (a.frame) {
       case Frame::kVisit:
         if (!a.dest.empty()) {
-          const Country* c = lex_.countries().Find(a.dest);
-          if (c != nullptr) tgt = ActorRef{c->iso3, c->iso3, c->short_ko, c->short_ko, c->name_en};
+          if (const Country* c = lex_.countries().Find(a.dest))
+            take(ActorRef{c->iso3, c->iso3, c->short_ko, c->short_ko, c->name_en});
         } else {
-          tgt = RoleTarget(p, {Role::kObject, Role::kDative}, on, true);
+          take(RoleTarget(p, {Role::kObject, Role::kDative}, on, true));
         }
         break;
       case Frame::kHost:
-        tgt = RoleTarget(p, {Role::kObject}, on, false);
+        take(RoleTarget(p, {Role::kObject}, on, false));
         flip = true;
         break;
       case Frame::kMeet:
-        tgt = RoleTarget(p, {Role::kComitative, Role::kObject, Role::kDative}, on, false);
-        if (!tgt.valid() && is_row()) tgt = RoleTarget(p, {Role::kNone}, on, false);
-        if (!tgt.valid()) tgt = CompoundTarget(p, sc, false);
+        take(RoleTarget(p, {Role::kComitative, Role::kObject, Role::kDative}, on, false));
+        if (want() && is_row()) take(RoleTarget(p, {Role::kNone}, on, false));
+        if (want()) take(CompoundTarget(p, sc, false));
         break;
       case Frame::kMessage:
-        tgt = RoleTarget(p, {Role::kDative, Role::kComitative, Role::kObject}, on, false);
-        if (!tgt.valid()) tgt = CompoundTarget(p, sc, false);
+        take(RoleTarget(p, {Role::kDative, Role::kComitative, Role::kObject}, on, false));
+        if (want()) take(CompoundTarget(p, sc, false));
         break;
       case Frame::kJoint:
-        tgt = RoleTarget(p, {Role::kComitative}, on, false);
+        take(RoleTarget(p, {Role::kComitative}, on, false));
         break;
       case Frame::kSay:
-        tgt = RoleTarget(p, {Role::kDative, Role::kObject, Role::kComitative}, on, false);
-        if (!tgt.valid()) tgt = CarriedTarget(src);
-        if (!tgt.valid()) tgt = CompoundTarget(p, sc, true);
-        if (!tgt.valid()) tgt = MentionTarget(p, sc, on, true);
-        if (!tgt.valid()) tgt = ReplyTarget(sc);
+        take(RoleTarget(p, {Role::kDative, Role::kObject, Role::kComitative}, on, false));
+        if (want()) take(CarriedTarget(src));
+        if (want()) take(CompoundTarget(p, sc, true));
+        if (want()) take(MentionTarget(p, sc, on, true));
+        if (want()) take(ReplyTarget(sc));
         break;
       case Frame::kAct: {
-        tgt = RoleTarget(p, {Role::kObject, Role::kDative, Role::kComitative}, on, false);
-        if (!tgt.valid() && is_row()) tgt = RoleTarget(p, {Role::kNone}, on, false);
-        if (!tgt.valid()) tgt = CompoundTarget(p, sc, false);
+        take(RoleTarget(p, {Role::kObject, Role::kDative, Role::kComitative}, on, false));
+        if (want() && is_row()) take(RoleTarget(p, {Role::kNone}, on, false));
+        if (want()) take(CompoundTarget(p, sc, false));
         // "대사를 초치해 … 항의했다": the clauses of one actor share their counterpart.
-        if (!tgt.valid()) tgt = CarriedTarget(src);
-        if (!tgt.valid()) tgt = MentionTarget(p, sc, on, false);
-        if (!tgt.valid() && a.symmetric) tgt = MentionTarget(p, sc, on, true);
+        if (want()) take(CarriedTarget(src));
+        if (want()) take(MentionTarget(p, sc, on, false));
+        if (want() && a.symmetric) take(MentionTarget(p, sc, on, true));
         // An agreement without a named partner is with the pair in discussion.
-        if (!tgt.valid() && a.symmetric && LastDyad(&implied_target_, p)) {
-          if (implied_source_.country == sc) tgt = implied_target_;
-          else if (implied_target_.country == sc) tgt = implied_source_;
+        if (want() && a.symmetric && LastDyad(&implied_target_, p)) {
+          if (side(implied_source_) == sc) take(implied_target_);
+          else if (side(implied_target_) == sc) take(implied_source_);
         }
         // Reactions (criticism, rejection, threats, reduced relations) answer the state that
         // last acted on the source; a launch or deployment needs an explicit target.
         int root = std::atoi(a.code.substr(0, 2).c_str());
         bool reactive = root == 10 || root == 11 || root == 12 || root == 13 || root == 16;
-        if (!tgt.valid() && reactive) tgt = ReplyTarget(sc);
+        if (want() && reactive) take(ReplyTarget(sc));
         // "북한이 … 발사하자 안보리는 … 규탄했다": the state that set off the reaction.
-        if (!tgt.valid() && reactive) tgt = MentionTarget(p, sc, on, true);
+        if (want() && reactive) take(MentionTarget(p, sc, on, true));
         break;
       }
       case Frame::kLight:
         return;
     }
-    if (!tgt.valid() && implied_target_.valid() && a.frame != Frame::kVisit) tgt = implied_target_;
+    if (want() && a.frame != Frame::kVisit) take(implied_target_);
     // A row that names no counterpart is about the dyad its table's title names.
-    if (!tgt.valid() && is_row() && title_parties_ != nullptr && a.frame != Frame::kJoint &&
+    if (want() && is_row() && title_parties_ != nullptr && a.frame != Frame::kJoint &&
         !(a.frame == Frame::kVisit && a.dest.empty())) {
-      for (const ActorRef& r : *title_parties_)
-        if ((r.country.empty() ? r.code : r.country) != sc) {
-          tgt = r;
-          break;
-        }
+      for (const ActorRef& r : *title_parties_) take(r);
     }
     // Coordinated clauses share their counterpart: "김정은과 정상회담 및 공동선언 서명".
-    if (!tgt.valid() && (a.symmetric || a.frame == Frame::kMeet) && !pending_.empty() &&
+    if (want() && (a.symmetric || a.frame == Frame::kMeet) && !pending_.empty() &&
         pending_.back().ev.source_country == src.country)
-      tgt = last_target_;
+      take(last_target_);
     if (!tgt.valid()) return;
     const std::string& tc = tgt.country.empty() ? tgt.code : tgt.country;
     if (tc == sc) return;
