@@ -49,6 +49,17 @@ bool IsPunct(char32_t c) {
   }
 }
 
+// A middle dot joining names ("러시아·벨라루스", "한·미") separates words; between digits
+// ("9·19") it is part of a name.
+bool IsListDot(std::string_view t, uint32_t i, uint32_t b, uint32_t e, char32_t c) {
+  if (c != 0x00B7 && c != 0x30FB && c != 0xFF65) return false;
+  bool digit_before = i > b && t[i - 1] >= '0' && t[i - 1] <= '9';
+  int len;
+  utf8::Decode(t, i, &len);
+  bool digit_after = i + len < e && t[i + len] >= '0' && t[i + len] <= '9';
+  return !(digit_before && digit_after);
+}
+
 std::vector<Tok> Tokenize(std::string_view t, uint32_t b, uint32_t e) {
   std::vector<Tok> out;
   uint32_t i = b;
@@ -59,7 +70,7 @@ std::vector<Tok> Tokenize(std::string_view t, uint32_t b, uint32_t e) {
       i += len;
       continue;
     }
-    if (IsPunct(c)) {
+    if (IsPunct(c) || IsListDot(t, i, b, e, c)) {
       // A full stop between digits or after a capital is part of a word (3.5, U.S.).
       bool inner = c == '.' && i > b && i + 1 < e &&
                    ((t[i - 1] >= '0' && t[i - 1] <= '9' && t[i + 1] >= '0' && t[i + 1] <= '9'));
@@ -73,6 +84,7 @@ std::vector<Tok> Tokenize(std::string_view t, uint32_t b, uint32_t e) {
     while (i < e) {
       char32_t d = utf8::Decode(t, i, &len);
       if (utf8::IsSpace(d)) break;
+      if (IsListDot(t, i, s, e, d)) break;
       if (IsPunct(d)) {
         bool inner = d == '.' && i > s && i + 1 < e && t[i - 1] >= '0' && t[i - 1] <= '9' &&
                      t[i + 1] >= '0' && t[i + 1] <= '9';
