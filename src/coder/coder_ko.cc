@@ -645,8 +645,14 @@ class SegmentCoder {
           if (p.ending == Ending::kNegAux && (nw.substr(0, 3) == "않" || nw.substr(0, 3) == "못"))
             p.actual = false;
           if (p.ending == Ending::kAdnominal) {
-            for (std::string_view w : {"것", "전망", "예정", "계획", "방침", "가능성", "수", "듯", "경우"})
+            for (std::string_view w : {"것", "전망", "예정", "계획", "방침", "가능성", "듯", "경우"})
               if (nw.substr(0, w.size()) == w) p.actual = false;
+            // "만날 수 있다" offers; "만날 수 없다" refuses.
+            if (nw == "수") {
+              std::string_view after = Word(NextContent(nx));
+              if (after.substr(0, 3) == "있") p.intent = true;
+              else p.actual = false;
+            }
             for (std::string_view w : {"용의", "의향", "의사", "의지", "결의", "뜻"})
               if (nw.substr(0, w.size()) == w) p.intent = true;
           }
@@ -971,7 +977,9 @@ class SegmentCoder {
         if (np.clause != p.clause || np.role != Role::kSubject || np.last >= p.unit) continue;
         bool quote_between = false;
         for (int k = np.last + 1; k < p.unit; ++k) quote_between |= units_[k].in_quote;
-        if (!quote_between && !Resolve(np, on).valid() && !Place(np).valid()) return {};
+        bool names_sides = false;
+        for (int k = np.first; k <= np.last; ++k) names_sides |= !units_[k].compound.empty() || units_[k].both;
+        if (!quote_between && !names_sides && !Resolve(np, on).valid() && !Place(np).valid()) return {};
       }
     }
     if (p.rel_head >= 0) {
