@@ -33,12 +33,13 @@ std::vector<Event> MergeMentions(std::vector<Event> events) {
   for (Event& e : events) {
     Event* into = nullptr;
     for (Event& o : out) {
+      if (o.code != e.code || !SameOccasion(o.date, e.date) || !SameDyad(o, e)) continue;
       // Two predicates of one sentence or row are two events the author told apart.
       bool same_segment = false;
       for (const Mention& m : o.mentions)
-        same_segment |= m.doc == e.mentions.front().doc && m.span_begin == e.mentions.front().span_begin;
+        same_segment |= m.span_begin == e.mentions.front().span_begin && m.doc == e.mentions.front().doc;
       if (same_segment) continue;
-      if (o.code == e.code && SameDyad(o, e) && SameOccasion(o.date, e.date)) {
+      {
         into = &o;
         break;
       }

@@ -4,7 +4,9 @@
 // are read at the same point. Relative expressions are fixed words checked where no number starts.
 #include "ko/dates_ko.h"
 
+#include <algorithm>
 #include <array>
+#include <iterator>
 #include <string>
 
 #include "dyad/utf8.h"
@@ -148,6 +150,17 @@ constexpr std::array<Word, 28> kRelative = {{
     {"전날인", RawDate::Kind::kRelative, -1}, {"그다음 날", RawDate::Kind::kRelative, 1},
 }};
 
+// Whether a relative-date word or 연초/연말 may start at i: a filter on the first syllable.
+bool MayStartWord(std::string_view s, size_t i) {
+  if (i + 3 > s.size() || static_cast<unsigned char>(s[i]) < 0xE0) return false;
+  int len;
+  char32_t c = utf8::Decode(s, i, &len);
+  static constexpr char32_t kFirst[] = {U'같', U'그', U'나', U'다', U'닷', U'당', U'동', U'사',
+                                        U'연', U'엿', U'이', U'익', U'일', U'전', U'하'};
+  static_assert(std::is_sorted(std::begin(kFirst), std::end(kFirst)), "binary search needs order");
+  return std::binary_search(std::begin(kFirst), std::end(kFirst), c);
+}
+
 }  // namespace
 
 std::vector<RawDate> FindKoreanDates(std::string_view s) {
@@ -155,7 +168,7 @@ std::vector<RawDate> FindKoreanDates(std::string_view s) {
   for (size_t i = 0; i < s.size();) {
     if (!IsDigitAt(s, i) || !AtTokenStart(s, i)) {
       bool matched = false;
-      if (AtTokenStart(s, i) && (i == 0 || s[i - 1] == ' ' || s[i - 1] == '(' || s[i - 1] == ',')) {
+      if ((i == 0 || s[i - 1] == ' ' || s[i - 1] == '(' || s[i - 1] == ',') && MayStartWord(s, i)) {
         for (const Word& w : kRelative) {
           if (StartsAt(s, i, w.text)) {
             RawDate r;

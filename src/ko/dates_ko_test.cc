@@ -46,6 +46,8 @@ TEST(DatesKoTest, RelativeForms) {
   EXPECT_EQ(One("이튿날 효력을", 2023, 11, d), DateSpan::Day({2023, 11, 22}));
   EXPECT_EQ(One("이틀 뒤 성명을", 2023, 11, d), DateSpan::Day({2023, 11, 23}));
   EXPECT_EQ(One("전날 밤", 2023, 11, d), DateSpan::Day({2023, 11, 20}));
+  EXPECT_EQ(One("엿새 뒤 발표", 2023, 11, d), DateSpan::Day({2023, 11, 27}));
+  EXPECT_EQ(One("연초 이후", 2024), (DateSpan{{2024, 1, 1}, {2024, 3, 31}, DatePrecision::kYear}));
   EXPECT_EQ(One("같은 기간 방북", 2023, 7, DateSpan::Month(2023, 7)), DateSpan::Month(2023, 7));
   // A relative day needs a day to count from.
   EXPECT_EQ(One("이튿날", 2023, 7, DateSpan::Month(2023, 7)), std::nullopt);

@@ -79,7 +79,21 @@ Ending ClassifyEnding(std::string_view word) {
   return Ending::kOther;
 }
 
+// Whether a particle (or the plural 들) can start with this syllable: a cheap filter before
+// trying the table.
+bool MayStartParticle(std::string_view s) {
+  if (s.size() < 3) return false;
+  int len;
+  char32_t c = utf8::Decode(s, 0, &len);
+  static constexpr char32_t kFirst[] = {U'가', U'과', U'까', U'께', U'나', U'는', U'도', U'들', U'랑', U'로',
+                                        U'를', U'마', U'만', U'보', U'부', U'에', U'와', U'으', U'은', U'을',
+                                        U'의', U'이', U'조', U'처', U'한'};
+  static_assert(std::is_sorted(std::begin(kFirst), std::end(kFirst)), "binary search needs order");
+  return std::binary_search(std::begin(kFirst), std::end(kFirst), c);
+}
+
 bool ParseParticles(std::string_view rest, Role* role) {
+  if (!rest.empty() && !MayStartParticle(rest)) return false;
   bool first = true;
   Role r = Role::kNone, last = Role::kNone;
   // A plural or "side" marker may come before the particles: 대표단들이.
