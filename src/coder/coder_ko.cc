@@ -1365,9 +1365,14 @@ class SegmentCoder {
     switch (a.frame) {
       case Frame::kVisit: {
         const Country* c = lex_.countries().Find(ev->target_country);
-        if (c != nullptr && !c->prefix_ko.empty()) ev->action_ko = "방" + c->prefix_ko;
-        else ev->action_ko = tgt.label_ko + " " + a.label_ko;
-        ev->action_en = a.label_en + " " + (c != nullptr ? c->name_en : tgt.label_en);
+        bool to_state = tgt.code == tgt.country;  // 방러 / visits Russia; else 푸틴 대통령 예방
+        bool plain_visit = a.label_ko == "방문" || (a.expr.rfind("방", 0) == 0 && a.expr.size() == 6);
+        if (to_state && c != nullptr && !c->prefix_ko.empty() && plain_visit) {
+          ev->action_ko = "방" + c->prefix_ko;
+        } else {
+          ev->action_ko = tgt.label_ko + " " + a.label_ko;
+        }
+        ev->action_en = a.label_en + " " + (to_state && c != nullptr ? c->name_en : tgt.label_en);
         break;
       }
       case Frame::kHost:
@@ -1377,6 +1382,7 @@ class SegmentCoder {
         break;
       case Frame::kMeet:
       case Frame::kJoint:
+      meet:
         ev->action_ko = tgt.label_ko + particle(tgt.label_ko, "과", "와") + " " + a.label_ko;
         ev->action_en = a.label_en + " " + tgt.label_en;
         break;
@@ -1385,6 +1391,7 @@ class SegmentCoder {
         ev->action_en = a.label_en + " " + tgt.label_en;
         break;
       default:
+        if (a.symmetric) goto meet;  // agreements: "러시아와 비준서 교환"
         ev->action_ko = tgt.label_ko + " " + a.label_ko;
         ev->action_en = a.label_en + " " + tgt.label_en;
         break;

@@ -79,7 +79,8 @@ std::vector<ChronologyRow> BuildChronology(const std::vector<Event>& events,
   for (const Event& e : events) sorted.push_back(&e);
   std::stable_sort(sorted.begin(), sorted.end(), [](const Event* a, const Event* b) {
     if (a->date.begin != b->date.begin) return a->date.begin < b->date.begin;
-    return a->date.Days() > b->date.Days();  // a visit before the meetings it contains
+    if (a->date.Days() != b->date.Days()) return a->date.Days() > b->date.Days();
+    return (a->code == "042") > (b->code == "042");  // a visit heads the meetings it holds
   });
   std::vector<bool> used(sorted.size(), false);
   std::vector<ChronologyRow> rows;
@@ -95,7 +96,15 @@ std::vector<ChronologyRow> BuildChronology(const std::vector<Event>& events,
         if (used[j] || !SameDyadEitherWay(head, o) || !head.date.Contains(o.date)) continue;
         if (o.date.precision != DatePrecision::kDay && !(o.date == head.date)) continue;
         used[j] = true;
-        group.push_back(&o);
+        // One telling per kind of act: the host's "면담" and the visitor's are one meeting.
+        bool dup = false;
+        for (const Event*& g : group) {
+          if (g == &head || g->code != o.code || !SameDyadEitherWay(*g, o)) continue;
+          dup = true;
+          // Keep the visitor's telling: the row reads from the visitor's side.
+          if (Side(*g, true) != Side(head, true) && Side(o, true) == Side(head, true)) g = &o;
+        }
+        if (!dup) group.push_back(&o);
       }
     }
     ChronologyRow row;
