@@ -5,9 +5,10 @@ set -euo pipefail
 dyad=${1:-build/dyad}
 top=$(cd "$(dirname "$0")/.." && pwd)
 scorer="$top/../shared/tools/score-events"
-[ -x "$scorer" ] || scorer="$top/scripts/score-events-missing"
+[ -f "$scorer" ] || { echo "eval: $scorer not found; ../shared must sit beside the clone" >&2; exit 1; }
 args=()
-for gold in "$top"/tests/corpus/ko/*.gold.tsv; do
+for gold in "$top"/tests/corpus/ko/*.gold.tsv "$top"/../shared/corpus/ko/*.gold.tsv; do
+  [ -f "$gold" ] || continue
   args+=("${gold%.gold.tsv}.txt" "$gold")
 done
 exec python3 "$scorer" --dyad "$dyad" "${args[@]}"
