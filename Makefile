@@ -23,8 +23,8 @@ demo: build
 	$(DYAD) lexicon check
 	$(DYAD) code --format table tests/corpus/ko/brief-2024-dprk-russia.txt
 	$(DYAD) ingest --db $(DEMO_DB) tests/corpus/ko/*.txt
-	$(DYAD) chronology --db $(DEMO_DB) --between PRK RUS --year 2023 --format markdown
-	$(DYAD) chronology --db $(DEMO_DB) --between PRK RUS --year 2023 --lang en
+	$(DYAD) chronology --db $(DEMO_DB) --between PRK RUS --year 2024 --format markdown
+	$(DYAD) chronology --db $(DEMO_DB) --between PRK RUS --year 2024 --lang en
 	@echo "demo store: $(DEMO_DB)"
 
 test: build

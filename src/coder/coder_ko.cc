@@ -993,8 +993,10 @@ class SegmentCoder {
       // 대사관 경로로 엄중 항의". That phrase is the clause's subject whatever its last particle.
       for (const NP& np : nps_) {
         if (np.clause != p.clause || np.first >= p.unit) continue;
+        // A bare phrase right before the predicate noun is its object: "…방북, 김정은 면담".
+        bool adjacent_object = np.role == Role::kNone && np.last == p.unit - 1;
         if (np.role == Role::kObject || np.role == Role::kDative || np.role == Role::kComitative ||
-            np.role == Role::kGenitive || IsFirstNp(np))
+            np.role == Role::kGenitive || adjacent_object || IsFirstNp(np))
           break;
         int k = np.first;
         while (k <= np.last && (units_[k].punct || units_[k].date >= 0)) ++k;
@@ -1297,9 +1299,13 @@ class SegmentCoder {
       case Frame::kLight:
         return;
     }
-    if (want() && a.frame != Frame::kVisit) take(implied_target_);
+    // Force (launches, exercises alone, attacks) needs a target the text names: the pair in
+    // discussion or a table's title does not make a launch an act against someone.
+    int root = std::atoi(a.code.substr(0, 2).c_str());
+    bool force = root == 14 || root == 15 || (root >= 17 && root <= 20);
+    if (want() && a.frame != Frame::kVisit && !force) take(implied_target_);
     // A row that names no counterpart is about the dyad its table's title names.
-    if (want() && is_row() && title_parties_ != nullptr && a.frame != Frame::kJoint &&
+    if (want() && is_row() && title_parties_ != nullptr && a.frame != Frame::kJoint && !force &&
         !(a.frame == Frame::kVisit && a.dest.empty())) {
       for (const ActorRef& r : *title_parties_) take(r);
     }

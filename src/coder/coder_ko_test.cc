@@ -126,5 +126,31 @@ TEST(CoderKoTest, EnglishDocumentsAreRefusedWithAClearMessage) {
   EXPECT_NE(coded.status().message().find("en.txt: English text"), std::string::npos);
 }
 
+// Regression: "…방북, 김정은 면담" made Kim the subject of the meeting once a rule let a later
+// clause of a row open with its own subject. A bare name right before the predicate noun is
+// its object; an actor opening a clause with other words before the predicate is its subject.
+TEST(CoderKoRegressionTest, RowClauseObjectVersusSubject) {
+  auto ev = Code(
+      " 표 1. 2024년 북러 교류 주요일지 \n날짜 내용 \n9/13 쇼이구 국가안보회의 서기 방북, 김정은 면담 \n"
+      "10/31 북한 ICBM 발사, 일본 정부 베이징 대사관 경로로 엄중 항의 \n");
+  ASSERT_EQ(ev.size(), 3u);
+  EXPECT_EQ(ev[1].source_country, "RUS");
+  EXPECT_EQ(ev[1].target, "PRKGOV");
+  EXPECT_EQ(ev[1].code, "040");
+  EXPECT_EQ(ev[2].source_country, "JPN");
+  EXPECT_EQ(ev[2].target_country, "PRK");
+  EXPECT_EQ(ev[2].code, "111");
+}
+
+// Regression: "2016년 2월 이후 단절되었던" moved the year in force and dated the rest of a 2018
+// brief to 2016.
+TEST(CoderKoRegressionTest, ReferenceYearsDoNotMoveTheTimeline) {
+  auto ev = Code(
+      "2018년은 남북관계가 반전된 해였다. 북한은 2016년 2월 이후 단절되었던 연락채널을 복원했고, 1월 9일 "
+      "판문점에서 열린 남북 고위급회담에서 양측은 올림픽 참가에 합의했다.\n");
+  ASSERT_FALSE(ev.empty());
+  for (const Event& e : ev) EXPECT_EQ(e.date.begin.year, 2018) << e.code;
+}
+
 }  // namespace
 }  // namespace dyad

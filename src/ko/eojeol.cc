@@ -106,6 +106,11 @@ bool ParseParticles(std::string_view rest, Role* role) {
     bool found = false;
     for (const Particle& p : kParticles) {
       if (rest.substr(0, p.text.size()) == p.text) {
+        // Subject, object, topic and genitive particles close a stack: "가에" (참가+에 misread
+        // as 참+가+에) is not Korean, "에서는", "과의", "까지도" are.
+        bool closing = p.text == "이" || p.text == "가" || p.text == "을" || p.text == "를" ||
+                       p.text == "은" || p.text == "는" || p.text == "의";
+        if (closing && rest.size() > p.text.size()) return false;
         if (first) r = p.role;
         last = p.role;
         first = false;
