@@ -135,10 +135,17 @@ constexpr VerbalTail kVerbalTails[] = {
     {"했다", Ending::kFinal},       {"였다", Ending::kFinal},       {"었다", Ending::kFinal},
     {"았다", Ending::kFinal},       {"한다", Ending::kFinal},       {"된다", Ending::kFinal},
     {"는다", Ending::kFinal},       {"겠다", Ending::kFinal},       {"이다", Ending::kFinal},
+    {"자는", Ending::kAdnominal},   {"다는", Ending::kAdnominal},   {"라는", Ending::kAdnominal},
 };
+
 
 bool EndsWith(std::string_view s, std::string_view suf) {
   return s.size() >= suf.size() && s.substr(s.size() - suf.size()) == suf;
+}
+
+// "…해결해 나가자는 뜻", "만나자고": what is proposed, not done.
+bool IsPropositive(std::string_view w) {
+  return EndsWith(w, "자는") || EndsWith(w, "자고") || EndsWith(w, "자며") || EndsWith(w, "자면서");
 }
 
 struct NP {
@@ -210,6 +217,14 @@ class SegmentCoder {
     MarkDates();
     Walk();
     ResolveDates();
+    for (Pred& p : preds_) {
+      // A letter or statement carrying the proposal is itself done: "친서를 보내 … 만나자는 뜻".
+      if (p.action->frame == Frame::kMessage || p.action->frame == Frame::kSay) continue;
+      for (size_t k = p.unit + 1; k < units_.size(); ++k) {
+        if (units_[k].punct || units_[k].quoted) continue;
+        if (IsPropositive(Text(units_[k].b, units_[k].e))) p.intent = true;
+      }
+    }
     if (std::getenv("DYAD_DEBUG_KO") != nullptr) Dump();
     for (Pred& p : preds_) Emit(p);
   }
@@ -785,11 +800,13 @@ class SegmentCoder {
         after = s;
       }
     }
+    // An intention is dated when it is voiced, not by the year it is meant for ("2019년에도").
+    if (p.intent && first && (!before || before->precision == DatePrecision::kYear)) return first;
     if (before) return before;
     if (after) return after;
     // The saying is dated where the sentence starts ("6월 9일 … 푸틴은 … 밝혔다"), not by a
     // date in what is said.
-    if (p.action->frame == Frame::kSay && first) return first;
+    if ((p.action->frame == Frame::kSay || p.intent) && first) return first;
     if (in_force) return in_force;
     return ps_->date;
   }
@@ -967,7 +984,18 @@ class SegmentCoder {
       }
       if (!subj) continue;
       ActorRef r = Resolve(*it, on);
-      if (r.valid()) return r;
+      if (r.valid()) {
+        src_np_ = &*it;
+        return r;
+      }
+      // "한미일 외교장관은": a compound names joint sources.
+      for (int k = it->first; k <= it->last; ++k) {
+        const Unit& u = units_[k];
+        if (u.compound.size() < 2 || u.quoted || u.paren) continue;
+        for (int c : u.compound) co_sources_.push_back(StateRef(c));
+        src_np_ = &*it;
+        return co_sources_.front();
+      }
     }
     // A clause with a subject of its own that names no actor ("1,500여 명이 … 도착했다") is not
     // told of the sentence's topic. A subject inside a quoted complement ("기항이 “…”고") is not
@@ -1009,13 +1037,16 @@ class SegmentCoder {
       ActorRef r = RowSubject(on);
       if (r.valid()) return r;
     }
-    // A topic, then a subject, of an earlier clause of the sentence.
-    for (Role want : {Role::kTopic, Role::kSubject, Role::kFocus}) {
-      for (auto it = nps_.rbegin(); it != nps_.rend(); ++it) {
-        if (it->last >= p.unit || it->role != want) continue;
-        ActorRef r = Resolve(*it, on);
-        if (r.valid()) return r;
-      }
+    // The nearest subject or topic of an earlier clause: in "청와대는 … 김정은이 친서를 보내 …
+    // 만나자는" the reported clauses belong to 김정은, not to the reporter.
+    for (auto it = nps_.rbegin(); it != nps_.rend(); ++it) {
+      if (it->last >= p.unit) continue;
+      if (it->role != Role::kTopic && it->role != Role::kSubject && it->role != Role::kFocus) continue;
+      // Not the subject of a closed condition or quotation: in "부상은 … 총리가 … 않는다면 “…”고
+      // 언급했으나" the one who 언급 is the 부상.
+      if (it->role != Role::kTopic && it->clause != p.clause && IsComplement(it->clause)) continue;
+      ActorRef r = Resolve(*it, on);
+      if (r.valid()) return r;
     }
     // "러시아와 우크라이나 대표단 간 첫 협상": a phrase naming both sides.
     for (size_t i = 0; i + 1 < nps_.size(); ++i) {
@@ -1157,12 +1188,19 @@ class SegmentCoder {
     for (size_t k = 0; k < units_.size(); ++k) {
       const Unit& u = units_[k];
       if (u.quoted || u.paren) continue;
+      if (src_np_ != nullptr && static_cast<int>(k) >= src_np_->first && static_cast<int>(k) <= src_np_->last)
+        continue;
       if (!sentence && ClauseOf(static_cast<int>(k)) != p.clause) continue;
       if (u.toward >= 0 && lex_.countries().all()[u.toward].iso3 != src_country) return StateRef(u.toward);
       if (u.compound.empty()) continue;
       bool has_src = false;
       for (int c : u.compound) has_src |= lex_.countries().all()[c].iso3 == src_country;
-      if (!has_src) continue;
+      if (!has_src) {
+        // "한미 연합훈련을 비난": every state of the compound is a target.
+        if (!co_sources_.empty()) continue;
+        for (size_t i = 1; i < u.compound.size(); ++i) co_targets_.push_back(StateRef(u.compound[i]));
+        return StateRef(u.compound[0]);
+      }
       for (int c : u.compound)
         if (lex_.countries().all()[c].iso3 != src_country) return StateRef(c);
     }
@@ -1180,6 +1218,7 @@ class SegmentCoder {
   ActorRef MentionTarget(const Pred& p, const std::string& src_country, const Date& on, bool sentence) {
     for (const NP& np : nps_) {
       if (!sentence && np.clause != p.clause) continue;
+      if (&np == src_np_) continue;
       for (int k = np.first; k <= np.last; ++k) {
         const Unit& u = units_[k];
         if (u.quoted || u.paren) continue;
@@ -1230,6 +1269,9 @@ class SegmentCoder {
     if (!date) return;
     const Date& on = date->begin;
     implied_target_ = ActorRef{};
+    co_sources_.clear();
+    co_targets_.clear();
+    src_np_ = nullptr;
     ActorRef src = SourceFor(p, on);
     if (!src.valid()) return;
     const Action& a = *p.action;
@@ -1313,12 +1355,14 @@ class SegmentCoder {
     if (want() && (a.symmetric || a.frame == Frame::kMeet) && !pending_.empty() &&
         pending_.back().ev.source_country == src.country)
       take(last_target_);
+    // "북남 당국이 … 만날 수 있다": a joint subject of a meeting meets itself.
+    if (want() && co_sources_.size() >= 2 &&
+        (a.frame == Frame::kMeet || a.frame == Frame::kJoint || a.symmetric)) {
+      take(co_sources_[1]);
+      co_sources_.resize(1);
+    }
     if (!tgt.valid()) return;
-    const std::string& tc = tgt.country.empty() ? tgt.code : tgt.country;
-    if (tc == sc) return;
     last_target_ = tgt;
-    if (flip) std::swap(src, tgt);
-
     std::string code = a.code;
     if (p.intent) {
       // An intention to cooperate is CAMEO 03 (036: to meet or negotiate); an intention to
@@ -1328,10 +1372,27 @@ class SegmentCoder {
       bool meeting = a.frame == Frame::kMeet || a.frame == Frame::kVisit || a.frame == Frame::kJoint;
       code = meeting ? "036" : "030";
     }
+    // Joint actors: "한미일 외교장관은 … 규탄했다" is three events, "한미 연합훈련을 비난" two.
+    std::vector<ActorRef> sources = co_sources_.empty() ? std::vector<ActorRef>{src} : co_sources_;
+    std::vector<ActorRef> targets{tgt};
+    for (const ActorRef& t : co_targets_)
+      if (side(t) != side(tgt)) targets.push_back(t);
+    for (const ActorRef& s1 : sources) {
+      for (const ActorRef& t1 : targets) {
+        if (side(s1) == side(t1)) continue;
+        ActorRef from = s1, to = t1;
+        if (flip) std::swap(from, to);
+        Push(p, a, code, from, to, flip, *date);
+      }
+    }
+  }
+
+  void Push(const Pred& p, const Action& a, const std::string& code, const ActorRef& src,
+            const ActorRef& tgt, bool flip, const DateSpan& date) {
     const CameoCode* cc = in_.res->codebook.Find(code);
     if (cc == nullptr) return;
     Event ev;
-    ev.date = *date;
+    ev.date = date;
     ev.source = src.code;
     ev.target = tgt.code;
     ev.source_country = src.country;
@@ -1355,11 +1416,10 @@ class SegmentCoder {
     m.span_end = se;
     m.evidence = std::string(Text(seg_.begin, seg_.end));
     m.section = is_row() ? "table" : "text";
-    m.date = *date;
+    m.date = date;
     ev.mentions.push_back(std::move(m));
     // Pending: said-events yield to a more specific act of the same source in the sentence.
     pending_.push_back({std::move(ev), a.frame == Frame::kSay});
-    (void)sc;
   }
 
   void ActionLabels(const Action& a, const ActorRef& src, const ActorRef& tgt, bool flipped, Event* ev) {
@@ -1412,13 +1472,16 @@ class SegmentCoder {
   std::vector<PendingEvent> pending_;
 
   void Finish() {
-    for (PendingEvent& pe : pending_) {
-      if (pe.said) {
-        bool other = false;
-        for (const PendingEvent& x : pending_)
-          other |= !x.said && x.ev.source_country == pe.ev.source_country;
-        if (other) continue;
-      }
+    // Decide every yield before any event is moved out.
+    std::vector<bool> keep(pending_.size(), true);
+    for (size_t i = 0; i < pending_.size(); ++i) {
+      if (!pending_[i].said) continue;
+      for (const PendingEvent& x : pending_)
+        if (!x.said && x.ev.source_country == pending_[i].ev.source_country) keep[i] = false;
+    }
+    for (size_t i = 0; i < pending_.size(); ++i) {
+      PendingEvent& pe = pending_[i];
+      if (!keep[i]) continue;
       ps_->recent.emplace_back(pe.ev.source_country.empty() ? pe.ev.source : pe.ev.source_country,
                                pe.ev.target_country.empty() ? pe.ev.target : pe.ev.target_country);
       out_->push_back(std::move(pe.ev));
@@ -1463,6 +1526,8 @@ class SegmentCoder {
   std::vector<NP> nps_;
   std::vector<Pred> preds_;
   ActorRef implied_source_, implied_target_, last_target_;
+  std::vector<ActorRef> co_sources_, co_targets_;  // joint actors of the current predicate
+  const NP* src_np_ = nullptr;                     // the phrase the source came from
   const std::vector<ActorRef>* title_parties_ = nullptr;
   std::vector<Ending> clause_ending_;  // how each closed clause ended
 };

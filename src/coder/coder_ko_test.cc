@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include "dyad/coder.h"
 #include "testing.h"
 
@@ -150,6 +152,49 @@ TEST(CoderKoRegressionTest, ReferenceYearsDoNotMoveTheTimeline) {
       "판문점에서 열린 남북 고위급회담에서 양측은 올림픽 참가에 합의했다.\n");
   ASSERT_FALSE(ev.empty());
   for (const Event& e : ev) EXPECT_EQ(e.date.begin.year, 2018) << e.code;
+}
+
+}  // namespace
+}  // namespace dyad
+
+namespace dyad {
+namespace {
+
+std::vector<Event> CodeOne(const std::string& text) {
+  auto res = testing::Shipped();
+  Coder coder(res);
+  auto doc = DecodeText(text, "t.txt");
+  CodeOptions opt;
+  opt.merge = false;
+  return coder.Code(*doc, opt)->events;
+}
+
+TEST(CoderKoTest, CompoundSubjectsAndTargetsAreJointActors) {
+  auto ev = CodeOne("2022년 12월 2일 한미일 외교장관은 북한의 미사일 발사를 규탄했다.\n");
+  ASSERT_EQ(ev.size(), 3u);
+  std::set<std::string> sources;
+  for (const Event& e : ev) {
+    sources.insert(e.source_country);
+    EXPECT_EQ(e.target_country, "PRK");
+    EXPECT_EQ(e.code, "111");
+  }
+  EXPECT_EQ(sources, (std::set<std::string>{"KOR", "USA", "JPN"}));
+  auto two = CodeOne("2024년 5월 3일 북한은 한미 연합훈련을 비난하는 담화를 발표했다.\n");
+  ASSERT_EQ(two.size(), 2u);  // the statement yields to the criticism it carries
+  EXPECT_EQ(two[0].code, "111");
+  EXPECT_EQ(two[1].code, "111");
+}
+
+TEST(CoderKoTest, ProposalsAreIntentionsAndTheirCarrierIsAnEvent) {
+  auto ev = CodeOne("청와대는 2018년 12월 30일 김정은이 문 대통령에게 친서를 보내 자주 만나 문제를 함께 해결해 "
+                    "나가자는 뜻을 전해 왔다고 밝혔다.\n");
+  bool letter = false, intent = false;
+  for (const Event& e : ev) {
+    letter |= e.code == "010" && e.source_country == "PRK" && e.target_country == "KOR";
+    intent |= e.code == "036" && e.source_country == "PRK" && e.target_country == "KOR";
+  }
+  EXPECT_TRUE(letter);
+  EXPECT_TRUE(intent);
 }
 
 }  // namespace

@@ -175,9 +175,16 @@ bool AnalyzeVerbEnding(std::string_view form, std::string_view rest, Suffix* out
   if (rest.empty()) {
     // A bare form is a word only when the form carries its ending: 만나(서), 가져, 만난, 만남.
     Ending e = ClassifyEnding(word);
-    if (e == Ending::kOther) return false;
     char32_t last = utf8::Last(form);
     if (utf8::IsHangulSyllable(last) && utf8::Decompose(last).tail == 20) return false;  // 만났
+    if (e == Ending::kOther && utf8::IsHangulSyllable(last)) {
+      // 보내, 가져, 줘: a vowel-final form is its own -아/어 connective.
+      utf8::Jamo j = utf8::Decompose(last);
+      int v = j.vowel;
+      if (j.tail == 0 && (v == 0 || v == 1 || v == 4 || v == 5 || v == 6 || v == 9 || v == 10 || v == 14))
+        e = Ending::kConnective;
+    }
+    if (e == Ending::kOther) return false;
     out->kind = Suffix::Kind::kVerbal;
     out->ending = e;
     return true;
