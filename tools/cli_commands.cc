@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
+#include <iterator>
 #include <memory>
 
 #include "dyad/chronology.h"
@@ -100,6 +101,13 @@ void PrintEvents(const std::vector<Event>& events, const std::string& format) {
   }
 }
 
+// Standard input as one document: the coder as a stateless filter (`dyad code --stdin`).
+Result<Document> ReadStdin() {
+  std::string bytes((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+  if (bytes.compare(0, 5, "%PDF-") == 0) return ExtractPdf(bytes, "-");
+  return DecodeText(bytes, "-");
+}
+
 Language ParseLang(const std::string& s) {
   if (s == "ko") return Language::kKorean;
   if (s == "en") return Language::kEnglish;
@@ -115,10 +123,12 @@ void Register(CLI::App& app, Global& g) {
     std::string lang = "auto", format = "jsonl", self = "KOR";
     int year = 0;
     bool no_merge = false;
+    bool stdin_doc = false;
   };
   auto cf = std::make_shared<CodeFlags>();
   CLI::App* code = app.add_subcommand("code", "Code documents into events (JSON Lines on stdout); no store");
-  code->add_option("FILE", cf->files, "documents: text (UTF-8, UTF-16, CP949/EUC-KR) or PDF")->required();
+  code->add_option("FILE", cf->files, "documents: text (UTF-8, UTF-16, CP949/EUC-KR) or PDF");
+  code->add_flag("--stdin", cf->stdin_doc, "also code one document read from standard input (named '-')");
   code->add_option("--lang", cf->lang, "document language")->check(CLI::IsMember({"auto", "ko", "en"}));
   code->add_option("--year", cf->year, "the year in force (default: read from the document)")
       ->check(CLI::Range(1900, 2100));
@@ -137,9 +147,15 @@ void Register(CLI::App& app, Global& g) {
     opt.year = cf->year;
     opt.self_country = cf->self;
     opt.merge = !cf->no_merge;
-    std::vector<Event> all;
-    for (const std::string& f : cf->files) {
-      Result<Document> doc = LoadDocument(f);
+    if (cf->files.empty() && !cf->stdin_doc) {
+      std::cerr << "dyad code: give FILE... or --stdin\n";
+      g.exit_code = 2;
+      return;
+    }
+    std::vector<std::string> inputs = cf->files;
+    if (cf->stdin_doc) inputs.push_back("-");
+    for (const std::string& f : inputs) {
+      Result<Document> doc = f == "-" ? ReadStdin() : LoadDocument(f);
       if (!doc.ok()) {
         std::cerr << "dyad: " << doc.status().message() << "\n";
         g.exit_code = 1;

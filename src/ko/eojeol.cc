@@ -15,7 +15,12 @@ struct Particle {
 };
 
 // Longest forms first within a shared beginning, so greedy matching takes 에게서 before 에게.
-constexpr std::array<Particle, 38> kParticles = {{
+constexpr std::array<Particle, 53> kParticles = {{
+    {"이야말로", Role::kFocus},    {"이라도", Role::kFocus},    {"이든지", Role::kNone},
+    {"야말로", Role::kFocus},      {"에게로", Role::kDative},   {"한테서", Role::kAblative},
+    {"만큼", Role::kNone},         {"대로", Role::kNone},       {"밖에", Role::kFocus},
+    {"라도", Role::kFocus},        {"든지", Role::kNone},       {"마다", Role::kFocus},
+    {"이랑은", Role::kComitative}, {"뿐", Role::kFocus},        {"더러", Role::kDative},
     {"에게서", Role::kAblative}, {"으로부터", Role::kAblative}, {"로부터", Role::kAblative},
     {"에서부터", Role::kAblative}, {"께서", Role::kSubject},   {"에게", Role::kDative},
     {"한테", Role::kDative},       {"에서", Role::kLocative},   {"으로서", Role::kDirection},
@@ -85,9 +90,10 @@ bool MayStartParticle(std::string_view s) {
   if (s.size() < 3) return false;
   int len;
   char32_t c = utf8::Decode(s, 0, &len);
-  static constexpr char32_t kFirst[] = {U'가', U'과', U'까', U'께', U'나', U'는', U'도', U'들', U'랑', U'로',
-                                        U'를', U'마', U'만', U'보', U'부', U'에', U'와', U'으', U'은', U'을',
-                                        U'의', U'이', U'조', U'처', U'한'};
+  static constexpr char32_t kFirst[] = {U'가', U'과', U'까', U'께', U'나', U'는', U'대', U'더', U'도', U'든',
+                                        U'들', U'라', U'랑', U'로', U'를', U'마', U'만', U'밖', U'보', U'부',
+                                        U'뿐', U'야', U'에', U'와', U'으', U'은', U'을', U'의', U'이', U'조',
+                                        U'처', U'한'};
   static_assert(std::is_sorted(std::begin(kFirst), std::end(kFirst)), "binary search needs order");
   return std::binary_search(std::begin(kFirst), std::end(kFirst), c);
 }

@@ -48,4 +48,10 @@ check "bad flag rejected" "xml" "$out"
 [ "$code" -ne 0 ] && echo "ok   bad flag exit" || { echo "FAIL bad flag exit"; fail=1; }
 out=$("$dyad" events --db "$tmp/x.db" --from 2024-13 2>&1); code=$?
 check "bad date flag named" "2024-13" "$out"
+# The coder as a stateless filter: stdin codes like the file.
+a=$("$dyad" code --format tsv "$good" | cut -f1-7)
+b=$("$dyad" code --stdin --format tsv < "$good" | cut -f1-7)
+[ -n "$a" ] && [ "$a" = "$b" ] && echo "ok   --stdin codes like the file" || { echo "FAIL --stdin differs"; fail=1; }
+out=$("$dyad" code 2>&1); code=$?
+check "code without input" "give FILE... or --stdin" "$out"
 exit $fail
