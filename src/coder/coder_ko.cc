@@ -17,6 +17,7 @@
 #include <cstdlib>
 #include <map>
 #include <optional>
+#include <unordered_map>
 
 #include "dyad/utf8.h"
 #include "ko/dates_ko.h"
@@ -139,6 +140,12 @@ constexpr VerbalTail kVerbalTails[] = {
 };
 
 
+size_t CharLen(std::string_view s, size_t i) {
+  int len;
+  utf8::Decode(s, i, &len);
+  return static_cast<size_t>(len);
+}
+
 bool EndsWith(std::string_view s, std::string_view suf) {
   return s.size() >= suf.size() && s.substr(s.size() - suf.size()) == suf;
 }
@@ -172,6 +179,12 @@ struct ActorRef {
   bool valid() const { return !code.empty(); }
 };
 
+// What one document teaches about itself: names introduced once with their office and state
+// ("게오르기 지노비예프 주한 러시아대사"), so a later "지노비예프 대사" resolves.
+struct DocState {
+  std::unordered_map<std::string, ActorRef> learned;
+};
+
 struct ParagraphState {
   uint32_t paragraph = 0xFFFFFFFF;
   std::optional<DateSpan> date;  // date in force
@@ -183,9 +196,9 @@ struct ParagraphState {
 class SegmentCoder {
  public:
   SegmentCoder(const KoreanInput& in, const Segment& seg, ParagraphState* ps, int table_year,
-               std::vector<Event>* out)
+               std::vector<Event>* out, DocState* doc = nullptr)
       : in_(in), lex_(in.res->lexicon), text_(in.clean->text), seg_(seg), ps_(ps),
-        table_year_(table_year), out_(out) {}
+        table_year_(table_year), out_(out), doc_(doc) {}
 
   // The states and organisations a table title names ("2023년 북러 교류 주요일지" → PRK, RUS;
   // "안보리 대북제재 결의" → IGOUNO, PRK): the dyad its rows are about.
@@ -217,6 +230,7 @@ class SegmentCoder {
     MarkDates();
     Walk();
     ResolveDates();
+    LearnNames();
     for (Pred& p : preds_) {
       // A letter or statement carrying the proposal is itself done: "친서를 보내 … 만나자는 뜻".
       if (p.action->frame == Frame::kMessage || p.action->frame == Frame::kSay) continue;
@@ -403,8 +417,9 @@ class SegmentCoder {
       return;
     }
     // The head of a compound noun is its last element: 고위급회담 is a 회담, 평양공동선언 a 공동선언.
-    for (size_t k = 3; k + 3 <= w.size(); k += 3) {
-      if (static_cast<unsigned char>(w[k]) < 0xE0) break;  // Hangul only
+    // Split points step over whole characters: "제10차회의", "제1차관은" mix digits in.
+    for (size_t k = CharLen(w, 0); k + 3 <= w.size(); k += CharLen(w, k)) {
+      if (static_cast<unsigned char>(w[k]) < 0xE0) continue;  // a Hangul head only
       int32_t hit = -1;
       size_t hit_len = 0;
       Suffix hit_suf;
@@ -433,8 +448,8 @@ class SegmentCoder {
     }
     // An unknown noun still shows its role by its particles: 고위급대표단은, 사무국과, 명이. Some
     // adverbs end like a noun and a particle (없이, 같이) and are left alone.
-    for (size_t k = 3; k < w.size(); k += 3) {
-      if (static_cast<unsigned char>(w[k]) < 0xE0) break;
+    for (size_t k = CharLen(w, 0); k < w.size(); k += CharLen(w, k)) {
+      if (static_cast<unsigned char>(w[k]) < 0xE0) continue;
       ko::Role role;
       bool adverb = false;
       for (std::string_view a : {"없이", "같이", "깊이", "높이", "많이", "굳이", "길이", "널리", "멀리", "일찍이"})
@@ -812,6 +827,53 @@ class SegmentCoder {
   }
 
   // ---- actors ----
+  // A name the dictionaries lack, written right before an office with its state ("게오르기
+  // 지노비예프 주한 러시아대사", "윤정호 대외경제상"), is remembered for the rest of the document.
+  void LearnNames() {
+    if (doc_ == nullptr) return;
+    Date on = ps_->date ? ps_->date->begin : Date{ps_->year != 0 ? ps_->year : 2000, 7, 1};
+    for (const NP& np : nps_) {
+      int office = -1;
+      for (int k = np.first; k <= np.last && office < 0; ++k) {
+        const Unit& u = units_[k];
+        if (u.paren || u.quoted || u.date >= 0) continue;
+        if (u.country_word >= 0 || IsActorish(u)) office = k;
+      }
+      if (office <= np.first) continue;
+      ActorRef ref = Resolve(np, on);
+      if (!ref.valid() || ref.country.empty()) continue;
+      bool person = false;
+      for (int k = np.first; k <= np.last; ++k)
+        if (units_[k].lex != nullptr)
+          for (const LexEntry& e : *units_[k].lex)
+            person |= e.kind == LexEntry::Kind::kActor && lex_.actors()[e.index].type == ActorType::kPerson;
+      if (person) continue;
+      for (int k = office - 1; k >= np.first && k >= office - 3; --k) {
+        const Unit& u = units_[k];
+        if (u.lex != nullptr || u.paren || u.quoted || u.punct || u.date >= 0 || !u.compound.empty() ||
+            u.toward >= 0 || u.suf.kind != Suffix::Kind::kEmpty)
+          break;
+        std::string_view w = Text(u.b, u.e);
+        if (w.size() < 6 || static_cast<unsigned char>(w[0]) < 0xE0) break;
+        // "주한", "주일": stationed in, not a name; "신임", "전", "현": not names either.
+        bool modifier = (w.size() == 6 && w.substr(0, 3) == "주") || w == "신임" || w == "초대" || w == "당시";
+        if (modifier) continue;
+        ActorRef learned = ref;
+        learned.name = std::string(w);
+        learned.label_ko = std::string(Text(u.b, units_[np.last].stem_e ? units_[np.last].stem_e : units_[np.last].e));
+        doc_->learned.emplace(std::string(w), learned);
+      }
+    }
+  }
+
+  // Ministries and the presidential office as a Korean brief names its own government:
+  // 외교부, 국방부, 통일부, 대통령실 (not 국회 or 대사관, which name any state's).
+  static bool IsOwnMinistry(const Actor& a) {
+    if (a.type != ActorType::kOrg || a.names_ko.empty()) return false;
+    const std::string& n = a.names_ko.front();
+    return n.size() >= 6 && (n.substr(n.size() - 3) == "부" || n.substr(n.size() - 3) == "실");
+  }
+
   ActorRef Resolve(const NP& np, const Date& on) const {
     ActorRef ref;
     int person = -1, office = -1, country = -1, self = -1, first = -1, last = -1;
@@ -844,6 +906,16 @@ class SegmentCoder {
         }
         if (first < 0) first = k;
         last = k;
+      }
+    }
+    // A name this document introduced ("지노비예프 대사를" after "게오르기 지노비예프 주한
+    // 러시아대사") stands for the actor it was introduced as, unless a known person is named.
+    if (person < 0 && country < 0 && doc_ != nullptr && !doc_->learned.empty()) {
+      for (int k = np.first; k <= np.last; ++k) {
+        const Unit& u = units_[k];
+        if (u.lex != nullptr || u.paren || u.quoted || u.punct) continue;
+        auto it = doc_->learned.find(std::string(Text(u.b, u.stem_e ? u.stem_e : u.e)));
+        if (it != doc_->learned.end()) return it->second;
       }
     }
     if (first < 0) {
@@ -889,8 +961,10 @@ class SegmentCoder {
       if (r != nullptr) {
         std::string code = r->code;
         if (code.substr(0, 3) == "---") {
+          // A ministry named without its state ("외교부 제1차관") is the author's own: other
+          // states' ministries are written with theirs ("중국 외교부").
           if (country >= 0) code = countries[country].iso3 + code.substr(3);
-          else if (self >= 0) code = in_.self_country + code.substr(3);
+          else if (self >= 0 || IsOwnMinistry(a)) code = in_.self_country + code.substr(3);
           else code.clear();
         }
         if (!code.empty()) {
@@ -1023,9 +1097,12 @@ class SegmentCoder {
         if (np.clause != p.clause || np.first >= p.unit) continue;
         // A bare phrase right before the predicate noun is its object: "…방북, 김정은 면담".
         bool adjacent_object = np.role == Role::kNone && np.last == p.unit - 1;
-        if (np.role == Role::kObject || np.role == Role::kDative || np.role == Role::kComitative ||
-            np.role == Role::kGenitive || adjacent_object || IsFirstNp(np))
-          break;
+        // Headline phrases run together: "일본 정부 베이징 대사관 경로로" opens with its actor
+        // though it ends in 로; one ending in 에서 ("국회 시정방침연설에서") is only a place.
+        bool subject_like = np.role == Role::kNone || np.role == Role::kSubject ||
+                            np.role == Role::kTopic || np.role == Role::kFocus ||
+                            np.role == Role::kDirection;
+        if (!subject_like || adjacent_object || IsFirstNp(np)) break;
         int k = np.first;
         while (k <= np.last && (units_[k].punct || units_[k].date >= 0)) ++k;
         if (k > np.last || !IsActorish(units_[k])) break;
@@ -1530,6 +1607,7 @@ class SegmentCoder {
   const NP* src_np_ = nullptr;                     // the phrase the source came from
   const std::vector<ActorRef>* title_parties_ = nullptr;
   std::vector<Ending> clause_ending_;  // how each closed clause ended
+  DocState* doc_ = nullptr;
 };
 
 int YearIn(std::string_view s) {
@@ -1567,6 +1645,7 @@ std::vector<Event> CodeKorean(const KoreanInput& in) {
   ParagraphState ps;
   int table_year = 0;
   std::vector<ActorRef> title_parties;
+  DocState doc;
   for (const Segment& seg : *in.segments) {
     if (seg.paragraph != ps.paragraph) {
       int year = ps.year != 0 ? ps.year : in.year;
@@ -1590,7 +1669,7 @@ std::vector<Event> CodeKorean(const KoreanInput& in) {
     int ty = seg.kind == Segment::Kind::kTableRow ? (table_year != 0 ? table_year : in.year) : 0;
     if (seg.kind == Segment::Kind::kTableRow) ps.date.reset(), ps.source = ActorRef{};
     if (seg.kind != Segment::Kind::kTableRow && seg.paragraph != ps.paragraph) title_parties.clear();
-    SegmentCoder coder(in, seg, &ps, ty, &out);
+    SegmentCoder coder(in, seg, &ps, ty, &out, &doc);
     if (seg.kind == Segment::Kind::kTableRow) coder.set_title_parties(&title_parties);
     coder.Run();
     coder.Finish();

@@ -199,3 +199,24 @@ TEST(CoderKoTest, ProposalsAreIntentionsAndTheirCarrierIsAnEvent) {
 
 }  // namespace
 }  // namespace dyad
+
+namespace dyad {
+namespace {
+
+// A person the dictionaries lack, introduced once with office and state, is known later in the
+// same document by name and title alone; a ministry named bare is the author's own.
+TEST(CoderKoTest, NamesIntroducedWithTheirOfficeAreRemembered) {
+  auto ev = CodeOne(
+      "2024년 6월 21일 김홍균 외교부 제1차관은 게오르기 지노비예프 주한 러시아대사를 초치해 엄중히 항의했다. "
+      "우리 정부는 10월 21일 지노비예프 대사를 다시 초치하여 북한군의 즉각 철수를 요구했다.\n");
+  int later = 0;
+  for (const Event& e : ev) {
+    EXPECT_EQ(e.source, "KORGOV");
+    EXPECT_EQ(e.target_country, "RUS") << e.code << " " << e.date.begin.ToIso();
+    later += e.date.begin == Date{2024, 10, 21};
+  }
+  EXPECT_EQ(later, 2);  // 초치 (111) and 요구 (100), both at the ambassador
+}
+
+}  // namespace
+}  // namespace dyad
