@@ -725,6 +725,9 @@ class SegmentCoder {
   // ---- pass 3: dates in text order ----
   void ResolveDates() {
     resolved_.assign(raw_dates_.size(), std::nullopt);
+    timeline_.assign(raw_dates_.size(), false);
+    reference_.assign(raw_dates_.size(), false);
+    for (size_t d = 0; d < raw_dates_.size(); ++d) reference_[d] = IsReference(raw_dates_[d]);
     std::optional<DateSpan> prev = ps_->date;
     for (size_t d = 0; d < raw_dates_.size(); ++d) {
       const ko::RawDate& r = raw_dates_[d];
@@ -740,8 +743,10 @@ class SegmentCoder {
       if (r.year != 0 && !is_row() && MovesTimeline(r, d, opens)) {
         ps_->year = r.year;
         if (r.month != 0) ps_->month = r.month;
+        timeline_[d] = true;
       } else if (r.year == 0 && s->precision != DatePrecision::kYear) {
         ps_->month = s->begin.month;
+        timeline_[d] = true;
       }
     }
   }
@@ -767,6 +772,25 @@ class SegmentCoder {
       for (const Pred& p : preds_)
         if (p.clause == clause && p.actual) return true;
       return false;
+    }
+    return false;
+  }
+
+  // A date followed within a few words by "전후", "계기로", "앞두고", "이후"… dates a point of
+  // reference ("6월 12일 싱가포르 북미 정상회담을 전후하여"), not the predicate.
+  bool IsReference(const ko::RawDate& r) const {
+    std::string_view after = Text(seg_.begin + r.end, seg_.end);
+    int words = 0;
+    for (size_t i = 0; i < after.size() && words < 5;) {
+      while (i < after.size() && after[i] == ' ') ++i;
+      size_t j = after.find(' ', i);
+      std::string_view w = after.substr(i, j == std::string_view::npos ? std::string_view::npos : j - i);
+      for (std::string_view ref : {"전후", "계기로", "계기", "앞두고", "앞둔", "직전", "이전", "이래"})
+        if (w.substr(0, ref.size()) == ref) return true;
+      if (w.find("다.") != std::string_view::npos || w.find(',') != std::string_view::npos) break;
+      if (j == std::string_view::npos) break;
+      i = j + 1;
+      ++words;
     }
     return false;
   }
@@ -802,7 +826,7 @@ class SegmentCoder {
     std::optional<DateSpan> before, after, in_force, first;
     for (auto [k, clause] : date_units_) {
       const auto& s = resolved_[units_[k].date];
-      if (!s || units_[k].paren) continue;
+      if (!s || units_[k].paren || reference_[units_[k].date]) continue;
       if (k < p.unit) {
         if (clause == p.clause) before = s;
         if (!first && s->precision != DatePrecision::kYear) first = s;
@@ -1578,7 +1602,9 @@ class SegmentCoder {
     } else if (!is_row()) {
       for (auto it = date_units_.rbegin(); it != date_units_.rend(); ++it) {
         const auto& s = resolved_[units_[it->first].date];
-        if (IsComplement(it->second)) continue;
+        if (IsComplement(it->second) || !timeline_[units_[it->first].date] ||
+            reference_[units_[it->first].date])
+          continue;
         if (s && s->precision != DatePrecision::kYear && !units_[it->first].paren) {
           ps_->date = s;
           break;
@@ -1599,6 +1625,8 @@ class SegmentCoder {
   std::vector<Unit> units_;
   std::vector<ko::RawDate> raw_dates_;
   std::vector<std::optional<DateSpan>> resolved_;
+  std::vector<bool> timeline_;   // the date moves the narrative (not a year naming background)
+  std::vector<bool> reference_;  // "6월 12일 … 정상회담을 전후하여": a point of reference
   std::vector<std::pair<int, int>> date_units_;  // (unit, clause)
   std::vector<NP> nps_;
   std::vector<Pred> preds_;
