@@ -45,6 +45,7 @@ struct Actor {
 enum class Frame {
   kVisit,      // target: destination (dest column, 을/를 or 에 place)
   kHost,       // 을/를 names the visitor: the event runs visitor → host
+  kDepart,     // leaving for a destination: 으로/로 or 에 (베트남으로 향했다)
   kMeet,       // target: counterpart 와/과, object, or the other side of 북러-style compounds
   kMessage,    // target: recipient 에/에게/께
   kSay,        // a statement (담화, 언급, 선언): target any other state named in the sentence;

@@ -1398,6 +1398,9 @@ class SegmentCoder {
         take(RoleTarget(p, {Role::kObject}, on, false));
         flip = true;
         break;
+      case Frame::kDepart:
+        take(RoleTarget(p, {Role::kDirection, Role::kDative}, on, true));
+        break;
       case Frame::kMeet:
         take(RoleTarget(p, {Role::kComitative, Role::kObject, Role::kDative}, on, false));
         if (want() && is_row()) take(RoleTarget(p, {Role::kNone}, on, false));
@@ -1446,10 +1449,11 @@ class SegmentCoder {
     // discussion or a table's title does not make a launch an act against someone.
     int root = std::atoi(a.code.substr(0, 2).c_str());
     bool force = root == 14 || root == 15 || (root >= 17 && root <= 20);
-    if (want() && a.frame != Frame::kVisit && !force) take(implied_target_);
+    bool travel = a.frame == Frame::kVisit || a.frame == Frame::kDepart;
+    if (want() && !travel && !force) take(implied_target_);
     // A row that names no counterpart is about the dyad its table's title names.
     if (want() && is_row() && title_parties_ != nullptr && a.frame != Frame::kJoint && !force &&
-        !(a.frame == Frame::kVisit && a.dest.empty())) {
+        !(travel && a.dest.empty())) {
       for (const ActorRef& r : *title_parties_) take(r);
     }
     // Coordinated clauses share their counterpart: "김정은과 정상회담 및 공동선언 서명".
@@ -1530,7 +1534,8 @@ class SegmentCoder {
     };
     const ActorRef& other = flipped ? src : tgt;  // after the swap src is the visitor
     switch (a.frame) {
-      case Frame::kVisit: {
+      case Frame::kVisit:
+      case Frame::kDepart: {
         const Country* c = lex_.countries().Find(ev->target_country);
         bool to_state = tgt.code == tgt.country;  // 방러 / visits Russia; else 푸틴 대통령 예방
         bool plain_visit = a.label_ko == "방문" || (a.expr.rfind("방", 0) == 0 && a.expr.size() == 6);

@@ -33,6 +33,7 @@ bool ValidActorCode(std::string_view code) {
 std::optional<Frame> ParseFrame(std::string_view s) {
   static const std::map<std::string_view, Frame> kFrames = {
       {"visit", Frame::kVisit}, {"host", Frame::kHost},   {"meet", Frame::kMeet},
+      {"depart", Frame::kDepart},
       {"message", Frame::kMessage}, {"say", Frame::kSay}, {"act", Frame::kAct},
       {"joint", Frame::kJoint}, {"light", Frame::kLight}};
   auto it = kFrames.find(s);
@@ -165,7 +166,7 @@ void LoadActions(const TsvTable& t, const Codebook& codebook, const CountryTable
     std::optional<Frame> frame = ParseFrame(Cell(r, cframe));
     if (!frame) {
       problems->push_back(where + "frame '" + std::string(Cell(r, cframe)) +
-                          "' must be visit, host, meet, message, say, act, joint or light");
+                          "' must be visit, depart, host, meet, message, say, act, joint or light");
       continue;
     }
     a.frame = *frame;
