@@ -265,6 +265,7 @@ class SegmentCoder {
   // ---- pass 1: units ----
   void BuildUnits() {
     toks_ = Tokenize(text_, seg_.begin, seg_.end);
+    units_.reserve(toks_.size());
     std::string_view limited = std::string_view(text_).substr(0, seg_.end);
     for (size_t i = 0; i < toks_.size();) {
       const Tok& t = toks_[i];
@@ -898,7 +899,21 @@ class SegmentCoder {
     return n.size() >= 6 && (n.substr(n.size() - 3) == "부" || n.substr(n.size() - 3) == "실");
   }
 
+  // Resolve is asked about the same phrases many times per predicate; phrases of nps_ are
+  // cached per date (a segment's predicates mostly share one).
   ActorRef Resolve(const NP& np, const Date& on) const {
+    if (nps_.empty() || &np < nps_.data() || &np >= nps_.data() + nps_.size()) return ResolveUncached(np, on);
+    size_t i = static_cast<size_t>(&np - nps_.data());
+    if (resolve_cache_.size() != nps_.size()) resolve_cache_.assign(nps_.size(), {});
+    auto& slot = resolve_cache_[i];
+    if (!slot.first || !(*slot.first == on)) {
+      slot.first = on;
+      slot.second = ResolveUncached(np, on);
+    }
+    return slot.second;
+  }
+
+  ActorRef ResolveUncached(const NP& np, const Date& on) const {
     ActorRef ref;
     int person = -1, office = -1, country = -1, self = -1, first = -1, last = -1;
     for (int k = np.first; k <= np.last; ++k) {
@@ -1078,7 +1093,7 @@ class SegmentCoder {
       bool subj = it->role == Role::kSubject || it->role == Role::kTopic || it->role == Role::kFocus;
       if (is_row() && it->role == Role::kNone && (it->comma || it->last == p.unit - 1)) {
         // A bare phrase before a headline predicate is its subject only in the row's first clause.
-        subj = RowSubject(on).code.empty() || it->comma || IsFirstNp(*it);
+        subj = RowSubject(on).code.empty() || it->comma || IsFirstNp(*it, on);
       }
       if (!subj) continue;
       ActorRef r = Resolve(*it, on);
@@ -1126,7 +1141,7 @@ class SegmentCoder {
         bool subject_like = np.role == Role::kNone || np.role == Role::kSubject ||
                             np.role == Role::kTopic || np.role == Role::kFocus ||
                             np.role == Role::kDirection;
-        if (!subject_like || adjacent_object || IsFirstNp(np)) break;
+        if (!subject_like || adjacent_object || IsFirstNp(np, on)) break;
         int k = np.first;
         while (k <= np.last && (units_[k].punct || units_[k].date >= 0)) ++k;
         if (k > np.last || !IsActorish(units_[k])) break;
@@ -1242,10 +1257,10 @@ class SegmentCoder {
     return {};
   }
 
-  bool IsFirstNp(const NP& np) const {
+  bool IsFirstNp(const NP& np, const Date& on) const {
     for (const NP& x : nps_) {
       if (&x == &np) return true;
-      if (Resolve(x, Date{2000, 1, 1}).valid()) return false;
+      if (Resolve(x, on).valid()) return false;
     }
     return false;
   }
@@ -1641,6 +1656,7 @@ class SegmentCoder {
   const std::vector<ActorRef>* title_parties_ = nullptr;
   std::vector<Ending> clause_ending_;  // how each closed clause ended
   DocState* doc_ = nullptr;
+  mutable std::vector<std::pair<std::optional<Date>, ActorRef>> resolve_cache_;
 };
 
 int YearIn(std::string_view s) {
