@@ -676,8 +676,13 @@ class SegmentCoder {
           if (p.ending == Ending::kNegAux && (nw.substr(0, 3) == "않" || nw.substr(0, 3) == "못"))
             p.actual = false;
           if (p.ending == Ending::kAdnominal) {
-            for (std::string_view w : {"것", "전망", "예정", "계획", "방침", "가능성", "듯", "경우"})
+            // "방문할 것으로 전망" is a forecast; "방문한 것은" is the fact of a visit.
+            std::string_view pw = Word(p.light >= 0 ? p.light : k);
+            char32_t last = utf8::Last(pw);
+            bool prospective = utf8::IsHangulSyllable(last) && utf8::Decompose(last).tail == 8;
+            for (std::string_view w : {"전망", "예정", "계획", "방침", "가능성", "듯", "경우"})
               if (nw.substr(0, w.size()) == w) p.actual = false;
+            if (prospective && nw.substr(0, 3) == "것") p.actual = false;
             // "만날 수 있다" offers; "만날 수 없다" refuses.
             if (nw == "수") {
               std::string_view after = Word(NextContent(nx));
@@ -739,7 +744,7 @@ class SegmentCoder {
       std::optional<DateSpan> s = ko::ResolveDate(r, year, month, prev);
       resolved_[d] = s;
       if (!s) continue;
-      if (s->precision != DatePrecision::kYear) prev = s;
+      if (s->precision != DatePrecision::kYear && !reference_[d]) prev = s;
       bool opens = OpensSentence(r.begin);
       if (r.year != 0 && !is_row() && MovesTimeline(r, d, opens)) {
         ps_->year = r.year;
@@ -761,6 +766,7 @@ class SegmentCoder {
     while (!after.empty() && after.front() == ' ') after.remove_prefix(1);
     for (std::string_view w : {"이후", "이래", "부터", "까지", "이전", "전", "만에", "만의", "당시", "대비"})
       if (after.substr(0, w.size()) == w) return false;
+    if (IsReference(r)) return false;
     if (opens && r.month != 0) return true;
     if (opens) {
       for (std::string_view w : {"에", "들어", "중", "한 해", "상반기", "하반기", "초", "말", "연말", "연초"})
@@ -780,13 +786,15 @@ class SegmentCoder {
   // A date followed within a few words by "전후", "계기로", "앞두고", "이후"… dates a point of
   // reference ("6월 12일 싱가포르 북미 정상회담을 전후하여"), not the predicate.
   bool IsReference(const ko::RawDate& r) const {
+    // A table's date cell dates its row whatever follows ("5/21 히로시마 G7 계기 …").
+    if (is_row() || r.numeric) return false;
     std::string_view after = Text(seg_.begin + r.end, seg_.end);
     int words = 0;
     for (size_t i = 0; i < after.size() && words < 5;) {
       while (i < after.size() && after[i] == ' ') ++i;
       size_t j = after.find(' ', i);
       std::string_view w = after.substr(i, j == std::string_view::npos ? std::string_view::npos : j - i);
-      for (std::string_view ref : {"전후", "계기로", "계기", "앞두고", "앞둔", "직전", "이전", "이래"})
+      for (std::string_view ref : {"전후", "계기로", "계기", "앞두고", "앞둔", "직전", "이전", "이래", "이후", "만에", "만의"})
         if (w.substr(0, ref.size()) == ref) return true;
       if (w.find("다.") != std::string_view::npos || w.find(',') != std::string_view::npos) break;
       if (j == std::string_view::npos) break;
@@ -918,7 +926,8 @@ class SegmentCoder {
     int person = -1, office = -1, country = -1, self = -1, first = -1, last = -1;
     for (int k = np.first; k <= np.last; ++k) {
       const Unit& u = units_[k];
-      if (u.punct || u.paren || u.quoted || u.date >= 0) continue;
+      // Inside ‘…’ is a name of a thing (‘아시아판 나토’, ‘조소 우호조약’), not an actor.
+      if (u.punct || u.paren || u.quoted || u.named || u.date >= 0) continue;
       if (u.country_word >= 0) {
         country = u.country_word;
         if (first < 0) first = k;
@@ -1337,7 +1346,7 @@ class SegmentCoder {
       if (&np == src_np_) continue;
       for (int k = np.first; k <= np.last; ++k) {
         const Unit& u = units_[k];
-        if (u.quoted || u.paren) continue;
+        if (u.quoted || u.paren || u.named) continue;
         if (!u.compound.empty()) {
           for (int c : u.compound)
             if (lex_.countries().all()[c].iso3 != src_country) return StateRef(c);

@@ -133,7 +133,7 @@ struct Word {
   RawDate::Kind kind;
   int rel;
 };
-constexpr std::array<Word, 28> kRelative = {{
+constexpr std::array<Word, 32> kRelative = {{
     {"이튿날", RawDate::Kind::kRelative, 1},  {"다음날", RawDate::Kind::kRelative, 1},
     {"다음 날", RawDate::Kind::kRelative, 1}, {"익일", RawDate::Kind::kRelative, 1},
     {"전날", RawDate::Kind::kRelative, -1},   {"전일", RawDate::Kind::kRelative, -1},
@@ -148,6 +148,8 @@ constexpr std::array<Word, 28> kRelative = {{
     {"일주일 후", RawDate::Kind::kRelative, 7}, {"하루 전", RawDate::Kind::kRelative, -1},
     {"이틀 전", RawDate::Kind::kRelative, -2}, {"사흘 전", RawDate::Kind::kRelative, -3},
     {"전날인", RawDate::Kind::kRelative, -1}, {"그다음 날", RawDate::Kind::kRelative, 1},
+    {"열흘 뒤", RawDate::Kind::kRelative, 10}, {"열흘 후", RawDate::Kind::kRelative, 10},
+    {"보름 뒤", RawDate::Kind::kRelative, 15}, {"엿새 전", RawDate::Kind::kRelative, -6},
 }};
 
 // Whether a relative-date word or 연초/연말 may start at i: a filter on the first syllable.
@@ -155,8 +157,8 @@ bool MayStartWord(std::string_view s, size_t i) {
   if (i + 3 > s.size() || static_cast<unsigned char>(s[i]) < 0xE0) return false;
   int len;
   char32_t c = utf8::Decode(s, i, &len);
-  static constexpr char32_t kFirst[] = {U'같', U'그', U'나', U'다', U'닷', U'당', U'동', U'사',
-                                        U'연', U'엿', U'이', U'익', U'일', U'전', U'하'};
+  static constexpr char32_t kFirst[] = {U'같', U'그', U'나', U'다', U'닷', U'당', U'동', U'보', U'사',
+                                        U'연', U'열', U'엿', U'이', U'익', U'일', U'전', U'하'};
   static_assert(std::is_sorted(std::begin(kFirst), std::end(kFirst)), "binary search needs order");
   return std::binary_search(std::begin(kFirst), std::end(kFirst), c);
 }
@@ -219,6 +221,29 @@ std::vector<RawDate> FindKoreanDates(std::string_view s) {
       out.push_back(r);
       i = r.end;
       continue;
+    }
+    // "2주 뒤", "10일 후", "사흘"…: a count of days or weeks from the date in force.
+    {
+      size_t k = i;
+      int n = ReadNum(s, &k, 3);
+      size_t unit_end = k;
+      int mult = 0;
+      if (n > 0 && StartsAt(s, k, "일")) mult = 1, unit_end = k + 3;
+      if (n > 0 && StartsAt(s, k, "주")) mult = 7, unit_end = k + 3;
+      if (mult != 0) {
+        size_t j = SkipSpace(s, unit_end);
+        int sign = StartsAt(s, j, "뒤") || StartsAt(s, j, "후") ? 1 : StartsAt(s, j, "전") ? -1 : 0;
+        if (sign != 0) {
+          RawDate r2;
+          r2.begin = static_cast<uint32_t>(i);
+          r2.end = static_cast<uint32_t>(j + 3);
+          r2.kind = RawDate::Kind::kRelative;
+          r2.rel_days = sign * n * mult;
+          out.push_back(r2);
+          i = r2.end;
+          continue;
+        }
+      }
     }
     if (!ReadChain(s, i, &p, /*allow_bare_day=*/true)) {
       while (IsDigitAt(s, i)) ++i;
