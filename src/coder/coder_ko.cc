@@ -1682,8 +1682,22 @@ int YearIn(std::string_view s) {
 
 }  // namespace
 
-int KoreanDocumentYear(std::string_view s) {
+int KoreanDocumentYear(const CleanText& clean, const std::vector<Segment>& segments) {
+  // A chronology table's title names the year a brief is about ("표 1. 2023년 … 주요일지"),
+  // and so does a year opening the first sentence ("2023년 한일관계는 …"). Counting years is
+  // the last resort: background years ("2011년 이후", "2011년 12월 … 이후") can outnumber it.
+  for (const Segment& seg : segments)
+    if (seg.kind == Segment::Kind::kTableTitle)
+      if (int y = YearIn(clean.Slice(seg.begin, seg.end)); y != 0) return y;
+  for (const Segment& seg : segments) {
+    if (seg.kind != Segment::Kind::kSentence) continue;
+    std::string_view t = clean.Slice(seg.begin, seg.end);
+    int y = YearIn(t.substr(0, 7));
+    if (y != 0) return y;
+    break;
+  }
   std::map<int, int> counts;
+  std::string_view s = clean.text;
   for (size_t i = 0; i + 7 <= s.size(); ++i) {
     if (s.substr(i + 4, 3) != "년") continue;
     bool digits = true;

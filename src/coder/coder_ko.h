@@ -24,8 +24,9 @@ struct KoreanInput {
 
 std::vector<Event> CodeKorean(const KoreanInput& in);
 
-// The year a Korean document speaks of: the most frequent "YYYY년", or 0.
-int KoreanDocumentYear(std::string_view text);
+// The year a Korean document speaks of: its first table title's year, else a year opening its
+// first sentence, else the most frequent "YYYY년"; 0 when it names none.
+int KoreanDocumentYear(const CleanText& clean, const std::vector<Segment>& segments);
 
 }  // namespace dyad
 

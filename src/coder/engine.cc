@@ -36,7 +36,7 @@ Result<CodedDocument> Coder::Code(const Document& doc, const CodeOptions& option
   out.clean = RepairExtracted(doc.text, ro);
   if (out.clean.blocks.empty()) return Status::InvalidInput(doc.path + ": no text after repair");
   std::vector<Segment> segments = SegmentText(out.clean);
-  out.year = options.year != 0 ? options.year : KoreanDocumentYear(out.clean.text);
+  out.year = options.year != 0 ? options.year : KoreanDocumentYear(out.clean, segments);
   for (const Segment& s : segments) {
     if (s.kind == Segment::Kind::kTableRow) continue;
     std::string_view t = out.clean.Slice(s.begin, s.end);
