@@ -191,6 +191,8 @@ struct ParagraphState {
   int year = 0, month = 0;
   ActorRef source;
   std::vector<std::pair<std::string, std::string>> recent;  // (source country, target country)
+  std::optional<DateSpan> last_timeline;  // the latest narrative date before this paragraph
+  bool dated = false;                     // the paragraph has resolved a date of its own
 };
 
 class SegmentCoder {
@@ -742,8 +744,19 @@ class SegmentCoder {
       // "29일", "이틀 뒤인 29일": a bare day belongs to the month of the date before it.
       if (r.month == 0 && r.day != 0 && prev) year = prev->begin.year, month = prev->begin.month;
       std::optional<DateSpan> s = ko::ResolveDate(r, year, month, prev);
+      // A paragraph whose first date would run back before the story so far has moved on a
+      // year: after an introduction recalling "2018년 6월 싱가포르 …", "1월 1일 신년사" is the
+      // brief's own year. Not within a paragraph ("이에 앞서 9월 19일"), nor past the
+      // document's year.
+      if (s && !is_row() && !ps_->dated && r.year == 0 && r.kind == ko::RawDate::Kind::kAbsolute &&
+          ps_->last_timeline && s->end.ToDays() < ps_->last_timeline->begin.ToDays() - 31 &&
+          ps_->year != 0 && ps_->year < in_.year) {
+        ps_->year += 1;
+        s = ko::ResolveDate(r, ps_->year, month, prev);
+      }
       resolved_[d] = s;
       if (!s) continue;
+      if (!reference_[d] && s->precision != DatePrecision::kYear) ps_->dated = true;
       if (s->precision != DatePrecision::kYear && !reference_[d]) prev = s;
       bool opens = OpensSentence(r.begin);
       if (r.year != 0 && !is_row() && MovesTimeline(r, d, opens)) {
@@ -1716,14 +1729,19 @@ std::vector<Event> CodeKorean(const KoreanInput& in) {
   std::vector<Event> out;
   ParagraphState ps;
   int table_year = 0;
+  int section_year = 0;
+  std::optional<DateSpan> last_timeline;  // the latest narrative date so far
   std::vector<ActorRef> title_parties;
   DocState doc;
   for (const Segment& seg : *in.segments) {
     if (seg.paragraph != ps.paragraph) {
-      int year = ps.year != 0 ? ps.year : in.year;
+      // The year in force carries from paragraph to paragraph; ResolveDates rolls it forward
+      // when a new paragraph's first date would run back before the story so far.
+      int year = section_year != 0 && ps.year == 0 ? section_year : (ps.year != 0 ? ps.year : in.year);
       ps = ParagraphState{};
       ps.paragraph = seg.paragraph;
       ps.year = year;
+      ps.last_timeline = last_timeline;
     }
     if (seg.kind == Segment::Kind::kTableTitle) {
       int y = YearIn(in.clean->Slice(seg.begin, seg.end));
@@ -1735,6 +1753,7 @@ std::vector<Event> CodeKorean(const KoreanInput& in) {
     }
     if (seg.kind == Segment::Kind::kHeading) {
       int y = YearIn(in.clean->Slice(seg.begin, seg.end));
+      section_year = y;
       if (y != 0) ps.year = y;
       continue;
     }
@@ -1745,6 +1764,8 @@ std::vector<Event> CodeKorean(const KoreanInput& in) {
     if (seg.kind == Segment::Kind::kTableRow) coder.set_title_parties(&title_parties);
     coder.Run();
     coder.Finish();
+    if (ps.date && !(seg.kind == Segment::Kind::kTableRow) && (!last_timeline || last_timeline->begin < ps.date->begin))
+      last_timeline = ps.date;
   }
   return out;
 }

@@ -119,6 +119,17 @@ bool EndsSentence(std::string_view t) {
   return c == '.' || c == '?' || c == '!' || c == 0x3002;
 }
 
+// A numbered section heading: "2. 판문점 회동과 스톡홀름 실무협상", "Ⅱ. 전망", "가. 배경".
+bool IsNumberedHeading(std::string_view t, size_t full_width) {
+  if (CodePoints(t) * 10 > full_width * 8 || LooksLikeProse(t) || EndsSentence(t)) return false;
+  size_t i = 0;
+  while (i < t.size() && t[i] >= '0' && t[i] <= '9' && i < 2) ++i;
+  if (i > 0) return i + 1 < t.size() && (t[i] == '.' || t[i] == ')') && t[i + 1] == ' ';
+  for (std::string_view p : {"Ⅰ.", "Ⅱ.", "Ⅲ.", "Ⅳ.", "Ⅴ.", "가.", "나.", "다.", "라.", "마."})
+    if (t.substr(0, p.size()) == p && t.size() > p.size() && t[p.size()] == ' ') return true;
+  return false;
+}
+
 int ParseNum(std::string_view s, size_t* i, int max_digits) {
   int v = 0, n = 0;
   while (*i < s.size() && n < max_digits && s[*i] >= '0' && s[*i] <= '9') {
@@ -374,6 +385,13 @@ CleanText RepairExtracted(std::string_view src, const RepairOptions& options) {
       flush_row();
       single(BlockKind::kTableTitle, l);
       in_table = true;
+      continue;
+    }
+    if (IsNumberedHeading(l.trimmed, full_width) && !IsTableTitle(l.trimmed)) {
+      flush_row();
+      in_table = false;
+      flush_para();
+      single(BlockKind::kHeading, l);
       continue;
     }
     if (in_table) {
