@@ -137,6 +137,11 @@ constexpr VerbalTail kVerbalTails[] = {
     {"았다", Ending::kFinal},       {"한다", Ending::kFinal},       {"된다", Ending::kFinal},
     {"는다", Ending::kFinal},       {"겠다", Ending::kFinal},       {"이다", Ending::kFinal},
     {"자는", Ending::kAdnominal},   {"다는", Ending::kAdnominal},   {"라는", Ending::kAdnominal},
+    // Verbs modifying a noun look like a noun and 는: "자랑할 거리를 주는 회담", "말하는 대화".
+    {"하는", Ending::kAdnominal},   {"되는", Ending::kAdnominal},   {"주는", Ending::kAdnominal},
+    {"있는", Ending::kAdnominal},   {"없는", Ending::kAdnominal},   {"하던", Ending::kAdnominal},
+    {"되던", Ending::kAdnominal},   {"받는", Ending::kAdnominal},   {"오는", Ending::kAdnominal},
+    {"가는", Ending::kAdnominal},   {"보는", Ending::kAdnominal},   {"내는", Ending::kAdnominal},
 };
 
 
@@ -442,7 +447,7 @@ class SegmentCoder {
       }
     }
     for (const VerbalTail& vt : kVerbalTails) {
-      if (w.size() > vt.tail.size() && EndsWith(w, vt.tail)) {
+      if (w.size() >= vt.tail.size() && EndsWith(w, vt.tail)) {
         u->unknown_verbal = true;
         u->suf.kind = Suffix::Kind::kVerbal;
         u->suf.ending = vt.ending;
@@ -817,6 +822,12 @@ class SegmentCoder {
     return false;
   }
 
+  bool SubjectBefore(int clause, int unit) const {
+    for (const NP& np : nps_)
+      if (np.clause == clause && np.role == Role::kSubject && np.last < unit) return true;
+    return false;
+  }
+
   bool IsComplement(int clause) const {
     if (clause < 0 || clause >= static_cast<int>(clause_ending_.size())) return false;
     Ending e = clause_ending_[clause];
@@ -852,10 +863,10 @@ class SegmentCoder {
       if (k < p.unit) {
         if (clause == p.clause) before = s;
         if (!first && s->precision != DatePrecision::kYear) first = s;
-        // A date inside a quoted complement or a condition ("7월 7~8일 … 착수할 것이라고")
-        // dates what is said, not the saying — unless it opens the sentence.
-        if (IsComplement(clause) && clause != p.clause && !OpensSentence(raw_dates_[units_[k].date].begin))
-          continue;
+        // A date inside a quoted complement or a condition ("… 준비가 7월에 끝나면") dates what
+        // is said, not the saying: a date after the complement's own subject. One before it
+        // ("부상은 12월 3일 담화에서 미국이 … 불과하다고") belongs to the speaker's clause.
+        if (IsComplement(clause) && clause != p.clause && SubjectBefore(clause, k)) continue;
         if (s->precision != DatePrecision::kYear || raw_dates_[units_[k].date].begin == 0) in_force = s;
       } else if (clause == p.clause && !after) {
         after = s;
@@ -1644,8 +1655,8 @@ class SegmentCoder {
     } else if (!is_row()) {
       for (auto it = date_units_.rbegin(); it != date_units_.rend(); ++it) {
         const auto& s = resolved_[units_[it->first].date];
-        if (IsComplement(it->second) || !timeline_[units_[it->first].date] ||
-            reference_[units_[it->first].date])
+        if ((IsComplement(it->second) && SubjectBefore(it->second, it->first)) ||
+            !timeline_[units_[it->first].date] || reference_[units_[it->first].date])
           continue;
         if (s && s->precision != DatePrecision::kYear && !units_[it->first].paren) {
           ps_->date = s;
