@@ -129,6 +129,7 @@ struct VerbalTail {
 constexpr VerbalTail kVerbalTails[] = {
     {"다면", Ending::kConditional}, {"라면", Ending::kConditional}, {"으면", Ending::kConditional},
     {"하면", Ending::kConditional}, {"다고", Ending::kQuote},       {"라고", Ending::kQuote},
+    {"다며", Ending::kQuote},       {"라며", Ending::kQuote},       {"다면서", Ending::kQuote},
     {"면서", Ending::kConnective},  {"지만", Ending::kConnective},  {"는데", Ending::kConnective},
     {"으며", Ending::kConnective},  {"했고", Ending::kConnective},  {"였고", Ending::kConnective},
     {"었고", Ending::kConnective},  {"았고", Ending::kConnective},  {"하며", Ending::kConnective},
@@ -604,6 +605,13 @@ class SegmentCoder {
         bool is_pred = false;
         int next = NextContent(k);
         const Action* light = next >= 0 && !units_[next].punct ? ActionOf(units_[next], true) : nullptr;
+        // "협상 결렬을 선언했다", "지지를 표명했다": a statement whose object is an act is that act.
+        if (light == nullptr && next >= 0 && !units_[next].punct && act->frame != Frame::kSay &&
+            u.suf.kind == Suffix::Kind::kParticles && u.suf.role == Role::kObject &&
+            units_[next].suf.kind == Suffix::Kind::kVerbal) {
+          const Action* said = ActionOf(units_[next], false);
+          if (said != nullptr && said->frame == Frame::kSay) light = said;
+        }
         // "결의 2356호를 만장일치로 채택했고": a few plain words may stand between noun and light verb.
         for (int j = next, hops = 0; light == nullptr && j >= 0 && hops < 3; j = NextContent(j), ++hops) {
           const Unit& x = units_[j];
