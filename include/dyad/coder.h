@@ -51,6 +51,7 @@ class Coder {
   const Resources& resources() const { return *res_; }
 
  private:
+  Result<CodedDocument> CodeUnchecked(const Document& doc, const CodeOptions& options) const;
   std::shared_ptr<const Resources> res_;
 };
 

@@ -633,8 +633,10 @@ class SegmentCoder {
           bool ident = !xw.empty() && xw[0] >= '0' && xw[0] <= '9';
           bool adverbial = x.suf.kind == Suffix::Kind::kParticles && x.suf.role == Role::kDirection;
           bool adverb = false;
-          for (std::string_view a : {"공식", "정식", "전격", "정식으로", "공식적으로", "함께", "다시", "처음으로"})
-            adverb |= xw == a;
+          for (std::string_view a : {"공식", "정식", "전격", "정식으로", "공식적으로", "함께", "다시", "처음으로",
+                                     "대상에", "대상으로", "명단에"})
+            adverb |= xw == a;  // "제재 대상에 추가했다"
+          if (EndsWith(xw, "대상에") || EndsWith(xw, "대상으로")) adverb = true;
           if (!ident && !adverbial && !adverb) break;
           if (false) {
             light = ActionOf(x, true);
@@ -770,7 +772,10 @@ class SegmentCoder {
       resolved_[d] = s;
       if (!s) continue;
       if (!reference_[d] && s->precision != DatePrecision::kYear) ps_->dated = true;
-      if (s->precision != DatePrecision::kYear && !reference_[d]) prev = s;
+      // A reference point still anchors the bare days after it ("5월 7일 취임 이후 … 16일부터"),
+      // unless it lies in another year ("2011년 12월 … 방문 이후 … 16일").
+      bool other_year = r.year != 0 && r.year != ps_->year;
+      if (s->precision != DatePrecision::kYear && !(reference_[d] && other_year)) prev = s;
       bool opens = OpensSentence(r.begin);
       if (r.year != 0 && !is_row() && MovesTimeline(r, d, opens)) {
         ps_->year = r.year;
@@ -941,6 +946,18 @@ class SegmentCoder {
 
   // Resolve is asked about the same phrases many times per predicate; phrases of nps_ are
   // cached per date (a segment's predicates mostly share one).
+  // Whether the phrase holds a word that may be a name the dictionaries lack ("린젠 외교부
+  // 대변인"): then a bare ministry is not safely the author's own.
+  bool HasUnknownName(const NP& np) const {
+    for (int k = np.first; k <= np.last; ++k) {
+      const Unit& u = units_[k];
+      if (u.lex != nullptr || u.punct || u.paren || u.date >= 0 || !u.compound.empty() || u.toward >= 0) continue;
+      std::string_view w = Text(u.b, u.stem_e ? u.stem_e : u.e);
+      if (w.size() >= 6 && static_cast<unsigned char>(w[0]) >= 0xE0) return true;
+    }
+    return false;
+  }
+
   ActorRef Resolve(const NP& np, const Date& on) const {
     if (nps_.empty() || &np < nps_.data() || &np >= nps_.data() + nps_.size()) return ResolveUncached(np, on);
     size_t i = static_cast<size_t>(&np - nps_.data());
@@ -1044,7 +1061,7 @@ class SegmentCoder {
           // A ministry named without its state ("외교부 제1차관") is the author's own: other
           // states' ministries are written with theirs ("중국 외교부").
           if (country >= 0) code = countries[country].iso3 + code.substr(3);
-          else if (self >= 0 || IsOwnMinistry(a)) code = in_.self_country + code.substr(3);
+          else if (self >= 0 || (IsOwnMinistry(a) && !HasUnknownName(np))) code = in_.self_country + code.substr(3);
           else code.clear();
         }
         if (!code.empty()) {

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <exception>
 
 #include "coder/coder_ko.h"
 #include "dyad/coder.h"
@@ -23,6 +24,17 @@ Language DetectLanguage(std::string_view text) {
 Coder::Coder(std::shared_ptr<const Resources> resources) : res_(std::move(resources)) {}
 
 Result<CodedDocument> Coder::Code(const Document& doc, const CodeOptions& options) const {
+  // The analysers report problems as values; an exception here is a bug in dyad. Catch it at
+  // the API boundary so one bad document never takes the process (and the other files) down.
+  try {
+    return CodeUnchecked(doc, options);
+  } catch (const std::exception& e) {
+    return Status::Internal(doc.path + ": internal error while coding (" + e.what() +
+                            "); please report it with the document");
+  }
+}
+
+Result<CodedDocument> Coder::CodeUnchecked(const Document& doc, const CodeOptions& options) const {
   Language lang = options.lang == Language::kAuto ? DetectLanguage(doc.text) : options.lang;
   if (lang == Language::kEnglish) {
     return Status::InvalidInput(doc.path +
