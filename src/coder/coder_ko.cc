@@ -1543,12 +1543,19 @@ class SegmentCoder {
     last_target_ = tgt;
     std::string code = a.code;
     if (p.intent) {
-      // An intention to cooperate is CAMEO 03 (036: to meet or negotiate); an intention to
-      // act against someone is left for the statement that carries it.
+      // A declared intention is CAMEO 03 when it would cooperate (036: to meet or negotiate)
+      // and a threat, CAMEO 13, when it would harm: "군사력을 사용할 수 있다" threatens force.
       const CameoCode* base = in_.res->codebook.Find(a.code);
-      if (base == nullptr || base->quad_class > 2) return;
-      bool meeting = a.frame == Frame::kMeet || a.frame == Frame::kVisit || a.frame == Frame::kJoint;
-      code = meeting ? "036" : "030";
+      if (base == nullptr) return;
+      int root = std::atoi(a.code.substr(0, 2).c_str());
+      if (base->quad_class <= 2) {
+        bool meeting = a.frame == Frame::kMeet || a.frame == Frame::kVisit || a.frame == Frame::kJoint;
+        code = meeting ? "036" : "030";
+      } else if (root >= 15) {
+        code = root == 16 ? "131" : "138";
+      } else {
+        code = "130";
+      }
     }
     // Joint actors: "한미일 외교장관은 … 규탄했다" is three events, "한미 연합훈련을 비난" two.
     std::vector<ActorRef> sources = co_sources_.empty() ? std::vector<ActorRef>{src} : co_sources_;
@@ -1658,6 +1665,15 @@ class SegmentCoder {
       for (const PendingEvent& x : pending_)
         if (!x.said && x.ev.source_country == pending_[i].ev.source_country) keep[i] = false;
     }
+    // Two tellings of the same act in one row or sentence ("담화, … 언급하며") are one event.
+    for (size_t i = 0; i < pending_.size(); ++i) {
+      for (size_t j = 0; j < i && keep[i]; ++j) {
+        const Event& a = pending_[i].ev;
+        const Event& b = pending_[j].ev;
+        if (keep[j] && a.source == b.source && a.target == b.target && a.code == b.code && a.date == b.date)
+          keep[i] = false;
+      }
+    }
     for (size_t i = 0; i < pending_.size(); ++i) {
       PendingEvent& pe = pending_[i];
       if (!keep[i]) continue;
@@ -1668,6 +1684,8 @@ class SegmentCoder {
     // Carry to the next sentence of the paragraph: its last subject, and the date in force.
     for (auto it = nps_.rbegin(); it != nps_.rend(); ++it) {
       if (it->role != Role::kTopic && it->role != Role::kSubject) continue;
+      // Not the subject of a condition or quotation ("미국이 … 나온다면"): the speaker carries.
+      if (it->role == Role::kSubject && IsComplement(it->clause)) continue;
       Date on = ps_->date ? ps_->date->begin : Date{ps_->year ? ps_->year : 2000, 1, 1};
       ActorRef r = Resolve(*it, on);
       if (r.valid()) {
