@@ -138,6 +138,8 @@ constexpr VerbalTail kVerbalTails[] = {
     {"았다", Ending::kFinal},       {"한다", Ending::kFinal},       {"된다", Ending::kFinal},
     {"는다", Ending::kFinal},       {"겠다", Ending::kFinal},       {"이다", Ending::kFinal},
     {"자는", Ending::kAdnominal},   {"다는", Ending::kAdnominal},   {"라는", Ending::kAdnominal},
+    // "윤 대통령이 도쿄로 출발하기 몇 시간 전": a nominal clause with a subject of its own.
+    {"하기", Ending::kNominal},     {"되기", Ending::kNominal},
     // Verbs modifying a noun look like a noun and 는: "자랑할 거리를 주는 회담", "말하는 대화".
     {"하는", Ending::kAdnominal},   {"되는", Ending::kAdnominal},   {"주는", Ending::kAdnominal},
     {"있는", Ending::kAdnominal},   {"없는", Ending::kAdnominal},   {"하던", Ending::kAdnominal},
@@ -700,6 +702,8 @@ class SegmentCoder {
             for (std::string_view w : {"전망", "예정", "계획", "방침", "가능성", "듯", "경우"})
               if (nw.substr(0, w.size()) == w) p.actual = false;
             if (prospective && nw.substr(0, 3) == "것") p.actual = false;
+            // "그간 중단되었던 협의체", "단절되었던 채널": a past state described, not an event.
+            if (EndsWith(pw, "던")) p.actual = false;
             // "만날 수 있다" offers; "만날 수 없다" refuses.
             if (nw == "수") {
               std::string_view after = Word(NextContent(nx));
@@ -805,11 +809,18 @@ class SegmentCoder {
       return false;
     }
     if (r.month == 0) return false;
-    for (auto [k, clause] : date_units_) {
-      if (units_[k].date != static_cast<int>(index)) continue;
-      for (const Pred& p : preds_)
-        if (p.clause == clause && p.actual) return true;
-      return false;
+    // The date dates an event: an actual predicate follows it in the sentence with no other
+    // date between ("총리는 2023년 5월 27일 … 실현하기 위해 … 협의를 갖고 싶다고 밝혔다").
+    int at = -1;
+    for (auto [k, clause] : date_units_)
+      if (units_[k].date == static_cast<int>(index) && at < 0) at = k;
+    if (at < 0) return false;
+    for (const Pred& p : preds_) {
+      if (p.unit <= at || !p.actual) continue;
+      bool other_date = false;
+      for (auto [k, clause] : date_units_)
+        other_date |= k > at && k < p.unit && units_[k].date != static_cast<int>(index);
+      if (!other_date) return true;
     }
     return false;
   }
@@ -844,7 +855,7 @@ class SegmentCoder {
   bool IsComplement(int clause) const {
     if (clause < 0 || clause >= static_cast<int>(clause_ending_.size())) return false;
     Ending e = clause_ending_[clause];
-    return e == Ending::kQuote || e == Ending::kConditional || e == Ending::kPurpose;
+    return e == Ending::kQuote || e == Ending::kConditional || e == Ending::kPurpose || e == Ending::kNominal;
   }
 
   // Whether a date at byte `at` of the segment opens it: nothing before it but a connective
@@ -869,7 +880,7 @@ class SegmentCoder {
       for (int j = anchor + 2; j < static_cast<int>(units_.size()) && units_[j].paren; ++j)
         if (units_[j].date >= 0 && resolved_[units_[j].date]) return resolved_[units_[j].date];
     }
-    std::optional<DateSpan> before, after, in_force, first;
+    std::optional<DateSpan> before, after, in_force, first, stmt_date;
     for (auto [k, clause] : date_units_) {
       const auto& s = resolved_[units_[k].date];
       if (!s || units_[k].paren || reference_[units_[k].date]) continue;
@@ -891,6 +902,21 @@ class SegmentCoder {
     if (after) return after;
     // The saying is dated where the sentence starts ("6월 9일 … 푸틴은 … 밝혔다"), not by a
     // date in what is said.
+    // "최선희 제1부상은 5일 담화를 통해 … 맞받았다": the date of the statement itself.
+    if (p.action->frame == Frame::kSay) {
+      for (auto [k, clause] : date_units_) {
+        if (k >= p.unit || !resolved_[units_[k].date] || units_[k].paren) continue;
+        int n = NextContent(k);
+        while (n >= 0 && units_[n].date >= 0) n = NextContent(n);
+        if (n < 0 || n >= p.unit) continue;
+        const Action* x = ActionOf(units_[n], false);
+        std::string_view w = Text(units_[n].b, units_[n].e);
+        bool vehicle = (x != nullptr && x->frame == Frame::kSay) || w.substr(0, 6) == "연설" ||
+                       w.substr(0, 12) == "기자회견" || w.substr(0, 9) == "인터뷰";
+        if (vehicle) stmt_date = resolved_[units_[k].date];
+      }
+      if (stmt_date) return stmt_date;
+    }
     if ((p.action->frame == Frame::kSay || p.intent) && first) return first;
     if (in_force) return in_force;
     return ps_->date;
@@ -1149,6 +1175,7 @@ class SegmentCoder {
     for (auto it = nps_.rbegin(); it != nps_.rend(); ++it) {
       if (it->clause != p.clause || it->last >= p.unit) continue;
       bool subj = it->role == Role::kSubject || it->role == Role::kTopic || it->role == Role::kFocus;
+      if (IsOccasion(*it)) continue;
       if (is_row() && it->role == Role::kNone && (it->comma || it->last == p.unit - 1)) {
         // A bare phrase before a headline predicate is its subject only in the row's first clause.
         subj = RowSubject(on).code.empty() || it->comma || IsFirstNp(*it, on);
@@ -1323,8 +1350,15 @@ class SegmentCoder {
     return false;
   }
 
+  // "빌뉴스 나토 정상회의 계기": the occasion, not an actor of the row.
+  bool IsOccasion(const NP& np) const {
+    std::string_view w = Text(units_[np.last].b, units_[np.last].e);
+    return w == "계기" || w == "계기로" || w == "계기에" || w == "참석차" || w == "기간" || w == "기간에";
+  }
+
   ActorRef RowSubject(const Date& on) const {
     for (const NP& np : nps_) {
+      if (IsOccasion(np)) continue;
       if (np.role != Role::kNone && np.role != Role::kSubject && np.role != Role::kTopic) return {};
       ActorRef r = Resolve(np, on);
       if (r.valid()) return r;
