@@ -130,6 +130,7 @@ constexpr VerbalTail kVerbalTails[] = {
     {"다면", Ending::kConditional}, {"라면", Ending::kConditional}, {"으면", Ending::kConditional},
     {"하면", Ending::kConditional}, {"다고", Ending::kQuote},       {"라고", Ending::kQuote},
     {"다며", Ending::kQuote},       {"라며", Ending::kQuote},       {"다면서", Ending::kQuote},
+    {"며", Ending::kConnective},  // 부르며, 밝히며: no common noun ends in 며
     {"면서", Ending::kConnective},  {"지만", Ending::kConnective},  {"는데", Ending::kConnective},
     {"으며", Ending::kConnective},  {"했고", Ending::kConnective},  {"였고", Ending::kConnective},
     {"었고", Ending::kConnective},  {"았고", Ending::kConnective},  {"하며", Ending::kConnective},
@@ -646,7 +647,12 @@ class SegmentCoder {
             break;
           }
         }
-        bool noun_ok = u.suf.kind == Suffix::Kind::kEmpty ||
+        // "정상회담에 응할", "협상에 복귀": some light verbs take their action in the dative.
+        bool dative_light = light != nullptr && u.suf.kind == Suffix::Kind::kParticles &&
+                            u.suf.role == Role::kDative &&
+                            (light->expr == "응하다" || light->expr == "나서다" || light->expr == "참여" ||
+                             light->expr == "참가" || light->expr == "복귀");
+        bool noun_ok = u.suf.kind == Suffix::Kind::kEmpty || dative_light ||
                        (u.suf.kind == Suffix::Kind::kParticles &&
                         (u.suf.role == Role::kObject || u.suf.role == Role::kSubject ||
                          u.suf.role == Role::kTopic));
@@ -853,9 +859,20 @@ class SegmentCoder {
   }
 
   bool IsComplement(int clause) const {
-    if (clause < 0 || clause >= static_cast<int>(clause_ending_.size())) return false;
-    Ending e = clause_ending_[clause];
-    return e == Ending::kQuote || e == Ending::kConditional || e == Ending::kPurpose || e == Ending::kNominal;
+    // Serial verbs stay inside the complement they lead into: in "미국이 계산법을 가지고
+    // 나온다면" the clause closed by 가지고 is part of the condition.
+    while (clause >= 0 && clause < static_cast<int>(clause_ending_.size())) {
+      Ending e = clause_ending_[clause];
+      if (e == Ending::kQuote || e == Ending::kConditional || e == Ending::kPurpose || e == Ending::kNominal)
+        return true;
+      if (e != Ending::kConnective) return false;
+      bool own_subject = false;
+      for (const NP& np : nps_)
+        own_subject |= np.clause == clause + 1 && (np.role == Role::kSubject || np.role == Role::kTopic);
+      if (own_subject) return false;
+      ++clause;
+    }
+    return false;
   }
 
   // Whether a date at byte `at` of the segment opens it: nothing before it but a connective
@@ -1551,6 +1568,12 @@ class SegmentCoder {
       }
       case Frame::kLight:
         return;
+    }
+    // A threat ("군사력을 사용할 수 있다고") is said to someone the sentence names.
+    if (want() && p.intent && in_.res->codebook.Find(a.code) != nullptr &&
+        in_.res->codebook.Find(a.code)->quad_class > 2) {
+      take(RoleTarget(p, {Role::kObject, Role::kDative}, on, false, true));
+      if (want()) take(MentionTarget(p, sc, on, true));
     }
     // Force (launches, exercises alone, attacks) needs a target the text names: the pair in
     // discussion or a table's title does not make a launch an act against someone.
