@@ -546,9 +546,16 @@ class SegmentCoder {
     int np_start = -1;
     clause_ending_.clear();
     // Closes the current clause, remembering how it ended (a quoted complement, a condition…).
+    clause_serial_.clear();
+    int cur = 0;  // the unit being walked, for next_clause
     auto next_clause = [&](Ending e) {
       clause_ending_.resize(clause + 1, Ending::kNone);
+      clause_serial_.resize(clause + 1, false);
       clause_ending_[clause] = e;
+      // -고/-아/-어 chain verbs ("가지고 나오다"); -며 and -자 coordinate clauses.
+      std::string_view w = Word(cur);
+      clause_serial_[clause] = EndsWith(w, "고") || EndsWith(w, "아") || EndsWith(w, "어") ||
+                               EndsWith(w, "여") || EndsWith(w, "해") || EndsWith(w, "서");
       ++clause;
     };
     int last_np_closed_at = -1;
@@ -561,6 +568,7 @@ class SegmentCoder {
     };
     int n = static_cast<int>(units_.size());
     for (int k = 0; k < n; ++k) {
+      cur = k;
       Unit& u = units_[k];
       // In a headline row the quotation is the headline's content ("김여정 담화, 일본과의 “어떠한
       // 접촉과 협상도 거부”"); in narrative it is speech, not narration.
@@ -641,29 +649,25 @@ class SegmentCoder {
             adverb |= xw == a;  // "제재 대상에 추가했다"
           if (EndsWith(xw, "대상에") || EndsWith(xw, "대상으로")) adverb = true;
           if (!ident && !adverbial && !adverb) break;
-          if (false) {
-            light = ActionOf(x, true);
-            next = j;
-            break;
-          }
         }
         // "정상회담에 응할", "협상에 복귀": some light verbs take their action in the dative.
         bool dative_light = light != nullptr && u.suf.kind == Suffix::Kind::kParticles &&
                             u.suf.role == Role::kDative &&
                             (light->expr == "응하다" || light->expr == "나서다" || light->expr == "참여" ||
                              light->expr == "참가" || light->expr == "복귀");
-        bool noun_ok = u.suf.kind == Suffix::Kind::kEmpty || dative_light ||
-                       (u.suf.kind == Suffix::Kind::kParticles &&
-                        (u.suf.role == Role::kObject || u.suf.role == Role::kSubject ||
-                         u.suf.role == Role::kTopic));
         // "회담이 열렸다", "회담이 개최됐다": with a subject particle only a passive light verb.
-        if (light != nullptr && u.suf.kind == Suffix::Kind::kParticles && u.suf.role != Role::kObject) {
+        if (light != nullptr && u.suf.kind == Suffix::Kind::kParticles && u.suf.role != Role::kObject &&
+            !dative_light) {
           std::string_view lw = Text(units_[next].b, units_[next].e);
           bool passive = lw.find("됐") != std::string_view::npos || lw.find("되") != std::string_view::npos ||
                          lw.find("렸") != std::string_view::npos || lw.find("열리") != std::string_view::npos ||
                          lw.find("열린") != std::string_view::npos;
           if (!passive) light = nullptr;
         }
+        bool noun_ok = u.suf.kind == Suffix::Kind::kEmpty || dative_light ||
+                       (u.suf.kind == Suffix::Kind::kParticles &&
+                        (u.suf.role == Role::kObject || u.suf.role == Role::kSubject ||
+                         u.suf.role == Role::kTopic));
         if (u.suf.kind == Suffix::Kind::kVerbal) {
           is_pred = true;
           p.ending = u.suf.ending;
@@ -865,7 +869,8 @@ class SegmentCoder {
       Ending e = clause_ending_[clause];
       if (e == Ending::kQuote || e == Ending::kConditional || e == Ending::kPurpose || e == Ending::kNominal)
         return true;
-      if (e != Ending::kConnective) return false;
+      if (e != Ending::kConnective || clause >= static_cast<int>(clause_serial_.size()) || !clause_serial_[clause])
+        return false;
       bool own_subject = false;
       for (const NP& np : nps_)
         own_subject |= np.clause == clause + 1 && (np.role == Role::kSubject || np.role == Role::kTopic);
@@ -1788,6 +1793,7 @@ class SegmentCoder {
   const NP* src_np_ = nullptr;                     // the phrase the source came from
   const std::vector<ActorRef>* title_parties_ = nullptr;
   std::vector<Ending> clause_ending_;  // how each closed clause ended
+  std::vector<bool> clause_serial_;    // … with a -고/-아/-어 form chaining into the next verb
   DocState* doc_ = nullptr;
   mutable std::vector<std::pair<std::optional<Date>, ActorRef>> resolve_cache_;
 };
