@@ -334,7 +334,7 @@ class SegmentCoder {
       Unit& u = units_[k];
       if (u.punct) continue;
       std::string_view w = Text(u.b, u.e);
-      for (std::string_view p : {"양측", "양국", "쌍방", "양자"}) {
+      for (std::string_view p : {"양측", "양국", "쌍방", "양자", "공동성명", "공동선언", "공동발표문"}) {
         ko::Role role;
         if (w.substr(0, p.size()) == p && (w.size() == p.size() || ko::IsParticleWord(w.substr(p.size()), &role))) {
           u.both = true;
@@ -1423,8 +1423,10 @@ class SegmentCoder {
       if (!sentence && ClauseOf(static_cast<int>(k)) != p.clause) continue;
       if (u.toward >= 0 && lex_.countries().all()[u.toward].iso3 != src_country) return StateRef(u.toward);
       if (u.compound.empty()) continue;
+      if (AllSources(u.compound)) continue;  // "중러 양국에 대한" in a statement by both
       bool has_src = false;
       for (int c : u.compound) has_src |= lex_.countries().all()[c].iso3 == src_country;
+      if (has_src && skip_own_compound_) continue;
       if (!has_src) {
         // "한미 연합훈련을 비난": every state of the compound is a target.
         if (!co_sources_.empty()) continue;
@@ -1433,6 +1435,29 @@ class SegmentCoder {
       }
       for (int c : u.compound)
         if (lex_.countries().all()[c].iso3 != src_country) return StateRef(c);
+    }
+    return {};
+  }
+
+  bool AllSources(const std::vector<int>& compound) const {
+    if (co_sources_.size() < 2) return false;
+    for (int c : compound) {
+      bool found = false;
+      for (const ActorRef& r : co_sources_) found |= r.country == lex_.countries().all()[c].iso3;
+      if (!found) return false;
+    }
+    return true;
+  }
+
+  // The first phrase of the clause in these roles that names a state anywhere in it, even
+  // when its head is not an actor: "중국 기업 2곳을 제재했다" sanctions China.
+  ActorRef RoleMention(const Pred& p, std::initializer_list<Role> roles, const Date& on) {
+    for (Role want : roles) {
+      for (const NP& np : nps_) {
+        if (np.clause != p.clause || np.role != want || np.first > p.unit || &np == src_np_) continue;
+        ActorRef r = Resolve(np, on);
+        if (r.valid()) return r;
+      }
     }
     return {};
   }
@@ -1452,7 +1477,7 @@ class SegmentCoder {
       for (int k = np.first; k <= np.last; ++k) {
         const Unit& u = units_[k];
         if (u.quoted || u.paren || u.named) continue;
-        if (!u.compound.empty()) {
+        if (!u.compound.empty() && !AllSources(u.compound)) {
           for (int c : u.compound)
             if (lex_.countries().all()[c].iso3 != src_country) return StateRef(c);
         }
@@ -1550,11 +1575,20 @@ class SegmentCoder {
         if (want()) take(ReplyTarget(sc));
         break;
       case Frame::kAct: {
+        int root = std::atoi(a.code.substr(0, 2).c_str());
+        bool reactive = root == 10 || root == 11 || root == 12 || root == 13 || root == 16;
         take(RoleTarget(p, {Role::kObject, Role::kDative, Role::kComitative}, on, false));
         if (want() && is_row()) take(RoleTarget(p, {Role::kNone}, on, false));
+        // A criticism does not target the critic's own partnership ("중러 간 … 협력이 방해받아서는").
+        skip_own_compound_ = reactive && !a.symmetric;
         if (want()) take(CompoundTarget(p, sc, false));
+        skip_own_compound_ = false;
+        if (want()) take(RoleMention(p, {Role::kObject, Role::kDative}, on));
         // "대사를 초치해 … 항의했다": the clauses of one actor share their counterpart.
         if (want()) take(CarriedTarget(src));
+        // Reactions (criticism, rejection, threats, reduced relations) answer the state that
+        // last acted on the source; a launch or deployment needs an explicit target.
+        if (want() && reactive) take(ReplyTarget(sc));
         if (want()) take(MentionTarget(p, sc, on, false));
         if (want() && a.symmetric) take(MentionTarget(p, sc, on, true));
         // An agreement without a named partner is with the pair in discussion.
@@ -1562,11 +1596,6 @@ class SegmentCoder {
           if (side(implied_source_) == sc) take(implied_target_);
           else if (side(implied_target_) == sc) take(implied_source_);
         }
-        // Reactions (criticism, rejection, threats, reduced relations) answer the state that
-        // last acted on the source; a launch or deployment needs an explicit target.
-        int root = std::atoi(a.code.substr(0, 2).c_str());
-        bool reactive = root == 10 || root == 11 || root == 12 || root == 13 || root == 16;
-        if (want() && reactive) take(ReplyTarget(sc));
         // "북한이 … 발사하자 안보리는 … 규탄했다": the state that set off the reaction.
         if (want() && reactive) take(MentionTarget(p, sc, on, true));
         break;
@@ -1791,6 +1820,7 @@ class SegmentCoder {
   ActorRef implied_source_, implied_target_, last_target_;
   std::vector<ActorRef> co_sources_, co_targets_;  // joint actors of the current predicate
   const NP* src_np_ = nullptr;                     // the phrase the source came from
+  bool skip_own_compound_ = false;
   const std::vector<ActorRef>* title_parties_ = nullptr;
   std::vector<Ending> clause_ending_;  // how each closed clause ended
   std::vector<bool> clause_serial_;    // … with a -고/-아/-어 form chaining into the next verb
