@@ -192,6 +192,7 @@ struct ActorRef {
 // ("게오르기 지노비예프 주한 러시아대사"), so a later "지노비예프 대사" resolves.
 struct DocState {
   std::unordered_map<std::string, ActorRef> learned;
+  std::vector<ActorRef> parties;  // named by the first chronology table's title
 };
 
 struct ParagraphState {
@@ -1294,7 +1295,14 @@ class SegmentCoder {
       if (np.last >= p.unit || np.role == Role::kObject || np.role == Role::kGenitive) continue;
       for (int k = np.first; k <= np.last; ++k) {
         if (!units_[k].both) continue;
-        if (LastDyad(&implied_target_, p)) return implied_source_;
+        // Both sides act together: a meeting of the two is one event between them, anything
+        // else they do (a joint statement's criticism) is an event from each.
+        if (LastDyad(&implied_target_, p)) {
+          co_sources_ = {implied_source_, implied_target_};
+          implied_target_ = ActorRef{};
+          src_np_ = &np;
+          return co_sources_.front();
+        }
       }
     }
     if (ActorRef r = CompoundSource(p); r.valid()) return r;
@@ -1345,6 +1353,12 @@ class SegmentCoder {
           break;
         }
       }
+    }
+    // Else the pair the document is about: its first chronology table's title.
+    if (pair.first.empty() && doc_ != nullptr && doc_->parties.size() >= 2) {
+      const ActorRef& a = doc_->parties[0];
+      const ActorRef& b = doc_->parties[1];
+      pair = {a.country.empty() ? a.code : a.country, b.country.empty() ? b.code : b.country};
     }
     (void)p;
     implied_source_ = state(pair.first);
@@ -1880,6 +1894,14 @@ std::vector<Event> CodeKorean(const KoreanInput& in) {
   std::optional<DateSpan> last_timeline;  // the latest narrative date so far
   std::vector<ActorRef> title_parties;
   DocState doc;
+  for (const Segment& seg : *in.segments) {
+    if (seg.kind != Segment::Kind::kTableTitle) continue;
+    int y = YearIn(in.clean->Slice(seg.begin, seg.end));
+    ParagraphState scratch;
+    SegmentCoder title(in, seg, &scratch, y, &out);
+    doc.parties = title.Parties(Date{y != 0 ? y : (in.year != 0 ? in.year : 2000), 7, 1});
+    break;
+  }
   for (const Segment& seg : *in.segments) {
     if (seg.paragraph != ps.paragraph) {
       // The year in force carries from paragraph to paragraph; ResolveDates rolls it forward
