@@ -243,13 +243,14 @@ class SegmentCoder {
     Walk();
     ResolveDates();
     LearnNames();
+    int last_proposal = -1;
+    for (size_t k = 0; k < units_.size(); ++k)
+      if (!units_[k].punct && !units_[k].quoted && IsPropositive(Text(units_[k].b, units_[k].e)))
+        last_proposal = static_cast<int>(k);
     for (Pred& p : preds_) {
       // A letter or statement carrying the proposal is itself done: "친서를 보내 … 만나자는 뜻".
       if (p.action->frame == Frame::kMessage || p.action->frame == Frame::kSay) continue;
-      for (size_t k = p.unit + 1; k < units_.size(); ++k) {
-        if (units_[k].punct || units_[k].quoted) continue;
-        if (IsPropositive(Text(units_[k].b, units_[k].e))) p.intent = true;
-      }
+      if (p.unit < last_proposal) p.intent = true;
     }
     if (std::getenv("DYAD_DEBUG_KO") != nullptr) Dump();
     for (Pred& p : preds_) Emit(p);
@@ -451,7 +452,14 @@ class SegmentCoder {
         return;
       }
     }
+    // Every tail ends in one of a few syllables; test that first, it is most words' exit.
+    char32_t last = utf8::Last(w);
+    bool may_be_verbal = false;
+    for (char32_t c : {U'다', U'고', U'며', U'면', U'서', U'지', U'데', U'자', U'여', U'나', U'는', U'던',
+                       U'기', U'만'})
+      may_be_verbal |= last == c;
     for (const VerbalTail& vt : kVerbalTails) {
+      if (!may_be_verbal) break;
       if (w.size() >= vt.tail.size() && EndsWith(w, vt.tail)) {
         u->unknown_verbal = true;
         u->suf.kind = Suffix::Kind::kVerbal;
