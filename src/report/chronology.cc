@@ -99,7 +99,11 @@ std::vector<ChronologyRow> BuildChronology(const std::vector<Event>& events,
         // One telling per kind of act: the host's "면담" and the visitor's are one meeting.
         bool dup = false;
         for (const Event*& g : group) {
-          if (g == &head || g->code != o.code || !SameDyadEitherWay(*g, o)) continue;
+          // The same act between the same actors (not merely states): 노광철 and 김정은 are two
+          // meetings of a visiting minister, the host's and the visitor's "면담" one.
+          bool same_actors = (g->source == o.source && g->target == o.target) ||
+                             (g->source == o.target && g->target == o.source);
+          if (g == &head || g->code != o.code || !SameDyadEitherWay(*g, o) || !same_actors) continue;
           dup = true;
           // Keep the visitor's telling: the row reads from the visitor's side.
           if (Side(*g, true) != Side(head, true) && Side(o, true) == Side(head, true)) g = &o;
