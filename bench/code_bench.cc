@@ -12,8 +12,8 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
-#include <thread>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "dyad/coder.h"
@@ -70,7 +70,8 @@ int main(int argc, char** argv) {
       if (!coded.ok()) continue;
       events += coded->events.size();
       for (const auto& s : dyad::SegmentText(coded->clean))
-        sentences += s.kind == dyad::Segment::Kind::kSentence || s.kind == dyad::Segment::Kind::kTableRow;
+        sentences +=
+            s.kind == dyad::Segment::Kind::kSentence || s.kind == dyad::Segment::Kind::kTableRow;
     }
     double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     best = std::min(best, secs);
@@ -81,14 +82,16 @@ int main(int argc, char** argv) {
     auto doc = dyad::DecodeText(bytes[i], paths[i]);
     if (doc.ok()) (void)coder.Code(*doc, {});
   }
-  best = std::min(best, std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+  best =
+      std::min(best, std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
   rusage ru{};
   getrusage(RUSAGE_SELF, &ru);
   std::printf("machine: %s, %u hardware threads; one core used\n", CpuModel().c_str(),
               std::max(1u, static_cast<unsigned>(std::thread::hardware_concurrency())));
-  std::printf("documents: %zu  MB: %.1f  sentences: %zu  events: %zu\n", bytes.size(), mb, sentences, events);
-  std::printf("seconds: %.2f  MB/s: %.2f  sentences/s: %.0f  events/s: %.0f  peak RSS: %.0f MB\n", best,
-              mb / best, static_cast<double>(sentences) / best, static_cast<double>(events) / best,
-              static_cast<double>(ru.ru_maxrss) / 1024);
+  std::printf("documents: %zu  MB: %.1f  sentences: %zu  events: %zu\n", bytes.size(), mb,
+              sentences, events);
+  std::printf("seconds: %.2f  MB/s: %.2f  sentences/s: %.0f  events/s: %.0f  peak RSS: %.0f MB\n",
+              best, mb / best, static_cast<double>(sentences) / best,
+              static_cast<double>(events) / best, static_cast<double>(ru.ru_maxrss) / 1024);
   return 0;
 }

@@ -40,7 +40,8 @@ class Generator {
       const dyad::ActorRole& r = a.roles.back();
       std::string iso = r.code.substr(0, 3);
       for (const dyad::Country* c : states_)
-        if (c->iso3 == iso && !r.title_ko.empty()) people_.push_back({a.names_ko.front(), r.title_ko, iso});
+        if (c->iso3 == iso && !r.title_ko.empty())
+          people_.push_back({a.names_ko.front(), r.title_ko, iso});
     }
   }
 
@@ -50,7 +51,8 @@ class Generator {
     for (int p = 0; p < 14; ++p) {
       std::string para;
       int n = 3 + Pick(4);
-      for (int s = 0; s < n; ++s) para += Sentence(year) + (Pick(6) == 0 ? std::to_string(++footnote_) : "") + " ";
+      for (int s = 0; s < n; ++s)
+        para += Sentence(year) + (Pick(6) == 0 ? std::to_string(++footnote_) : "") + " ";
       text += Wrap(para);
       if (p % 4 == 3) text += " 이슈브리프 \n\n";
       if (p == 6) text += Table(year);
@@ -88,23 +90,27 @@ class Generator {
         return date + " " + Josa(who, "은", "는") + " " + Josa(b->places.front(), "을", "를") +
                " 방문하여 " + Josa(other, "과", "와") + " 회담했다.";
       case 1:
-        return Josa(who, "은", "는") + " " + date + " " + other + "에게 축전을 보내 양국 관계의 발전을 기원했다.";
+        return Josa(who, "은", "는") + " " + date + " " + other +
+               "에게 축전을 보내 양국 관계의 발전을 기원했다.";
       case 2:
         return date + " " + Josa(who, "은", "는") + " 담화를 내고 " + b->short_ko +
                "의 군사훈련을 “지역의 평화를 위협하는 도발”이라고 비난했다.";
       case 3:
-        return std::to_string(year) + "년 " + std::to_string(m) + "월 " + Josa(who, "이", "가") + " 방" +
-               (b->prefix_ko.empty() ? "중" : b->prefix_ko) + "했고, 이튿날 " + Josa(other, "과", "와") +
-               " 정상회담을 가졌다.";
+        return std::to_string(year) + "년 " + std::to_string(m) + "월 " + Josa(who, "이", "가") +
+               " 방" + (b->prefix_ko.empty() ? "중" : b->prefix_ko) + "했고, 이튿날 " +
+               Josa(other, "과", "와") + " 정상회담을 가졌다.";
       case 4:
-        return "양국 관계는 " + std::to_string(year) + "년 들어 한층 긴밀해졌으며, 이러한 흐름은 당분간 이어질 것으로 전망된다.";
+        return "양국 관계는 " + std::to_string(year) +
+               "년 들어 한층 긴밀해졌으며, 이러한 흐름은 당분간 이어질 것으로 전망된다.";
       case 5:
-        return Josa(b->short_ko, "은", "는") + " 이번 조치가 지역 안보 구도에 미칠 영향을 면밀히 주시하고 있다.";
+        return Josa(b->short_ko, "은", "는") +
+               " 이번 조치가 지역 안보 구도에 미칠 영향을 면밀히 주시하고 있다.";
       case 6:
         return date + " " + Josa(who, "은", "는") + " 평양에서 열린 회의에서 " +
                Josa(other, "과", "와") + " 경제협력 협정에 서명했다.";
       default:
-        return "같은 기간 " + Josa(a.name + " 일행", "은", "는") + " " + b->places.front() + "에 도착해 현지 시설을 둘러보았다.";
+        return "같은 기간 " + Josa(a.name + " 일행", "은", "는") + " " + b->places.front() +
+               "에 도착해 현지 시설을 둘러보았다.";
     }
   }
 
@@ -115,10 +121,10 @@ class Generator {
       const dyad::Country* b = Other(a.iso3);
       const Person& pb = PersonOf(b->iso3);
       int m = 1 + r, d = 1 + Pick(25);
-      std::string row = std::to_string(m) + "/" + std::to_string(d) + "~" + std::to_string(m) + "/" +
-                        std::to_string(d + 2) + " " + a.name + " " + a.title + " 방" +
-                        (b->prefix_ko.empty() ? "중" : b->prefix_ko) + ", " + Josa(pb.name + " " + pb.title, "과", "와") +
-                        " 회담 및 협력 문서 서명";
+      std::string row = std::to_string(m) + "/" + std::to_string(d) + "~" + std::to_string(m) +
+                        "/" + std::to_string(d + 2) + " " + a.name + " " + a.title + " 방" +
+                        (b->prefix_ko.empty() ? "중" : b->prefix_ko) + ", " +
+                        Josa(pb.name + " " + pb.title, "과", "와") + " 회담 및 협력 문서 서명";
       t += row + " \n\n";
     }
     return t;

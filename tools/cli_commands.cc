@@ -60,7 +60,12 @@ std::string Cut(const std::string& s, size_t max_width) {
   for (size_t i = 0; i < s.size();) {
     size_t len = 1;
     unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c >= 0xF0) len = 4; else if (c >= 0xE0) len = 3; else if (c >= 0xC0) len = 2;
+    if (c >= 0xF0)
+      len = 4;
+    else if (c >= 0xE0)
+      len = 3;
+    else if (c >= 0xC0)
+      len = 2;
     std::string ch = s.substr(i, len);
     size_t cw = DisplayWidth(ch);
     if (w + cw > max_width - 1) break;
@@ -80,7 +85,9 @@ void PrintEvents(const std::vector<Event>& events, const std::string& format) {
     }
     std::fwrite(out.data(), 1, out.size(), stdout);
   } else if (format == "tsv") {
-    std::printf("date\tdate_end\tsource\ttarget\tcode\tgoldstein\tquad_class\tdoc\tspan_begin\tspan_end\tevidence\n");
+    std::printf(
+        "date\tdate_end\tsource\ttarget\tcode\tgoldstein\tquad_class\tdoc\tspan_begin\tspan_"
+        "end\tevidence\n");
     for (const Event& e : events) {
       const Mention& m = e.mentions.front();
       std::printf("%s\t%s\t%s\t%s\t%s\t%.1f\t%d\t%s\t%u\t%u\t%s\n", e.date.begin.ToIso().c_str(),
@@ -126,14 +133,19 @@ void Register(CLI::App& app, Global& g) {
     bool stdin_doc = false;
   };
   auto cf = std::make_shared<CodeFlags>();
-  CLI::App* code = app.add_subcommand("code", "Code documents into events (JSON Lines on stdout); no store");
+  CLI::App* code =
+      app.add_subcommand("code", "Code documents into events (JSON Lines on stdout); no store");
   code->add_option("FILE", cf->files, "documents: text (UTF-8, UTF-16, CP949/EUC-KR) or PDF");
-  code->add_flag("--stdin", cf->stdin_doc, "also code one document read from standard input (named '-')");
-  code->add_option("--lang", cf->lang, "document language")->check(CLI::IsMember({"auto", "ko", "en"}));
+  code->add_flag("--stdin", cf->stdin_doc,
+                 "also code one document read from standard input (named '-')");
+  code->add_option("--lang", cf->lang, "document language")
+      ->check(CLI::IsMember({"auto", "ko", "en"}));
   code->add_option("--year", cf->year, "the year in force (default: read from the document)")
       ->check(CLI::Range(1900, 2100));
-  code->add_option("--format", cf->format, "output format")->check(CLI::IsMember({"jsonl", "tsv", "table"}));
-  code->add_option("--self", cf->self, "the state the author's 우리 (we) names")->default_str("KOR");
+  code->add_option("--format", cf->format, "output format")
+      ->check(CLI::IsMember({"jsonl", "tsv", "table"}));
+  code->add_option("--self", cf->self, "the state the author's 우리 (we) names")
+      ->default_str("KOR");
   code->add_flag("--no-merge", cf->no_merge, "print every mention as its own event");
   code->callback([cf, &g] {
     auto res = LoadResources(g);
@@ -182,7 +194,8 @@ void Register(CLI::App& app, Global& g) {
   CLI::App* ingest = app.add_subcommand("ingest", "Code documents and store their events");
   ingest->add_option("FILE", inf->files, "documents")->required();
   ingest->add_option("--db", inf->db, "SQLite store (default $DYAD_DB or ./dyad.db)");
-  ingest->add_option("--lang", inf->lang, "document language")->check(CLI::IsMember({"auto", "ko", "en"}));
+  ingest->add_option("--lang", inf->lang, "document language")
+      ->check(CLI::IsMember({"auto", "ko", "en"}));
   ingest->add_option("--year", inf->year, "the year in force")->check(CLI::Range(1900, 2100));
   ingest->add_option("--self", inf->self, "the state the author's 우리 (we) names");
   ingest->callback([inf, &g] {
@@ -222,8 +235,8 @@ void Register(CLI::App& app, Global& g) {
         continue;
       }
       if (r->already_present) {
-        std::printf("%s: already in %s (document %lld); nothing changed\n", f.c_str(), inf->db.c_str(),
-                    r->document_id);
+        std::printf("%s: already in %s (document %lld); nothing changed\n", f.c_str(),
+                    inf->db.c_str(), r->document_id);
       } else {
         std::printf("%s: document %lld, %d new events, %d merged into stored events\n", f.c_str(),
                     r->document_id, r->events_added, r->events_merged);
@@ -274,13 +287,15 @@ void Register(CLI::App& app, Global& g) {
     int year = 0;
   };
   auto chf = std::make_shared<ChronFlags>();
-  CLI::App* chron = app.add_subcommand("chronology", "The chronology of a dyad: one row per real-world event");
+  CLI::App* chron =
+      app.add_subcommand("chronology", "The chronology of a dyad: one row per real-world event");
   chron->add_option("--db", chf->db, "SQLite store (default $DYAD_DB or ./dyad.db)");
   chron->add_option("--between", chf->between, "the two sides (PRK RUS)")->expected(2)->required();
   chron->add_option("--year", chf->year, "only this year")->check(CLI::Range(1900, 2100));
   chron->add_option("--format", chf->format, "output format")
       ->check(CLI::IsMember({"markdown", "csv", "table"}));
-  chron->add_option("--lang", chf->lang, "language of the content line")->check(CLI::IsMember({"ko", "en"}));
+  chron->add_option("--lang", chf->lang, "language of the content line")
+      ->check(CLI::IsMember({"ko", "en"}));
   chron->callback([chf, &g] {
     Result<std::unique_ptr<Store>> store = Store::Open(chf->db);
     if (!store.ok()) {
@@ -309,7 +324,8 @@ void Register(CLI::App& app, Global& g) {
   // ---- repair ----
   auto rf = std::make_shared<std::vector<std::string>>();
   CLI::App* repair = app.add_subcommand(
-      "repair", "Print a document's repaired text: one block per line (paragraph, heading, table row)");
+      "repair",
+      "Print a document's repaired text: one block per line (paragraph, heading, table row)");
   repair->add_option("FILE", *rf, "documents")->required();
   repair->callback([rf, &g] {
     auto res = LoadResources(g);
@@ -340,7 +356,8 @@ void Register(CLI::App& app, Global& g) {
   CLI::App* lexicon = app.add_subcommand("lexicon", "Dictionary tools");
   lexicon->require_subcommand(1);
   auto dir = std::make_shared<std::string>();
-  CLI::App* check = lexicon->add_subcommand("check", "Validate every dictionary file; print file:line: problem");
+  CLI::App* check =
+      lexicon->add_subcommand("check", "Validate every dictionary file; print file:line: problem");
   check->add_option("DATA_DIR", *dir, "data directory (default: the installed data)");
   check->callback([dir, &g] {
     std::string d = !dir->empty() ? *dir : (!g.data_dir.empty() ? g.data_dir : DataDir());

@@ -3,7 +3,6 @@
 #define DYAD_TOOLS_CLI_COMMANDS_H_
 
 #include <CLI/CLI.hpp>
-
 #include <string>
 
 namespace dyad::cli {

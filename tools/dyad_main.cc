@@ -1,7 +1,6 @@
 // The dyad command line: a thin layer over the library. Each subcommand parses its flags,
 // calls the library, and turns a failed Status into a message on stderr and a non-zero exit.
 #include <CLI/CLI.hpp>
-
 #include <cstdio>
 #include <iostream>
 #include <memory>

@@ -18,10 +18,10 @@ namespace dyad {
 struct Country {
   std::string iso3;
   std::string iso2;
-  std::string name_ko;  // CLDR display name: 북한, 러시아, 대한민국
-  std::string name_en;  // North Korea, Russia, South Korea
+  std::string name_ko;   // CLDR display name: 북한, 러시아, 대한민국
+  std::string name_en;   // North Korea, Russia, South Korea
   std::string short_ko;  // the form a chronology writes: 북한 → 북한, 대한민국 → 한국
-  std::string prefix_ko;  // one-syllable compound form (러), empty if none
+  std::string prefix_ko;              // one-syllable compound form (러), empty if none
   std::vector<std::string> names;     // every standalone name, both languages
   std::vector<std::string> prefixes;  // one-syllable compound forms
   std::vector<std::string> places;    // capitals and cities standing for the state
@@ -30,8 +30,7 @@ struct Country {
 class CountryTable {
  public:
   // problems receives "file:line: …" for each bad alias row; the load fails on file errors.
-  static Result<CountryTable> Load(const std::string& countries_tsv,
-                                   const std::string& aliases_tsv,
+  static Result<CountryTable> Load(const std::string& countries_tsv, const std::string& aliases_tsv,
                                    std::vector<std::string>* problems);
 
   const Country* Find(std::string_view iso3) const;

@@ -23,18 +23,18 @@ struct Mention {
   std::string doc;          // document path as given
   uint32_t span_begin = 0;  // byte offsets into the document's extracted text
   uint32_t span_end = 0;
-  std::string evidence;     // the sentence or table row
-  std::string section;      // "table" or "text"
-  DateSpan date;            // the date this mention gave (mentions may differ in precision)
+  std::string evidence;  // the sentence or table row
+  std::string section;   // "table" or "text"
+  DateSpan date;         // the date this mention gave (mentions may differ in precision)
 };
 
 struct Event {
   DateSpan date;
-  std::string source;          // CAMEO actor code, e.g. "PRKGOV", "IGOUNO"
+  std::string source;  // CAMEO actor code, e.g. "PRKGOV", "IGOUNO"
   std::string target;
   std::string source_country;  // ISO alpha-3, empty for an organisation
   std::string target_country;
-  std::string source_name;     // the words in the text
+  std::string source_name;  // the words in the text
   std::string target_name;
   std::string source_label_ko;  // the actor as a chronology names it: "최선희 외무상"
   std::string source_label_en;  // "Choe Son Hui (DPRK foreign minister)"
@@ -42,11 +42,11 @@ struct Event {
   std::string target_label_en;
   std::string code;  // CAMEO event code, e.g. "042"
   double goldstein = 0;
-  int quad_class = 0;  // 1 verbal cooperation .. 4 material conflict
-  bool symmetric = false;  // a meeting or exchange: either direction is right
-  std::string action_ko;  // what the chronology says the source did: "방러", "회담"
-  std::string action_en;  // "visits Russia", "holds talks with"
-  std::string lang;       // "ko" or "en"
+  int quad_class = 0;             // 1 verbal cooperation .. 4 material conflict
+  bool symmetric = false;         // a meeting or exchange: either direction is right
+  std::string action_ko;          // what the chronology says the source did: "방러", "회담"
+  std::string action_en;          // "visits Russia", "holds talks with"
+  std::string lang;               // "ko" or "en"
   std::vector<Mention> mentions;  // at least one; mentions[0] is primary
 };
 

@@ -43,26 +43,26 @@ struct Actor {
 
 // How an action finds its target among the roles of its clause (docs/dictionaries.md).
 enum class Frame {
-  kVisit,      // target: destination (dest column, 을/를 or 에 place)
-  kHost,       // 을/를 names the visitor: the event runs visitor → host
-  kDepart,     // leaving for a destination: 으로/로 or 에 (베트남으로 향했다)
-  kMeet,       // target: counterpart 와/과, object, or the other side of 북러-style compounds
-  kMessage,    // target: recipient 에/에게/께
-  kSay,        // a statement (담화, 언급, 선언): target any other state named in the sentence;
-               // yields to a more specific action of the same source in that sentence
-  kAct,        // target: object, recipient, counterpart, then another state in the clause
-  kJoint,      // done together with a counterpart (와 함께): target only from 와/과
-  kLight,      // light verb (가지다, 개최, 전달): carries the action noun before it
+  kVisit,    // target: destination (dest column, 을/를 or 에 place)
+  kHost,     // 을/를 names the visitor: the event runs visitor → host
+  kDepart,   // leaving for a destination: 으로/로 or 에 (베트남으로 향했다)
+  kMeet,     // target: counterpart 와/과, object, or the other side of 북러-style compounds
+  kMessage,  // target: recipient 에/에게/께
+  kSay,      // a statement (담화, 언급, 선언): target any other state named in the sentence;
+             // yields to a more specific action of the same source in that sentence
+  kAct,      // target: object, recipient, counterpart, then another state in the clause
+  kJoint,    // done together with a counterpart (와 함께): target only from 와/과
+  kLight,    // light verb (가지다, 개최, 전달): carries the action noun before it
 };
 
 struct Action {
   std::string expr;  // as written in the file: a noun (회담), a verb (만나다), a phrase (효력 정지)
   std::string code;  // CAMEO code; empty for light verbs
   Frame frame = Frame::kAct;
-  std::string dest;  // ISO alpha-3 destination of 방북-style visit nouns
-  bool symmetric = false;    // a meeting: either direction is right
-  bool reciprocal = false;   // a light verb that makes its action mutual (교환)
-  bool intent = false;       // a light verb that makes its action an intention (추진, 모색)
+  std::string dest;         // ISO alpha-3 destination of 방북-style visit nouns
+  bool symmetric = false;   // a meeting: either direction is right
+  bool reciprocal = false;  // a light verb that makes its action mutual (교환)
+  bool intent = false;      // a light verb that makes its action an intention (추진, 모색)
   std::string label_ko, label_en;  // chronology wording: "회담" / "holds talks with"
 };
 
@@ -70,7 +70,7 @@ struct Action {
 struct LexEntry {
   enum class Kind : uint8_t { kActor, kCountry, kCountryPlace, kAction, kSelf } kind;
   bool verb_stem = false;  // the key is a conjugated stem of a native verb (만났 of 만나다)
-  int32_t index;  // into actors(), countries().all() or actions(); unused for kSelf
+  int32_t index;           // into actors(), countries().all() or actions(); unused for kSelf
 };
 
 class Lexicon {

@@ -13,8 +13,8 @@ namespace dyad {
 struct Segment {
   enum class Kind : uint8_t { kSentence, kTableRow, kHeading, kTableTitle };
   Kind kind;
-  uint32_t begin, end;    // bytes of CleanText::text
-  uint32_t paragraph;     // segments of one paragraph (or one table) share it
+  uint32_t begin, end;         // bytes of CleanText::text
+  uint32_t paragraph;          // segments of one paragraph (or one table) share it
   uint32_t date_cell_end = 0;  // table rows: end of the leading date cell
 };
 

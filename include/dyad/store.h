@@ -26,7 +26,7 @@
 namespace dyad {
 
 struct EventQuery {
-  std::string side_a, side_b;  // --between: ISO alpha-3 or actor-code prefixes; either order
+  std::string side_a, side_b;    // --between: ISO alpha-3 or actor-code prefixes; either order
   std::optional<Date> from, to;  // events overlapping [from, to]
   std::string code_root;         // CAMEO code prefix, e.g. "04"
 };

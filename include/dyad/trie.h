@@ -47,7 +47,7 @@ class Trie {
   uint32_t Child(uint32_t node, uint8_t byte) const;
 
   std::vector<Node> nodes_;
-  std::vector<uint8_t> edge_bytes_;     // sorted within a node
+  std::vector<uint8_t> edge_bytes_;  // sorted within a node
   std::vector<uint32_t> edge_targets_;
 };
 

@@ -39,11 +39,37 @@ struct Tok {
 
 bool IsPunct(char32_t c) {
   switch (c) {
-    case ',': case '.': case '(': case ')': case '[': case ']': case '"': case '\'':
-    case ':': case ';': case '?': case '!': case '<': case '>':
-    case 0x201C: case 0x201D: case 0x2018: case 0x2019: case 0x300C: case 0x300D:
-    case 0x300E: case 0x300F: case 0x300A: case 0x300B: case 0x3008: case 0x3009:
-    case 0x2026: case 0xFF08: case 0xFF09: case 0x3001: case 0x3002:
+    case ',':
+    case '.':
+    case '(':
+    case ')':
+    case '[':
+    case ']':
+    case '"':
+    case '\'':
+    case ':':
+    case ';':
+    case '?':
+    case '!':
+    case '<':
+    case '>':
+    case 0x201C:
+    case 0x201D:
+    case 0x2018:
+    case 0x2019:
+    case 0x300C:
+    case 0x300D:
+    case 0x300E:
+    case 0x300F:
+    case 0x300A:
+    case 0x300B:
+    case 0x3008:
+    case 0x3009:
+    case 0x2026:
+    case 0xFF08:
+    case 0xFF09:
+    case 0x3001:
+    case 0x3002:
       return true;
     default:
       return false;
@@ -127,27 +153,57 @@ struct VerbalTail {
   Ending ending;
 };
 constexpr VerbalTail kVerbalTails[] = {
-    {"다면", Ending::kConditional}, {"라면", Ending::kConditional}, {"으면", Ending::kConditional},
-    {"하면", Ending::kConditional}, {"다고", Ending::kQuote},       {"라고", Ending::kQuote},
-    {"다며", Ending::kQuote},       {"라며", Ending::kQuote},       {"다면서", Ending::kQuote},
+    {"다면", Ending::kConditional},
+    {"라면", Ending::kConditional},
+    {"으면", Ending::kConditional},
+    {"하면", Ending::kConditional},
+    {"다고", Ending::kQuote},
+    {"라고", Ending::kQuote},
+    {"다며", Ending::kQuote},
+    {"라며", Ending::kQuote},
+    {"다면서", Ending::kQuote},
     {"며", Ending::kConnective},  // 부르며, 밝히며: no common noun ends in 며
-    {"면서", Ending::kConnective},  {"지만", Ending::kConnective},  {"는데", Ending::kConnective},
-    {"으며", Ending::kConnective},  {"했고", Ending::kConnective},  {"였고", Ending::kConnective},
-    {"었고", Ending::kConnective},  {"았고", Ending::kConnective},  {"하며", Ending::kConnective},
-    {"하여", Ending::kConnective},  {"하자", Ending::kConnective},  {"으나", Ending::kConnective},
-    {"했다", Ending::kFinal},       {"였다", Ending::kFinal},       {"었다", Ending::kFinal},
-    {"았다", Ending::kFinal},       {"한다", Ending::kFinal},       {"된다", Ending::kFinal},
-    {"는다", Ending::kFinal},       {"겠다", Ending::kFinal},       {"이다", Ending::kFinal},
-    {"자는", Ending::kAdnominal},   {"다는", Ending::kAdnominal},   {"라는", Ending::kAdnominal},
+    {"면서", Ending::kConnective},
+    {"지만", Ending::kConnective},
+    {"는데", Ending::kConnective},
+    {"으며", Ending::kConnective},
+    {"했고", Ending::kConnective},
+    {"였고", Ending::kConnective},
+    {"었고", Ending::kConnective},
+    {"았고", Ending::kConnective},
+    {"하며", Ending::kConnective},
+    {"하여", Ending::kConnective},
+    {"하자", Ending::kConnective},
+    {"으나", Ending::kConnective},
+    {"했다", Ending::kFinal},
+    {"였다", Ending::kFinal},
+    {"었다", Ending::kFinal},
+    {"았다", Ending::kFinal},
+    {"한다", Ending::kFinal},
+    {"된다", Ending::kFinal},
+    {"는다", Ending::kFinal},
+    {"겠다", Ending::kFinal},
+    {"이다", Ending::kFinal},
+    {"자는", Ending::kAdnominal},
+    {"다는", Ending::kAdnominal},
+    {"라는", Ending::kAdnominal},
     // "윤 대통령이 도쿄로 출발하기 몇 시간 전": a nominal clause with a subject of its own.
-    {"하기", Ending::kNominal},     {"되기", Ending::kNominal},
+    {"하기", Ending::kNominal},
+    {"되기", Ending::kNominal},
     // Verbs modifying a noun look like a noun and 는: "자랑할 거리를 주는 회담", "말하는 대화".
-    {"하는", Ending::kAdnominal},   {"되는", Ending::kAdnominal},   {"주는", Ending::kAdnominal},
-    {"있는", Ending::kAdnominal},   {"없는", Ending::kAdnominal},   {"하던", Ending::kAdnominal},
-    {"되던", Ending::kAdnominal},   {"받는", Ending::kAdnominal},   {"오는", Ending::kAdnominal},
-    {"가는", Ending::kAdnominal},   {"보는", Ending::kAdnominal},   {"내는", Ending::kAdnominal},
+    {"하는", Ending::kAdnominal},
+    {"되는", Ending::kAdnominal},
+    {"주는", Ending::kAdnominal},
+    {"있는", Ending::kAdnominal},
+    {"없는", Ending::kAdnominal},
+    {"하던", Ending::kAdnominal},
+    {"되던", Ending::kAdnominal},
+    {"받는", Ending::kAdnominal},
+    {"오는", Ending::kAdnominal},
+    {"가는", Ending::kAdnominal},
+    {"보는", Ending::kAdnominal},
+    {"내는", Ending::kAdnominal},
 };
-
 
 size_t CharLen(std::string_view s, size_t i) {
   int len;
@@ -180,7 +236,7 @@ struct Pred {
   int clause = 0;
   bool actual = true;
   bool intent = false;  // "협의를 추진하겠다", "갖고 싶다", "만날 용의": intended, not done
-  int rel_head = -1;    // adnominal: the NP it modifies
+  int rel_head = -1;  // adnominal: the NP it modifies
 };
 
 struct ActorRef {
@@ -209,8 +265,14 @@ class SegmentCoder {
  public:
   SegmentCoder(const KoreanInput& in, const Segment& seg, ParagraphState* ps, int table_year,
                std::vector<Event>* out, DocState* doc = nullptr)
-      : in_(in), lex_(in.res->lexicon), text_(in.clean->text), seg_(seg), ps_(ps),
-        table_year_(table_year), out_(out), doc_(doc) {}
+      : in_(in),
+        lex_(in.res->lexicon),
+        text_(in.clean->text),
+        seg_(seg),
+        ps_(ps),
+        table_year_(table_year),
+        out_(out),
+        doc_(doc) {}
 
   // The states and organisations a table title names ("2023년 북러 교류 주요일지" → PRK, RUS;
   // "안보리 대북제재 결의" → IGOUNO, PRK): the dyad its rows are about.
@@ -220,7 +282,8 @@ class SegmentCoder {
     auto add = [&](ActorRef r) {
       if (!r.valid()) return;
       for (const ActorRef& x : out)
-        if ((x.country.empty() ? x.code : x.country) == (r.country.empty() ? r.code : r.country)) return;
+        if ((x.country.empty() ? x.code : x.country) == (r.country.empty() ? r.code : r.country))
+          return;
       out.push_back(std::move(r));
     };
     for (const Unit& u : units_) {
@@ -229,7 +292,8 @@ class SegmentCoder {
       if (u.toward >= 0) add(StateRef(u.toward));
       if (u.country_word >= 0) add(StateRef(u.country_word));
       if (u.lex == nullptr) continue;
-      NP np{static_cast<int>(&u - units_.data()), static_cast<int>(&u - units_.data()), Role::kNone, 0, false};
+      NP np{static_cast<int>(&u - units_.data()), static_cast<int>(&u - units_.data()), Role::kNone,
+            0, false};
       if (IsActorish(u)) add(Resolve(np, on));
     }
     return out;
@@ -258,22 +322,27 @@ class SegmentCoder {
 
   // The analysis of the segment on stderr, for dictionary and coder work (DYAD_DEBUG_KO=1).
   void Dump() const {
-    std::fprintf(stderr, "== %.*s\n", static_cast<int>(seg_.end - seg_.begin), text_.data() + seg_.begin);
+    std::fprintf(stderr, "== %.*s\n", static_cast<int>(seg_.end - seg_.begin),
+                 text_.data() + seg_.begin);
     for (const NP& np : nps_) {
       std::fprintf(stderr, "  NP c%d role%d%s: %.*s\n", np.clause, static_cast<int>(np.role),
-                   np.comma ? " comma" : "", static_cast<int>(units_[np.last].e - units_[np.first].b),
+                   np.comma ? " comma" : "",
+                   static_cast<int>(units_[np.last].e - units_[np.first].b),
                    text_.data() + units_[np.first].b);
     }
     for (const Pred& p : preds_) {
       std::fprintf(stderr, "  PRED c%d %s ending%d%s%s: %.*s\n", p.clause, p.action->expr.c_str(),
-                   static_cast<int>(p.ending), p.actual ? "" : " not-actual", p.intent ? " intent" : "",
-                   static_cast<int>(units_[p.unit].e - units_[p.unit].b), text_.data() + units_[p.unit].b);
+                   static_cast<int>(p.ending), p.actual ? "" : " not-actual",
+                   p.intent ? " intent" : "", static_cast<int>(units_[p.unit].e - units_[p.unit].b),
+                   text_.data() + units_[p.unit].b);
     }
   }
 
  private:
   bool is_row() const { return seg_.kind == Segment::Kind::kTableRow; }
-  std::string_view Text(uint32_t b, uint32_t e) const { return std::string_view(text_).substr(b, e - b); }
+  std::string_view Text(uint32_t b, uint32_t e) const {
+    return std::string_view(text_).substr(b, e - b);
+  }
 
   // ---- pass 1: units ----
   void BuildUnits() {
@@ -336,17 +405,21 @@ class SegmentCoder {
       Unit& u = units_[k];
       if (u.punct) continue;
       std::string_view w = Text(u.b, u.e);
-      for (std::string_view p : {"양측", "양국", "쌍방", "양자", "공동성명", "공동선언", "공동발표문"}) {
+      for (std::string_view p :
+           {"양측", "양국", "쌍방", "양자", "공동성명", "공동선언", "공동발표문"}) {
         ko::Role role;
-        if (w.substr(0, p.size()) == p && (w.size() == p.size() || ko::IsParticleWord(w.substr(p.size()), &role))) {
+        if (w.substr(0, p.size()) == p &&
+            (w.size() == p.size() || ko::IsParticleWord(w.substr(p.size()), &role))) {
           u.both = true;
           if (w.size() > p.size()) u.suf.kind = Suffix::Kind::kParticles, u.suf.role = role;
         }
       }
-      if (k > 0 && (Text(units_[k - 1].b, units_[k - 1].e) == "양" || Text(units_[k - 1].b, units_[k - 1].e) == "두")) {
+      if (k > 0 && (Text(units_[k - 1].b, units_[k - 1].e) == "양" ||
+                    Text(units_[k - 1].b, units_[k - 1].e) == "두")) {
         for (std::string_view p : {"정상", "장관", "외교장관", "국방장관", "정부", "지도자"}) {
           ko::Role role;
-          if (w.substr(0, p.size()) == p && (w.size() == p.size() || ko::IsParticleWord(w.substr(p.size()), &role))) {
+          if (w.substr(0, p.size()) == p &&
+              (w.size() == p.size() || ko::IsParticleWord(w.substr(p.size()), &role))) {
             u.both = true;
             if (w.size() > p.size()) u.suf.kind = Suffix::Kind::kParticles, u.suf.role = role;
           }
@@ -361,10 +434,9 @@ class SegmentCoder {
     for (const LexEntry& e : entries) {
       if (e.kind == LexEntry::Kind::kAction) {
         if (e.verb_stem) {
-          if (ko::AnalyzeVerbEnding(form.substr(form.rfind(' ') == std::string_view::npos
-                                                    ? 0
-                                                    : form.rfind(' ') + 1),
-                                    rest, suf)) {
+          if (ko::AnalyzeVerbEnding(
+                  form.substr(form.rfind(' ') == std::string_view::npos ? 0 : form.rfind(' ') + 1),
+                  rest, suf)) {
             *verb = true;
             return true;
           }
@@ -430,8 +502,8 @@ class SegmentCoder {
       u->compound = states;
       return;
     }
-    // The head of a compound noun is its last element: 고위급회담 is a 회담, 평양공동선언 a 공동선언.
-    // Split points step over whole characters: "제10차회의", "제1차관은" mix digits in.
+    // The head of a compound noun is its last element: 고위급회담 is a 회담, 평양공동선언 a
+    // 공동선언. Split points step over whole characters: "제10차회의", "제1차관은" mix digits in.
     for (size_t k = CharLen(w, 0); k + 3 <= w.size(); k += CharLen(w, k)) {
       if (static_cast<unsigned char>(w[k]) < 0xE0) continue;  // a Hangul head only
       int32_t hit = -1;
@@ -442,7 +514,8 @@ class SegmentCoder {
         for (const LexEntry& e : lex_.EntriesFor(val)) {
           if (e.kind != LexEntry::Kind::kAction || e.verb_stem) continue;
           if (lex_.actions()[e.index].frame == Frame::kLight) continue;
-          if (ko::AnalyzeNounSuffix(w.substr(k + len), &suf)) hit = val, hit_len = len, hit_suf = suf;
+          if (ko::AnalyzeNounSuffix(w.substr(k + len), &suf))
+            hit = val, hit_len = len, hit_suf = suf;
         }
       });
       if (hit >= 0) {
@@ -455,8 +528,8 @@ class SegmentCoder {
     // Every tail ends in one of a few syllables; test that first, it is most words' exit.
     char32_t last = utf8::Last(w);
     bool may_be_verbal = false;
-    for (char32_t c : {U'다', U'고', U'며', U'면', U'서', U'지', U'데', U'자', U'여', U'나', U'는', U'던',
-                       U'기', U'만'})
+    for (char32_t c : {U'다', U'고', U'며', U'면', U'서', U'지', U'데', U'자', U'여', U'나', U'는',
+                       U'던', U'기', U'만'})
       may_be_verbal |= last == c;
     for (const VerbalTail& vt : kVerbalTails) {
       if (!may_be_verbal) break;
@@ -473,7 +546,8 @@ class SegmentCoder {
       if (static_cast<unsigned char>(w[k]) < 0xE0) continue;
       ko::Role role;
       bool adverb = false;
-      for (std::string_view a : {"없이", "같이", "깊이", "높이", "많이", "굳이", "길이", "널리", "멀리", "일찍이"})
+      for (std::string_view a :
+           {"없이", "같이", "깊이", "높이", "많이", "굳이", "길이", "널리", "멀리", "일찍이"})
         adverb |= w == a;
       if (!adverb && ko::IsParticleWord(w.substr(k), &role)) {
         u->stem_e = u->b + static_cast<uint32_t>(k);
@@ -593,11 +667,13 @@ class SegmentCoder {
         continue;
       }
       if (u.paren && u.date < 0) continue;
-      if (k > 0 && units_[k - 1].punct && (units_[k - 1].ch == 0x201D || units_[k - 1].ch == 0x2019)) {
+      if (k > 0 && units_[k - 1].punct &&
+          (units_[k - 1].ch == 0x201D || units_[k - 1].ch == 0x2019)) {
         // “…”고 / “…”이라고 / “…”라며: the quotation's marker, not a clause of its own.
         std::string_view w = Text(u.b, u.e);
         bool marker = false;
-        for (std::string_view q : {"고", "라고", "이라고", "라며", "이라며", "며", "하고", "라는", "이라는", "는"})
+        for (std::string_view q :
+             {"고", "라고", "이라고", "라며", "이라며", "며", "하고", "라는", "이라는", "는"})
           marker |= w == q;
         if (marker) continue;
       }
@@ -624,19 +700,24 @@ class SegmentCoder {
         p.clause = clause;
         bool is_pred = false;
         int next = NextContent(k);
-        const Action* light = next >= 0 && !units_[next].punct ? ActionOf(units_[next], true) : nullptr;
-        // "협상 결렬을 선언했다", "지지를 표명했다": a statement whose object is an act is that act.
+        const Action* light =
+            next >= 0 && !units_[next].punct ? ActionOf(units_[next], true) : nullptr;
+        // "협상 결렬을 선언했다", "지지를 표명했다": a statement whose object is an act is that
+        // act.
         if (light == nullptr && next >= 0 && !units_[next].punct && act->frame != Frame::kSay &&
             u.suf.kind == Suffix::Kind::kParticles && u.suf.role == Role::kObject &&
             units_[next].suf.kind == Suffix::Kind::kVerbal) {
           const Action* said = ActionOf(units_[next], false);
           if (said != nullptr && said->frame == Frame::kSay) light = said;
         }
-        // "결의 2356호를 만장일치로 채택했고": a few plain words may stand between noun and light verb.
-        for (int j = next, hops = 0; light == nullptr && j >= 0 && hops < 3; j = NextContent(j), ++hops) {
+        // "결의 2356호를 만장일치로 채택했고": a few plain words may stand between noun and light
+        // verb.
+        for (int j = next, hops = 0; light == nullptr && j >= 0 && hops < 3;
+             j = NextContent(j), ++hops) {
           const Unit& x = units_[j];
           if (x.punct || x.date >= 0 || IsActorish(x) || x.suf.kind == Suffix::Kind::kVerbal) {
-            if (!x.punct && x.suf.kind == Suffix::Kind::kVerbal && ActionOf(x, true) != nullptr && hops > 0) {
+            if (!x.punct && x.suf.kind == Suffix::Kind::kVerbal && ActionOf(x, true) != nullptr &&
+                hops > 0) {
               light = ActionOf(x, true);
               next = j;
             }
@@ -653,23 +734,26 @@ class SegmentCoder {
           bool ident = !xw.empty() && xw[0] >= '0' && xw[0] <= '9';
           bool adverbial = x.suf.kind == Suffix::Kind::kParticles && x.suf.role == Role::kDirection;
           bool adverb = false;
-          for (std::string_view a : {"공식", "정식", "전격", "정식으로", "공식적으로", "함께", "다시", "처음으로",
-                                     "대상에", "대상으로", "명단에"})
+          for (std::string_view a : {"공식", "정식", "전격", "정식으로", "공식적으로", "함께",
+                                     "다시", "처음으로", "대상에", "대상으로", "명단에"})
             adverb |= xw == a;  // "제재 대상에 추가했다"
           if (EndsWith(xw, "대상에") || EndsWith(xw, "대상으로")) adverb = true;
           if (!ident && !adverbial && !adverb) break;
         }
         // "정상회담에 응할", "협상에 복귀": some light verbs take their action in the dative.
-        bool dative_light = light != nullptr && u.suf.kind == Suffix::Kind::kParticles &&
-                            u.suf.role == Role::kDative &&
-                            (light->expr == "응하다" || light->expr == "나서다" || light->expr == "참여" ||
-                             light->expr == "참가" || light->expr == "복귀");
+        bool dative_light =
+            light != nullptr && u.suf.kind == Suffix::Kind::kParticles &&
+            u.suf.role == Role::kDative &&
+            (light->expr == "응하다" || light->expr == "나서다" || light->expr == "참여" ||
+             light->expr == "참가" || light->expr == "복귀");
         // "회담이 열렸다", "회담이 개최됐다": with a subject particle only a passive light verb.
-        if (light != nullptr && u.suf.kind == Suffix::Kind::kParticles && u.suf.role != Role::kObject &&
-            !dative_light) {
+        if (light != nullptr && u.suf.kind == Suffix::Kind::kParticles &&
+            u.suf.role != Role::kObject && !dative_light) {
           std::string_view lw = Text(units_[next].b, units_[next].e);
-          bool passive = lw.find("됐") != std::string_view::npos || lw.find("되") != std::string_view::npos ||
-                         lw.find("렸") != std::string_view::npos || lw.find("열리") != std::string_view::npos ||
+          bool passive = lw.find("됐") != std::string_view::npos ||
+                         lw.find("되") != std::string_view::npos ||
+                         lw.find("렸") != std::string_view::npos ||
+                         lw.find("열리") != std::string_view::npos ||
                          lw.find("열린") != std::string_view::npos;
           if (!passive) light = nullptr;
         }
@@ -692,12 +776,14 @@ class SegmentCoder {
           units_[next].consumed = true;
         } else if (is_row() && u.suf.kind == Suffix::Kind::kEmpty) {
           bool end = next < 0;
-          bool before_break = end ||
-                              (units_[next].punct && (units_[next].ch == ',' || units_[next].ch == '(' ||
-                                                      units_[next].ch == 0x201D)) ||
-                              Word(next) == "및" || Word(next) == "등";
+          bool before_break =
+              end ||
+              (units_[next].punct &&
+               (units_[next].ch == ',' || units_[next].ch == '(' || units_[next].ch == 0x201D)) ||
+              Word(next) == "및" || Word(next) == "등";
           // A parenthesis right after the noun: "정상회담(9/13)".
-          if (!end && units_[k + 1 < n ? k + 1 : k].punct && units_[k + 1].ch == '(') before_break = true;
+          if (!end && units_[k + 1 < n ? k + 1 : k].punct && units_[k + 1].ch == '(')
+            before_break = true;
           if (before_break) {
             is_pred = true;
             p.ending = end ? Ending::kFinal : Ending::kConnective;
@@ -726,8 +812,10 @@ class SegmentCoder {
             // "만날 수 있다" offers; "만날 수 없다" refuses.
             if (nw == "수") {
               std::string_view after = Word(NextContent(nx));
-              if (after.substr(0, 3) == "있") p.intent = true;
-              else p.actual = false;
+              if (after.substr(0, 3) == "있")
+                p.intent = true;
+              else
+                p.actual = false;
             }
             for (std::string_view w : {"용의", "의향", "의사", "의지", "결의", "뜻"})
               if (nw.substr(0, w.size()) == w) p.intent = true;
@@ -736,9 +824,11 @@ class SegmentCoder {
           preds_.push_back(p);
           Ending e = p.ending;
           bool boundary = e == Ending::kFinal || e == Ending::kConnective || e == Ending::kQuote ||
-                          e == Ending::kConditional || e == Ending::kPurpose || e == Ending::kNominal;
+                          e == Ending::kConditional || e == Ending::kPurpose ||
+                          e == Ending::kNominal;
           if (e == Ending::kAdnominal) {
-            for (std::string_view w : {"데", "뒤", "후", "직후", "이후", "가운데", "후에", "뒤에", "데이어"})
+            for (std::string_view w :
+                 {"데", "뒤", "후", "직후", "이후", "가운데", "후에", "뒤에", "데이어"})
               if (nw == w) boundary = true;
             if (!boundary) preds_.back().rel_head = nx;
           }
@@ -746,7 +836,8 @@ class SegmentCoder {
           continue;
         }
       }
-      if (u.unknown_verbal || (ActionOf(u, true) != nullptr && u.suf.kind == Suffix::Kind::kVerbal)) {
+      if (u.unknown_verbal ||
+          (ActionOf(u, true) != nullptr && u.suf.kind == Suffix::Kind::kVerbal)) {
         close_np(k - 1, Role::kNone, false);
         Ending e = u.suf.ending;
         if (e != Ending::kAdnominal && e != Ending::kNegAux && e != Ending::kOther) next_clause(e);
@@ -818,12 +909,14 @@ class SegmentCoder {
   bool MovesTimeline(const ko::RawDate& r, size_t index, bool opens) const {
     std::string_view after = Text(seg_.begin + r.end, seg_.end);
     while (!after.empty() && after.front() == ' ') after.remove_prefix(1);
-    for (std::string_view w : {"이후", "이래", "부터", "까지", "이전", "전", "만에", "만의", "당시", "대비"})
+    for (std::string_view w :
+         {"이후", "이래", "부터", "까지", "이전", "전", "만에", "만의", "당시", "대비"})
       if (after.substr(0, w.size()) == w) return false;
     if (IsReference(r)) return false;
     if (opens && r.month != 0) return true;
     if (opens) {
-      for (std::string_view w : {"에", "들어", "중", "한 해", "상반기", "하반기", "초", "말", "연말", "연초"})
+      for (std::string_view w :
+           {"에", "들어", "중", "한 해", "상반기", "하반기", "초", "말", "연말", "연초"})
         if (after.substr(0, w.size()) == w) return true;
       return false;
     }
@@ -854,8 +947,10 @@ class SegmentCoder {
     for (size_t i = 0; i < after.size() && words < 5;) {
       while (i < after.size() && after[i] == ' ') ++i;
       size_t j = after.find(' ', i);
-      std::string_view w = after.substr(i, j == std::string_view::npos ? std::string_view::npos : j - i);
-      for (std::string_view ref : {"전후", "계기로", "계기", "앞두고", "앞둔", "직전", "이전", "이래", "이후", "만에", "만의"})
+      std::string_view w =
+          after.substr(i, j == std::string_view::npos ? std::string_view::npos : j - i);
+      for (std::string_view ref : {"전후", "계기로", "계기", "앞두고", "앞둔", "직전", "이전",
+                                   "이래", "이후", "만에", "만의"})
         if (w.substr(0, ref.size()) == ref) return true;
       if (w.find("다.") != std::string_view::npos || w.find(',') != std::string_view::npos) break;
       if (j == std::string_view::npos) break;
@@ -876,13 +971,16 @@ class SegmentCoder {
     // 나온다면" the clause closed by 가지고 is part of the condition.
     while (clause >= 0 && clause < static_cast<int>(clause_ending_.size())) {
       Ending e = clause_ending_[clause];
-      if (e == Ending::kQuote || e == Ending::kConditional || e == Ending::kPurpose || e == Ending::kNominal)
+      if (e == Ending::kQuote || e == Ending::kConditional || e == Ending::kPurpose ||
+          e == Ending::kNominal)
         return true;
-      if (e != Ending::kConnective || clause >= static_cast<int>(clause_serial_.size()) || !clause_serial_[clause])
+      if (e != Ending::kConnective || clause >= static_cast<int>(clause_serial_.size()) ||
+          !clause_serial_[clause])
         return false;
       bool own_subject = false;
       for (const NP& np : nps_)
-        own_subject |= np.clause == clause + 1 && (np.role == Role::kSubject || np.role == Role::kTopic);
+        own_subject |=
+            np.clause == clause + 1 && (np.role == Role::kSubject || np.role == Role::kTopic);
       if (own_subject) return false;
       ++clause;
     }
@@ -896,8 +994,8 @@ class SegmentCoder {
     while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
     if (before.empty()) return true;
     if (before.find(' ') != std::string_view::npos) return false;
-    for (std::string_view w : {"한편", "이어", "이어서", "그러나", "하지만", "또한", "특히", "반면", "다만",
-                               "이후", "앞서", "이에", "결국", "그리고", "또"})
+    for (std::string_view w : {"한편", "이어", "이어서", "그러나", "하지만", "또한", "특히", "반면",
+                               "다만", "이후", "앞서", "이에", "결국", "그리고", "또"})
       if (before == w || before == std::string(w) + ",") return true;
     return false;
   }
@@ -922,7 +1020,8 @@ class SegmentCoder {
         // is said, not the saying: a date after the complement's own subject. One before it
         // ("부상은 12월 3일 담화에서 미국이 … 불과하다고") belongs to the speaker's clause.
         if (IsComplement(clause) && clause != p.clause && SubjectBefore(clause, k)) continue;
-        if (s->precision != DatePrecision::kYear || raw_dates_[units_[k].date].begin == 0) in_force = s;
+        if (s->precision != DatePrecision::kYear || raw_dates_[units_[k].date].begin == 0)
+          in_force = s;
       } else if (clause == p.clause && !after) {
         after = s;
       }
@@ -973,21 +1072,24 @@ class SegmentCoder {
       for (int k = np.first; k <= np.last; ++k)
         if (units_[k].lex != nullptr)
           for (const LexEntry& e : *units_[k].lex)
-            person |= e.kind == LexEntry::Kind::kActor && lex_.actors()[e.index].type == ActorType::kPerson;
+            person |= e.kind == LexEntry::Kind::kActor &&
+                      lex_.actors()[e.index].type == ActorType::kPerson;
       if (person) continue;
       for (int k = office - 1; k >= np.first && k >= office - 3; --k) {
         const Unit& u = units_[k];
-        if (u.lex != nullptr || u.paren || u.quoted || u.punct || u.date >= 0 || !u.compound.empty() ||
-            u.toward >= 0 || u.suf.kind != Suffix::Kind::kEmpty)
+        if (u.lex != nullptr || u.paren || u.quoted || u.punct || u.date >= 0 ||
+            !u.compound.empty() || u.toward >= 0 || u.suf.kind != Suffix::Kind::kEmpty)
           break;
         std::string_view w = Text(u.b, u.e);
         if (w.size() < 6 || static_cast<unsigned char>(w[0]) < 0xE0) break;
         // "주한", "주일": stationed in, not a name; "신임", "전", "현": not names either.
-        bool modifier = (w.size() == 6 && w.substr(0, 3) == "주") || w == "신임" || w == "초대" || w == "당시";
+        bool modifier =
+            (w.size() == 6 && w.substr(0, 3) == "주") || w == "신임" || w == "초대" || w == "당시";
         if (modifier) continue;
         ActorRef learned = ref;
         learned.name = std::string(w);
-        learned.label_ko = std::string(Text(u.b, units_[np.last].stem_e ? units_[np.last].stem_e : units_[np.last].e));
+        learned.label_ko = std::string(
+            Text(u.b, units_[np.last].stem_e ? units_[np.last].stem_e : units_[np.last].e));
         doc_->learned.emplace(std::string(w), learned);
       }
     }
@@ -1008,7 +1110,9 @@ class SegmentCoder {
   bool HasUnknownName(const NP& np) const {
     for (int k = np.first; k <= np.last; ++k) {
       const Unit& u = units_[k];
-      if (u.lex != nullptr || u.punct || u.paren || u.date >= 0 || !u.compound.empty() || u.toward >= 0) continue;
+      if (u.lex != nullptr || u.punct || u.paren || u.date >= 0 || !u.compound.empty() ||
+          u.toward >= 0)
+        continue;
       std::string_view w = Text(u.b, u.stem_e ? u.stem_e : u.e);
       if (w.size() >= 6 && static_cast<unsigned char>(w[0]) >= 0xE0) return true;
     }
@@ -1016,7 +1120,8 @@ class SegmentCoder {
   }
 
   ActorRef Resolve(const NP& np, const Date& on) const {
-    if (nps_.empty() || &np < nps_.data() || &np >= nps_.data() + nps_.size()) return ResolveUncached(np, on);
+    if (nps_.empty() || &np < nps_.data() || &np >= nps_.data() + nps_.size())
+      return ResolveUncached(np, on);
     size_t i = static_cast<size_t>(&np - nps_.data());
     if (resolve_cache_.size() != nps_.size()) resolve_cache_.assign(nps_.size(), {});
     auto& slot = resolve_cache_[i];
@@ -1078,7 +1183,8 @@ class SegmentCoder {
         const Unit& u = units_[k];
         if (!u.paren || u.punct || u.lex == nullptr) continue;
         for (const LexEntry& e : *u.lex) {
-          if (e.kind == LexEntry::Kind::kActor && lex_.actors()[e.index].type == ActorType::kPerson) {
+          if (e.kind == LexEntry::Kind::kActor &&
+              lex_.actors()[e.index].type == ActorType::kPerson) {
             person = e.index;
             first = last = k;
             break;
@@ -1092,7 +1198,8 @@ class SegmentCoder {
       std::string s = code.substr(0, 3);
       return lex_.countries().Find(s) != nullptr ? s : std::string();
     };
-    ref.name = std::string(Text(units_[first].b, units_[last].stem_e ? units_[last].stem_e : units_[last].e));
+    ref.name = std::string(
+        Text(units_[first].b, units_[last].stem_e ? units_[last].stem_e : units_[last].e));
     if (person >= 0) {
       const Actor& a = lex_.actors()[person];
       const ActorRole* r = a.RoleOn(on);
@@ -1117,17 +1224,22 @@ class SegmentCoder {
         if (code.substr(0, 3) == "---") {
           // A ministry named without its state ("외교부 제1차관") is the author's own: other
           // states' ministries are written with theirs ("중국 외교부").
-          if (country >= 0) code = countries[country].iso3 + code.substr(3);
-          else if (self >= 0 || (IsOwnMinistry(a) && !HasUnknownName(np))) code = in_.self_country + code.substr(3);
-          else code.clear();
+          if (country >= 0)
+            code = countries[country].iso3 + code.substr(3);
+          else if (self >= 0 || (IsOwnMinistry(a) && !HasUnknownName(np)))
+            code = in_.self_country + code.substr(3);
+          else
+            code.clear();
         }
         if (!code.empty()) {
           ref.code = code;
           ref.country = state_of(code);
           ref.label_ko = ref.name;
-          std::string title = r->title_en.empty() ? (a.names_en.empty() ? "" : a.names_en.front()) : r->title_en;
+          std::string title =
+              r->title_en.empty() ? (a.names_en.empty() ? "" : a.names_en.front()) : r->title_en;
           const Country* c = lex_.countries().Find(ref.country);
-          ref.label_en = c != nullptr && r->code.substr(0, 3) == "---" ? c->name_en + " " + title : title;
+          ref.label_en =
+              c != nullptr && r->code.substr(0, 3) == "---" ? c->name_en + " " + title : title;
           if (ref.label_en.empty()) ref.label_en = ref.name;
           return ref;
         }
@@ -1173,7 +1285,8 @@ class SegmentCoder {
       const Unit& u = units_[k];
       if (u.lex == nullptr || u.paren || u.quoted) continue;
       for (const LexEntry& e : *u.lex)
-        if (e.kind == LexEntry::Kind::kActor && lex_.actors()[e.index].type == ActorType::kPerson) return true;
+        if (e.kind == LexEntry::Kind::kActor && lex_.actors()[e.index].type == ActorType::kPerson)
+          return true;
     }
     for (int k = np.last; k >= np.first; --k) {
       const Unit& u = units_[k];
@@ -1205,7 +1318,8 @@ class SegmentCoder {
     // Nearest subject, topic or focus phrase of the clause before the predicate.
     for (auto it = nps_.rbegin(); it != nps_.rend(); ++it) {
       if (it->clause != p.clause || it->last >= p.unit) continue;
-      bool subj = it->role == Role::kSubject || it->role == Role::kTopic || it->role == Role::kFocus;
+      bool subj =
+          it->role == Role::kSubject || it->role == Role::kTopic || it->role == Role::kFocus;
       if (IsOccasion(*it)) continue;
       if (is_row() && it->role == Role::kNone && (it->comma || it->last == p.unit - 1)) {
         // A bare phrase before a headline predicate is its subject only in the row's first clause.
@@ -1235,8 +1349,10 @@ class SegmentCoder {
         bool quote_between = false;
         for (int k = np.last + 1; k < p.unit; ++k) quote_between |= units_[k].in_quote;
         bool names_sides = false;
-        for (int k = np.first; k <= np.last; ++k) names_sides |= !units_[k].compound.empty() || units_[k].both;
-        if (!quote_between && !names_sides && !Resolve(np, on).valid() && !Place(np).valid()) return {};
+        for (int k = np.first; k <= np.last; ++k)
+          names_sides |= !units_[k].compound.empty() || units_[k].both;
+        if (!quote_between && !names_sides && !Resolve(np, on).valid() && !Place(np).valid())
+          return {};
       }
     }
     if (p.rel_head >= 0) {
@@ -1273,7 +1389,8 @@ class SegmentCoder {
     // 만나자는" the reported clauses belong to 김정은, not to the reporter.
     for (auto it = nps_.rbegin(); it != nps_.rend(); ++it) {
       if (it->last >= p.unit) continue;
-      if (it->role != Role::kTopic && it->role != Role::kSubject && it->role != Role::kFocus) continue;
+      if (it->role != Role::kTopic && it->role != Role::kSubject && it->role != Role::kFocus)
+        continue;
       // Not the subject of a closed condition or quotation: in "부상은 … 총리가 … 않는다면 “…”고
       // 언급했으나" the one who 언급 is the 부상.
       if (it->role != Role::kTopic && it->clause != p.clause && IsComplement(it->clause)) continue;
@@ -1330,8 +1447,9 @@ class SegmentCoder {
         if (units_[k].toward < 0 || units_[k].paren) continue;
         const Country* c = lex_.countries().Find(in_.self_country);
         if (c != nullptr && lex_.countries().all()[units_[k].toward].iso3 != c->iso3)
-          return ActorRef{c->iso3 + "GOV", c->iso3, std::string(Text(units_[it->first].b, units_[it->last].e)),
-                          c->short_ko, c->name_en};
+          return ActorRef{c->iso3 + "GOV", c->iso3,
+                          std::string(Text(units_[it->first].b, units_[it->last].e)), c->short_ko,
+                          c->name_en};
       }
     }
     return ps_->source;
@@ -1357,7 +1475,8 @@ class SegmentCoder {
     } else {
       for (const Unit& u : units_) {
         if (u.compound.size() >= 2 && !u.quoted) {
-          pair = {lex_.countries().all()[u.compound[0]].iso3, lex_.countries().all()[u.compound[1]].iso3};
+          pair = {lex_.countries().all()[u.compound[0]].iso3,
+                  lex_.countries().all()[u.compound[1]].iso3};
           break;
         }
       }
@@ -1397,7 +1516,8 @@ class SegmentCoder {
   // "빌뉴스 나토 정상회의 계기": the occasion, not an actor of the row.
   bool IsOccasion(const NP& np) const {
     std::string_view w = Text(units_[np.last].b, units_[np.last].e);
-    return w == "계기" || w == "계기로" || w == "계기에" || w == "참석차" || w == "기간" || w == "기간에";
+    return w == "계기" || w == "계기로" || w == "계기에" || w == "참석차" || w == "기간" ||
+           w == "기간에";
   }
 
   ActorRef RowSubject(const Date& on) const {
@@ -1411,8 +1531,8 @@ class SegmentCoder {
   }
 
   // The first phrase of the clause in one of the roles that heads an actor (or a place).
-  ActorRef RoleTarget(const Pred& p, std::initializer_list<Role> roles, const Date& on,
-                      bool places, bool after_too = false) {
+  ActorRef RoleTarget(const Pred& p, std::initializer_list<Role> roles, const Date& on, bool places,
+                      bool after_too = false) {
     for (Role want : roles) {
       for (const NP& np : nps_) {
         // In a headline row a bare phrase right before the predicate is its object: "푸틴 예방".
@@ -1440,10 +1560,12 @@ class SegmentCoder {
     for (size_t k = 0; k < units_.size(); ++k) {
       const Unit& u = units_[k];
       if (u.quoted || u.paren) continue;
-      if (src_np_ != nullptr && static_cast<int>(k) >= src_np_->first && static_cast<int>(k) <= src_np_->last)
+      if (src_np_ != nullptr && static_cast<int>(k) >= src_np_->first &&
+          static_cast<int>(k) <= src_np_->last)
         continue;
       if (!sentence && ClauseOf(static_cast<int>(k)) != p.clause) continue;
-      if (u.toward >= 0 && lex_.countries().all()[u.toward].iso3 != src_country) return StateRef(u.toward);
+      if (u.toward >= 0 && lex_.countries().all()[u.toward].iso3 != src_country)
+        return StateRef(u.toward);
       if (u.compound.empty()) continue;
       if (AllSources(u.compound)) continue;  // "중러 양국에 대한" in a statement by both
       bool has_src = false;
@@ -1452,7 +1574,8 @@ class SegmentCoder {
       if (!has_src) {
         // "한미 연합훈련을 비난": every state of the compound is a target.
         if (!co_sources_.empty()) continue;
-        for (size_t i = 1; i < u.compound.size(); ++i) co_targets_.push_back(StateRef(u.compound[i]));
+        for (size_t i = 1; i < u.compound.size(); ++i)
+          co_targets_.push_back(StateRef(u.compound[i]));
         return StateRef(u.compound[0]);
       }
       for (int c : u.compound)
@@ -1476,7 +1599,8 @@ class SegmentCoder {
   ActorRef RoleMention(const Pred& p, std::initializer_list<Role> roles, const Date& on) {
     for (Role want : roles) {
       for (const NP& np : nps_) {
-        if (np.clause != p.clause || np.role != want || np.first > p.unit || &np == src_np_) continue;
+        if (np.clause != p.clause || np.role != want || np.first > p.unit || &np == src_np_)
+          continue;
         ActorRef r = Resolve(np, on);
         if (r.valid()) return r;
       }
@@ -1492,7 +1616,8 @@ class SegmentCoder {
   }
 
   // Any state named in the clause (or sentence) other than the source's, leftmost first.
-  ActorRef MentionTarget(const Pred& p, const std::string& src_country, const Date& on, bool sentence) {
+  ActorRef MentionTarget(const Pred& p, const std::string& src_country, const Date& on,
+                         bool sentence) {
     for (const NP& np : nps_) {
       if (!sentence && np.clause != p.clause) continue;
       if (&np == src_np_) continue;
@@ -1601,7 +1726,8 @@ class SegmentCoder {
         bool reactive = root == 10 || root == 11 || root == 12 || root == 13 || root == 16;
         take(RoleTarget(p, {Role::kObject, Role::kDative, Role::kComitative}, on, false));
         if (want() && is_row()) take(RoleTarget(p, {Role::kNone}, on, false));
-        // A criticism does not target the critic's own partnership ("중러 간 … 협력이 방해받아서는").
+        // A criticism does not target the critic's own partnership ("중러 간 … 협력이
+        // 방해받아서는").
         skip_own_compound_ = reactive && !a.symmetric;
         if (want()) take(CompoundTarget(p, sc, false));
         skip_own_compound_ = false;
@@ -1615,8 +1741,10 @@ class SegmentCoder {
         if (want() && a.symmetric) take(MentionTarget(p, sc, on, true));
         // An agreement without a named partner is with the pair in discussion.
         if (want() && a.symmetric && LastDyad(&implied_target_, p)) {
-          if (side(implied_source_) == sc) take(implied_target_);
-          else if (side(implied_target_) == sc) take(implied_source_);
+          if (side(implied_source_) == sc)
+            take(implied_target_);
+          else if (side(implied_target_) == sc)
+            take(implied_source_);
         }
         // "북한이 … 발사하자 안보리는 … 규탄했다": the state that set off the reaction.
         if (want() && reactive) take(MentionTarget(p, sc, on, true));
@@ -1662,7 +1790,8 @@ class SegmentCoder {
       if (base == nullptr) return;
       int root = std::atoi(a.code.substr(0, 2).c_str());
       if (base->quad_class <= 2) {
-        bool meeting = a.frame == Frame::kMeet || a.frame == Frame::kVisit || a.frame == Frame::kJoint;
+        bool meeting =
+            a.frame == Frame::kMeet || a.frame == Frame::kVisit || a.frame == Frame::kJoint;
         code = meeting ? "036" : "030";
       } else if (root >= 15) {
         code = root == 16 ? "131" : "138";
@@ -1720,7 +1849,8 @@ class SegmentCoder {
     pending_.push_back({std::move(ev), a.frame == Frame::kSay});
   }
 
-  void ActionLabels(const Action& a, const ActorRef& src, const ActorRef& tgt, bool flipped, Event* ev) {
+  void ActionLabels(const Action& a, const ActorRef& src, const ActorRef& tgt, bool flipped,
+                    Event* ev) {
     (void)src;
     auto particle = [](const std::string& word, const char* with, const char* without) {
       return std::string(utf8::HasBatchim(word) ? with : without);
@@ -1731,7 +1861,8 @@ class SegmentCoder {
       case Frame::kDepart: {
         const Country* c = lex_.countries().Find(ev->target_country);
         bool to_state = tgt.code == tgt.country;  // 방러 / visits Russia; else 푸틴 대통령 예방
-        bool plain_visit = a.label_ko == "방문" || (a.expr.rfind("방", 0) == 0 && a.expr.size() == 6);
+        bool plain_visit =
+            a.label_ko == "방문" || (a.expr.rfind("방", 0) == 0 && a.expr.size() == 6);
         if (to_state && c != nullptr && !c->prefix_ko.empty() && plain_visit) {
           ev->action_ko = "방" + c->prefix_ko;
         } else {
@@ -1783,7 +1914,8 @@ class SegmentCoder {
       for (size_t j = 0; j < i && keep[i]; ++j) {
         const Event& a = pending_[i].ev;
         const Event& b = pending_[j].ev;
-        if (keep[j] && a.source == b.source && a.target == b.target && a.code == b.code && a.date == b.date)
+        if (keep[j] && a.source == b.source && a.target == b.target && a.code == b.code &&
+            a.date == b.date)
           keep[i] = false;
       }
     }
@@ -1834,7 +1966,7 @@ class SegmentCoder {
   std::vector<Unit> units_;
   std::vector<ko::RawDate> raw_dates_;
   std::vector<std::optional<DateSpan>> resolved_;
-  std::vector<bool> timeline_;   // the date moves the narrative (not a year naming background)
+  std::vector<bool> timeline_;  // the date moves the narrative (not a year naming background)
   std::vector<bool> reference_;  // "6월 12일 … 정상회담을 전후하여": a point of reference
   std::vector<std::pair<int, int>> date_units_;  // (unit, clause)
   std::vector<NP> nps_;
@@ -1914,7 +2046,8 @@ std::vector<Event> CodeKorean(const KoreanInput& in) {
     if (seg.paragraph != ps.paragraph) {
       // The year in force carries from paragraph to paragraph; ResolveDates rolls it forward
       // when a new paragraph's first date would run back before the story so far.
-      int year = section_year != 0 && ps.year == 0 ? section_year : (ps.year != 0 ? ps.year : in.year);
+      int year =
+          section_year != 0 && ps.year == 0 ? section_year : (ps.year != 0 ? ps.year : in.year);
       ps = ParagraphState{};
       ps.paragraph = seg.paragraph;
       ps.year = year;
@@ -1936,12 +2069,14 @@ std::vector<Event> CodeKorean(const KoreanInput& in) {
     }
     int ty = seg.kind == Segment::Kind::kTableRow ? (table_year != 0 ? table_year : in.year) : 0;
     if (seg.kind == Segment::Kind::kTableRow) ps.date.reset(), ps.source = ActorRef{};
-    if (seg.kind != Segment::Kind::kTableRow && seg.paragraph != ps.paragraph) title_parties.clear();
+    if (seg.kind != Segment::Kind::kTableRow && seg.paragraph != ps.paragraph)
+      title_parties.clear();
     SegmentCoder coder(in, seg, &ps, ty, &out, &doc);
     if (seg.kind == Segment::Kind::kTableRow) coder.set_title_parties(&title_parties);
     coder.Run();
     coder.Finish();
-    if (ps.date && !(seg.kind == Segment::Kind::kTableRow) && (!last_timeline || last_timeline->begin < ps.date->begin))
+    if (ps.date && !(seg.kind == Segment::Kind::kTableRow) &&
+        (!last_timeline || last_timeline->begin < ps.date->begin))
       last_timeline = ps.date;
   }
   return out;

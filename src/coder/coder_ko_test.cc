@@ -78,7 +78,9 @@ TEST(CoderKoTest, ConditionalNegatedAndForecastPredicatesAreNotEvents) {
 
 TEST(CoderKoTest, QuotedSpeechIsNotNarration) {
   // The quotation names Japan and a meeting; only the statement toward Japan is an event.
-  auto ev = Code("2023년 5월 29일 박상길 외무성 부상은 기시다 총리를 향해 “두 나라가 만나지 못할 이유가 없다”고 언급했다.\n");
+  auto ev = Code(
+      "2023년 5월 29일 박상길 외무성 부상은 기시다 총리를 향해 “두 나라가 만나지 못할 이유가 "
+      "없다”고 언급했다.\n");
   ASSERT_EQ(ev.size(), 1u);
   EXPECT_EQ(ev[0].code, "010");
   EXPECT_EQ(ev[0].source, "PRKGOV");
@@ -95,8 +97,9 @@ TEST(CoderKoTest, AuthorsVoiceIsConfigurable) {
 }
 
 TEST(CoderKoTest, RelativeDatesCountFromTheDateInForce) {
-  auto ev = Code("11월 21일 북한이 위성을 발사하자 우리 정부는 이튿날 9·19 남북군사합의의 효력을 정지했다.\n",
-                 CodeOptions{Language::kKorean, 2023, "KOR", true});
+  auto ev = Code(
+      "11월 21일 북한이 위성을 발사하자 우리 정부는 이튿날 9·19 남북군사합의의 효력을 정지했다.\n",
+      CodeOptions{Language::kKorean, 2023, "KOR", true});
   ASSERT_EQ(ev.size(), 1u);
   EXPECT_EQ(ev[0].date, DateSpan::Day({2023, 11, 22}));
 }
@@ -113,7 +116,8 @@ TEST(CoderKoTest, SpansPointIntoTheExtractedText) {
     std::string_view raw = std::string_view(doc).substr(m.span_begin, m.span_end - m.span_begin);
     EXPECT_TRUE(raw.starts_with("7월 세르게이")) << raw;
     EXPECT_TRUE(raw.ends_with("면담했다.")) << raw;
-    EXPECT_EQ(m.evidence, "7월 세르게이 쇼이구 러시아 국방장관은 평양을 방문하여 김정은과 면담했다.");
+    EXPECT_EQ(m.evidence,
+              "7월 세르게이 쇼이구 러시아 국방장관은 평양을 방문하여 김정은과 면담했다.");
   }
   EXPECT_EQ(ev[0].source, "RUSMIL");
   EXPECT_EQ(ev[1].target, "PRKGOV");
@@ -133,7 +137,8 @@ TEST(CoderKoTest, EnglishDocumentsAreRefusedWithAClearMessage) {
 // its object; an actor opening a clause with other words before the predicate is its subject.
 TEST(CoderKoRegressionTest, RowClauseObjectVersusSubject) {
   auto ev = Code(
-      " 표 1. 2024년 북러 교류 주요일지 \n날짜 내용 \n9/13 쇼이구 국가안보회의 서기 방북, 김정은 면담 \n"
+      " 표 1. 2024년 북러 교류 주요일지 \n날짜 내용 \n9/13 쇼이구 국가안보회의 서기 방북, 김정은 "
+      "면담 \n"
       "10/31 북한 ICBM 발사, 일본 정부 베이징 대사관 경로로 엄중 항의 \n");
   ASSERT_EQ(ev.size(), 3u);
   EXPECT_EQ(ev[1].source_country, "RUS");
@@ -148,7 +153,8 @@ TEST(CoderKoRegressionTest, RowClauseObjectVersusSubject) {
 // brief to 2016.
 TEST(CoderKoRegressionTest, ReferenceYearsDoNotMoveTheTimeline) {
   auto ev = Code(
-      "2018년은 남북관계가 반전된 해였다. 북한은 2016년 2월 이후 단절되었던 연락채널을 복원했고, 1월 9일 "
+      "2018년은 남북관계가 반전된 해였다. 북한은 2016년 2월 이후 단절되었던 연락채널을 복원했고, "
+      "1월 9일 "
       "판문점에서 열린 남북 고위급회담에서 양측은 올림픽 참가에 합의했다.\n");
   ASSERT_FALSE(ev.empty());
   for (const Event& e : ev) EXPECT_EQ(e.date.begin.year, 2018) << e.code;
@@ -186,8 +192,9 @@ TEST(CoderKoTest, CompoundSubjectsAndTargetsAreJointActors) {
 }
 
 TEST(CoderKoTest, ProposalsAreIntentionsAndTheirCarrierIsAnEvent) {
-  auto ev = CodeOne("청와대는 2018년 12월 30일 김정은이 문 대통령에게 친서를 보내 자주 만나 문제를 함께 해결해 "
-                    "나가자는 뜻을 전해 왔다고 밝혔다.\n");
+  auto ev = CodeOne(
+      "청와대는 2018년 12월 30일 김정은이 문 대통령에게 친서를 보내 자주 만나 문제를 함께 해결해 "
+      "나가자는 뜻을 전해 왔다고 밝혔다.\n");
   bool letter = false, intent = false;
   for (const Event& e : ev) {
     letter |= e.code == "010" && e.source_country == "PRK" && e.target_country == "KOR";
@@ -207,7 +214,8 @@ namespace {
 // same document by name and title alone; a ministry named bare is the author's own.
 TEST(CoderKoTest, NamesIntroducedWithTheirOfficeAreRemembered) {
   auto ev = CodeOne(
-      "2024년 6월 21일 김홍균 외교부 제1차관은 게오르기 지노비예프 주한 러시아대사를 초치해 엄중히 항의했다. "
+      "2024년 6월 21일 김홍균 외교부 제1차관은 게오르기 지노비예프 주한 러시아대사를 초치해 엄중히 "
+      "항의했다. "
       "우리 정부는 10월 21일 지노비예프 대사를 다시 초치하여 북한군의 즉각 철수를 요구했다.\n");
   int later = 0;
   for (const Event& e : ev) {

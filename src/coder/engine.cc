@@ -13,8 +13,10 @@ Language DetectLanguage(std::string_view text) {
   for (size_t i = 0; i < text.size();) {
     int len;
     char32_t c = utf8::Decode(text, i, &len);
-    if (utf8::IsHangulSyllable(c)) ++hangul;
-    else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) ++latin;
+    if (utf8::IsHangulSyllable(c))
+      ++hangul;
+    else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
+      ++latin;
     i += len;
   }
   // A Hangul syllable carries about three letters' worth of text.
@@ -55,16 +57,16 @@ Result<CodedDocument> Coder::CodeUnchecked(const Document& doc, const CodeOption
     out.title = std::string(t.substr(0, std::min<size_t>(t.size(), 120)));
     while (!out.title.empty() && (static_cast<unsigned char>(out.title.back()) & 0xC0) == 0x80)
       out.title.pop_back();
-    if (!out.title.empty() && static_cast<unsigned char>(out.title.back()) >= 0xC0) out.title.pop_back();
+    if (!out.title.empty() && static_cast<unsigned char>(out.title.back()) >= 0xC0)
+      out.title.pop_back();
     break;
   }
   KoreanInput in{res_.get(), &out.clean, &segments, doc.path, out.year, options.self_country};
   std::vector<Event> events = CodeKorean(in);
   out.events = options.merge ? MergeMentions(std::move(events)) : std::move(events);
   if (!options.merge) {
-    std::stable_sort(out.events.begin(), out.events.end(), [](const Event& a, const Event& b) {
-      return a.date.begin < b.date.begin;
-    });
+    std::stable_sort(out.events.begin(), out.events.end(),
+                     [](const Event& a, const Event& b) { return a.date.begin < b.date.begin; });
   }
   return out;
 }

@@ -37,7 +37,8 @@ std::vector<Event> MergeMentions(std::vector<Event> events) {
       // Two predicates of one sentence or row are two events the author told apart.
       bool same_segment = false;
       for (const Mention& m : o.mentions)
-        same_segment |= m.span_begin == e.mentions.front().span_begin && m.doc == e.mentions.front().doc;
+        same_segment |=
+            m.span_begin == e.mentions.front().span_begin && m.doc == e.mentions.front().doc;
       if (same_segment) continue;
       {
         into = &o;

@@ -22,7 +22,8 @@ Result<Codebook> Codebook::Load(const std::string& path) {
     char* end = nullptr;
     c.goldstein = std::strtod(gs.c_str(), &end);
     if (gs.empty() || *end != '\0' || c.goldstein < -10 || c.goldstein > 10)
-      return Status::InvalidInput(t->Where(r) + "goldstein '" + gs + "' is not a number in [-10, 10]");
+      return Status::InvalidInput(t->Where(r) + "goldstein '" + gs +
+                                  "' is not a number in [-10, 10]");
     if (quad.size() != 1 || quad[0] < '1' || quad[0] > '4')
       return Status::InvalidInput(t->Where(r) + "quad_class '" + quad + "' is not 1-4");
     c.quad_class = quad[0] - '0';

@@ -45,14 +45,16 @@ Result<CountryTable> CountryTable::Load(const std::string& countries_tsv,
   }
   Result<TsvTable> a = TsvTable::Read(aliases_tsv);
   if (!a.ok()) return a.status();
-  int a3 = a->Column("iso3"), ak = a->Column("kind"), aa = a->Column("alias"), al = a->Column("lang");
+  int a3 = a->Column("iso3"), ak = a->Column("kind"), aa = a->Column("alias"),
+      al = a->Column("lang");
   if (a3 < 0 || ak < 0 || aa < 0)
     return Status::InvalidInput(aliases_tsv + ": header must name iso3, kind, alias (and lang)");
   for (const TsvRow& r : a->rows()) {
     std::string iso3(Cell(r, a3)), kind(Cell(r, ak)), alias(Cell(r, aa)), lang(Cell(r, al));
     auto it = table.by_iso3_.find(iso3);
     if (it == table.by_iso3_.end()) {
-      problems->push_back(a->Where(r) + "unknown state '" + iso3 + "' (not in " + countries_tsv + ")");
+      problems->push_back(a->Where(r) + "unknown state '" + iso3 + "' (not in " + countries_tsv +
+                          ")");
       continue;
     }
     if (alias.empty()) {

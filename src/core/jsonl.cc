@@ -8,11 +8,21 @@ void AppendJsonString(std::string* out, std::string_view s) {
   out->push_back('"');
   for (char c : s) {
     switch (c) {
-      case '"': *out += "\\\""; break;
-      case '\\': *out += "\\\\"; break;
-      case '\n': *out += "\\n"; break;
-      case '\r': *out += "\\r"; break;
-      case '\t': *out += "\\t"; break;
+      case '"':
+        *out += "\\\"";
+        break;
+      case '\\':
+        *out += "\\\\";
+        break;
+      case '\n':
+        *out += "\\n";
+        break;
+      case '\r':
+        *out += "\\r";
+        break;
+      case '\t':
+        *out += "\\t";
+        break;
       default:
         if (static_cast<unsigned char>(c) < 0x20) {
           char buf[8];
@@ -48,7 +58,8 @@ std::string EventToJson(const Event& e) {
   Field(&o, "target_name", e.target_name);
   Field(&o, "code", e.code);
   char buf[96];
-  std::snprintf(buf, sizeof buf, ",\"goldstein\":%.1f,\"quad_class\":%d", e.goldstein, e.quad_class);
+  std::snprintf(buf, sizeof buf, ",\"goldstein\":%.1f,\"quad_class\":%d", e.goldstein,
+                e.quad_class);
   o += buf;
   Field(&o, "lang", e.lang);
   const Mention& m = e.mentions.front();

@@ -20,9 +20,11 @@ TEST(JsonlTest, FieldsInContractOrder) {
   e.lang = "ko";
   e.mentions.push_back({"a \"b\".txt", 3, 9, "line\tone\n", "table", e.date});
   std::string j = EventToJson(e);
-  const char* order[] = {"\"date\"", "\"date_end\"", "\"date_precision\"", "\"source\"", "\"target\"",
-                         "\"source_country\"", "\"target_country\"", "\"source_name\"", "\"target_name\"",
-                         "\"code\"", "\"goldstein\"", "\"quad_class\"", "\"lang\"", "\"doc\"", "\"span\"",
+  const char* order[] = {"\"date\"",           "\"date_end\"",    "\"date_precision\"",
+                         "\"source\"",         "\"target\"",      "\"source_country\"",
+                         "\"target_country\"", "\"source_name\"", "\"target_name\"",
+                         "\"code\"",           "\"goldstein\"",   "\"quad_class\"",
+                         "\"lang\"",           "\"doc\"",         "\"span\"",
                          "\"evidence\""};
   size_t pos = 0;
   for (const char* f : order) {

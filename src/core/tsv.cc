@@ -93,8 +93,8 @@ std::vector<std::string> SplitAlternatives(std::string_view cell) {
   size_t start = 0;
   while (start <= cell.size()) {
     size_t bar = cell.find('|', start);
-    std::string_view part = Trim(cell.substr(start, bar == std::string_view::npos ? cell.npos
-                                                                                    : bar - start));
+    std::string_view part =
+        Trim(cell.substr(start, bar == std::string_view::npos ? cell.npos : bar - start));
     if (!part.empty()) out.emplace_back(part);
     if (bar == std::string_view::npos) break;
     start = bar + 1;

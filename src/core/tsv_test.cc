@@ -22,7 +22,8 @@ TEST(TsvTest, RejectsInvalidUtf8WithLine) {
 }
 
 TEST(TsvTest, SplitsAlternatives) {
-  EXPECT_EQ(SplitAlternatives(" 북한 | 북 ||조선"), (std::vector<std::string>{"북한", "북", "조선"}));
+  EXPECT_EQ(SplitAlternatives(" 북한 | 북 ||조선"),
+            (std::vector<std::string>{"북한", "북", "조선"}));
   EXPECT_TRUE(SplitAlternatives("").empty());
 }
 

@@ -7,9 +7,9 @@ namespace {
 
 TEST(Utf8Test, FindsInvalidSequences) {
   EXPECT_TRUE(IsValid("북한 North Korea"));
-  EXPECT_EQ(FindInvalid("ab\xC0\xAF"), 2u);        // overlong
-  EXPECT_EQ(FindInvalid("\xED\xA0\x80"), 0u);      // surrogate
-  EXPECT_EQ(FindInvalid("가\xEA\xB0"), 3u);        // truncated
+  EXPECT_EQ(FindInvalid("ab\xC0\xAF"), 2u);    // overlong
+  EXPECT_EQ(FindInvalid("\xED\xA0\x80"), 0u);  // surrogate
+  EXPECT_EQ(FindInvalid("가\xEA\xB0"), 3u);    // truncated
   EXPECT_EQ(FindInvalid("\xFF"), 0u);
 }
 

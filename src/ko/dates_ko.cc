@@ -17,7 +17,9 @@ namespace {
 
 bool IsDigitAt(std::string_view s, size_t i) { return i < s.size() && s[i] >= '0' && s[i] <= '9'; }
 
-bool StartsAt(std::string_view s, size_t i, std::string_view w) { return s.substr(i, w.size()) == w; }
+bool StartsAt(std::string_view s, size_t i, std::string_view w) {
+  return s.substr(i, w.size()) == w;
+}
 
 int ReadNum(std::string_view s, size_t* i, size_t max_digits) {
   size_t start = *i;
@@ -38,7 +40,7 @@ bool AtTokenStart(std::string_view s, size_t i) {
   if (p >= '0' && p <= '9') return false;
   if ((p >= 'A' && p <= 'Z') || (p >= 'a' && p <= 'z') || p == '-' || p == '.') return false;
   if (i >= 2 && s.substr(i - 2, 2) == "\xC2\xB7") return false;  // U+00B7 middle dot
-  if (i >= 3 && s.substr(i - 3, 3) == "제") return false;       // 제10차
+  if (i >= 3 && s.substr(i - 3, 3) == "제") return false;        // 제10차
   return true;
 }
 
@@ -134,22 +136,22 @@ struct Word {
   int rel;
 };
 constexpr std::array<Word, 32> kRelative = {{
-    {"이튿날", RawDate::Kind::kRelative, 1},  {"다음날", RawDate::Kind::kRelative, 1},
-    {"다음 날", RawDate::Kind::kRelative, 1}, {"익일", RawDate::Kind::kRelative, 1},
-    {"전날", RawDate::Kind::kRelative, -1},   {"전일", RawDate::Kind::kRelative, -1},
-    {"같은 날", RawDate::Kind::kSame, 0},     {"당일", RawDate::Kind::kSame, 0},
-    {"같은 기간", RawDate::Kind::kSame, 0},   {"같은 달", RawDate::Kind::kSame, 0},
-    {"이 기간", RawDate::Kind::kSame, 0},     {"동시에", RawDate::Kind::kSame, 0},
-    {"하루 뒤", RawDate::Kind::kRelative, 1}, {"하루 후", RawDate::Kind::kRelative, 1},
-    {"이틀 뒤", RawDate::Kind::kRelative, 2}, {"이틀 후", RawDate::Kind::kRelative, 2},
-    {"사흘 뒤", RawDate::Kind::kRelative, 3}, {"사흘 후", RawDate::Kind::kRelative, 3},
-    {"나흘 뒤", RawDate::Kind::kRelative, 4}, {"닷새 뒤", RawDate::Kind::kRelative, 5},
-    {"엿새 뒤", RawDate::Kind::kRelative, 6}, {"일주일 뒤", RawDate::Kind::kRelative, 7},
+    {"이튿날", RawDate::Kind::kRelative, 1},    {"다음날", RawDate::Kind::kRelative, 1},
+    {"다음 날", RawDate::Kind::kRelative, 1},   {"익일", RawDate::Kind::kRelative, 1},
+    {"전날", RawDate::Kind::kRelative, -1},     {"전일", RawDate::Kind::kRelative, -1},
+    {"같은 날", RawDate::Kind::kSame, 0},       {"당일", RawDate::Kind::kSame, 0},
+    {"같은 기간", RawDate::Kind::kSame, 0},     {"같은 달", RawDate::Kind::kSame, 0},
+    {"이 기간", RawDate::Kind::kSame, 0},       {"동시에", RawDate::Kind::kSame, 0},
+    {"하루 뒤", RawDate::Kind::kRelative, 1},   {"하루 후", RawDate::Kind::kRelative, 1},
+    {"이틀 뒤", RawDate::Kind::kRelative, 2},   {"이틀 후", RawDate::Kind::kRelative, 2},
+    {"사흘 뒤", RawDate::Kind::kRelative, 3},   {"사흘 후", RawDate::Kind::kRelative, 3},
+    {"나흘 뒤", RawDate::Kind::kRelative, 4},   {"닷새 뒤", RawDate::Kind::kRelative, 5},
+    {"엿새 뒤", RawDate::Kind::kRelative, 6},   {"일주일 뒤", RawDate::Kind::kRelative, 7},
     {"일주일 후", RawDate::Kind::kRelative, 7}, {"하루 전", RawDate::Kind::kRelative, -1},
-    {"이틀 전", RawDate::Kind::kRelative, -2}, {"사흘 전", RawDate::Kind::kRelative, -3},
-    {"전날인", RawDate::Kind::kRelative, -1}, {"그다음 날", RawDate::Kind::kRelative, 1},
-    {"열흘 뒤", RawDate::Kind::kRelative, 10}, {"열흘 후", RawDate::Kind::kRelative, 10},
-    {"보름 뒤", RawDate::Kind::kRelative, 15}, {"엿새 전", RawDate::Kind::kRelative, -6},
+    {"이틀 전", RawDate::Kind::kRelative, -2},  {"사흘 전", RawDate::Kind::kRelative, -3},
+    {"전날인", RawDate::Kind::kRelative, -1},   {"그다음 날", RawDate::Kind::kRelative, 1},
+    {"열흘 뒤", RawDate::Kind::kRelative, 10},  {"열흘 후", RawDate::Kind::kRelative, 10},
+    {"보름 뒤", RawDate::Kind::kRelative, 15},  {"엿새 전", RawDate::Kind::kRelative, -6},
 }};
 
 // Whether a relative-date word or 연초/연말 may start at i: a filter on the first syllable.
@@ -157,8 +159,9 @@ bool MayStartWord(std::string_view s, size_t i) {
   if (i + 3 > s.size() || static_cast<unsigned char>(s[i]) < 0xE0) return false;
   int len;
   char32_t c = utf8::Decode(s, i, &len);
-  static constexpr char32_t kFirst[] = {U'같', U'그', U'나', U'다', U'닷', U'당', U'동', U'보', U'사',
-                                        U'연', U'열', U'엿', U'이', U'익', U'일', U'전', U'하'};
+  static constexpr char32_t kFirst[] = {U'같', U'그', U'나', U'다', U'닷', U'당',
+                                        U'동', U'보', U'사', U'연', U'열', U'엿',
+                                        U'이', U'익', U'일', U'전', U'하'};
   static_assert(std::is_sorted(std::begin(kFirst), std::end(kFirst)), "binary search needs order");
   return std::binary_search(std::begin(kFirst), std::end(kFirst), c);
 }
@@ -297,8 +300,10 @@ std::vector<RawDate> FindKoreanDates(std::string_view s) {
       if (IsDigitAt(s, q0) && ReadChain(s, q0, &q, true)) {
         size_t qe = q.end;
         if (from) {
-          if (StartsAt(s, qe, "까지")) qe += 6;
-          else qe = 0;
+          if (StartsAt(s, qe, "까지"))
+            qe += 6;
+          else
+            qe = 0;
         }
         if (qe != 0) {
           r.year2 = q.year, r.month2 = q.month, r.day2 = q.day;
@@ -344,20 +349,36 @@ std::optional<DateSpan> ResolveDate(const RawDate& raw, int year_in_force, int m
   if (m == 0) {
     span = DateSpan::Year(y);
     switch (raw.part) {
-      case RawDate::Part::kFirstHalf: span.end = Date{y, 6, 30}; break;
-      case RawDate::Part::kSecondHalf: span.begin = Date{y, 7, 1}; break;
-      case RawDate::Part::kEarly: span.end = Date{y, 3, 31}; break;
-      case RawDate::Part::kLate: span.begin = Date{y, 10, 1}; break;
-      default: break;
+      case RawDate::Part::kFirstHalf:
+        span.end = Date{y, 6, 30};
+        break;
+      case RawDate::Part::kSecondHalf:
+        span.begin = Date{y, 7, 1};
+        break;
+      case RawDate::Part::kEarly:
+        span.end = Date{y, 3, 31};
+        break;
+      case RawDate::Part::kLate:
+        span.begin = Date{y, 10, 1};
+        break;
+      default:
+        break;
     }
   } else if (raw.day == 0) {
     span = DateSpan::Month(y, m);
     int last = Date::DaysInMonth(y, m);
     switch (raw.part) {
-      case RawDate::Part::kEarly: span.end = Date{y, m, 10}; break;
-      case RawDate::Part::kMid: span.begin = Date{y, m, 11}, span.end = Date{y, m, 20}; break;
-      case RawDate::Part::kLate: span.begin = Date{y, m, 21}, span.end = Date{y, m, last}; break;
-      default: break;
+      case RawDate::Part::kEarly:
+        span.end = Date{y, m, 10};
+        break;
+      case RawDate::Part::kMid:
+        span.begin = Date{y, m, 11}, span.end = Date{y, m, 20};
+        break;
+      case RawDate::Part::kLate:
+        span.begin = Date{y, m, 21}, span.end = Date{y, m, last};
+        break;
+      default:
+        break;
     }
   } else {
     if (!Date::IsValid(y, m, raw.day)) return std::nullopt;

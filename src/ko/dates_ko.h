@@ -22,9 +22,15 @@ struct RawDate {
   enum class Kind : uint8_t { kAbsolute, kRelative, kSame } kind = Kind::kAbsolute;
   int year = 0, month = 0, day = 0;     // 0 = not given
   int year2 = 0, month2 = 0, day2 = 0;  // range end; 0 = not given
-  enum class Part : uint8_t { kWhole, kEarly, kMid, kLate, kFirstHalf, kSecondHalf } part =
-      Part::kWhole;
-  int rel_days = 0;  // kRelative: days after the date in force (이튿날 = 1, 전날 = -1)
+  enum class Part : uint8_t {
+    kWhole,
+    kEarly,
+    kMid,
+    kLate,
+    kFirstHalf,
+    kSecondHalf
+  } part = Part::kWhole;
+  int rel_days = 0;      // kRelative: days after the date in force (이튿날 = 1, 전날 = -1)
   bool numeric = false;  // M/D form
 };
 

@@ -54,8 +54,8 @@ TEST(DatesKoTest, RelativeForms) {
 }
 
 TEST(DatesKoTest, NotDates) {
-  for (const char* t : {"9·19 남북군사합의", "70주년 기념행사", "4년 만의", "제10차 회의", "3일간 체류",
-                        "1만 2천 명", "3개월 동안"})
+  for (const char* t : {"9·19 남북군사합의", "70주년 기념행사", "4년 만의", "제10차 회의",
+                        "3일간 체류", "1만 2천 명", "3개월 동안"})
     EXPECT_TRUE(FindKoreanDates(t).empty()) << t;
 }
 

@@ -16,23 +16,23 @@ struct Particle {
 
 // Longest forms first within a shared beginning, so greedy matching takes 에게서 before 에게.
 constexpr std::array<Particle, 53> kParticles = {{
-    {"이야말로", Role::kFocus},    {"이라도", Role::kFocus},    {"이든지", Role::kNone},
-    {"야말로", Role::kFocus},      {"에게로", Role::kDative},   {"한테서", Role::kAblative},
-    {"만큼", Role::kNone},         {"대로", Role::kNone},       {"밖에", Role::kFocus},
-    {"라도", Role::kFocus},        {"든지", Role::kNone},       {"마다", Role::kFocus},
-    {"이랑은", Role::kComitative}, {"뿐", Role::kFocus},        {"더러", Role::kDative},
-    {"에게서", Role::kAblative}, {"으로부터", Role::kAblative}, {"로부터", Role::kAblative},
-    {"에서부터", Role::kAblative}, {"께서", Role::kSubject},   {"에게", Role::kDative},
-    {"한테", Role::kDative},       {"에서", Role::kLocative},   {"으로서", Role::kDirection},
-    {"으로써", Role::kDirection},  {"으로", Role::kDirection},  {"로서", Role::kDirection},
-    {"로써", Role::kDirection},    {"이랑", Role::kComitative}, {"까지", Role::kFocus},
-    {"부터", Role::kFocus},        {"조차", Role::kFocus},      {"마저", Role::kFocus},
-    {"보다", Role::kNone},         {"처럼", Role::kNone},       {"이나", Role::kNone},
-    {"이며", Role::kNone},         {"께", Role::kDative},       {"에", Role::kDative},
-    {"와", Role::kComitative},     {"과", Role::kComitative},   {"랑", Role::kComitative},
-    {"이", Role::kSubject},        {"가", Role::kSubject},      {"은", Role::kTopic},
-    {"는", Role::kTopic},          {"을", Role::kObject},       {"를", Role::kObject},
-    {"의", Role::kGenitive},       {"도", Role::kFocus},        {"만", Role::kFocus},
+    {"이야말로", Role::kFocus},    {"이라도", Role::kFocus},      {"이든지", Role::kNone},
+    {"야말로", Role::kFocus},      {"에게로", Role::kDative},     {"한테서", Role::kAblative},
+    {"만큼", Role::kNone},         {"대로", Role::kNone},         {"밖에", Role::kFocus},
+    {"라도", Role::kFocus},        {"든지", Role::kNone},         {"마다", Role::kFocus},
+    {"이랑은", Role::kComitative}, {"뿐", Role::kFocus},          {"더러", Role::kDative},
+    {"에게서", Role::kAblative},   {"으로부터", Role::kAblative}, {"로부터", Role::kAblative},
+    {"에서부터", Role::kAblative}, {"께서", Role::kSubject},      {"에게", Role::kDative},
+    {"한테", Role::kDative},       {"에서", Role::kLocative},     {"으로서", Role::kDirection},
+    {"으로써", Role::kDirection},  {"으로", Role::kDirection},    {"로서", Role::kDirection},
+    {"로써", Role::kDirection},    {"이랑", Role::kComitative},   {"까지", Role::kFocus},
+    {"부터", Role::kFocus},        {"조차", Role::kFocus},        {"마저", Role::kFocus},
+    {"보다", Role::kNone},         {"처럼", Role::kNone},         {"이나", Role::kNone},
+    {"이며", Role::kNone},         {"께", Role::kDative},         {"에", Role::kDative},
+    {"와", Role::kComitative},     {"과", Role::kComitative},     {"랑", Role::kComitative},
+    {"이", Role::kSubject},        {"가", Role::kSubject},        {"은", Role::kTopic},
+    {"는", Role::kTopic},          {"을", Role::kObject},         {"를", Role::kObject},
+    {"의", Role::kGenitive},       {"도", Role::kFocus},          {"만", Role::kFocus},
     {"로", Role::kDirection},      {"나", Role::kNone},
 }};
 
@@ -66,8 +66,8 @@ Ending ClassifyEnding(std::string_view word) {
     if (EndsWith(word, s)) return Ending::kPurpose;
   for (std::string_view s : {"다는", "라는", "던"})
     if (EndsWith(word, s)) return Ending::kAdnominal;
-  for (std::string_view s : {"지만", "는데", "은데", "면서", "으나", "으며", "였고", "했고", "고", "며",
-                             "자", "여", "서", "해", "데", "나", "아", "어"})
+  for (std::string_view s : {"지만", "는데", "은데", "면서", "으나", "으며", "였고", "했고", "고",
+                             "며", "자", "여", "서", "해", "데", "나", "아", "어"})
     if (EndsWith(word, s)) return Ending::kConnective;
   if (EndsWith(word, "다") || EndsWith(word, "요")) return Ending::kFinal;
   for (std::string_view s : {"기", "음", "함", "됨", "기로", "기에", "음을", "기를", "음에"})
@@ -79,7 +79,7 @@ Ending ClassifyEnding(std::string_view word) {
   if (utf8::IsHangulSyllable(last)) {
     int tail = utf8::Decompose(last).tail;
     if (tail == 4 || tail == 8) return Ending::kAdnominal;  // ㄴ, ㄹ
-    if (tail == 16) return Ending::kNominal;                 // ㅁ
+    if (tail == 16) return Ending::kNominal;                // ㅁ
   }
   return Ending::kOther;
 }
@@ -90,10 +90,10 @@ bool MayStartParticle(std::string_view s) {
   if (s.size() < 3) return false;
   int len;
   char32_t c = utf8::Decode(s, 0, &len);
-  static constexpr char32_t kFirst[] = {U'가', U'과', U'까', U'께', U'나', U'는', U'대', U'더', U'도', U'든',
-                                        U'들', U'라', U'랑', U'로', U'를', U'마', U'만', U'밖', U'보', U'부',
-                                        U'뿐', U'야', U'에', U'와', U'으', U'은', U'을', U'의', U'이', U'조',
-                                        U'처', U'한'};
+  static constexpr char32_t kFirst[] = {U'가', U'과', U'까', U'께', U'나', U'는', U'대', U'더',
+                                        U'도', U'든', U'들', U'라', U'랑', U'로', U'를', U'마',
+                                        U'만', U'밖', U'보', U'부', U'뿐', U'야', U'에', U'와',
+                                        U'으', U'은', U'을', U'의', U'이', U'조', U'처', U'한'};
   static_assert(std::is_sorted(std::begin(kFirst), std::end(kFirst)), "binary search needs order");
   return std::binary_search(std::begin(kFirst), std::end(kFirst), c);
 }
@@ -150,7 +150,8 @@ bool AnalyzeNounSuffix(std::string_view rest, Suffix* out) {
   if (rest.empty()) return true;
   Role role;
   // 하다/되다 verbs: 방문하여, 면담했고, 체결됐다.
-  if (StartsWithAny(rest, {"하", "해", "했", "한", "할", "함", "합", "되", "돼", "됐", "된", "될", "됨"})) {
+  if (StartsWithAny(
+          rest, {"하", "해", "했", "한", "할", "함", "합", "되", "돼", "됐", "된", "될", "됨"})) {
     std::string_view after = rest.substr(3);
     if (AllEndingSyllables(after)) {
       out->kind = Suffix::Kind::kVerbal;
@@ -164,7 +165,8 @@ bool AnalyzeNounSuffix(std::string_view rest, Suffix* out) {
     return true;
   }
   // The copula: 정상회담이었다, 방문이며, 회담인.
-  if (StartsWithAny(rest, {"이었", "였", "이다", "이며", "이고", "인", "이라", "입니", "일", "이던"}) &&
+  if (StartsWithAny(rest,
+                    {"이었", "였", "이다", "이며", "이고", "인", "이라", "입니", "일", "이던"}) &&
       AllEndingSyllables(rest)) {
     out->kind = Suffix::Kind::kCopula;
     out->ending = ClassifyEnding(rest);
@@ -187,7 +189,8 @@ bool AnalyzeVerbEnding(std::string_view form, std::string_view rest, Suffix* out
       // 보내, 가져, 줘: a vowel-final form is its own -아/어 connective.
       utf8::Jamo j = utf8::Decompose(last);
       int v = j.vowel;
-      if (j.tail == 0 && (v == 0 || v == 1 || v == 4 || v == 5 || v == 6 || v == 9 || v == 10 || v == 14))
+      if (j.tail == 0 &&
+          (v == 0 || v == 1 || v == 4 || v == 5 || v == 6 || v == 9 || v == 10 || v == 14))
         e = Ending::kConnective;
     }
     if (e == Ending::kOther) return false;
@@ -212,15 +215,27 @@ std::vector<std::string> StemForms(std::string_view stem) {
     if (std::find(forms.begin(), forms.end(), f) == forms.end()) forms.push_back(f);
   };
   if (j.tail == 0) {
-    // Contractions of the stem's vowel with 아/어: 가지+어 → 가져, 주+어 → 줘, 보+아 → 봐, 되+어 → 돼.
+    // Contractions of the stem's vowel with 아/어: 가지+어 → 가져, 주+어 → 줘, 보+아 → 봐, 되+어 →
+    // 돼.
     int contracted = j.vowel;
     switch (j.vowel) {
-      case 20: contracted = 6; break;   // ㅣ → ㅕ
-      case 13: contracted = 14; break;  // ㅜ → ㅝ
-      case 8: contracted = 9; break;    // ㅗ → ㅘ
-      case 11: contracted = 10; break;  // ㅚ → ㅙ
-      case 18: contracted = 4; break;   // ㅡ → ㅓ
-      default: break;
+      case 20:
+        contracted = 6;
+        break;  // ㅣ → ㅕ
+      case 13:
+        contracted = 14;
+        break;  // ㅜ → ㅝ
+      case 8:
+        contracted = 9;
+        break;  // ㅗ → ㅘ
+      case 11:
+        contracted = 10;
+        break;  // ㅚ → ㅙ
+      case 18:
+        contracted = 4;
+        break;  // ㅡ → ㅓ
+      default:
+        break;
     }
     if (last == U'하') contracted = 1;  // 하 → 해
     add({j.lead, contracted, 0});

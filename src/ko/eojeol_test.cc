@@ -47,8 +47,8 @@ TEST(EojeolTest, HadaVerbsAndTheirClauseEndings) {
 
 TEST(EojeolTest, CompoundRemaindersAreRejected) {
   Suffix s;
-  EXPECT_FALSE(AnalyzeNounSuffix("장", &s));   // 회담장
-  EXPECT_FALSE(AnalyzeNounSuffix("객", &s));   // 방문객
+  EXPECT_FALSE(AnalyzeNounSuffix("장", &s));  // 회담장
+  EXPECT_FALSE(AnalyzeNounSuffix("객", &s));  // 방문객
   EXPECT_FALSE(AnalyzeNounSuffix("용", &s));
   EXPECT_FALSE(AnalyzeNounSuffix("가에", &s));  // 참가에 is 참가+에, never 참+가+에
 }

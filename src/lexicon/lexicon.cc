@@ -17,7 +17,8 @@ namespace dyad {
 namespace {
 
 bool IsUpper3(std::string_view s) {
-  return s.size() == 3 && std::all_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+  return s.size() == 3 &&
+         std::all_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
 }
 
 bool ValidActorCode(std::string_view code) {
@@ -32,10 +33,9 @@ bool ValidActorCode(std::string_view code) {
 
 std::optional<Frame> ParseFrame(std::string_view s) {
   static const std::map<std::string_view, Frame> kFrames = {
-      {"visit", Frame::kVisit}, {"host", Frame::kHost},   {"meet", Frame::kMeet},
-      {"depart", Frame::kDepart},
-      {"message", Frame::kMessage}, {"say", Frame::kSay}, {"act", Frame::kAct},
-      {"joint", Frame::kJoint}, {"light", Frame::kLight}};
+      {"visit", Frame::kVisit},   {"host", Frame::kHost},       {"meet", Frame::kMeet},
+      {"depart", Frame::kDepart}, {"message", Frame::kMessage}, {"say", Frame::kSay},
+      {"act", Frame::kAct},       {"joint", Frame::kJoint},     {"light", Frame::kLight}};
   auto it = kFrames.find(s);
   if (it == kFrames.end()) return std::nullopt;
   return it->second;
@@ -56,7 +56,8 @@ bool RequireColumns(const TsvTable& t, std::initializer_list<const char*> cols,
 
 void LoadActors(const TsvTable& t, const CountryTable& countries, std::vector<Actor>* actors,
                 std::vector<std::string>* problems) {
-  if (!RequireColumns(t, {"id", "type", "code", "from", "to", "ko", "en", "title_ko", "title_en"}, problems))
+  if (!RequireColumns(t, {"id", "type", "code", "from", "to", "ko", "en", "title_ko", "title_en"},
+                      problems))
     return;
   int cid = t.Column("id"), ctype = t.Column("type"), ccode = t.Column("code"),
       cfrom = t.Column("from"), cto = t.Column("to"), cko = t.Column("ko"), cen = t.Column("en"),
@@ -134,9 +135,11 @@ void LoadActors(const TsvTable& t, const CountryTable& countries, std::vector<Ac
         continue;
       }
       for (auto& n : SplitAlternatives(Cell(r, cko)))
-        if (std::find(a.names_ko.begin(), a.names_ko.end(), n) == a.names_ko.end()) a.names_ko.push_back(n);
+        if (std::find(a.names_ko.begin(), a.names_ko.end(), n) == a.names_ko.end())
+          a.names_ko.push_back(n);
       for (auto& n : SplitAlternatives(Cell(r, cen)))
-        if (std::find(a.names_en.begin(), a.names_en.end(), n) == a.names_en.end()) a.names_en.push_back(n);
+        if (std::find(a.names_en.begin(), a.names_en.end(), n) == a.names_en.end())
+          a.names_en.push_back(n);
       a.roles.push_back(std::move(role));
     }
   }
@@ -144,7 +147,8 @@ void LoadActors(const TsvTable& t, const CountryTable& countries, std::vector<Ac
 
 void LoadActions(const TsvTable& t, const Codebook& codebook, const CountryTable& countries,
                  std::vector<Action>* actions, std::vector<std::string>* problems) {
-  if (!RequireColumns(t, {"expr", "code", "frame", "dest", "sym", "label_ko", "label_en"}, problems))
+  if (!RequireColumns(t, {"expr", "code", "frame", "dest", "sym", "label_ko", "label_en"},
+                      problems))
     return;
   int cexpr = t.Column("expr"), ccode = t.Column("code"), cframe = t.Column("frame"),
       cdest = t.Column("dest"), csym = t.Column("sym"), clk = t.Column("label_ko"),
@@ -259,8 +263,10 @@ Result<Lexicon> Lexicon::Load(const std::string& dir, const std::string& countri
     list.push_back(e);
   };
   for (size_t i = 0; i < lex.actors_.size(); ++i) {
-    for (const auto& n : lex.actors_[i].names_ko) add(n, {LexEntry::Kind::kActor, false, int32_t(i)});
-    for (const auto& n : lex.actors_[i].names_en) add(n, {LexEntry::Kind::kActor, false, int32_t(i)});
+    for (const auto& n : lex.actors_[i].names_ko)
+      add(n, {LexEntry::Kind::kActor, false, int32_t(i)});
+    for (const auto& n : lex.actors_[i].names_en)
+      add(n, {LexEntry::Kind::kActor, false, int32_t(i)});
   }
   const auto& all = lex.countries_.all();
   for (size_t i = 0; i < all.size(); ++i) {
@@ -300,7 +306,8 @@ Result<Lexicon> Lexicon::Load(const std::string& dir, const std::string& countri
     }
   }
   // The author's own state: "우리" in a Korean brief (the coder decides which state it is).
-  for (const char* self : {"우리", "우리나라", "우리 정부", "아국"}) add(self, {LexEntry::Kind::kSelf, false, 0});
+  for (const char* self : {"우리", "우리나라", "우리 정부", "아국"})
+    add(self, {LexEntry::Kind::kSelf, false, 0});
   add("우리 군", {LexEntry::Kind::kSelf, false, 1});
 
   std::vector<std::pair<std::string, int32_t>> keys(key_ids.begin(), key_ids.end());

@@ -62,7 +62,8 @@ TEST(LexiconTest, BadRowsAreReportedWithFileAndLine) {
                "회담\t999\tmeet\t\t1\t회담\tholds talks with\n"
                "면담\t040\tmeeet\t\t0\t면담\tmeets\n"
                "방문\t042\tvisit\t\t0\t방문\tvisits\n");
-  WriteScratch("badlex/country_aliases.tsv", "iso3\tkind\talias\tlang\nPRK\tname\t북\tko\nZZZ\tname\t없음\tko\n");
+  WriteScratch("badlex/country_aliases.tsv",
+               "iso3\tkind\talias\tlang\nPRK\tname\t북\tko\nZZZ\tname\t없음\tko\n");
   WriteScratch("badlex/running_headers.tsv", "line\n이슈브리프\n");
   Result<Codebook> book = Codebook::Load(DataDir() + "/cameo-event-codes.tsv");
   ASSERT_TRUE(book.ok());
@@ -97,7 +98,8 @@ TEST(LexiconTest, VerbsCompileToTheirStemForms) {
   auto res = testing::Shipped();
   ASSERT_NE(res, nullptr);
   const Lexicon& lex = res->lexicon;
-  for (const char* form : {"만나", "만났", "만난", "가졌", "찾"}) EXPECT_GE(lex.trie().Find(form), 0) << form;
+  for (const char* form : {"만나", "만났", "만난", "가졌", "찾"})
+    EXPECT_GE(lex.trie().Find(form), 0) << form;
   // 방X for every state with a compound prefix, built from 방문.
   int32_t v = lex.trie().Find("방러");
   ASSERT_GE(v, 0);

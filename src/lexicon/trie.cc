@@ -21,7 +21,8 @@ Trie Trie::Build(std::vector<std::pair<std::string, int32_t>> entries) {
     Work w = queue[q];
     size_t i = w.lo;
     // Keys ending exactly here give the node its value (last duplicate wins).
-    while (i < w.hi && entries[i].first.size() == w.depth) t.nodes_[w.node].value = entries[i++].second;
+    while (i < w.hi && entries[i].first.size() == w.depth)
+      t.nodes_[w.node].value = entries[i++].second;
     t.nodes_[w.node].first_edge = static_cast<uint32_t>(t.edge_bytes_.size());
     std::vector<Work> children;
     while (i < w.hi) {

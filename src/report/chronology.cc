@@ -64,8 +64,10 @@ size_t DisplayWidth(std::string_view s) {
     int len;
     char32_t c = utf8::Decode(s, i, &len);
     bool wide = (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF) ||
-                (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF) ||
-                (c >= 0xFF00 && c <= 0xFF60) || c == 0x201C || c == 0x201D ? c >= 0x1100 : false;
+                        (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF) ||
+                        (c >= 0xFF00 && c <= 0xFF60) || c == 0x201C || c == 0x201D
+                    ? c >= 0x1100
+                    : false;
     w += wide ? 2 : 1;
     i += len;
   }
@@ -103,7 +105,8 @@ std::vector<ChronologyRow> BuildChronology(const std::vector<Event>& events,
           // meetings of a visiting minister, the host's and the visitor's "면담" one.
           bool same_actors = (g->source == o.source && g->target == o.target) ||
                              (g->source == o.target && g->target == o.source);
-          if (g == &head || g->code != o.code || !SameDyadEitherWay(*g, o) || !same_actors) continue;
+          if (g == &head || g->code != o.code || !SameDyadEitherWay(*g, o) || !same_actors)
+            continue;
           dup = true;
           // Keep the visitor's telling: the row reads from the visitor's side.
           if (Side(*g, true) != Side(head, true) && Side(o, true) == Side(head, true)) g = &o;
@@ -148,7 +151,8 @@ std::string RenderChronology(const std::vector<ChronologyRow>& rows, ChronologyF
     case ChronologyFormat::kMarkdown:
       out += "| " + h0 + " | " + h1 + " | " + h2 + " |\n|---|---|---|\n";
       for (const auto& r : rows)
-        out += "| " + FormatSpan(r.date) + " | " + MdCell(r.content) + " | " + MdCell(r.sources) + " |\n";
+        out += "| " + FormatSpan(r.date) + " | " + MdCell(r.content) + " | " + MdCell(r.sources) +
+               " |\n";
       break;
     case ChronologyFormat::kCsv:
       out += "date,date_end,content,sources\n";
@@ -162,9 +166,12 @@ std::string RenderChronology(const std::vector<ChronologyRow>& rows, ChronologyF
         w0 = std::max(w0, DisplayWidth(FormatSpan(r.date)));
         w1 = std::max(w1, DisplayWidth(r.content));
       }
-      auto pad = [](const std::string& s, size_t w) { return s + std::string(w - DisplayWidth(s), ' '); };
+      auto pad = [](const std::string& s, size_t w) {
+        return s + std::string(w - DisplayWidth(s), ' ');
+      };
       out += pad(h0, w0) + "  " + pad(h1, w1) + "  " + h2 + "\n";
-      for (const auto& r : rows) out += pad(FormatSpan(r.date), w0) + "  " + pad(r.content, w1) + "  " + r.sources + "\n";
+      for (const auto& r : rows)
+        out += pad(FormatSpan(r.date), w0) + "  " + pad(r.content, w1) + "  " + r.sources + "\n";
       break;
     }
   }

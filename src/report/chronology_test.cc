@@ -31,7 +31,8 @@ TEST(ChronologyTest, AVisitGathersTheMeetingsHeldDuringIt) {
       Make(visit, "PRK", "RUS", "042", "방러", "visits Russia", "최선희 외무상",
            "Choe Son Hui (DPRK foreign minister)"),
       Make(DateSpan::Day({2024, 6, 12}), "PRK", "RUS", "051", "푸틴 대통령에 축전 전달",
-           "sends congratulations to Vladimir Putin", "김정은 국무위원장", "Kim Jong Un (DPRK leader)"),
+           "sends congratulations to Vladimir Putin", "김정은 국무위원장",
+           "Kim Jong Un (DPRK leader)"),
   };
   auto ko = BuildChronology(ev, {"ko"});
   ASSERT_EQ(ko.size(), 2u);
@@ -44,17 +45,20 @@ TEST(ChronologyTest, AVisitGathersTheMeetingsHeldDuringIt) {
             "(Russian president)");
   std::string md = RenderChronology(ko, ChronologyFormat::kMarkdown, "ko");
   EXPECT_NE(md.find("| 날짜 | 내용 | 출처 |"), std::string::npos);
-  EXPECT_NE(md.find("| 2024-06-12 | 김정은 국무위원장 푸틴 대통령에 축전 전달 | brief.txt |"), std::string::npos);
-  std::string csv = RenderChronology(en, ChronologyFormat::kCsv, "en");
-  EXPECT_NE(csv.find("2024-01-14,2024-01-17,Choe Son Hui (DPRK foreign minister) visits Russia; holds"),
+  EXPECT_NE(md.find("| 2024-06-12 | 김정은 국무위원장 푸틴 대통령에 축전 전달 | brief.txt |"),
             std::string::npos);
+  std::string csv = RenderChronology(en, ChronologyFormat::kCsv, "en");
+  EXPECT_NE(
+      csv.find("2024-01-14,2024-01-17,Choe Son Hui (DPRK foreign minister) visits Russia; holds"),
+      std::string::npos);
 }
 
 TEST(ChronologyTest, DatesPrintAtTheirPrecision) {
   EXPECT_EQ(FormatSpan(DateSpan::Month(2023, 9)), "2023-09");
   EXPECT_EQ(FormatSpan(DateSpan::Year(2023)), "2023");
   EXPECT_EQ(FormatSpan(DateSpan::Day({2023, 9, 13})), "2023-09-13");
-  EXPECT_EQ(FormatSpan({{2023, 12, 28}, {2024, 1, 3}, DatePrecision::kDay}), "2023-12-28~2024-01-03");
+  EXPECT_EQ(FormatSpan({{2023, 12, 28}, {2024, 1, 3}, DatePrecision::kDay}),
+            "2023-12-28~2024-01-03");
   EXPECT_EQ(DisplayWidth("회담 ab"), 7u);
 }
 

@@ -129,10 +129,10 @@ Store::~Store() = default;
 Result<std::unique_ptr<Store>> Store::Open(const std::string& path) {
   auto impl = std::make_unique<Impl>();
   impl->path = path;
-  if (sqlite3_open_v2(path.c_str(), &impl->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) !=
-      SQLITE_OK) {
-    return Status::IoError(path + ": cannot open store: " +
-                           (impl->db ? sqlite3_errmsg(impl->db) : "out of memory"));
+  if (sqlite3_open_v2(path.c_str(), &impl->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+                      nullptr) != SQLITE_OK) {
+    return Status::IoError(
+        path + ": cannot open store: " + (impl->db ? sqlite3_errmsg(impl->db) : "out of memory"));
   }
   sqlite3_busy_timeout(impl->db, 5000);
   // A file that is not SQLite fails here with "file is not a database".
@@ -156,7 +156,8 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path) {
     if (s.ok()) s = impl->Exec("COMMIT");
     if (!s.ok()) {
       impl->Exec("ROLLBACK");
-      return Status::IoError(s.message() + " (migrating to schema version " + std::to_string(v + 1) + ")");
+      return Status::IoError(s.message() + " (migrating to schema version " +
+                             std::to_string(v + 1) + ")");
     }
   }
   return std::unique_ptr<Store>(new Store(std::move(impl), kKnownVersion));
@@ -182,9 +183,10 @@ Result<IngestReport> Store::Ingest(const Document& doc, const CodedDocument& cod
     }
   }
   {
-    Stmt ins(db,
-             "INSERT INTO documents(sha256, path, title, lang, format, encoding, text, ingested_at) "
-             "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+    Stmt ins(
+        db,
+        "INSERT INTO documents(sha256, path, title, lang, format, encoding, text, ingested_at) "
+        "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
     ins.Bind(1, sha).Bind(2, doc.path).Bind(3, coded.title).Bind(4, coded.lang).Bind(5, doc.format);
     ins.Bind(6, doc.encoding).Bind(7, doc.text).Bind(8, Now());
     if (!ins.ok() || ins.Step() != SQLITE_DONE) return fail(impl_->Error("storing document"));
@@ -211,7 +213,9 @@ Result<IngestReport> Store::Ingest(const Document& doc, const CodedDocument& cod
           event_id = q.Int(0);
           // A finer telling (a day against "10월에는") dates the stored event.
           if (static_cast<int>(e.date.precision) < static_cast<int>(stored.precision)) {
-            Stmt up(db, "UPDATE events SET date = ?1, date_end = ?2, date_precision = ?3 WHERE id = ?4");
+            Stmt up(
+                db,
+                "UPDATE events SET date = ?1, date_end = ?2, date_precision = ?3 WHERE id = ?4");
             up.Bind(1, e.date.begin.ToIso()).Bind(2, e.date.end.ToIso());
             up.Bind(3, std::string(PrecisionName(e.date.precision))).Bind(4, event_id);
             if (up.Step() != SQLITE_DONE) return fail(impl_->Error("updating event"));
@@ -242,10 +246,13 @@ Result<IngestReport> Store::Ingest(const Document& doc, const CodedDocument& cod
       ++report.events_merged;
     }
     for (const Mention& m : e.mentions) {
-      Stmt ins(db,
-               "INSERT OR IGNORE INTO mentions(event_id, document_id, span_begin, span_end, section, "
-               "evidence, date, date_end) VALUES(?1,?2,?3,?4,?5,?6,?7,?8)");
-      ins.Bind(1, event_id).Bind(2, report.document_id).Bind(3, static_cast<long long>(m.span_begin));
+      Stmt ins(
+          db,
+          "INSERT OR IGNORE INTO mentions(event_id, document_id, span_begin, span_end, section, "
+          "evidence, date, date_end) VALUES(?1,?2,?3,?4,?5,?6,?7,?8)");
+      ins.Bind(1, event_id)
+          .Bind(2, report.document_id)
+          .Bind(3, static_cast<long long>(m.span_begin));
       ins.Bind(4, static_cast<long long>(m.span_end)).Bind(5, m.section).Bind(6, m.evidence);
       ins.Bind(7, m.date.begin.ToIso()).Bind(8, m.date.end.ToIso());
       if (!ins.ok() || ins.Step() != SQLITE_DONE) return fail(impl_->Error("storing mention"));
@@ -262,10 +269,11 @@ Result<std::vector<Event>> Store::Events(const EventQuery& q) const {
       "target_label_en, code, goldstein, quad_class, symmetric, action_ko, action_en, lang "
       "FROM events WHERE 1";
   if (!q.side_a.empty())
-    sql += " AND ((source LIKE ?1 || '%' AND target LIKE ?2 || '%') OR "
-           "(source LIKE ?2 || '%' AND target LIKE ?1 || '%') OR "
-           "(source_country = ?1 AND target_country = ?2) OR "
-           "(source_country = ?2 AND target_country = ?1))";
+    sql +=
+        " AND ((source LIKE ?1 || '%' AND target LIKE ?2 || '%') OR "
+        "(source LIKE ?2 || '%' AND target LIKE ?1 || '%') OR "
+        "(source_country = ?1 AND target_country = ?2) OR "
+        "(source_country = ?2 AND target_country = ?1))";
   if (q.from) sql += " AND date_end >= ?3";
   if (q.to) sql += " AND date <= ?4";
   if (!q.code_root.empty()) sql += " AND code LIKE ?5 || '%'";

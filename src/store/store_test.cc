@@ -96,10 +96,11 @@ TEST(StoreTest, AFailedIngestLeavesTheStoreAsItWas) {
   // Make the last write of the next ingest fail: mentions reject this document's evidence.
   sqlite3* h;
   sqlite3_open(db.c_str(), &h);
-  ASSERT_EQ(sqlite3_exec(h,
-                         "CREATE TRIGGER fail BEFORE INSERT ON mentions WHEN NEW.evidence LIKE '%쇼이구%' "
-                         "BEGIN SELECT RAISE(ABORT, 'injected failure'); END;",
-                         nullptr, nullptr, nullptr),
+  ASSERT_EQ(sqlite3_exec(
+                h,
+                "CREATE TRIGGER fail BEFORE INSERT ON mentions WHEN NEW.evidence LIKE '%쇼이구%' "
+                "BEGIN SELECT RAISE(ABORT, 'injected failure'); END;",
+                nullptr, nullptr, nullptr),
             SQLITE_OK);
   sqlite3_close(h);
   Coded second = CodeText(

@@ -32,14 +32,15 @@ Result<std::string> Convert(std::string_view bytes, const char* charset, const s
   ucnv_setToUCallBack(conv.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &err);
   std::vector<UChar> u16(bytes.size() + 1);
   err = U_ZERO_ERROR;
-  int32_t n = ucnv_toUChars(conv.get(), u16.data(), static_cast<int32_t>(u16.size()),
-                            bytes.data(), static_cast<int32_t>(bytes.size()), &err);
+  int32_t n = ucnv_toUChars(conv.get(), u16.data(), static_cast<int32_t>(u16.size()), bytes.data(),
+                            static_cast<int32_t>(bytes.size()), &err);
   if (U_FAILURE(err)) return Status::InvalidInput(name + ": not decodable as " + charset);
   std::string out;
   out.reserve(bytes.size() * 3 / 2);
   for (int32_t i = 0; i < n; ++i) {
     char32_t c = u16[i];
-    if (c >= 0xD800 && c <= 0xDBFF && i + 1 < n) c = 0x10000 + ((c - 0xD800) << 10) + (u16[++i] - 0xDC00);
+    if (c >= 0xD800 && c <= 0xDBFF && i + 1 < n)
+      c = 0x10000 + ((c - 0xD800) << 10) + (u16[++i] - 0xDC00);
     utf8::Append(&out, c);
   }
   return out;
@@ -60,8 +61,8 @@ Result<Document> DecodeText(std::string_view bytes, const std::string& name) {
   Document doc;
   doc.path = name;
   doc.format = "text";
-  if (bytes.size() >= 2 && ((bytes[0] == '\xFF' && bytes[1] == '\xFE') ||
-                            (bytes[0] == '\xFE' && bytes[1] == '\xFF'))) {
+  if (bytes.size() >= 2 &&
+      ((bytes[0] == '\xFF' && bytes[1] == '\xFE') || (bytes[0] == '\xFE' && bytes[1] == '\xFF'))) {
     const char* cs = bytes[0] == '\xFF' ? "UTF-16LE" : "UTF-16BE";
     Result<std::string> t = Convert(bytes.substr(2), cs, name);
     if (!t.ok()) return t.status();
@@ -76,7 +77,8 @@ Result<Document> DecodeText(std::string_view bytes, const std::string& name) {
     // windows-949 is a superset of EUC-KR, so one converter covers both.
     Result<std::string> t = Convert(bytes, "windows-949", name);
     if (!t.ok()) {
-      return Status::InvalidInput(name + ": cannot decode text: not UTF-8 (invalid byte at offset " +
+      return Status::InvalidInput(name +
+                                  ": cannot decode text: not UTF-8 (invalid byte at offset " +
                                   std::to_string(bad) + ") and not CP949/EUC-KR");
     }
     // windows-949 maps a few bytes no Korean text uses (0xFF…) to private-use characters;
@@ -86,7 +88,8 @@ Result<Document> DecodeText(std::string_view bytes, const std::string& name) {
       char32_t c = utf8::Decode(*t, i, &len);
       bool control = c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f';
       if (control || (c >= 0xE000 && c <= 0xF8FF)) {
-        return Status::InvalidInput(name + ": cannot decode text: not UTF-8 (invalid byte at offset " +
+        return Status::InvalidInput(name +
+                                    ": cannot decode text: not UTF-8 (invalid byte at offset " +
                                     std::to_string(bad) + ") and not CP949/EUC-KR");
       }
       i += len;

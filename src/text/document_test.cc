@@ -50,7 +50,8 @@ TEST(DocumentTest, EmptyAndMissingFiles) {
 }
 
 TEST(DocumentTest, CorruptPdfIsAnError) {
-  auto d = LoadDocument(WriteScratch("broken.pdf", "%PDF-1.4\n1 0 obj << /Type /Catalog >>\ngarbage"));
+  auto d =
+      LoadDocument(WriteScratch("broken.pdf", "%PDF-1.4\n1 0 obj << /Type /Catalog >>\ngarbage"));
   ASSERT_FALSE(d.ok());
   EXPECT_NE(d.status().message().find("broken.pdf"), std::string::npos);
 }

@@ -60,8 +60,8 @@ Result<Document> ExtractPdf(std::string_view bytes, const std::string& name) {
   // poppler prints syntax warnings to stderr by default; dyad reports its own errors.
   poppler::set_debug_error_function(SilentDebug, nullptr);
   std::vector<char> data(bytes.begin(), bytes.end());
-  std::unique_ptr<poppler::document> pdf(poppler::document::load_from_raw_data(
-      data.data(), static_cast<int>(data.size())));
+  std::unique_ptr<poppler::document> pdf(
+      poppler::document::load_from_raw_data(data.data(), static_cast<int>(data.size())));
   if (!pdf) return Status::InvalidInput(name + ": corrupt PDF (poppler could not open it)");
   if (pdf->is_locked()) return Status::InvalidInput(name + ": encrypted PDF; unlock it first");
   Document doc;
@@ -70,7 +70,8 @@ Result<Document> ExtractPdf(std::string_view bytes, const std::string& name) {
   doc.encoding = "pdf";
   for (int i = 0; i < pdf->pages(); ++i) {
     std::unique_ptr<poppler::page> page(pdf->create_page(i));
-    if (!page) return Status::InvalidInput(name + ": corrupt PDF (page " + std::to_string(i + 1) + ")");
+    if (!page)
+      return Status::InvalidInput(name + ": corrupt PDF (page " + std::to_string(i + 1) + ")");
     if (i > 0) doc.text += '\f';
     doc.text += PageText(*page);
   }

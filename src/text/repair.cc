@@ -56,9 +56,7 @@ bool StartsWithSpace(std::string_view s) {
   return utf8::IsSpace(utf8::Decode(s, 0, &len));
 }
 
-bool EndsWithSpace(std::string_view s) {
-  return !s.empty() && utf8::IsSpace(utf8::Last(s));
-}
+bool EndsWithSpace(std::string_view s) { return !s.empty() && utf8::IsSpace(utf8::Last(s)); }
 
 bool IsPageNumber(std::string_view t) {
   // "12", "- 12 -", "12 / 30", "p. 12"; never "6/19", which is a chronology date.
@@ -257,8 +255,10 @@ bool IsTableRowStart(std::string_view line, size_t* date_len) {
       if (k < line.size() && line[k] == '/') {
         ++k;
         int b = ParseNum(line, &k, 2);
-        if (a <= 12 && b >= 1 && b <= 31) i = k;
-        else i = save;
+        if (a <= 12 && b >= 1 && b <= 31)
+          i = k;
+        else
+          i = save;
       } else if (a <= 31) {
         i = k;
       } else {

@@ -34,7 +34,8 @@ void ExpectOffsetsHold(std::string_view src, const CleanText& c) {
 }
 
 const char kBrief[] =
-    " 2023년 북한 대외관계의 가장 두드러진 특징은 러시아와의 급속한 접근이었다. 김정은 국무위원장(\n\n"
+    " 2023년 북한 대외관계의 가장 두드러진 특징은 러시아와의 급속한 접근이었다. 김정은 "
+    "국무위원장(\n\n"
     "이하 김정은)은 2023년 9월 러시아를 방문하여 블라디미르 푸틴 러시아 \n\n"
     "대통령과 정상회담을 가졌다.1 회담 직후 김정은은 태평양함대를 잇따라 \n\n"
     "시찰했다.\n\n"
@@ -69,7 +70,8 @@ TEST(RepairTest, ChronologyTableRowsAndContinuations) {
   EXPECT_EQ(rows[1], "11/14~11/16 러시아 정부대표단 방북, 윤정호 대외경제상과 회의 개최");
   EXPECT_EQ(BlockTexts(c, BlockKind::kTableTitle).size(), 1u);
   // The running header is dropped.
-  for (const auto& p : BlockTexts(c, BlockKind::kHeading)) EXPECT_EQ(p.find("이슈브리프"), std::string::npos);
+  for (const auto& p : BlockTexts(c, BlockKind::kHeading))
+    EXPECT_EQ(p.find("이슈브리프"), std::string::npos);
 }
 
 TEST(RepairTest, PageNumbersAndRepeatedLinesAreFurniture) {
@@ -98,8 +100,9 @@ TEST(RepairTest, TableRowStartForms) {
 
 // Random documents: whatever the layout, the offset invariant holds and nothing crashes.
 TEST(RepairTest, OffsetInvariantOnRandomLayouts) {
-  const char* pieces[] = {"북한", " ", "\n", "\n\n", "다.", "1", "6/12 ", "표 1. ", "(", ")", "“", "”",
-                          " 이슈브리프 ", "\f", "러시아", "9·19", "7/25~7/27", "\t", "\xC2\xA0"};
+  const char* pieces[] = {
+      "북한", " ", "\n",           "\n\n", "다.",    "1",    "6/12 ",     "표 1. ", "(",       ")",
+      "“",    "”", " 이슈브리프 ", "\f",   "러시아", "9·19", "7/25~7/27", "\t",     "\xC2\xA0"};
   unsigned seed = 1;
   for (int round = 0; round < 300; ++round) {
     std::string doc;

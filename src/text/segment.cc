@@ -14,8 +14,8 @@ void SplitSentences(const CleanText& clean, const Block& b, uint32_t para,
   for (uint32_t i = b.begin; i < b.end;) {
     int len;
     char32_t c = utf8::Decode(t, i, &len);
-    if (c == 0x201C) ++quote_depth;                         // “
-    if (c == 0x201D && quote_depth > 0) --quote_depth;      // ”
+    if (c == 0x201C) ++quote_depth;                     // “
+    if (c == 0x201D && quote_depth > 0) --quote_depth;  // ”
     bool stop = (c == '.' || c == '?' || c == '!' || c == 0x3002) && quote_depth == 0;
     if (stop && c == '.' && i > b.begin) {
       char p = t[i - 1];

@@ -24,7 +24,8 @@ TEST(SegmentTest, SplitsAtSentenceEndsButNotInsideQuotesOrNumbers) {
 }
 
 TEST(SegmentTest, TableRowsCarryTheirDateCell) {
-  CleanText c = RepairExtracted(" 표 1. 2023년 북러 교류 주요일지 \n날짜 내용 \n7/25~7/27 쇼이구 방북 \n");
+  CleanText c =
+      RepairExtracted(" 표 1. 2023년 북러 교류 주요일지 \n날짜 내용 \n7/25~7/27 쇼이구 방북 \n");
   auto segs = SegmentText(c);
   ASSERT_EQ(segs.size(), 2u);
   EXPECT_EQ(segs[0].kind, Segment::Kind::kTableTitle);

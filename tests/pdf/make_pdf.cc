@@ -64,7 +64,8 @@ int main(int argc, char** argv) {
   for (size_t i = 0; i + 1 < lines.size(); ++i) {
     if (lines[i].empty() || lines[i].back() != U' ') continue;
     while (!lines[i].empty() && lines[i].back() == U' ') lines[i].pop_back();
-    if (lines[i + 1].empty() || lines[i + 1].front() != U' ') lines[i + 1].insert(lines[i + 1].begin(), U' ');
+    if (lines[i + 1].empty() || lines[i + 1].front() != U' ')
+      lines[i + 1].insert(lines[i + 1].begin(), U' ');
   }
   std::map<char32_t, unsigned> cid;
   for (const auto& l : lines)
@@ -113,21 +114,28 @@ int main(int argc, char** argv) {
   std::vector<std::string> objs;  // object bodies, numbered from 1
   objs.push_back("<< /Type /Catalog /Pages 2 0 R >>");
   objs.push_back("");  // pages, filled below
-  objs.push_back("<< /Type /Font /Subtype /Type0 /BaseFont /DyadTestFont /Encoding /Identity-H "
-                 "/DescendantFonts [4 0 R] /ToUnicode 5 0 R >>");
-  objs.push_back("<< /Type /Font /Subtype /CIDFontType2 /BaseFont /DyadTestFont "
-                 "/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> "
-                 "/FontDescriptor 6 0 R /DW 1000 /W " + widths + " /CIDToGIDMap /Identity >>");
-  objs.push_back("<< /Length " + std::to_string(cmap.size()) + " >>\nstream\n" + cmap + "endstream");
-  objs.push_back("<< /Type /FontDescriptor /FontName /DyadTestFont /Flags 4 "
-                 "/FontBBox [0 -200 1000 900] /ItalicAngle 0 /Ascent 900 /Descent -200 "
-                 "/CapHeight 700 /StemV 80 >>");
+  objs.push_back(
+      "<< /Type /Font /Subtype /Type0 /BaseFont /DyadTestFont /Encoding /Identity-H "
+      "/DescendantFonts [4 0 R] /ToUnicode 5 0 R >>");
+  objs.push_back(
+      "<< /Type /Font /Subtype /CIDFontType2 /BaseFont /DyadTestFont "
+      "/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> "
+      "/FontDescriptor 6 0 R /DW 1000 /W " +
+      widths + " /CIDToGIDMap /Identity >>");
+  objs.push_back("<< /Length " + std::to_string(cmap.size()) + " >>\nstream\n" + cmap +
+                 "endstream");
+  objs.push_back(
+      "<< /Type /FontDescriptor /FontName /DyadTestFont /Flags 4 "
+      "/FontBBox [0 -200 1000 900] /ItalicAngle 0 /Ascent 900 /Descent -200 "
+      "/CapHeight 700 /StemV 80 >>");
   std::string kids;
   for (size_t p = 0; p < pages.size(); ++p) {
     size_t page_obj = objs.size() + 1;
     size_t content_obj = page_obj + 1;
-    objs.push_back("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font "
-                   "<< /F1 3 0 R >> >> /Contents " + std::to_string(content_obj) + " 0 R >>");
+    objs.push_back(
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font "
+        "<< /F1 3 0 R >> >> /Contents " +
+        std::to_string(content_obj) + " 0 R >>");
     objs.push_back("<< /Length " + std::to_string(pages[p].size()) + " >>\nstream\n" + pages[p] +
                    "endstream");
     kids += std::to_string(page_obj) + " 0 R ";
