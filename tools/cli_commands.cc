@@ -115,6 +115,21 @@ Result<Document> ReadStdin() {
   return DecodeText(bytes, "-");
 }
 
+// "--between 북한 러시아" or "--between 'North Korea' Russia" as well as PRK RUS: a state's
+// name in either language (or a short form) becomes its ISO code; anything else (an actor code
+// such as IGOUNO or RUSMIL) is kept.
+std::string NormaliseSide(const std::string& side, const Global& g) {
+  bool code = !side.empty();
+  for (char c : side) code &= (c >= 'A' && c <= 'Z');
+  if (code) return side;
+  auto res = LoadResources(g);
+  if (!res) return side;
+  for (const Country& c : res->lexicon.countries().all())
+    for (const std::string& n : c.names)
+      if (n == side) return c.iso3;
+  return side;
+}
+
 Language ParseLang(const std::string& s) {
   if (s == "ko") return Language::kKorean;
   if (s == "en") return Language::kEnglish;
@@ -252,7 +267,8 @@ void Register(CLI::App& app, Global& g) {
   auto ef = std::make_shared<EventFlags>();
   CLI::App* events = app.add_subcommand("events", "List stored events");
   events->add_option("--db", ef->db, "SQLite store (default $DYAD_DB or ./dyad.db)");
-  events->add_option("--between", ef->between, "two sides: ISO alpha-3 or actor codes (PRK RUS)")
+  events->add_option("--between", ef->between,
+                     "two sides: ISO alpha-3, actor codes or state names (PRK RUS, 북한 러시아)")
       ->expected(2);
   events->add_option("--from", ef->from, "first date (YYYY, YYYY-MM or YYYY-MM-DD)");
   events->add_option("--to", ef->to, "last date");
@@ -267,7 +283,7 @@ void Register(CLI::App& app, Global& g) {
       return;
     }
     EventQuery q;
-    if (ef->between.size() == 2) q.side_a = ef->between[0], q.side_b = ef->between[1];
+    if (ef->between.size() == 2) q.side_a = NormaliseSide(ef->between[0], g), q.side_b = NormaliseSide(ef->between[1], g);
     q.from = ParseDateFlag(ef->from, false);
     q.to = ParseDateFlag(ef->to, true);
     q.code_root = ef->code_root;
@@ -290,7 +306,7 @@ void Register(CLI::App& app, Global& g) {
   CLI::App* chron =
       app.add_subcommand("chronology", "The chronology of a dyad: one row per real-world event");
   chron->add_option("--db", chf->db, "SQLite store (default $DYAD_DB or ./dyad.db)");
-  chron->add_option("--between", chf->between, "the two sides (PRK RUS)")->expected(2)->required();
+  chron->add_option("--between", chf->between, "the two sides (PRK RUS, 북한 러시아)")->expected(2)->required();
   chron->add_option("--year", chf->year, "only this year")->check(CLI::Range(1900, 2100));
   chron->add_option("--format", chf->format, "output format")
       ->check(CLI::IsMember({"markdown", "csv", "table"}));
@@ -304,8 +320,8 @@ void Register(CLI::App& app, Global& g) {
       return;
     }
     EventQuery q;
-    q.side_a = chf->between[0];
-    q.side_b = chf->between[1];
+    q.side_a = NormaliseSide(chf->between[0], g);
+    q.side_b = NormaliseSide(chf->between[1], g);
     if (chf->year != 0) q.from = Date{chf->year, 1, 1}, q.to = Date{chf->year, 12, 31};
     Result<std::vector<Event>> r = (*store)->Events(q);
     if (!r.ok()) {

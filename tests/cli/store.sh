@@ -20,6 +20,9 @@ out=$("$dyad" events --db "$db" --between PRK RUS --code 04 --format jsonl | gre
 out=$("$dyad" chronology --db "$db" --between PRK RUS --year 2024 --format markdown)
 check "chronology markdown header" "| 날짜 | 내용 | 출처 |" "$out"
 check "chronology visit row" "최선희 외무상 방러" "$out"
+a=$("$dyad" chronology --db "$db" --between PRK RUS --year 2024)
+b=$("$dyad" chronology --db "$db" --between 북한 러시아 --year 2024)
+[ -n "$a" ] && [ "$a" = "$b" ] && echo "ok   --between takes state names" || { echo "FAIL --between names"; fail=1; }
 out=$("$dyad" chronology --db "$db" --between PRK RUS --year 2024 --lang en --format csv)
 check "chronology English" "Choe Son Hui (DPRK foreign minister) visits Russia" "$out"
 for cmd in code ingest events chronology "lexicon check" repair; do
