@@ -79,6 +79,16 @@ bool IsPunct(char32_t c) {
 // A middle dot joining names ("러시아·벨라루스", "한·미") separates words; between digits
 // ("9·19") it is part of a name.
 bool IsListDot(std::string_view t, uint32_t i, uint32_t b, uint32_t e, char32_t c) {
+  if (c == '-' || c == 0x2013) {
+    // "바이든-시진핑 정상회담": a dash between Hangul names pairs them; "만리경-1호" keeps it.
+    if (i <= b || i + 1 >= e) return false;
+    char32_t before = utf8::Last(t.substr(b, i - b));
+    int len;
+    utf8::Decode(t, i, &len);
+    if (i + len >= e) return false;
+    char32_t after = utf8::Decode(t, i + len, &len);
+    return utf8::IsHangulSyllable(before) && utf8::IsHangulSyllable(after);
+  }
   if (c != 0x00B7 && c != 0x30FB && c != 0xFF65) return false;
   bool digit_before = i > b && t[i - 1] >= '0' && t[i - 1] <= '9';
   int len;
@@ -937,7 +947,7 @@ class SegmentCoder {
     return false;
   }
 
-  // A date followed within a few words by "전후", "계기로", "앞두고", "이후"… dates a point of
+  // A date followed within a few words by "전후", "앞두고", "이후"… dates a point of
   // reference ("6월 12일 싱가포르 북미 정상회담을 전후하여"), not the predicate.
   bool IsReference(const ko::RawDate& r) const {
     // A table's date cell dates its row whatever follows ("5/21 히로시마 G7 계기 …").
@@ -949,8 +959,8 @@ class SegmentCoder {
       size_t j = after.find(' ', i);
       std::string_view w =
           after.substr(i, j == std::string_view::npos ? std::string_view::npos : j - i);
-      for (std::string_view ref : {"전후", "계기로", "계기", "앞두고", "앞둔", "직전", "이전",
-                                   "이래", "이후", "만에", "만의"})
+      // ("계기로" is not among them: an occasion and the event on it share their date.)
+      for (std::string_view ref : {"전후", "앞두고", "앞둔", "직전", "이전", "이래", "이후", "만에", "만의"})
         if (w.substr(0, ref.size()) == ref) return true;
       if (w.find("다.") != std::string_view::npos || w.find(',') != std::string_view::npos) break;
       if (j == std::string_view::npos) break;
