@@ -1339,6 +1339,18 @@ class SegmentCoder {
       ActorRef r = Resolve(*it, on);
       if (r.valid()) {
         src_np_ = &*it;
+        PairWithin(*it, r, on);
+        // "바이든과 시진핑은 … 정상회담을 가졌다": the first named is the source of a meeting.
+        if (it + 1 != nps_.rend() && (p.action->symmetric || p.action->frame == Frame::kMeet)) {
+          const NP& before = *(it + 1);
+          if (before.role == Role::kComitative && before.last + 1 == it->first) {
+            ActorRef first = Resolve(before, on);
+            if (first.valid() && first.country != r.country) {
+              implied_target_ = r;
+              return first;
+            }
+          }
+        }
         return r;
       }
       // "한미일 외교장관은": a compound names joint sources.
@@ -1463,6 +1475,24 @@ class SegmentCoder {
       }
     }
     return ps_->source;
+  }
+
+  // "바이든-시진핑 정상회담": a phrase naming a second actor of another state gives the
+  // counterpart of what its first actor does.
+  void PairWithin(const NP& np, const ActorRef& first, const Date& on) {
+    for (int k = np.first; k <= np.last; ++k) {
+      const Unit& u = units_[k];
+      if (u.lex == nullptr || u.paren || u.quoted || u.named) continue;
+      for (const LexEntry& e : *u.lex) {
+        if (e.kind != LexEntry::Kind::kActor || lex_.actors()[e.index].type != ActorType::kPerson) continue;
+        NP one{k, k, Role::kNone, np.clause, false};
+        ActorRef other = Resolve(one, on);
+        if (other.valid() && !other.country.empty() && other.country != first.country) {
+          implied_target_ = other;
+          return;
+        }
+      }
+    }
   }
 
   // The pair of the latest event of this sentence or paragraph; else a compound of the sentence.
