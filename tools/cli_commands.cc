@@ -359,7 +359,7 @@ void Register(CLI::App& app, Global& g) {
         continue;
       }
       CleanText clean = RepairExtracted(doc->text, ro);
-      static const char* kKinds[] = {"para", "heading", "title", "header", "row"};
+      static const char* kKinds[] = {"para", "heading", "title", "header", "row", "quote"};
       for (const Block& b : clean.blocks) {
         auto [sb, se] = clean.SpanOf(b.begin, b.end);
         std::printf("%s\t[%u,%u]\t%.*s\n", kKinds[static_cast<int>(b.kind)], sb, se,

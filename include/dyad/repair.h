@@ -26,7 +26,9 @@
 
 namespace dyad {
 
-enum class BlockKind { kParagraph, kHeading, kTableTitle, kTableHeader, kTableRow };
+// kTableQuote: a quotation line under a row of a statements table ("- “…”"), kept apart from
+// the row so that what was said is not read as what was done.
+enum class BlockKind { kParagraph, kHeading, kTableTitle, kTableHeader, kTableRow, kTableQuote };
 
 struct Block {
   BlockKind kind;

@@ -11,7 +11,7 @@
 namespace dyad {
 
 struct Segment {
-  enum class Kind : uint8_t { kSentence, kTableRow, kHeading, kTableTitle };
+  enum class Kind : uint8_t { kSentence, kTableRow, kHeading, kTableTitle, kQuote };
   Kind kind;
   uint32_t begin, end;         // bytes of CleanText::text
   uint32_t paragraph;          // segments of one paragraph (or one table) share it

@@ -1624,6 +1624,15 @@ class SegmentCoder {
     return {};
   }
 
+  ActorRef AddresseeOfAppeal(const Pred& p, const std::string& src_country, const Date& on) {
+    for (auto it = nps_.rbegin(); it != nps_.rend(); ++it) {
+      if (it->last >= p.unit || it->role != Role::kSubject || &*it == src_np_) continue;
+      ActorRef r = Resolve(*it, on);
+      if (r.valid() && (r.country.empty() ? r.code : r.country) != src_country) return r;
+    }
+    return {};
+  }
+
   bool AllSources(const std::vector<int>& compound) const {
     if (co_sources_.size() < 2) return false;
     for (int c : compound) {
@@ -1766,6 +1775,9 @@ class SegmentCoder {
         bool reactive = root == 10 || root == 11 || root == 12 || root == 13 || root == 16;
         take(RoleTarget(p, {Role::kObject, Role::kDative, Role::kComitative}, on, false));
         if (want() && is_row()) take(RoleTarget(p, {Role::kNone}, on, false));
+        // An appeal goes to the subject of what it asks for: "중국이 건설적 역할을 해 줄 것을
+        // 요청했다".
+        if (want() && root == 2) take(AddresseeOfAppeal(p, sc, on));
         // A criticism does not target the critic's own partnership ("중러 간 … 협력이
         // 방해받아서는").
         skip_own_compound_ = reactive && !a.symmetric;
@@ -2101,6 +2113,7 @@ std::vector<Event> CodeKorean(const KoreanInput& in) {
       title_parties = title.Parties(Date{table_year != 0 ? table_year : 2000, 7, 1});
       continue;
     }
+    if (seg.kind == Segment::Kind::kQuote) continue;  // what was said, attached to its row
     if (seg.kind == Segment::Kind::kHeading) {
       int y = YearIn(in.clean->Slice(seg.begin, seg.end));
       section_year = y;

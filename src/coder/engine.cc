@@ -52,7 +52,7 @@ Result<CodedDocument> Coder::CodeUnchecked(const Document& doc, const CodeOption
   std::vector<Segment> segments = SegmentText(out.clean);
   out.year = options.year != 0 ? options.year : KoreanDocumentYear(out.clean, segments);
   for (const Segment& s : segments) {
-    if (s.kind == Segment::Kind::kTableRow) continue;
+    if (s.kind == Segment::Kind::kTableRow || s.kind == Segment::Kind::kQuote) continue;
     std::string_view t = out.clean.Slice(s.begin, s.end);
     out.title = std::string(t.substr(0, std::min<size_t>(t.size(), 120)));
     while (!out.title.empty() && (static_cast<unsigned char>(out.title.back()) & 0xC0) == 0x80)

@@ -128,6 +128,15 @@ bool IsNumberedHeading(std::string_view t, size_t full_width) {
   return false;
 }
 
+// A quotation line of a statements table: "- “…”", "“…”".
+bool IsQuoteLine(std::string_view t) {
+  if (t.substr(0, 1) == "-" || t.substr(0, 3) == "·" || t.substr(0, 3) == "–") {
+    t.remove_prefix(t[0] == '-' ? 1 : 3);
+    while (!t.empty() && t.front() == ' ') t.remove_prefix(1);
+  }
+  return t.substr(0, 3) == "“" || t.substr(0, 1) == "\"";
+}
+
 int ParseNum(std::string_view s, size_t* i, int max_digits) {
   int v = 0, n = 0;
   while (*i < s.size() && n < max_digits && s[*i] >= '0' && s[*i] <= '9') {
@@ -294,6 +303,23 @@ std::pair<uint32_t, uint32_t> CleanText::SpanOf(uint32_t b, uint32_t e) const {
   return {offsets[b], end};
 }
 
+namespace {
+// Whether the quotation opened at line `first` has closed by line `last` (a wrapped quotation
+// runs over lines until its ”).
+template <typename Lines>
+bool QuoteCloses(const Lines& lines, size_t first, size_t last) {
+  int depth = 0;
+  for (size_t k = first; k <= last; ++k) {
+    std::string_view t = lines[k].text;
+    for (size_t i = 0; i + 3 <= t.size(); ++i) {
+      if (t.substr(i, 3) == "“") ++depth;
+      if (t.substr(i, 3) == "”") --depth;
+    }
+  }
+  return depth <= 0;
+}
+}  // namespace
+
 CleanText RepairExtracted(std::string_view src, const RepairOptions& options) {
   // Survey: lines, blank-line doubling, full-line width, repeated short lines.
   std::vector<Line> lines;
@@ -392,6 +418,20 @@ CleanText RepairExtracted(std::string_view src, const RepairOptions& options) {
       in_table = false;
       flush_para();
       single(BlockKind::kHeading, l);
+      continue;
+    }
+    if (in_table && IsQuoteLine(l.trimmed)) {
+      // "- “…”" under a statement row: its own block, continued until the quotation closes.
+      flush_row();
+      BlockBuilder q(src);
+      q.Append(l.begin, l.end);
+      size_t j = i;
+      while (!QuoteCloses(lines, i, j) && j + 1 < lines.size()) {
+        ++j;
+        if (!lines[j].blank) q.Append(lines[j].begin, lines[j].end);
+      }
+      q.Flush(BlockKind::kTableQuote, &out);
+      i = j;
       continue;
     }
     if (in_table) {

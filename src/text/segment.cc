@@ -67,6 +67,9 @@ std::vector<Segment> SegmentText(const CleanText& clean) {
         break;
       case BlockKind::kTableHeader:
         break;
+      case BlockKind::kTableQuote:
+        out.push_back({Segment::Kind::kQuote, b.begin, b.end, para});
+        break;
       case BlockKind::kTableRow: {
         if (!in_table) ++para, in_table = true;
         size_t cell = 0;
