@@ -232,9 +232,11 @@ namespace {
 // paragraph's "1월 1일 신년사" to 2018 in a brief about 2019.
 TEST(CoderKoRegressionTest, BackgroundParagraphDoesNotDateTheNextOne) {
   auto ev = Code(
-      "2019년 북미관계는 기대와 실망이 교차한 한 해였다. 2018년 6월 싱가포르 정상회담에서 양측은 새로운 관계 "
+      "2019년 북미관계는 기대와 실망이 교차한 한 해였다. 2018년 6월 싱가포르 정상회담에서 양측은 "
+      "새로운 관계 "
       "수립에 합의했다.\n\n\n"
-      "김정은 국무위원장은 1월 1일 신년사에서 언제든 미국 대통령과 마주 앉을 준비가 되어 있다고 밝혔다.\n");
+      "김정은 국무위원장은 1월 1일 신년사에서 언제든 미국 대통령과 마주 앉을 준비가 되어 있다고 "
+      "밝혔다.\n");
   bool found = false;
   for (const Event& e : ev) found |= e.date.begin == Date{2019, 1, 1} && e.source_country == "PRK";
   EXPECT_TRUE(found);
@@ -243,9 +245,11 @@ TEST(CoderKoRegressionTest, BackgroundParagraphDoesNotDateTheNextOne) {
 // The brief's year is its chronology table's, even when background years are mentioned more.
 TEST(CoderKoRegressionTest, DocumentYearFromTheTableTitle) {
   auto ev = Code(
-      "2011년 이후 중단된 셔틀외교가 복원되었다. 2011년 12월 이명박 대통령의 교토 방문 이후 약 12년 "
+      "2011년 이후 중단된 셔틀외교가 복원되었다. 2011년 12월 이명박 대통령의 교토 방문 이후 약 "
+      "12년 "
       "만이었다. 윤석열 대통령은 3월 16일부터 17일까지 일본을 방문했다.\n"
-      " 표 1. 2023년 한일관계 주요일지 \n날짜 내용 \n5/7~5/8 기시다 총리 방한, 윤 대통령과 정상회담(5/7) \n");
+      " 표 1. 2023년 한일관계 주요일지 \n날짜 내용 \n5/7~5/8 기시다 총리 방한, 윤 대통령과 "
+      "정상회담(5/7) \n");
   ASSERT_FALSE(ev.empty());
   for (const Event& e : ev) EXPECT_EQ(e.date.begin.year, 2023) << e.code;
 }

@@ -1,0 +1,333 @@
+// The Korean segment coder, internal to src/coder: one sentence or table row at a time.
+//
+// Design note. A segment (sentence or table row) is coded in four passes over its words:
+//  1. units: each word, or run of words, matched against the lexicon trie, with what follows
+//     the stem analysed (particles → case role, verb ending → clause type); dyad compounds
+//     (북러, 한미일), "대X" (toward X) and dates are marked;
+//  2. a walk that groups units into noun phrases with roles, finds predicates (a verb form of
+//     an action, an action noun with a light verb, a bare action noun in a table row) and
+//     numbers clauses at clause-closing endings;
+//  3. date resolution in text order, against the year and month in force;
+//  4. for each predicate: its date, its source (subject or topic of its clause, else carried
+//     from the sentence, the table row or the paragraph), its target by the action's frame;
+//     one event per predicate with a source and target of different states.
+// Quoted speech (“…”) is evidence, not narration: no predicates or actors are read inside it.
+//
+// The passes are split over segment_units.cc (units), segment_walk.cc (phrases, predicates,
+// clauses, dates), segment_actors.cc (resolving phrases to actors), segment_roles.cc (sources
+// and targets) and segment_emit.cc (events, labels, carrying state to the next segment).
+#ifndef DYAD_CODER_KO_SEGMENT_H_
+#define DYAD_CODER_KO_SEGMENT_H_
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "coder/coder_ko.h"
+#include "dyad/utf8.h"
+#include "ko/dates_ko.h"
+#include "ko/eojeol.h"
+
+namespace dyad::kocoder {
+
+using ko::Ending;
+using ko::Role;
+using ko::Suffix;
+
+struct Tok {
+  uint32_t b, e;
+  bool word;
+  char32_t ch;
+};
+
+struct Unit {
+  uint32_t b = 0, e = 0, stem_e = 0;
+  const std::vector<LexEntry>* lex = nullptr;
+  bool verb_stem = false;
+  Suffix suf;
+  bool punct = false;
+  char32_t ch = 0;
+  bool quoted = false, paren = false;
+  int date = -1;
+  std::vector<int> compound;  // states of a 북러-style compound
+  int toward = -1;            // 대북: the state
+  int country_word = -1;      // 북한군, 러시아측: a state name with a derivational suffix
+  bool particle_only = false;
+  bool unknown_verbal = false;
+  bool consumed = false;  // a light verb taken by the action noun before it
+  bool both = false;      // 양측, 양국, 양 정상: the two sides of the dyad in discussion
+  bool named = false;     // inside ‘…’: a name (‘9월 평양공동선언’), not narration
+  bool in_quote = false;  // inside “…” (rows read it; narrative skips it as speech)
+};
+
+inline size_t CharLen(std::string_view s, size_t i) {
+  int len;
+  utf8::Decode(s, i, &len);
+  return static_cast<size_t>(len);
+}
+
+inline bool EndsWith(std::string_view s, std::string_view suf) {
+  return s.size() >= suf.size() && s.substr(s.size() - suf.size()) == suf;
+}
+
+// "…해결해 나가자는 뜻", "만나자고": what is proposed, not done.
+inline bool IsPropositive(std::string_view w) {
+  return EndsWith(w, "자는") || EndsWith(w, "자고") || EndsWith(w, "자며") || EndsWith(w, "자면서");
+}
+
+struct NP {
+  int first = 0, last = 0;  // units
+  Role role = Role::kNone;
+  int clause = 0;
+  bool comma = false;  // "김정은, …": a headline topic
+};
+
+struct Pred {
+  int unit = 0;
+  int light = -1;
+  const Action* action = nullptr;
+  Ending ending = Ending::kNone;
+  bool reciprocal = false;
+  int clause = 0;
+  bool actual = true;
+  bool intent = false;  // "협의를 추진하겠다", "갖고 싶다", "만날 용의": intended, not done
+  int rel_head = -1;  // adnominal: the NP it modifies
+};
+
+struct ActorRef {
+  std::string code, country, name, label_ko, label_en;
+  bool valid() const { return !code.empty(); }
+};
+
+// What one document teaches about itself: names introduced once with their office and state
+// ("게오르기 지노비예프 주한 러시아대사"), so a later "지노비예프 대사" resolves.
+struct DocState {
+  std::unordered_map<std::string, ActorRef> learned;
+  std::vector<ActorRef> parties;  // named by the first chronology table's title
+};
+
+struct ParagraphState {
+  uint32_t paragraph = 0xFFFFFFFF;
+  std::optional<DateSpan> date;  // date in force
+  int year = 0, month = 0;
+  ActorRef source;
+  std::vector<std::pair<std::string, std::string>> recent;  // (source country, target country)
+  std::optional<DateSpan> last_timeline;  // the latest narrative date before this paragraph
+  bool dated = false;                     // the paragraph has resolved a date of its own
+};
+
+class SegmentCoder {
+ public:
+  SegmentCoder(const KoreanInput& in, const Segment& seg, ParagraphState* ps, int table_year,
+               std::vector<Event>* out, DocState* doc = nullptr)
+      : in_(in),
+        lex_(in.res->lexicon),
+        text_(in.clean->text),
+        seg_(seg),
+        ps_(ps),
+        table_year_(table_year),
+        out_(out),
+        doc_(doc) {}
+
+  // The states and organisations a table title names ("2023년 북러 교류 주요일지" → PRK, RUS;
+  // "안보리 대북제재 결의" → IGOUNO, PRK): the dyad its rows are about.
+  std::vector<ActorRef> Parties(const Date& on);
+  void set_title_parties(const std::vector<ActorRef>* p) { title_parties_ = p; }
+
+  void Run();
+
+  // The analysis of the segment on stderr, for dictionary and coder work (DYAD_DEBUG_KO=1).
+  void Dump() const;
+
+ private:
+  bool is_row() const { return seg_.kind == Segment::Kind::kTableRow; }
+  std::string_view Text(uint32_t b, uint32_t e) const {
+    return std::string_view(text_).substr(b, e - b);
+  }
+
+  // ---- pass 1: units ----
+  void BuildUnits();
+
+  // Whether the rest of the word is grammatical after this key; prefers what the key names.
+  bool Accept(const std::vector<LexEntry>& entries, std::string_view form, std::string_view rest,
+              Suffix* suf, bool* verb);
+
+  void Unmatched(Unit* u);
+
+  // ---- quotes and parentheses ----
+  void MarkScopes();
+
+  // ---- dates ----
+  void MarkDates();
+
+  const Action* ActionOf(const Unit& u, bool light) const;
+
+  bool IsActorish(const Unit& u) const;
+
+  int NextContent(int k) const {
+    for (int j = k + 1; j < static_cast<int>(units_.size()); ++j)
+      if (!units_[j].paren || units_[j].punct) return j;
+    return -1;
+  }
+
+  std::string_view Word(int k) const {
+    if (k < 0 || k >= static_cast<int>(units_.size())) return {};
+    return Text(units_[k].b, units_[k].e);
+  }
+
+  // ---- pass 2: noun phrases, predicates, clauses ----
+  void Walk();
+
+  // ---- pass 3: dates in text order ----
+  void ResolveDates();
+
+  // Whether an explicit year moves the narrative's year in force: where it opens the sentence
+  // ("2024년 3월 …", "2024년에는 …"), or dates an event of its own clause ("총리는 2023년 5월 27일
+  // … 밝혔다"). Not a reference point ("2016년 2월 이후 단절된"), nor a year naming background
+  // ("2017년 북한의 핵실험", "2023년 9월 보스토치니 정상회담에서 마련된 토대").
+  bool MovesTimeline(const ko::RawDate& r, size_t index, bool opens) const;
+
+  // A date followed within a few words by "전후", "앞두고", "이후"… dates a point of
+  // reference ("6월 12일 싱가포르 북미 정상회담을 전후하여"), not the predicate.
+  bool IsReference(const ko::RawDate& r) const;
+
+  bool SubjectBefore(int clause, int unit) const;
+
+  bool IsComplement(int clause) const;
+
+  // Whether a date at byte `at` of the segment opens it: nothing before it but a connective
+  // adverb ("한편", "이어", "그러나").
+  bool OpensSentence(uint32_t at) const;
+
+  // The date of a predicate: a date in parentheses right after it, else the nearest date of
+  // its clause before it (then after it), else the date in force at its position.
+  std::optional<DateSpan> DateFor(const Pred& p);
+
+  // ---- actors ----
+  // A name the dictionaries lack, written right before an office with its state ("게오르기
+  // 지노비예프 주한 러시아대사", "윤정호 대외경제상"), is remembered for the rest of the document.
+  void LearnNames();
+
+  // Ministries and the presidential office as a Korean brief names its own government:
+  // 외교부, 국방부, 통일부, 대통령실 (not 국회 or 대사관, which name any state's).
+  static bool IsOwnMinistry(const Actor& a);
+
+  // Resolve is asked about the same phrases many times per predicate; phrases of nps_ are
+  // cached per date (a segment's predicates mostly share one).
+  // Whether the phrase holds a word that may be a name the dictionaries lack ("린젠 외교부
+  // 대변인"): then a bare ministry is not safely the author's own.
+  bool HasUnknownName(const NP& np) const;
+
+  ActorRef Resolve(const NP& np, const Date& on) const;
+
+  ActorRef ResolveUncached(const NP& np, const Date& on) const;
+
+  // A place (평양) standing for its state, when it heads the phrase.
+  ActorRef Place(const NP& np) const;
+
+  bool HeadIsActor(const NP& np) const;
+
+  ActorRef StateRef(int country_index) const;
+
+  // ---- pass 4: events ----
+  const NP* NpAt(int unit) const;
+
+  ActorRef SourceFor(const Pred& p, const Date& on);
+
+  // "바이든-시진핑 정상회담": a phrase naming a second actor of another state gives the
+  // counterpart of what its first actor does.
+  void PairWithin(const NP& np, const ActorRef& first, const Date& on);
+
+  // The pair of the latest event of this sentence or paragraph; else a compound of the sentence.
+  bool LastDyad(ActorRef* target, const Pred& p);
+
+  // A compound in the predicate's clause (남북 고위급회담): its first state acts.
+  ActorRef CompoundSource(const Pred& p);
+
+  bool IsFirstNp(const NP& np, const Date& on) const;
+
+  // "빌뉴스 나토 정상회의 계기": the occasion, not an actor of the row.
+  bool IsOccasion(const NP& np) const;
+
+  ActorRef RowSubject(const Date& on) const;
+
+  // The first phrase of the clause in one of the roles that heads an actor (or a place).
+  ActorRef RoleTarget(const Pred& p, std::initializer_list<Role> roles, const Date& on, bool places,
+                      bool after_too = false);
+
+  // A compound (북러) or "대X" in the clause: the side that is not the source.
+  ActorRef CompoundTarget(const Pred& p, const std::string& src_country, bool sentence);
+
+  ActorRef AddresseeOfAppeal(const Pred& p, const std::string& src_country, const Date& on);
+
+  bool AllSources(const std::vector<int>& compound) const;
+
+  // The first phrase of the clause in these roles that names a state anywhere in it, even
+  // when its head is not an actor: "중국 기업 2곳을 제재했다" sanctions China.
+  ActorRef RoleMention(const Pred& p, std::initializer_list<Role> roles, const Date& on);
+
+  int ClauseOf(int unit) const;
+
+  // Any state named in the clause (or sentence) other than the source's, leftmost first.
+  ActorRef MentionTarget(const Pred& p, const std::string& src_country, const Date& on,
+                         bool sentence);
+
+  // The counterpart of this actor's previous event in the sentence.
+  ActorRef CarriedTarget(const ActorRef& src) const;
+
+  ActorRef ReplyTarget(const std::string& src_country) const;
+
+  // A state (ISO alpha-3) or an organisation (its actor code) as a bare actor.
+  ActorRef SideRef(const std::string& side) const;
+
+  void Emit(const Pred& p);
+
+  void Push(const Pred& p, const Action& a, const std::string& code, const ActorRef& src,
+            const ActorRef& tgt, bool flip, const DateSpan& date);
+
+  void ActionLabels(const Action& a, const ActorRef& src, const ActorRef& tgt, bool flipped,
+                    Event* ev);
+
+ public:
+  struct PendingEvent {
+    Event ev;
+    bool said;
+  };
+  std::vector<PendingEvent> pending_;
+
+  void Finish();
+
+ private:
+  const KoreanInput& in_;
+  const Lexicon& lex_;
+  const std::string& text_;
+  const Segment& seg_;
+  ParagraphState* ps_;
+  int table_year_;
+  std::vector<Event>* out_;
+  std::vector<Tok> toks_;
+  std::vector<Unit> units_;
+  std::vector<ko::RawDate> raw_dates_;
+  std::vector<std::optional<DateSpan>> resolved_;
+  std::vector<bool> timeline_;  // the date moves the narrative (not a year naming background)
+  std::vector<bool> reference_;  // "6월 12일 … 정상회담을 전후하여": a point of reference
+  std::vector<std::pair<int, int>> date_units_;  // (unit, clause)
+  std::vector<NP> nps_;
+  std::vector<Pred> preds_;
+  ActorRef implied_source_, implied_target_, last_target_;
+  std::vector<ActorRef> co_sources_, co_targets_;  // joint actors of the current predicate
+  const NP* src_np_ = nullptr;                     // the phrase the source came from
+  bool skip_own_compound_ = false;
+  const std::vector<ActorRef>* title_parties_ = nullptr;
+  std::vector<Ending> clause_ending_;  // how each closed clause ended
+  std::vector<bool> clause_serial_;    // … with a -고/-아/-어 form chaining into the next verb
+  DocState* doc_ = nullptr;
+  mutable std::vector<std::pair<std::optional<Date>, ActorRef>> resolve_cache_;
+};
+
+}  // namespace dyad::kocoder
+
+#endif  // DYAD_CODER_KO_SEGMENT_H_

@@ -1,0 +1,358 @@
+// Pass 4, the events: codes, labels for chronologies, and what carries to the next segment.
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#include "coder/ko_segment.h"
+
+namespace dyad::kocoder {
+
+// The states and organisations a table title names ("2023년 북러 교류 주요일지" → PRK, RUS;
+// "안보리 대북제재 결의" → IGOUNO, PRK): the dyad its rows are about.
+std::vector<ActorRef> SegmentCoder::Parties(const Date& on) {
+  BuildUnits();
+  std::vector<ActorRef> out;
+  auto add = [&](ActorRef r) {
+    if (!r.valid()) return;
+    for (const ActorRef& x : out)
+      if ((x.country.empty() ? x.code : x.country) == (r.country.empty() ? r.code : r.country))
+        return;
+    out.push_back(std::move(r));
+  };
+  for (const Unit& u : units_) {
+    if (u.punct) continue;
+    for (int c : u.compound) add(StateRef(c));
+    if (u.toward >= 0) add(StateRef(u.toward));
+    if (u.country_word >= 0) add(StateRef(u.country_word));
+    if (u.lex == nullptr) continue;
+    NP np{static_cast<int>(&u - units_.data()), static_cast<int>(&u - units_.data()), Role::kNone,
+          0, false};
+    if (IsActorish(u)) add(Resolve(np, on));
+  }
+  return out;
+}
+
+void SegmentCoder::Run() {
+  BuildUnits();
+  MarkScopes();
+  MarkDates();
+  Walk();
+  ResolveDates();
+  LearnNames();
+  int last_proposal = -1;
+  for (size_t k = 0; k < units_.size(); ++k)
+    if (!units_[k].punct && !units_[k].quoted && IsPropositive(Text(units_[k].b, units_[k].e)))
+      last_proposal = static_cast<int>(k);
+  for (Pred& p : preds_) {
+    // A letter or statement carrying the proposal is itself done: "친서를 보내 … 만나자는 뜻".
+    if (p.action->frame == Frame::kMessage || p.action->frame == Frame::kSay) continue;
+    if (p.unit < last_proposal) p.intent = true;
+  }
+  if (std::getenv("DYAD_DEBUG_KO") != nullptr) Dump();
+  for (Pred& p : preds_) Emit(p);
+}
+
+// The analysis of the segment on stderr, for dictionary and coder work (DYAD_DEBUG_KO=1).
+void SegmentCoder::Dump() const {
+  std::fprintf(stderr, "== %.*s\n", static_cast<int>(seg_.end - seg_.begin),
+               text_.data() + seg_.begin);
+  for (const NP& np : nps_) {
+    std::fprintf(stderr, "  NP c%d role%d%s: %.*s\n", np.clause, static_cast<int>(np.role),
+                 np.comma ? " comma" : "", static_cast<int>(units_[np.last].e - units_[np.first].b),
+                 text_.data() + units_[np.first].b);
+  }
+  for (const Pred& p : preds_) {
+    std::fprintf(stderr, "  PRED c%d %s ending%d%s%s: %.*s\n", p.clause, p.action->expr.c_str(),
+                 static_cast<int>(p.ending), p.actual ? "" : " not-actual",
+                 p.intent ? " intent" : "", static_cast<int>(units_[p.unit].e - units_[p.unit].b),
+                 text_.data() + units_[p.unit].b);
+  }
+}
+
+void SegmentCoder::Emit(const Pred& p) {
+  if (!p.actual) return;
+  std::optional<DateSpan> date = DateFor(p);
+  if (!date) return;
+  const Date& on = date->begin;
+  implied_target_ = ActorRef{};
+  co_sources_.clear();
+  co_targets_.clear();
+  src_np_ = nullptr;
+  ActorRef src = SourceFor(p, on);
+  if (!src.valid()) return;
+  const Action& a = *p.action;
+  const std::string& sc = src.country.empty() ? src.code : src.country;
+  ActorRef tgt;
+  bool flip = false;
+  // Each rule in turn, until one names a counterpart that is not the source's own side.
+  auto side = [](const ActorRef& r) { return r.country.empty() ? r.code : r.country; };
+  auto want = [&] { return !tgt.valid(); };
+  auto take = [&](ActorRef r) {
+    if (!tgt.valid() && r.valid() && side(r) != sc) tgt = std::move(r);
+  };
+  switch (a.frame) {
+    case Frame::kVisit:
+      if (!a.dest.empty()) {
+        if (const Country* c = lex_.countries().Find(a.dest))
+          take(ActorRef{c->iso3, c->iso3, c->short_ko, c->short_ko, c->name_en});
+      } else {
+        take(RoleTarget(p, {Role::kObject, Role::kDative}, on, true));
+      }
+      break;
+    case Frame::kHost:
+      take(RoleTarget(p, {Role::kObject}, on, false));
+      flip = true;
+      break;
+    case Frame::kDepart:
+      take(RoleTarget(p, {Role::kDirection, Role::kDative}, on, true));
+      break;
+    case Frame::kMeet:
+      take(RoleTarget(p, {Role::kComitative, Role::kObject, Role::kDative}, on, false));
+      if (want() && is_row()) take(RoleTarget(p, {Role::kNone}, on, false));
+      if (want()) take(CompoundTarget(p, sc, false));
+      break;
+    case Frame::kMessage:
+      take(RoleTarget(p, {Role::kDative, Role::kComitative, Role::kObject}, on, false));
+      if (want()) take(CompoundTarget(p, sc, false));
+      break;
+    case Frame::kJoint:
+      take(RoleTarget(p, {Role::kComitative}, on, false));
+      break;
+    case Frame::kSay:
+      take(RoleTarget(p, {Role::kDative, Role::kObject, Role::kComitative}, on, false));
+      if (want()) take(CarriedTarget(src));
+      if (want()) take(CompoundTarget(p, sc, true));
+      if (want()) take(MentionTarget(p, sc, on, true));
+      if (want()) take(ReplyTarget(sc));
+      break;
+    case Frame::kAct: {
+      int root = std::atoi(a.code.substr(0, 2).c_str());
+      bool reactive = root == 10 || root == 11 || root == 12 || root == 13 || root == 16;
+      take(RoleTarget(p, {Role::kObject, Role::kDative, Role::kComitative}, on, false));
+      if (want() && is_row()) take(RoleTarget(p, {Role::kNone}, on, false));
+      // An appeal goes to the subject of what it asks for: "중국이 건설적 역할을 해 줄 것을
+      // 요청했다".
+      if (want() && root == 2) take(AddresseeOfAppeal(p, sc, on));
+      // A criticism does not target the critic's own partnership ("중러 간 … 협력이
+      // 방해받아서는").
+      skip_own_compound_ = reactive && !a.symmetric;
+      if (want()) take(CompoundTarget(p, sc, false));
+      skip_own_compound_ = false;
+      if (want()) take(RoleMention(p, {Role::kObject, Role::kDative}, on));
+      // "대사를 초치해 … 항의했다": the clauses of one actor share their counterpart.
+      if (want()) take(CarriedTarget(src));
+      // Reactions (criticism, rejection, threats, reduced relations) answer the state that
+      // last acted on the source; a launch or deployment needs an explicit target.
+      if (want() && reactive) take(ReplyTarget(sc));
+      if (want()) take(MentionTarget(p, sc, on, false));
+      if (want() && a.symmetric) take(MentionTarget(p, sc, on, true));
+      // An agreement without a named partner is with the pair in discussion.
+      if (want() && a.symmetric && LastDyad(&implied_target_, p)) {
+        if (side(implied_source_) == sc)
+          take(implied_target_);
+        else if (side(implied_target_) == sc)
+          take(implied_source_);
+      }
+      // "북한이 … 발사하자 안보리는 … 규탄했다": the state that set off the reaction.
+      if (want() && reactive) take(MentionTarget(p, sc, on, true));
+      break;
+    }
+    case Frame::kLight:
+      return;
+  }
+  // A threat ("군사력을 사용할 수 있다고") is said to someone the sentence names.
+  if (want() && p.intent && in_.res->codebook.Find(a.code) != nullptr &&
+      in_.res->codebook.Find(a.code)->quad_class > 2) {
+    take(RoleTarget(p, {Role::kObject, Role::kDative}, on, false, true));
+    if (want()) take(MentionTarget(p, sc, on, true));
+  }
+  // Force (launches, exercises alone, attacks) needs a target the text names: the pair in
+  // discussion or a table's title does not make a launch an act against someone.
+  int root = std::atoi(a.code.substr(0, 2).c_str());
+  bool force = root == 14 || root == 15 || (root >= 17 && root <= 20);
+  bool travel = a.frame == Frame::kVisit || a.frame == Frame::kDepart;
+  if (want() && !travel && !force) take(implied_target_);
+  // A row that names no counterpart is about the dyad its table's title names.
+  if (want() && is_row() && title_parties_ != nullptr && a.frame != Frame::kJoint && !force &&
+      !(travel && a.dest.empty())) {
+    for (const ActorRef& r : *title_parties_) take(r);
+  }
+  // Coordinated clauses share their counterpart: "김정은과 정상회담 및 공동선언 서명".
+  if (want() && (a.symmetric || a.frame == Frame::kMeet) && !pending_.empty() &&
+      pending_.back().ev.source_country == src.country)
+    take(last_target_);
+  // "북남 당국이 … 만날 수 있다": a joint subject of a meeting meets itself.
+  if (want() && co_sources_.size() >= 2 &&
+      (a.frame == Frame::kMeet || a.frame == Frame::kJoint || a.symmetric)) {
+    take(co_sources_[1]);
+    co_sources_.resize(1);
+  }
+  if (!tgt.valid()) return;
+  last_target_ = tgt;
+  std::string code = a.code;
+  if (p.intent) {
+    // A declared intention is CAMEO 03 when it would cooperate (036: to meet or negotiate)
+    // and a threat, CAMEO 13, when it would harm: "군사력을 사용할 수 있다" threatens force.
+    const CameoCode* base = in_.res->codebook.Find(a.code);
+    if (base == nullptr) return;
+    int root = std::atoi(a.code.substr(0, 2).c_str());
+    if (base->quad_class <= 2) {
+      bool meeting =
+          a.frame == Frame::kMeet || a.frame == Frame::kVisit || a.frame == Frame::kJoint;
+      code = meeting ? "036" : "030";
+    } else if (root >= 15) {
+      code = root == 16 ? "131" : "138";
+    } else {
+      code = "130";
+    }
+  }
+  // Joint actors: "한미일 외교장관은 … 규탄했다" is three events, "한미 연합훈련을 비난" two.
+  std::vector<ActorRef> sources = co_sources_.empty() ? std::vector<ActorRef>{src} : co_sources_;
+  std::vector<ActorRef> targets{tgt};
+  for (const ActorRef& t : co_targets_)
+    if (side(t) != side(tgt)) targets.push_back(t);
+  for (const ActorRef& s1 : sources) {
+    for (const ActorRef& t1 : targets) {
+      if (side(s1) == side(t1)) continue;
+      ActorRef from = s1, to = t1;
+      if (flip) std::swap(from, to);
+      Push(p, a, code, from, to, flip, *date);
+    }
+  }
+}
+
+void SegmentCoder::Push(const Pred& p, const Action& a, const std::string& code,
+                        const ActorRef& src, const ActorRef& tgt, bool flip, const DateSpan& date) {
+  const CameoCode* cc = in_.res->codebook.Find(code);
+  if (cc == nullptr) return;
+  Event ev;
+  ev.date = date;
+  ev.source = src.code;
+  ev.target = tgt.code;
+  ev.source_country = src.country;
+  ev.target_country = tgt.country;
+  ev.source_name = src.name;
+  ev.target_name = tgt.name;
+  ev.source_label_ko = src.label_ko;
+  ev.source_label_en = src.label_en;
+  ev.target_label_ko = tgt.label_ko;
+  ev.target_label_en = tgt.label_en;
+  ev.code = code;
+  ev.goldstein = cc->goldstein;
+  ev.quad_class = cc->quad_class;
+  ev.symmetric = a.symmetric || p.reciprocal;
+  ev.lang = "ko";
+  ActionLabels(a, src, tgt, flip, &ev);
+  Mention m;
+  m.doc = in_.doc_path;
+  auto [sb, se] = in_.clean->SpanOf(seg_.begin, seg_.end);
+  m.span_begin = sb;
+  m.span_end = se;
+  m.evidence = std::string(Text(seg_.begin, seg_.end));
+  m.section = is_row() ? "table" : "text";
+  m.date = date;
+  ev.mentions.push_back(std::move(m));
+  // Pending: said-events yield to a more specific act of the same source in the sentence.
+  pending_.push_back({std::move(ev), a.frame == Frame::kSay});
+}
+
+void SegmentCoder::ActionLabels(const Action& a, const ActorRef& src, const ActorRef& tgt,
+                                bool flipped, Event* ev) {
+  (void)src;
+  auto particle = [](const std::string& word, const char* with, const char* without) {
+    return std::string(utf8::HasBatchim(word) ? with : without);
+  };
+  const ActorRef& other = flipped ? src : tgt;  // after the swap src is the visitor
+  switch (a.frame) {
+    case Frame::kVisit:
+    case Frame::kDepart: {
+      const Country* c = lex_.countries().Find(ev->target_country);
+      bool to_state = tgt.code == tgt.country;  // 방러 / visits Russia; else 푸틴 대통령 예방
+      bool plain_visit = a.label_ko == "방문" || (a.expr.rfind("방", 0) == 0 && a.expr.size() == 6);
+      if (to_state && c != nullptr && !c->prefix_ko.empty() && plain_visit) {
+        ev->action_ko = "방" + c->prefix_ko;
+      } else {
+        ev->action_ko = tgt.label_ko + " " + a.label_ko;
+      }
+      ev->action_en = a.label_en + " " + (to_state && c != nullptr ? c->name_en : tgt.label_en);
+      break;
+    }
+    case Frame::kHost:
+      ev->action_ko = ev->target_label_ko + " 예방";
+      ev->action_en = a.label_en + " " + ev->target_label_en;
+      (void)other;
+      break;
+    case Frame::kMeet:
+    case Frame::kJoint:
+    meet:
+      ev->action_ko = tgt.label_ko + particle(tgt.label_ko, "과", "와") + " " + a.label_ko;
+      ev->action_en = a.label_en + " " + tgt.label_en;
+      break;
+    case Frame::kMessage:
+      ev->action_ko = tgt.label_ko + "에 " + a.label_ko;
+      ev->action_en = a.label_en + " " + tgt.label_en;
+      break;
+    default:
+      if (a.symmetric) goto meet;  // agreements: "러시아와 비준서 교환"
+      ev->action_ko = tgt.label_ko + " " + a.label_ko;
+      ev->action_en = a.label_en + " " + tgt.label_en;
+      break;
+  }
+}
+
+void SegmentCoder::Finish() {
+  // Decide every yield before any event is moved out.
+  std::vector<bool> keep(pending_.size(), true);
+  for (size_t i = 0; i < pending_.size(); ++i) {
+    if (!pending_[i].said) continue;
+    for (const PendingEvent& x : pending_)
+      if (!x.said && x.ev.source_country == pending_[i].ev.source_country) keep[i] = false;
+  }
+  // Two tellings of the same act in one row or sentence ("담화, … 언급하며") are one event.
+  for (size_t i = 0; i < pending_.size(); ++i) {
+    for (size_t j = 0; j < i && keep[i]; ++j) {
+      const Event& a = pending_[i].ev;
+      const Event& b = pending_[j].ev;
+      if (keep[j] && a.source == b.source && a.target == b.target && a.code == b.code &&
+          a.date == b.date)
+        keep[i] = false;
+    }
+  }
+  for (size_t i = 0; i < pending_.size(); ++i) {
+    PendingEvent& pe = pending_[i];
+    if (!keep[i]) continue;
+    ps_->recent.emplace_back(pe.ev.source_country.empty() ? pe.ev.source : pe.ev.source_country,
+                             pe.ev.target_country.empty() ? pe.ev.target : pe.ev.target_country);
+    out_->push_back(std::move(pe.ev));
+  }
+  // Carry to the next sentence of the paragraph: its last subject, and the date in force.
+  for (auto it = nps_.rbegin(); it != nps_.rend(); ++it) {
+    if (it->role != Role::kTopic && it->role != Role::kSubject) continue;
+    // Not the subject of a condition or quotation ("미국이 … 나온다면"): the speaker carries.
+    if (it->role == Role::kSubject && IsComplement(it->clause)) continue;
+    Date on = ps_->date ? ps_->date->begin : Date{ps_->year ? ps_->year : 2000, 1, 1};
+    ActorRef r = Resolve(*it, on);
+    if (r.valid()) {
+      ps_->source = r;
+      break;
+    }
+  }
+  if (!is_row() && !out_->empty() && !pending_.empty()) {
+    ps_->date = out_->back().date;  // the date of the sentence's last event carries on
+  } else if (!is_row()) {
+    for (auto it = date_units_.rbegin(); it != date_units_.rend(); ++it) {
+      const auto& s = resolved_[units_[it->first].date];
+      if ((IsComplement(it->second) && SubjectBefore(it->second, it->first)) ||
+          !timeline_[units_[it->first].date] || reference_[units_[it->first].date])
+        continue;
+      if (s && s->precision != DatePrecision::kYear && !units_[it->first].paren) {
+        ps_->date = s;
+        break;
+      }
+    }
+  }
+}
+
+}  // namespace dyad::kocoder

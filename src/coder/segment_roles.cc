@@ -1,0 +1,378 @@
+// Pass 4, who and whom: the source of a predicate and its target, by the action's frame.
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#include "coder/ko_segment.h"
+
+namespace dyad::kocoder {
+
+// ---- pass 4: events ----
+const NP* SegmentCoder::NpAt(int unit) const {
+  for (const NP& np : nps_)
+    if (unit >= np.first && unit <= np.last) return &np;
+  return nullptr;
+}
+
+ActorRef SegmentCoder::SourceFor(const Pred& p, const Date& on) {
+  // Nearest subject, topic or focus phrase of the clause before the predicate.
+  for (auto it = nps_.rbegin(); it != nps_.rend(); ++it) {
+    if (it->clause != p.clause || it->last >= p.unit) continue;
+    bool subj = it->role == Role::kSubject || it->role == Role::kTopic || it->role == Role::kFocus;
+    if (IsOccasion(*it)) continue;
+    if (is_row() && it->role == Role::kNone && (it->comma || it->last == p.unit - 1)) {
+      // A bare phrase before a headline predicate is its subject only in the row's first clause.
+      subj = RowSubject(on).code.empty() || it->comma || IsFirstNp(*it, on);
+    }
+    if (!subj) continue;
+    ActorRef r = Resolve(*it, on);
+    if (r.valid()) {
+      src_np_ = &*it;
+      PairWithin(*it, r, on);
+      // "바이든과 시진핑은 … 정상회담을 가졌다": the first named is the source of a meeting.
+      if (it + 1 != nps_.rend() && (p.action->symmetric || p.action->frame == Frame::kMeet)) {
+        const NP& before = *(it + 1);
+        if (before.role == Role::kComitative && before.last + 1 == it->first) {
+          ActorRef first = Resolve(before, on);
+          if (first.valid() && first.country != r.country) {
+            implied_target_ = r;
+            return first;
+          }
+        }
+      }
+      return r;
+    }
+    // "한미일 외교장관은": a compound names joint sources.
+    for (int k = it->first; k <= it->last; ++k) {
+      const Unit& u = units_[k];
+      if (u.compound.size() < 2 || u.quoted || u.paren) continue;
+      for (int c : u.compound) co_sources_.push_back(StateRef(c));
+      src_np_ = &*it;
+      return co_sources_.front();
+    }
+  }
+  // A clause with a subject of its own that names no actor ("1,500여 명이 … 도착했다") is not
+  // told of the sentence's topic. A subject inside a quoted complement ("기항이 “…”고") is not
+  // the clause's.
+  if (!is_row()) {
+    for (const NP& np : nps_) {
+      if (np.clause != p.clause || np.role != Role::kSubject || np.last >= p.unit) continue;
+      bool quote_between = false;
+      for (int k = np.last + 1; k < p.unit; ++k) quote_between |= units_[k].in_quote;
+      bool names_sides = false;
+      for (int k = np.first; k <= np.last; ++k)
+        names_sides |= !units_[k].compound.empty() || units_[k].both;
+      if (!quote_between && !names_sides && !Resolve(np, on).valid() && !Place(np).valid())
+        return {};
+    }
+  }
+  if (p.rel_head >= 0) {
+    if (const NP* np = NpAt(p.rel_head)) {
+      ActorRef r = Resolve(*np, on);
+      if (r.valid()) return r;
+    }
+  }
+  if (is_row()) {
+    // A later clause of a row that opens with an actor of its own: "…발사, 일본 정부 베이징
+    // 대사관 경로로 엄중 항의". That phrase is the clause's subject whatever its last particle.
+    for (const NP& np : nps_) {
+      if (np.clause != p.clause || np.first >= p.unit) continue;
+      // A bare phrase right before the predicate noun is its object: "…방북, 김정은 면담".
+      bool adjacent_object = np.role == Role::kNone && np.last == p.unit - 1;
+      // Headline phrases run together: "일본 정부 베이징 대사관 경로로" opens with its actor
+      // though it ends in 로; one ending in 에서 ("국회 시정방침연설에서") is only a place.
+      bool subject_like = np.role == Role::kNone || np.role == Role::kSubject ||
+                          np.role == Role::kTopic || np.role == Role::kFocus ||
+                          np.role == Role::kDirection;
+      if (!subject_like || adjacent_object || IsFirstNp(np, on)) break;
+      int k = np.first;
+      while (k <= np.last && (units_[k].punct || units_[k].date >= 0)) ++k;
+      if (k > np.last || !IsActorish(units_[k])) break;
+      NP head{k, k, Role::kNone, np.clause, false};
+      ActorRef r = Resolve(head, on);
+      if (r.valid()) return r;
+      break;
+    }
+    ActorRef r = RowSubject(on);
+    if (r.valid()) return r;
+  }
+  // The nearest subject or topic of an earlier clause: in "청와대는 … 김정은이 친서를 보내 …
+  // 만나자는" the reported clauses belong to 김정은, not to the reporter.
+  for (auto it = nps_.rbegin(); it != nps_.rend(); ++it) {
+    if (it->last >= p.unit) continue;
+    if (it->role != Role::kTopic && it->role != Role::kSubject && it->role != Role::kFocus)
+      continue;
+    // Not the subject of a closed condition or quotation: in "부상은 … 총리가 … 않는다면 “…”고
+    // 언급했으나" the one who 언급 is the 부상.
+    if (it->role != Role::kTopic && it->clause != p.clause && IsComplement(it->clause)) continue;
+    ActorRef r = Resolve(*it, on);
+    if (r.valid()) return r;
+  }
+  // "러시아와 우크라이나 대표단 간 첫 협상": a phrase naming both sides.
+  for (size_t i = 0; i + 1 < nps_.size(); ++i) {
+    const NP& a = nps_[i];
+    const NP& b = nps_[i + 1];
+    if (a.clause != p.clause || b.clause != p.clause || a.role != Role::kComitative) continue;
+    if (b.first != a.last + 1 || b.first > p.unit) continue;
+    bool between = false;
+    for (int k = b.first; k <= b.last; ++k) {
+      std::string_view w = Text(units_[k].b, units_[k].e);
+      between |= w == "간" || w == "간의" || w == "사이" || w == "사이의" || w == "사이에";
+    }
+    if (!between) continue;
+    ActorRef ra = Resolve(a, on), rb = Resolve(b, on);
+    if (ra.valid() && rb.valid() && ra.country != rb.country) {
+      implied_target_ = rb;
+      return ra;
+    }
+  }
+  // "양 정상은 … 서명했다": the pair in discussion, or a compound naming it (남북, 북러).
+  for (const NP& np : nps_) {
+    if (np.last >= p.unit || np.role == Role::kObject || np.role == Role::kGenitive) continue;
+    for (int k = np.first; k <= np.last; ++k) {
+      if (!units_[k].both) continue;
+      // Both sides act together: a meeting of the two is one event between them, anything
+      // else they do (a joint statement's criticism) is an event from each.
+      if (LastDyad(&implied_target_, p)) {
+        co_sources_ = {implied_source_, implied_target_};
+        implied_target_ = ActorRef{};
+        src_np_ = &np;
+        return co_sources_.front();
+      }
+    }
+  }
+  if (ActorRef r = CompoundSource(p); r.valid()) return r;
+  // "첫 협상이 열렸고, … 두 차례 협상이 더 이어졌다": the pair of the sentence's last event.
+  if (!pending_.empty()) {
+    const Event& e = pending_.back().ev;
+    ActorRef t = SideRef(e.target_country.empty() ? e.target : e.target_country);
+    if (t.valid()) {
+      implied_target_ = t;
+      return SideRef(e.source_country.empty() ? e.source : e.source_country);
+    }
+  }
+  // "대북 특사단 방북": a delegation toward another state is the author's own.
+  for (auto it = nps_.rbegin(); it != nps_.rend(); ++it) {
+    if (it->clause != p.clause || it->last >= p.unit) continue;
+    for (int k = it->first; k <= it->last; ++k) {
+      if (units_[k].toward < 0 || units_[k].paren) continue;
+      const Country* c = lex_.countries().Find(in_.self_country);
+      if (c != nullptr && lex_.countries().all()[units_[k].toward].iso3 != c->iso3)
+        return ActorRef{c->iso3 + "GOV", c->iso3,
+                        std::string(Text(units_[it->first].b, units_[it->last].e)), c->short_ko,
+                        c->name_en};
+    }
+  }
+  return ps_->source;
+}
+
+// The pair of the latest event of this sentence or paragraph; else a compound of the sentence.
+bool SegmentCoder::LastDyad(ActorRef* target, const Pred& p) {
+  auto state = [&](const std::string& iso3) -> ActorRef {
+    const Country* c = lex_.countries().Find(iso3);
+    if (c == nullptr) return {};
+    return ActorRef{c->iso3, c->iso3, c->short_ko, c->short_ko, c->name_en};
+  };
+  std::pair<std::string, std::string> pair;
+  if (is_row() && title_parties_ != nullptr && title_parties_->size() >= 2) {
+    // "양국 공군 연합훈련" in a row: the pair its table is about.
+    const ActorRef& a = (*title_parties_)[0];
+    const ActorRef& b = (*title_parties_)[1];
+    pair = {a.country.empty() ? a.code : a.country, b.country.empty() ? b.code : b.country};
+  } else if (!pending_.empty()) {
+    pair = {pending_.back().ev.source_country, pending_.back().ev.target_country};
+  } else if (!ps_->recent.empty()) {
+    pair = ps_->recent.back();
+  } else {
+    for (const Unit& u : units_) {
+      if (u.compound.size() >= 2 && !u.quoted) {
+        pair = {lex_.countries().all()[u.compound[0]].iso3,
+                lex_.countries().all()[u.compound[1]].iso3};
+        break;
+      }
+    }
+  }
+  // Else the pair the document is about: its first chronology table's title.
+  if (pair.first.empty() && doc_ != nullptr && doc_->parties.size() >= 2) {
+    const ActorRef& a = doc_->parties[0];
+    const ActorRef& b = doc_->parties[1];
+    pair = {a.country.empty() ? a.code : a.country, b.country.empty() ? b.code : b.country};
+  }
+  (void)p;
+  implied_source_ = state(pair.first);
+  *target = state(pair.second);
+  return implied_source_.valid() && target->valid();
+}
+
+// A compound in the predicate's clause (남북 고위급회담): its first state acts.
+ActorRef SegmentCoder::CompoundSource(const Pred& p) {
+  for (size_t k = 0; k < units_.size(); ++k) {
+    const Unit& u = units_[k];
+    if (u.quoted || u.paren || u.compound.size() < 2) continue;
+    if (ClauseOf(static_cast<int>(k)) != p.clause && static_cast<int>(k) != p.unit) continue;
+    const Country& c = lex_.countries().all()[u.compound[0]];
+    return ActorRef{c.iso3, c.iso3, c.short_ko, c.short_ko, c.name_en};
+  }
+  return {};
+}
+
+bool SegmentCoder::IsFirstNp(const NP& np, const Date& on) const {
+  for (const NP& x : nps_) {
+    if (&x == &np) return true;
+    if (Resolve(x, on).valid()) return false;
+  }
+  return false;
+}
+
+// "빌뉴스 나토 정상회의 계기": the occasion, not an actor of the row.
+bool SegmentCoder::IsOccasion(const NP& np) const {
+  std::string_view w = Text(units_[np.last].b, units_[np.last].e);
+  return w == "계기" || w == "계기로" || w == "계기에" || w == "참석차" || w == "기간" ||
+         w == "기간에";
+}
+
+ActorRef SegmentCoder::RowSubject(const Date& on) const {
+  for (const NP& np : nps_) {
+    if (IsOccasion(np)) continue;
+    if (np.role != Role::kNone && np.role != Role::kSubject && np.role != Role::kTopic) return {};
+    ActorRef r = Resolve(np, on);
+    if (r.valid()) return r;
+  }
+  return {};
+}
+
+// The first phrase of the clause in one of the roles that heads an actor (or a place).
+ActorRef SegmentCoder::RoleTarget(const Pred& p, std::initializer_list<Role> roles, const Date& on,
+                                  bool places, bool after_too) {
+  for (Role want : roles) {
+    for (const NP& np : nps_) {
+      // In a headline row a bare phrase right before the predicate is its object: "푸틴 예방".
+      bool bare_object = want == Role::kObject && is_row() && np.role == Role::kNone &&
+                         np.last == p.unit - 1 && !np.comma;
+      if (np.clause != p.clause || (np.role != want && !bare_object)) continue;
+      if (np.first > p.unit && !after_too) continue;
+      if (is_row() && np.role == Role::kNone && np.last != p.unit - 1) continue;
+      if (bare_object && !RowSubject(on).valid()) continue;
+      if (HeadIsActor(np)) {
+        ActorRef r = Resolve(np, on);
+        if (r.valid()) return r;
+      }
+      if (places) {
+        ActorRef r = Place(np);
+        if (r.valid()) return r;
+      }
+    }
+  }
+  return {};
+}
+
+// A compound (북러) or "대X" in the clause: the side that is not the source.
+ActorRef SegmentCoder::CompoundTarget(const Pred& p, const std::string& src_country,
+                                      bool sentence) {
+  for (size_t k = 0; k < units_.size(); ++k) {
+    const Unit& u = units_[k];
+    if (u.quoted || u.paren) continue;
+    if (src_np_ != nullptr && static_cast<int>(k) >= src_np_->first &&
+        static_cast<int>(k) <= src_np_->last)
+      continue;
+    if (!sentence && ClauseOf(static_cast<int>(k)) != p.clause) continue;
+    if (u.toward >= 0 && lex_.countries().all()[u.toward].iso3 != src_country)
+      return StateRef(u.toward);
+    if (u.compound.empty()) continue;
+    if (AllSources(u.compound)) continue;  // "중러 양국에 대한" in a statement by both
+    bool has_src = false;
+    for (int c : u.compound) has_src |= lex_.countries().all()[c].iso3 == src_country;
+    if (has_src && skip_own_compound_) continue;
+    if (!has_src) {
+      // "한미 연합훈련을 비난": every state of the compound is a target.
+      if (!co_sources_.empty()) continue;
+      for (size_t i = 1; i < u.compound.size(); ++i) co_targets_.push_back(StateRef(u.compound[i]));
+      return StateRef(u.compound[0]);
+    }
+    for (int c : u.compound)
+      if (lex_.countries().all()[c].iso3 != src_country) return StateRef(c);
+  }
+  return {};
+}
+
+ActorRef SegmentCoder::AddresseeOfAppeal(const Pred& p, const std::string& src_country,
+                                         const Date& on) {
+  for (auto it = nps_.rbegin(); it != nps_.rend(); ++it) {
+    if (it->last >= p.unit || it->role != Role::kSubject || &*it == src_np_) continue;
+    ActorRef r = Resolve(*it, on);
+    if (r.valid() && (r.country.empty() ? r.code : r.country) != src_country) return r;
+  }
+  return {};
+}
+
+bool SegmentCoder::AllSources(const std::vector<int>& compound) const {
+  if (co_sources_.size() < 2) return false;
+  for (int c : compound) {
+    bool found = false;
+    for (const ActorRef& r : co_sources_) found |= r.country == lex_.countries().all()[c].iso3;
+    if (!found) return false;
+  }
+  return true;
+}
+
+// The first phrase of the clause in these roles that names a state anywhere in it, even
+// when its head is not an actor: "중국 기업 2곳을 제재했다" sanctions China.
+ActorRef SegmentCoder::RoleMention(const Pred& p, std::initializer_list<Role> roles,
+                                   const Date& on) {
+  for (Role want : roles) {
+    for (const NP& np : nps_) {
+      if (np.clause != p.clause || np.role != want || np.first > p.unit || &np == src_np_) continue;
+      ActorRef r = Resolve(np, on);
+      if (r.valid()) return r;
+    }
+  }
+  return {};
+}
+
+int SegmentCoder::ClauseOf(int unit) const {
+  if (const NP* np = NpAt(unit)) return np->clause;
+  for (const Pred& p : preds_)
+    if (p.unit == unit) return p.clause;
+  return -1;
+}
+
+// Any state named in the clause (or sentence) other than the source's, leftmost first.
+ActorRef SegmentCoder::MentionTarget(const Pred& p, const std::string& src_country, const Date& on,
+                                     bool sentence) {
+  for (const NP& np : nps_) {
+    if (!sentence && np.clause != p.clause) continue;
+    if (&np == src_np_) continue;
+    for (int k = np.first; k <= np.last; ++k) {
+      const Unit& u = units_[k];
+      if (u.quoted || u.paren || u.named) continue;
+      if (!u.compound.empty() && !AllSources(u.compound)) {
+        for (int c : u.compound)
+          if (lex_.countries().all()[c].iso3 != src_country) return StateRef(c);
+      }
+    }
+    ActorRef r = Resolve(np, on);
+    if (r.valid() && r.country != src_country && (!r.country.empty() || r.code != "")) return r;
+  }
+  return {};
+}
+
+// The counterpart of this actor's previous event in the sentence.
+ActorRef SegmentCoder::CarriedTarget(const ActorRef& src) const {
+  if (pending_.empty() || pending_.back().ev.source != src.code) return {};
+  return last_target_;
+}
+
+ActorRef SegmentCoder::ReplyTarget(const std::string& src_country) const {
+  for (auto it = pending_.rbegin(); it != pending_.rend(); ++it) {
+    const Event& e = it->ev;
+    const std::string& t = e.target_country.empty() ? e.target : e.target_country;
+    if (t == src_country) return SideRef(e.source_country.empty() ? e.source : e.source_country);
+  }
+  for (auto it = ps_->recent.rbegin(); it != ps_->recent.rend(); ++it)
+    if (it->second == src_country) return SideRef(it->first);
+  return {};
+}
+
+}  // namespace dyad::kocoder

@@ -1,0 +1,481 @@
+// Passes 2 and 3: phrases, predicates and clauses; dates in text order and for each predicate.
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#include "coder/ko_segment.h"
+
+namespace dyad::kocoder {
+
+// ---- pass 2: noun phrases, predicates, clauses ----
+void SegmentCoder::Walk() {
+  int clause = 0;
+  int np_start = -1;
+  clause_ending_.clear();
+  // Closes the current clause, remembering how it ended (a quoted complement, a condition…).
+  clause_serial_.clear();
+  int cur = 0;  // the unit being walked, for next_clause
+  auto next_clause = [&](Ending e) {
+    clause_ending_.resize(clause + 1, Ending::kNone);
+    clause_serial_.resize(clause + 1, false);
+    clause_ending_[clause] = e;
+    // -고/-아/-어 chain verbs ("가지고 나오다"); -며 and -자 coordinate clauses.
+    std::string_view w = Word(cur);
+    clause_serial_[clause] = EndsWith(w, "고") || EndsWith(w, "아") || EndsWith(w, "어") ||
+                             EndsWith(w, "여") || EndsWith(w, "해") || EndsWith(w, "서");
+    ++clause;
+  };
+  int last_np_closed_at = -1;
+  auto close_np = [&](int last, Role role, bool comma) {
+    if (np_start >= 0 && last >= np_start) {
+      nps_.push_back({np_start, last, role, clause, comma});
+      last_np_closed_at = last;
+    }
+    np_start = -1;
+  };
+  int n = static_cast<int>(units_.size());
+  for (int k = 0; k < n; ++k) {
+    cur = k;
+    Unit& u = units_[k];
+    // In a headline row the quotation is the headline's content ("김여정 담화, 일본과의 “어떠한
+    // 접촉과 협상도 거부”"); in narrative it is speech, not narration.
+    if (u.quoted && !is_row()) continue;
+    if (u.punct) {
+      if (u.ch == ',' && !u.paren) {
+        close_np(k - 1, Role::kNone, true);
+        if (is_row()) next_clause(Ending::kConnective);
+      }
+      if (u.ch == 0x201D && k + 1 < n && !units_[k + 1].punct) {
+        // “…”고 / “…”라고: the quotation closes a clause of its own.
+      }
+      continue;
+    }
+    if (u.paren && u.date < 0) continue;
+    if (k > 0 && units_[k - 1].punct &&
+        (units_[k - 1].ch == 0x201D || units_[k - 1].ch == 0x2019)) {
+      // “…”고 / “…”이라고 / “…”라며: the quotation's marker, not a clause of its own.
+      std::string_view w = Text(u.b, u.e);
+      bool marker = false;
+      for (std::string_view q :
+           {"고", "라고", "이라고", "라며", "이라며", "며", "하고", "라는", "이라는", "는"})
+        marker |= w == q;
+      if (marker) continue;
+    }
+    if (u.date >= 0) {
+      date_units_.push_back({k, clause});
+      // A date word may carry a particle that ends a phrase: "11월에는".
+      continue;
+    }
+    if (u.particle_only) {
+      // "…대통령(이하 푸틴)과": the particle after the parenthesis ends the phrase before it.
+      if (np_start >= 0) {
+        close_np(k - 1, u.suf.role, false);
+      } else if (!nps_.empty() && last_np_closed_at >= 0 && nps_.back().role == Role::kNone) {
+        nps_.back().role = u.suf.role;
+      }
+      continue;
+    }
+    if (u.consumed) continue;
+    const Action* act = ActionOf(u, false);
+    if (act != nullptr) {
+      Pred p;
+      p.unit = k;
+      p.action = act;
+      p.clause = clause;
+      bool is_pred = false;
+      int next = NextContent(k);
+      const Action* light =
+          next >= 0 && !units_[next].punct ? ActionOf(units_[next], true) : nullptr;
+      // "협상 결렬을 선언했다", "지지를 표명했다": a statement whose object is an act is that
+      // act.
+      if (light == nullptr && next >= 0 && !units_[next].punct && act->frame != Frame::kSay &&
+          u.suf.kind == Suffix::Kind::kParticles && u.suf.role == Role::kObject &&
+          units_[next].suf.kind == Suffix::Kind::kVerbal) {
+        const Action* said = ActionOf(units_[next], false);
+        if (said != nullptr && said->frame == Frame::kSay) light = said;
+      }
+      // "결의 2356호를 만장일치로 채택했고": a few plain words may stand between noun and light
+      // verb.
+      for (int j = next, hops = 0; light == nullptr && j >= 0 && hops < 3;
+           j = NextContent(j), ++hops) {
+        const Unit& x = units_[j];
+        if (x.punct || x.date >= 0 || IsActorish(x) || x.suf.kind == Suffix::Kind::kVerbal) {
+          if (!x.punct && x.suf.kind == Suffix::Kind::kVerbal && ActionOf(x, true) != nullptr &&
+              hops > 0) {
+            light = ActionOf(x, true);
+            next = j;
+          }
+          break;
+        }
+        if (ActionOf(x, false) != nullptr) break;
+        if (ActionOf(x, true) != nullptr && hops > 0) {
+          light = ActionOf(x, true);
+          next = j;
+          break;
+        }
+        // Only identifiers (2356호를) and adverbials (만장일치로, 공식) may stand between.
+        std::string_view xw = Text(x.b, x.e);
+        bool ident = !xw.empty() && xw[0] >= '0' && xw[0] <= '9';
+        bool adverbial = x.suf.kind == Suffix::Kind::kParticles && x.suf.role == Role::kDirection;
+        bool adverb = false;
+        for (std::string_view a : {"공식", "정식", "전격", "정식으로", "공식적으로", "함께", "다시",
+                                   "처음으로", "대상에", "대상으로", "명단에"})
+          adverb |= xw == a;  // "제재 대상에 추가했다"
+        if (EndsWith(xw, "대상에") || EndsWith(xw, "대상으로")) adverb = true;
+        if (!ident && !adverbial && !adverb) break;
+      }
+      // "정상회담에 응할", "협상에 복귀": some light verbs take their action in the dative.
+      bool dative_light = light != nullptr && u.suf.kind == Suffix::Kind::kParticles &&
+                          u.suf.role == Role::kDative &&
+                          (light->expr == "응하다" || light->expr == "나서다" ||
+                           light->expr == "참여" || light->expr == "참가" || light->expr == "복귀");
+      // "회담이 열렸다", "회담이 개최됐다": with a subject particle only a passive light verb.
+      if (light != nullptr && u.suf.kind == Suffix::Kind::kParticles &&
+          u.suf.role != Role::kObject && !dative_light) {
+        std::string_view lw = Text(units_[next].b, units_[next].e);
+        bool passive =
+            lw.find("됐") != std::string_view::npos || lw.find("되") != std::string_view::npos ||
+            lw.find("렸") != std::string_view::npos || lw.find("열리") != std::string_view::npos ||
+            lw.find("열린") != std::string_view::npos;
+        if (!passive) light = nullptr;
+      }
+      bool noun_ok = u.suf.kind == Suffix::Kind::kEmpty || dative_light ||
+                     (u.suf.kind == Suffix::Kind::kParticles &&
+                      (u.suf.role == Role::kObject || u.suf.role == Role::kSubject ||
+                       u.suf.role == Role::kTopic));
+      if (u.suf.kind == Suffix::Kind::kVerbal) {
+        is_pred = true;
+        p.ending = u.suf.ending;
+      } else if (noun_ok && light != nullptr && !u.verb_stem &&
+                 (units_[next].suf.kind == Suffix::Kind::kVerbal ||
+                  (is_row() && units_[next].suf.kind == Suffix::Kind::kEmpty))) {
+        is_pred = true;
+        p.light = next;
+        p.ending = units_[next].suf.kind == Suffix::Kind::kVerbal ? units_[next].suf.ending
+                                                                  : Ending::kConnective;
+        p.reciprocal = light->reciprocal;
+        p.intent = light->intent;
+        units_[next].consumed = true;
+      } else if (is_row() && u.suf.kind == Suffix::Kind::kEmpty) {
+        bool end = next < 0;
+        bool before_break =
+            end ||
+            (units_[next].punct &&
+             (units_[next].ch == ',' || units_[next].ch == '(' || units_[next].ch == 0x201D)) ||
+            Word(next) == "및" || Word(next) == "등";
+        // A parenthesis right after the noun: "정상회담(9/13)".
+        if (!end && units_[k + 1 < n ? k + 1 : k].punct && units_[k + 1].ch == '(')
+          before_break = true;
+        if (before_break) {
+          is_pred = true;
+          p.ending = end ? Ending::kFinal : Ending::kConnective;
+        }
+      }
+      if (is_pred) {
+        close_np(k - 1, Role::kNone, false);
+        // A compound noun ending in the action ("북러 경제공동위원회 회의를") keeps its words
+        // as the predicate's own phrase, already closed above.
+        int after = p.light >= 0 ? p.light : k;
+        int nx = NextContent(after);
+        std::string_view nw = Word(nx);
+        if (p.ending == Ending::kConditional) p.actual = false;
+        if (p.ending == Ending::kNegAux && (nw.substr(0, 3) == "않" || nw.substr(0, 3) == "못"))
+          p.actual = false;
+        if (p.ending == Ending::kAdnominal) {
+          // "방문할 것으로 전망" is a forecast; "방문한 것은" is the fact of a visit.
+          std::string_view pw = Word(p.light >= 0 ? p.light : k);
+          char32_t last = utf8::Last(pw);
+          bool prospective = utf8::IsHangulSyllable(last) && utf8::Decompose(last).tail == 8;
+          for (std::string_view w : {"전망", "예정", "계획", "방침", "가능성", "듯", "경우"})
+            if (nw.substr(0, w.size()) == w) p.actual = false;
+          if (prospective && nw.substr(0, 3) == "것") p.actual = false;
+          // "그간 중단되었던 협의체", "단절되었던 채널": a past state described, not an event.
+          if (EndsWith(pw, "던")) p.actual = false;
+          // "만날 수 있다" offers; "만날 수 없다" refuses.
+          if (nw == "수") {
+            std::string_view after = Word(NextContent(nx));
+            if (after.substr(0, 3) == "있")
+              p.intent = true;
+            else
+              p.actual = false;
+          }
+          for (std::string_view w : {"용의", "의향", "의사", "의지", "결의", "뜻"})
+            if (nw.substr(0, w.size()) == w) p.intent = true;
+        }
+        if (nw.substr(0, 3) == "싶") p.intent = true;  // 갖고 싶다
+        preds_.push_back(p);
+        Ending e = p.ending;
+        bool boundary = e == Ending::kFinal || e == Ending::kConnective || e == Ending::kQuote ||
+                        e == Ending::kConditional || e == Ending::kPurpose || e == Ending::kNominal;
+        if (e == Ending::kAdnominal) {
+          for (std::string_view w :
+               {"데", "뒤", "후", "직후", "이후", "가운데", "후에", "뒤에", "데이어"})
+            if (nw == w) boundary = true;
+          if (!boundary) preds_.back().rel_head = nx;
+        }
+        if (boundary) next_clause(e);
+        continue;
+      }
+    }
+    if (u.unknown_verbal || (ActionOf(u, true) != nullptr && u.suf.kind == Suffix::Kind::kVerbal)) {
+      close_np(k - 1, Role::kNone, false);
+      Ending e = u.suf.ending;
+      if (e != Ending::kAdnominal && e != Ending::kNegAux && e != Ending::kOther) next_clause(e);
+      continue;
+    }
+    if (is_row() && Word(k) == "및" && !preds_.empty() && preds_.back().clause == clause &&
+        np_start < 0) {
+      next_clause(Ending::kConnective);
+      continue;
+    }
+    if (np_start < 0) np_start = k;
+    if (u.suf.kind == Suffix::Kind::kParticles && u.suf.role != Role::kNone) {
+      close_np(k, u.suf.role, false);
+    } else if (u.suf.kind == Suffix::Kind::kCopula) {
+      close_np(k, Role::kNone, false);
+      next_clause(u.suf.ending);
+    }
+  }
+  close_np(n - 1, Role::kNone, false);
+}
+
+// ---- pass 3: dates in text order ----
+void SegmentCoder::ResolveDates() {
+  resolved_.assign(raw_dates_.size(), std::nullopt);
+  timeline_.assign(raw_dates_.size(), false);
+  reference_.assign(raw_dates_.size(), false);
+  for (size_t d = 0; d < raw_dates_.size(); ++d) reference_[d] = IsReference(raw_dates_[d]);
+  std::optional<DateSpan> prev = ps_->date;
+  for (size_t d = 0; d < raw_dates_.size(); ++d) {
+    const ko::RawDate& r = raw_dates_[d];
+    int year = ps_->year, month = ps_->month;
+    if (is_row() && table_year_ != 0) year = table_year_;
+    // "29일", "이틀 뒤인 29일": a bare day belongs to the month of the date before it.
+    if (r.month == 0 && r.day != 0 && prev) year = prev->begin.year, month = prev->begin.month;
+    std::optional<DateSpan> s = ko::ResolveDate(r, year, month, prev);
+    // A paragraph whose first date would run back before the story so far has moved on a
+    // year: after an introduction recalling "2018년 6월 싱가포르 …", "1월 1일 신년사" is the
+    // brief's own year. Not within a paragraph ("이에 앞서 9월 19일"), nor past the
+    // document's year.
+    if (s && !is_row() && !ps_->dated && r.year == 0 && r.kind == ko::RawDate::Kind::kAbsolute &&
+        ps_->last_timeline && s->end.ToDays() < ps_->last_timeline->begin.ToDays() - 31 &&
+        ps_->year != 0 && ps_->year < in_.year) {
+      ps_->year += 1;
+      s = ko::ResolveDate(r, ps_->year, month, prev);
+    }
+    resolved_[d] = s;
+    if (!s) continue;
+    if (!reference_[d] && s->precision != DatePrecision::kYear) ps_->dated = true;
+    // A reference point still anchors the bare days after it ("5월 7일 취임 이후 … 16일부터"),
+    // unless it lies in another year ("2011년 12월 … 방문 이후 … 16일").
+    bool other_year = r.year != 0 && r.year != ps_->year;
+    if (s->precision != DatePrecision::kYear && !(reference_[d] && other_year)) prev = s;
+    bool opens = OpensSentence(r.begin);
+    if (r.year != 0 && !is_row() && MovesTimeline(r, d, opens)) {
+      ps_->year = r.year;
+      if (r.month != 0) ps_->month = r.month;
+      timeline_[d] = true;
+    } else if (r.year == 0 && s->precision != DatePrecision::kYear) {
+      ps_->month = s->begin.month;
+      timeline_[d] = true;
+    }
+  }
+}
+
+// Whether an explicit year moves the narrative's year in force: where it opens the sentence
+// ("2024년 3월 …", "2024년에는 …"), or dates an event of its own clause ("총리는 2023년 5월 27일
+// … 밝혔다"). Not a reference point ("2016년 2월 이후 단절된"), nor a year naming background
+// ("2017년 북한의 핵실험", "2023년 9월 보스토치니 정상회담에서 마련된 토대").
+bool SegmentCoder::MovesTimeline(const ko::RawDate& r, size_t index, bool opens) const {
+  std::string_view after = Text(seg_.begin + r.end, seg_.end);
+  while (!after.empty() && after.front() == ' ') after.remove_prefix(1);
+  for (std::string_view w :
+       {"이후", "이래", "부터", "까지", "이전", "전", "만에", "만의", "당시", "대비"})
+    if (after.substr(0, w.size()) == w) return false;
+  if (IsReference(r)) return false;
+  if (opens && r.month != 0) return true;
+  if (opens) {
+    for (std::string_view w :
+         {"에", "들어", "중", "한 해", "상반기", "하반기", "초", "말", "연말", "연초"})
+      if (after.substr(0, w.size()) == w) return true;
+    return false;
+  }
+  if (r.month == 0) return false;
+  // The date dates an event: an actual predicate follows it in the sentence with no other
+  // date between ("총리는 2023년 5월 27일 … 실현하기 위해 … 협의를 갖고 싶다고 밝혔다").
+  int at = -1;
+  for (auto [k, clause] : date_units_)
+    if (units_[k].date == static_cast<int>(index) && at < 0) at = k;
+  if (at < 0) return false;
+  for (const Pred& p : preds_) {
+    if (p.unit <= at || !p.actual) continue;
+    bool other_date = false;
+    for (auto [k, clause] : date_units_)
+      other_date |= k > at && k < p.unit && units_[k].date != static_cast<int>(index);
+    if (!other_date) return true;
+  }
+  return false;
+}
+
+// A date followed within a few words by "전후", "앞두고", "이후"… dates a point of
+// reference ("6월 12일 싱가포르 북미 정상회담을 전후하여"), not the predicate.
+bool SegmentCoder::IsReference(const ko::RawDate& r) const {
+  // A table's date cell dates its row whatever follows ("5/21 히로시마 G7 계기 …").
+  if (is_row() || r.numeric) return false;
+  std::string_view after = Text(seg_.begin + r.end, seg_.end);
+  int words = 0;
+  for (size_t i = 0; i < after.size() && words < 5;) {
+    while (i < after.size() && after[i] == ' ') ++i;
+    size_t j = after.find(' ', i);
+    std::string_view w =
+        after.substr(i, j == std::string_view::npos ? std::string_view::npos : j - i);
+    // ("계기로" is not among them: an occasion and the event on it share their date.)
+    for (std::string_view ref :
+         {"전후", "앞두고", "앞둔", "직전", "이전", "이래", "이후", "만에", "만의"})
+      if (w.substr(0, ref.size()) == ref) return true;
+    if (w.find("다.") != std::string_view::npos || w.find(',') != std::string_view::npos) break;
+    if (j == std::string_view::npos) break;
+    i = j + 1;
+    ++words;
+  }
+  return false;
+}
+
+bool SegmentCoder::SubjectBefore(int clause, int unit) const {
+  for (const NP& np : nps_)
+    if (np.clause == clause && np.role == Role::kSubject && np.last < unit) return true;
+  return false;
+}
+
+bool SegmentCoder::IsComplement(int clause) const {
+  // Serial verbs stay inside the complement they lead into: in "미국이 계산법을 가지고
+  // 나온다면" the clause closed by 가지고 is part of the condition.
+  while (clause >= 0 && clause < static_cast<int>(clause_ending_.size())) {
+    Ending e = clause_ending_[clause];
+    if (e == Ending::kQuote || e == Ending::kConditional || e == Ending::kPurpose ||
+        e == Ending::kNominal)
+      return true;
+    if (e != Ending::kConnective || clause >= static_cast<int>(clause_serial_.size()) ||
+        !clause_serial_[clause])
+      return false;
+    bool own_subject = false;
+    for (const NP& np : nps_)
+      own_subject |=
+          np.clause == clause + 1 && (np.role == Role::kSubject || np.role == Role::kTopic);
+    if (own_subject) return false;
+    ++clause;
+  }
+  return false;
+}
+
+// Whether a date at byte `at` of the segment opens it: nothing before it but a connective
+// adverb ("한편", "이어", "그러나").
+bool SegmentCoder::OpensSentence(uint32_t at) const {
+  std::string_view before = Text(seg_.begin, seg_.begin + at);
+  while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+  if (before.empty()) return true;
+  if (before.find(' ') != std::string_view::npos) return false;
+  for (std::string_view w : {"한편", "이어", "이어서", "그러나", "하지만", "또한", "특히", "반면",
+                             "다만", "이후", "앞서", "이에", "결국", "그리고", "또"})
+    if (before == w || before == std::string(w) + ",") return true;
+  return false;
+}
+
+// The date of a predicate: a date in parentheses right after it, else the nearest date of
+// its clause before it (then after it), else the date in force at its position.
+std::optional<DateSpan> SegmentCoder::DateFor(const Pred& p) {
+  int anchor = p.light >= 0 ? p.light : p.unit;
+  if (anchor + 1 < static_cast<int>(units_.size()) && units_[anchor + 1].punct &&
+      units_[anchor + 1].ch == '(') {
+    for (int j = anchor + 2; j < static_cast<int>(units_.size()) && units_[j].paren; ++j)
+      if (units_[j].date >= 0 && resolved_[units_[j].date]) return resolved_[units_[j].date];
+  }
+  std::optional<DateSpan> before, after, in_force, first, stmt_date;
+  for (auto [k, clause] : date_units_) {
+    const auto& s = resolved_[units_[k].date];
+    if (!s || units_[k].paren || reference_[units_[k].date]) continue;
+    if (k < p.unit) {
+      if (clause == p.clause) before = s;
+      if (!first && s->precision != DatePrecision::kYear) first = s;
+      // A date inside a quoted complement or a condition ("… 준비가 7월에 끝나면") dates what
+      // is said, not the saying: a date after the complement's own subject. One before it
+      // ("부상은 12월 3일 담화에서 미국이 … 불과하다고") belongs to the speaker's clause.
+      if (IsComplement(clause) && clause != p.clause && SubjectBefore(clause, k)) continue;
+      if (s->precision != DatePrecision::kYear || raw_dates_[units_[k].date].begin == 0)
+        in_force = s;
+    } else if (clause == p.clause && !after) {
+      after = s;
+    }
+  }
+  // An intention is dated when it is voiced, not by the year it is meant for ("2019년에도").
+  if (p.intent && first && (!before || before->precision == DatePrecision::kYear)) return first;
+  if (before) return before;
+  if (after) return after;
+  // The saying is dated where the sentence starts ("6월 9일 … 푸틴은 … 밝혔다"), not by a
+  // date in what is said.
+  // "최선희 제1부상은 5일 담화를 통해 … 맞받았다": the date of the statement itself.
+  if (p.action->frame == Frame::kSay) {
+    for (auto [k, clause] : date_units_) {
+      if (k >= p.unit || !resolved_[units_[k].date] || units_[k].paren) continue;
+      int n = NextContent(k);
+      while (n >= 0 && units_[n].date >= 0) n = NextContent(n);
+      if (n < 0 || n >= p.unit) continue;
+      const Action* x = ActionOf(units_[n], false);
+      std::string_view w = Text(units_[n].b, units_[n].e);
+      bool vehicle = (x != nullptr && x->frame == Frame::kSay) || w.substr(0, 6) == "연설" ||
+                     w.substr(0, 12) == "기자회견" || w.substr(0, 9) == "인터뷰";
+      if (vehicle) stmt_date = resolved_[units_[k].date];
+    }
+    if (stmt_date) return stmt_date;
+  }
+  if ((p.action->frame == Frame::kSay || p.intent) && first) return first;
+  if (in_force) return in_force;
+  return ps_->date;
+}
+
+// ---- actors ----
+// A name the dictionaries lack, written right before an office with its state ("게오르기
+// 지노비예프 주한 러시아대사", "윤정호 대외경제상"), is remembered for the rest of the document.
+void SegmentCoder::LearnNames() {
+  if (doc_ == nullptr) return;
+  Date on = ps_->date ? ps_->date->begin : Date{ps_->year != 0 ? ps_->year : 2000, 7, 1};
+  for (const NP& np : nps_) {
+    int office = -1;
+    for (int k = np.first; k <= np.last && office < 0; ++k) {
+      const Unit& u = units_[k];
+      if (u.paren || u.quoted || u.date >= 0) continue;
+      if (u.country_word >= 0 || IsActorish(u)) office = k;
+    }
+    if (office <= np.first) continue;
+    ActorRef ref = Resolve(np, on);
+    if (!ref.valid() || ref.country.empty()) continue;
+    bool person = false;
+    for (int k = np.first; k <= np.last; ++k)
+      if (units_[k].lex != nullptr)
+        for (const LexEntry& e : *units_[k].lex)
+          person |=
+              e.kind == LexEntry::Kind::kActor && lex_.actors()[e.index].type == ActorType::kPerson;
+    if (person) continue;
+    for (int k = office - 1; k >= np.first && k >= office - 3; --k) {
+      const Unit& u = units_[k];
+      if (u.lex != nullptr || u.paren || u.quoted || u.punct || u.date >= 0 ||
+          !u.compound.empty() || u.toward >= 0 || u.suf.kind != Suffix::Kind::kEmpty)
+        break;
+      std::string_view w = Text(u.b, u.e);
+      if (w.size() < 6 || static_cast<unsigned char>(w[0]) < 0xE0) break;
+      // "주한", "주일": stationed in, not a name; "신임", "전", "현": not names either.
+      bool modifier =
+          (w.size() == 6 && w.substr(0, 3) == "주") || w == "신임" || w == "초대" || w == "당시";
+      if (modifier) continue;
+      ActorRef learned = ref;
+      learned.name = std::string(w);
+      learned.label_ko = std::string(
+          Text(u.b, units_[np.last].stem_e ? units_[np.last].stem_e : units_[np.last].e));
+      doc_->learned.emplace(std::string(w), learned);
+    }
+  }
+}
+
+}  // namespace dyad::kocoder
