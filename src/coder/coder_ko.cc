@@ -1,15 +1,6 @@
-// Design note. A segment (sentence or table row) is coded in four passes over its words:
-//  1. units: each word, or run of words, matched against the lexicon trie, with what follows
-//     the stem analysed (particles → case role, verb ending → clause type); dyad compounds
-//     (북러, 한미일), "대X" (toward X) and dates are marked;
-//  2. a walk that groups units into noun phrases with roles, finds predicates (a verb form of
-//     an action, an action noun with a light verb, a bare action noun in a table row) and
-//     numbers clauses at clause-closing endings;
-//  3. date resolution in text order, against the year and month in force;
-//  4. for each predicate: its date, its source (subject or topic of its clause, else carried
-//     from the sentence, the table row or the paragraph), its target by the action's frame;
-//     one event per predicate with a source and target of different states.
-// Quoted speech (“…”) is evidence, not narration: no predicates or actors are read inside it.
+// CodeKorean walks a document's segments in order, carrying what spans segments: the year and
+// date in force and the last subject of a paragraph, a table's year and title dyad, names the
+// document introduced. The passes over one segment are in ko_segment.h and segment_*.cc.
 #include "coder/coder_ko.h"
 
 #include <cstdlib>
