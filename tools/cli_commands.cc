@@ -130,6 +130,26 @@ std::string NormaliseSide(const std::string& side, const Global& g) {
   return side;
 }
 
+// "actual,expected" or "all" → modes; throws a CLI error naming the bad word.
+std::vector<EventMode> ParseModes(const std::string& list) {
+  if (list == "all")
+    return {EventMode::kActual, EventMode::kExpected, EventMode::kHypothetical, EventMode::kNegated};
+  std::vector<EventMode> out;
+  size_t start = 0;
+  while (start <= list.size()) {
+    size_t comma = list.find(',', start);
+    std::string word = list.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+    std::optional<EventMode> m = ParseMode(word);
+    if (!m)
+      throw CLI::ValidationError("--mode", "'" + word +
+                                                "' is not actual, expected, hypothetical, negated or all");
+    out.push_back(*m);
+    if (comma == std::string::npos) break;
+    start = comma + 1;
+  }
+  return out;
+}
+
 Language ParseLang(const std::string& s) {
   if (s == "ko") return Language::kKorean;
   if (s == "en") return Language::kEnglish;
@@ -146,6 +166,7 @@ void Register(CLI::App& app, Global& g) {
     int year = 0;
     bool no_merge = false;
     bool stdin_doc = false;
+    std::string modes = "actual";
   };
   auto cf = std::make_shared<CodeFlags>();
   CLI::App* code =
@@ -162,6 +183,8 @@ void Register(CLI::App& app, Global& g) {
   code->add_option("--self", cf->self, "the state the author's 우리 (we) names")
       ->default_str("KOR");
   code->add_flag("--no-merge", cf->no_merge, "print every mention as its own event");
+  code->add_option("--mode", cf->modes,
+                   "which events: actual (default), expected, hypothetical, negated, a comma list, or all");
   code->callback([cf, &g] {
     auto res = LoadResources(g);
     if (!res) {
@@ -174,6 +197,7 @@ void Register(CLI::App& app, Global& g) {
     opt.year = cf->year;
     opt.self_country = cf->self;
     opt.merge = !cf->no_merge;
+    opt.modes = ParseModes(cf->modes);
     if (cf->files.empty() && !cf->stdin_doc) {
       std::cerr << "dyad code: give FILE... or --stdin\n";
       g.exit_code = 2;
@@ -202,7 +226,7 @@ void Register(CLI::App& app, Global& g) {
   // ---- ingest ----
   struct IngestFlags {
     std::vector<std::string> files;
-    std::string db = DefaultDb(), lang = "auto", self = "KOR";
+    std::string db = DefaultDb(), lang = "auto", self = "KOR", modes = "actual";
     int year = 0;
   };
   auto inf = std::make_shared<IngestFlags>();
@@ -213,6 +237,7 @@ void Register(CLI::App& app, Global& g) {
       ->check(CLI::IsMember({"auto", "ko", "en"}));
   ingest->add_option("--year", inf->year, "the year in force")->check(CLI::Range(1900, 2100));
   ingest->add_option("--self", inf->self, "the state the author's 우리 (we) names");
+  ingest->add_option("--mode", inf->modes, "which events to store (as for code); default actual");
   ingest->callback([inf, &g] {
     auto res = LoadResources(g);
     if (!res) {
@@ -230,6 +255,7 @@ void Register(CLI::App& app, Global& g) {
     opt.lang = ParseLang(inf->lang);
     opt.year = inf->year;
     opt.self_country = inf->self;
+    opt.modes = ParseModes(inf->modes);
     for (const std::string& f : inf->files) {
       Result<Document> doc = LoadDocument(f);
       if (!doc.ok()) {
@@ -261,7 +287,7 @@ void Register(CLI::App& app, Global& g) {
 
   // ---- events ----
   struct EventFlags {
-    std::string db = DefaultDb(), from, to, code_root, format = "table";
+    std::string db = DefaultDb(), from, to, code_root, format = "table", modes = "all";
     std::vector<std::string> between;
   };
   auto ef = std::make_shared<EventFlags>();
@@ -273,6 +299,7 @@ void Register(CLI::App& app, Global& g) {
   events->add_option("--from", ef->from, "first date (YYYY, YYYY-MM or YYYY-MM-DD)");
   events->add_option("--to", ef->to, "last date");
   events->add_option("--code", ef->code_root, "CAMEO code or root, e.g. 04");
+  events->add_option("--mode", ef->modes, "which modes to list (default all stored)");
   events->add_option("--format", ef->format, "output format")
       ->check(CLI::IsMember({"jsonl", "tsv", "table"}));
   events->callback([ef, &g] {
@@ -287,6 +314,7 @@ void Register(CLI::App& app, Global& g) {
     q.from = ParseDateFlag(ef->from, false);
     q.to = ParseDateFlag(ef->to, true);
     q.code_root = ef->code_root;
+    q.modes = ParseModes(ef->modes);
     Result<std::vector<Event>> r = (*store)->Events(q);
     if (!r.ok()) {
       std::cerr << "dyad: " << r.status().message() << "\n";
@@ -323,6 +351,7 @@ void Register(CLI::App& app, Global& g) {
     q.side_a = NormaliseSide(chf->between[0], g);
     q.side_b = NormaliseSide(chf->between[1], g);
     if (chf->year != 0) q.from = Date{chf->year, 1, 1}, q.to = Date{chf->year, 12, 31};
+    q.modes = {EventMode::kActual};  // a chronology tells what happened
     Result<std::vector<Event>> r = (*store)->Events(q);
     if (!r.ok()) {
       std::cerr << "dyad: " << r.status().message() << "\n";

@@ -30,6 +30,8 @@ struct CodeOptions {
   int year = 0;                      // the year in force; 0 = read it from the document
   std::string self_country = "KOR";  // the state "우리" (we) names in the author's voice
   bool merge = true;                 // merge mentions of one real-world event
+  // Which events to keep: by default only what the text says happened.
+  std::vector<EventMode> modes = {EventMode::kActual};
 };
 
 struct CodedDocument {

@@ -12,12 +12,23 @@
 #define DYAD_EVENT_H_
 
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "dyad/date.h"
 
 namespace dyad {
+
+// Whether the text says the event happened. Briefs also tell what is expected ("방문할 것으로
+// 전망된다"), what would happen under a condition ("방북한다면") and what did not happen
+// ("방문하지 않았다", "회담이 무산되었다"); those are coded with their mode and left out unless
+// asked for.
+enum class EventMode { kActual, kExpected, kHypothetical, kNegated };
+
+std::string_view ModeName(EventMode m);  // "actual", "expected", "hypothetical", "negated"
+std::optional<EventMode> ParseMode(std::string_view s);
 
 struct Mention {
   std::string doc;          // document path as given
@@ -47,6 +58,7 @@ struct Event {
   std::string action_ko;          // what the chronology says the source did: "방러", "회담"
   std::string action_en;          // "visits Russia", "holds talks with"
   std::string lang;               // "ko" or "en"
+  EventMode mode = EventMode::kActual;
   std::vector<Mention> mentions;  // at least one; mentions[0] is primary
 };
 

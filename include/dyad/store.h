@@ -29,6 +29,7 @@ struct EventQuery {
   std::string side_a, side_b;    // --between: ISO alpha-3 or actor-code prefixes; either order
   std::optional<Date> from, to;  // events overlapping [from, to]
   std::string code_root;         // CAMEO code prefix, e.g. "04"
+  std::vector<EventMode> modes;  // empty: every mode stored
 };
 
 struct IngestReport {
@@ -45,7 +46,7 @@ struct StoredDocument {
 
 class Store {
  public:
-  static constexpr int kSchemaVersion = 1;
+  static constexpr int kSchemaVersion = 2;
 
   static Result<std::unique_ptr<Store>> Open(const std::string& path);
   ~Store();

@@ -68,10 +68,28 @@ TEST(CoderKoTest, NarrativeAndTableMentionsMerge) {
   EXPECT_EQ(Code(doc, no_merge).size(), 2u);
 }
 
-TEST(CoderKoTest, ConditionalNegatedAndForecastPredicatesAreNotEvents) {
-  EXPECT_TRUE(Code("2024년 5월 푸틴이 평양을 방문한다면 양국 관계는 달라질 것이다.\n").empty());
-  EXPECT_TRUE(Code("2024년 5월 김정은은 러시아를 방문하지 않았다.\n").empty());
-  EXPECT_TRUE(Code("2024년 5월 푸틴은 평양을 방문할 것으로 전망된다.\n").empty());
+TEST(CoderKoTest, ConditionalNegatedAndForecastPredicatesAreNotActual) {
+  const char* hypothetical = "2024년 5월 푸틴이 평양을 방문한다면 양국 관계는 달라질 것이다.\n";
+  const char* negated = "2024년 5월 김정은은 러시아를 방문하지 않았다.\n";
+  const char* called_off = "2024년 3월 26일 평양에서 열릴 예정이던 북일 회담이 무산되었다.\n";
+  const char* expected = "2024년 5월 푸틴은 평양을 방문할 것으로 전망된다.\n";
+  // By default only what happened is coded.
+  for (const char* t : {hypothetical, negated, called_off, expected}) EXPECT_TRUE(Code(t).empty()) << t;
+  // Asked for, each comes with its mode.
+  CodeOptions all;
+  all.modes = {EventMode::kActual, EventMode::kExpected, EventMode::kHypothetical, EventMode::kNegated};
+  auto mode_of = [&](const char* t) {
+    auto ev = Code(t, all);
+    EXPECT_EQ(ev.size(), 1u) << t;
+    return ev.empty() ? EventMode::kActual : ev[0].mode;
+  };
+  EXPECT_EQ(mode_of(hypothetical), EventMode::kHypothetical);
+  EXPECT_EQ(mode_of(negated), EventMode::kNegated);
+  EXPECT_EQ(mode_of(called_off), EventMode::kNegated);
+  EXPECT_EQ(mode_of(expected), EventMode::kExpected);
+  EXPECT_EQ(ModeName(EventMode::kExpected), "expected");
+  EXPECT_EQ(ParseMode("negated"), EventMode::kNegated);
+  EXPECT_FALSE(ParseMode("maybe"));
 }
 
 TEST(CoderKoTest, QuotedSpeechIsNotNarration) {

@@ -63,6 +63,9 @@ Result<CodedDocument> Coder::CodeUnchecked(const Document& doc, const CodeOption
   }
   KoreanInput in{res_.get(), &out.clean, &segments, doc.path, out.year, options.self_country};
   std::vector<Event> events = CodeKorean(in);
+  std::erase_if(events, [&](const Event& e) {
+    return std::find(options.modes.begin(), options.modes.end(), e.mode) == options.modes.end();
+  });
   out.events = options.merge ? MergeMentions(std::move(events)) : std::move(events);
   if (!options.merge) {
     std::stable_sort(out.events.begin(), out.events.end(),

@@ -92,7 +92,8 @@ struct Pred {
   Ending ending = Ending::kNone;
   bool reciprocal = false;
   int clause = 0;
-  bool actual = true;
+  EventMode mode = EventMode::kActual;
+  bool background = false;  // "그간 중단되었던 협의체": a past state, not an event
   bool intent = false;  // "협의를 추진하겠다", "갖고 싶다", "만날 용의": intended, not done
   int rel_head = -1;  // adnominal: the NP it modifies
 };

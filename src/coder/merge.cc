@@ -33,7 +33,7 @@ std::vector<Event> MergeMentions(std::vector<Event> events) {
   for (Event& e : events) {
     Event* into = nullptr;
     for (Event& o : out) {
-      if (o.code != e.code || !SameOccasion(o.date, e.date) || !SameDyad(o, e)) continue;
+      if (o.code != e.code || o.mode != e.mode || !SameOccasion(o.date, e.date) || !SameDyad(o, e)) continue;
       // Two predicates of one sentence or row are two events the author told apart.
       bool same_segment = false;
       for (const Mention& m : o.mentions)

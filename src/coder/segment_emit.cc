@@ -65,14 +65,14 @@ void SegmentCoder::Dump() const {
   }
   for (const Pred& p : preds_) {
     std::fprintf(stderr, "  PRED c%d %s ending%d%s%s: %.*s\n", p.clause, p.action->expr.c_str(),
-                 static_cast<int>(p.ending), p.actual ? "" : " not-actual",
+                 static_cast<int>(p.ending), p.background ? " background" : (" " + std::string(ModeName(p.mode))).c_str(),
                  p.intent ? " intent" : "", static_cast<int>(units_[p.unit].e - units_[p.unit].b),
                  text_.data() + units_[p.unit].b);
   }
 }
 
 void SegmentCoder::Emit(const Pred& p) {
-  if (!p.actual) return;
+  if (p.background) return;
   std::optional<DateSpan> date = DateFor(p);
   if (!date) return;
   const Date& on = date->begin;
@@ -244,6 +244,7 @@ void SegmentCoder::Push(const Pred& p, const Action& a, const std::string& code,
   ev.quad_class = cc->quad_class;
   ev.symmetric = a.symmetric || p.reciprocal;
   ev.lang = "ko";
+  ev.mode = p.mode;
   ActionLabels(a, src, tgt, flip, &ev);
   Mention m;
   m.doc = in_.doc_path;
@@ -305,10 +306,14 @@ void SegmentCoder::ActionLabels(const Action& a, const ActorRef& src, const Acto
 void SegmentCoder::Finish() {
   // Decide every yield before any event is moved out.
   std::vector<bool> keep(pending_.size(), true);
+  std::optional<DateSpan> last_actual;
   for (size_t i = 0; i < pending_.size(); ++i) {
     if (!pending_[i].said) continue;
+    // Only what happened displaces the statement: "방문할 것이라고 밝혔다" keeps the saying.
     for (const PendingEvent& x : pending_)
-      if (!x.said && x.ev.source_country == pending_[i].ev.source_country) keep[i] = false;
+      if (!x.said && x.ev.mode == EventMode::kActual &&
+          x.ev.source_country == pending_[i].ev.source_country)
+        keep[i] = false;
   }
   // Two tellings of the same act in one row or sentence ("담화, … 언급하며") are one event.
   for (size_t i = 0; i < pending_.size(); ++i) {
@@ -316,15 +321,19 @@ void SegmentCoder::Finish() {
       const Event& a = pending_[i].ev;
       const Event& b = pending_[j].ev;
       if (keep[j] && a.source == b.source && a.target == b.target && a.code == b.code &&
-          a.date == b.date)
+          a.date == b.date && a.mode == b.mode)
         keep[i] = false;
     }
   }
   for (size_t i = 0; i < pending_.size(); ++i) {
     PendingEvent& pe = pending_[i];
     if (!keep[i]) continue;
-    ps_->recent.emplace_back(pe.ev.source_country.empty() ? pe.ev.source : pe.ev.source_country,
-                             pe.ev.target_country.empty() ? pe.ev.target : pe.ev.target_country);
+    // What did not happen is no counterpart to reply to and no date to carry.
+    if (pe.ev.mode == EventMode::kActual) {
+      ps_->recent.emplace_back(pe.ev.source_country.empty() ? pe.ev.source : pe.ev.source_country,
+                               pe.ev.target_country.empty() ? pe.ev.target : pe.ev.target_country);
+      last_actual = pe.ev.date;
+    }
     out_->push_back(std::move(pe.ev));
   }
   // Carry to the next sentence of the paragraph: its last subject, and the date in force.
@@ -339,8 +348,8 @@ void SegmentCoder::Finish() {
       break;
     }
   }
-  if (!is_row() && !out_->empty() && !pending_.empty()) {
-    ps_->date = out_->back().date;  // the date of the sentence's last event carries on
+  if (!is_row() && last_actual) {
+    ps_->date = last_actual;  // the date of the sentence's last event carries on
   } else if (!is_row()) {
     for (auto it = date_units_.rbegin(); it != date_units_.rend(); ++it) {
       const auto& s = resolved_[units_[it->first].date];

@@ -157,6 +157,7 @@ void SegmentCoder::Walk() {
                                                                   : Ending::kConnective;
         p.reciprocal = light->reciprocal;
         p.intent = light->intent;
+        if (light->negates) p.mode = EventMode::kNegated;  // "회담이 무산되었다"
         units_[next].consumed = true;
       } else if (is_row() && u.suf.kind == Suffix::Kind::kEmpty) {
         bool end = next < 0;
@@ -180,26 +181,27 @@ void SegmentCoder::Walk() {
         int after = p.light >= 0 ? p.light : k;
         int nx = NextContent(after);
         std::string_view nw = Word(nx);
-        if (p.ending == Ending::kConditional) p.actual = false;
+        if (p.ending == Ending::kConditional) p.mode = EventMode::kHypothetical;
         if (p.ending == Ending::kNegAux && (nw.substr(0, 3) == "않" || nw.substr(0, 3) == "못"))
-          p.actual = false;
+          p.mode = EventMode::kNegated;
         if (p.ending == Ending::kAdnominal) {
           // "방문할 것으로 전망" is a forecast; "방문한 것은" is the fact of a visit.
           std::string_view pw = Word(p.light >= 0 ? p.light : k);
           char32_t last = utf8::Last(pw);
           bool prospective = utf8::IsHangulSyllable(last) && utf8::Decompose(last).tail == 8;
-          for (std::string_view w : {"전망", "예정", "계획", "방침", "가능성", "듯", "경우"})
-            if (nw.substr(0, w.size()) == w) p.actual = false;
-          if (prospective && nw.substr(0, 3) == "것") p.actual = false;
+          for (std::string_view w : {"전망", "예정", "계획", "방침", "가능성", "듯"})
+            if (nw.substr(0, w.size()) == w) p.mode = EventMode::kExpected;
+          if (nw.substr(0, 6) == "경우") p.mode = EventMode::kHypothetical;
+          if (prospective && nw.substr(0, 3) == "것") p.mode = EventMode::kExpected;
           // "그간 중단되었던 협의체", "단절되었던 채널": a past state described, not an event.
-          if (EndsWith(pw, "던")) p.actual = false;
+          if (EndsWith(pw, "던")) p.background = true;
           // "만날 수 있다" offers; "만날 수 없다" refuses.
           if (nw == "수") {
             std::string_view after = Word(NextContent(nx));
             if (after.substr(0, 3) == "있")
               p.intent = true;
             else
-              p.actual = false;
+              p.mode = EventMode::kNegated;
           }
           for (std::string_view w : {"용의", "의향", "의사", "의지", "결의", "뜻"})
             if (nw.substr(0, w.size()) == w) p.intent = true;
@@ -310,7 +312,7 @@ bool SegmentCoder::MovesTimeline(const ko::RawDate& r, size_t index, bool opens)
     if (units_[k].date == static_cast<int>(index) && at < 0) at = k;
   if (at < 0) return false;
   for (const Pred& p : preds_) {
-    if (p.unit <= at || !p.actual) continue;
+    if (p.unit <= at || p.mode != EventMode::kActual || p.background) continue;
     bool other_date = false;
     for (auto [k, clause] : date_units_)
       other_date |= k > at && k < p.unit && units_[k].date != static_cast<int>(index);

@@ -68,6 +68,7 @@ std::string EventToJson(const Event& e) {
   o += buf;
   Field(&o, "evidence", m.evidence);
   Field(&o, "section", m.section);
+  Field(&o, "mode", ModeName(e.mode));
   o += e.symmetric ? ",\"symmetric\":true" : ",\"symmetric\":false";
   o += ",\"mentions\":[";
   for (size_t i = 0; i < e.mentions.size(); ++i) {

@@ -197,9 +197,11 @@ void LoadActions(const TsvTable& t, const Codebook& codebook, const CountryTable
       a.reciprocal = true;
     } else if (sym == "intent" && a.frame == Frame::kLight) {
       a.intent = true;
+    } else if (sym == "negate" && a.frame == Frame::kLight) {
+      a.negates = true;
     } else if (!sym.empty() && sym != "0") {
       problems->push_back(where + "sym '" + std::string(sym) +
-                          "' must be 0, 1, recip or (for a light verb) intent");
+                          "' must be 0, 1, recip or (for a light verb) intent or negate");
       continue;
     }
     a.label_ko = std::string(Cell(r, clk));

@@ -46,6 +46,10 @@ CREATE TABLE mentions(
   UNIQUE(event_id, document_id, span_begin, span_end));
 CREATE INDEX mentions_by_event ON mentions(event_id);
 )sql",
+    // 2: the mode of an event (actual, expected, hypothetical, negated).
+    R"sql(
+ALTER TABLE events ADD COLUMN mode TEXT NOT NULL DEFAULT 'actual';
+)sql",
 };
 constexpr int kKnownVersion = sizeof(kMigrations) / sizeof(kMigrations[0]);
 static_assert(kKnownVersion == Store::kSchemaVersion);
@@ -197,7 +201,7 @@ Result<IngestReport> Store::Ingest(const Document& doc, const CodedDocument& cod
     long long event_id = 0;
     {
       Stmt q(db,
-             "SELECT id, date, date_end, date_precision FROM events WHERE code = ?1 AND "
+             "SELECT id, date, date_end, date_precision FROM events WHERE code = ?1 AND mode = ?10 AND "
              "((source_country = ?2 AND target_country = ?3 AND source = ?4 AND target = ?5) OR "
              "((symmetric = 1 OR ?6 = 1) AND source_country = ?3 AND target_country = ?2 AND "
              "source = ?5 AND target = ?4)) AND date <= ?8 AND date_end >= ?7 "
@@ -207,6 +211,7 @@ Result<IngestReport> Store::Ingest(const Document& doc, const CodedDocument& cod
       q.Bind(1, e.code).Bind(2, e.source_country).Bind(3, e.target_country).Bind(4, e.source);
       q.Bind(5, e.target).Bind(6, static_cast<long long>(e.symmetric));
       q.Bind(7, e.date.begin.ToIso()).Bind(8, e.date.end.ToIso()).Bind(9, report.document_id);
+      q.Bind(10, std::string(ModeName(e.mode)));
       while (q.Step() == SQLITE_ROW) {
         DateSpan stored = SpanFrom(q.Text(1), q.Text(2), q.Text(3));
         if (stored.Contains(e.date) || e.date.Contains(stored)) {
@@ -229,8 +234,8 @@ Result<IngestReport> Store::Ingest(const Document& doc, const CodedDocument& cod
                "INSERT INTO events(date, date_end, date_precision, source, target, source_country, "
                "target_country, source_name, target_name, source_label_ko, source_label_en, "
                "target_label_ko, target_label_en, code, goldstein, quad_class, symmetric, "
-               "action_ko, action_en, lang) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,"
-               "?14,?15,?16,?17,?18,?19,?20)");
+               "action_ko, action_en, lang, mode) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,"
+               "?12,?13,?14,?15,?16,?17,?18,?19,?20,?21)");
       ins.Bind(1, e.date.begin.ToIso()).Bind(2, e.date.end.ToIso());
       ins.Bind(3, std::string(PrecisionName(e.date.precision))).Bind(4, e.source).Bind(5, e.target);
       ins.Bind(6, e.source_country).Bind(7, e.target_country).Bind(8, e.source_name);
@@ -238,7 +243,7 @@ Result<IngestReport> Store::Ingest(const Document& doc, const CodedDocument& cod
       ins.Bind(12, e.target_label_ko).Bind(13, e.target_label_en).Bind(14, e.code);
       ins.Bind(15, e.goldstein).Bind(16, static_cast<long long>(e.quad_class));
       ins.Bind(17, static_cast<long long>(e.symmetric)).Bind(18, e.action_ko).Bind(19, e.action_en);
-      ins.Bind(20, e.lang);
+      ins.Bind(20, e.lang).Bind(21, std::string(ModeName(e.mode)));
       if (!ins.ok() || ins.Step() != SQLITE_DONE) return fail(impl_->Error("storing event"));
       event_id = sqlite3_last_insert_rowid(db);
       ++report.events_added;
@@ -266,7 +271,7 @@ Result<std::vector<Event>> Store::Events(const EventQuery& q) const {
   std::string sql =
       "SELECT id, date, date_end, date_precision, source, target, source_country, target_country, "
       "source_name, target_name, source_label_ko, source_label_en, target_label_ko, "
-      "target_label_en, code, goldstein, quad_class, symmetric, action_ko, action_en, lang "
+      "target_label_en, code, goldstein, quad_class, symmetric, action_ko, action_en, lang, mode "
       "FROM events WHERE 1";
   if (!q.side_a.empty())
     sql +=
@@ -277,6 +282,11 @@ Result<std::vector<Event>> Store::Events(const EventQuery& q) const {
   if (q.from) sql += " AND date_end >= ?3";
   if (q.to) sql += " AND date <= ?4";
   if (!q.code_root.empty()) sql += " AND code LIKE ?5 || '%'";
+  if (!q.modes.empty()) {
+    sql += " AND mode IN (";
+    for (size_t i = 0; i < q.modes.size(); ++i) sql += (i ? ",'" : "'") + std::string(ModeName(q.modes[i])) + "'";
+    sql += ")";
+  }
   sql += " ORDER BY date, id";
   Stmt s(impl_->db, sql.c_str());
   if (!s.ok()) return impl_->Error("querying events");
@@ -301,6 +311,7 @@ Result<std::vector<Event>> Store::Events(const EventQuery& q) const {
     e.quad_class = static_cast<int>(s.Int(16));
     e.symmetric = s.Int(17) != 0;
     e.action_ko = s.Text(18), e.action_en = s.Text(19), e.lang = s.Text(20);
+    e.mode = ParseMode(s.Text(21)).value_or(EventMode::kActual);
     out.push_back(std::move(e));
   }
   if (rc != SQLITE_DONE) return impl_->Error("querying events");

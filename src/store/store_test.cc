@@ -151,6 +151,46 @@ TEST(StoreTest, RefusesNewerSchemasAndNonDatabases) {
   EXPECT_NE(j.status().message().find("junk.db"), std::string::npos);
 }
 
+// A store written by the first schema (no event modes) opens migrated and takes new events.
+TEST(StoreTest, MigratesAVersionOneStore) {
+  std::string db = FreshDb("v1.db");
+  {
+    sqlite3* h;
+    sqlite3_open(db.c_str(), &h);
+    ASSERT_EQ(sqlite3_exec(h,
+                           "CREATE TABLE documents(id INTEGER PRIMARY KEY, sha256 TEXT NOT NULL UNIQUE, "
+                           "path TEXT NOT NULL, title TEXT NOT NULL, lang TEXT NOT NULL, format TEXT NOT NULL, "
+                           "encoding TEXT NOT NULL, text TEXT NOT NULL, ingested_at TEXT NOT NULL);"
+                           "CREATE TABLE events(id INTEGER PRIMARY KEY, date TEXT NOT NULL, date_end TEXT NOT NULL, "
+                           "date_precision TEXT NOT NULL, source TEXT NOT NULL, target TEXT NOT NULL, "
+                           "source_country TEXT NOT NULL, target_country TEXT NOT NULL, source_name TEXT NOT NULL, "
+                           "target_name TEXT NOT NULL, source_label_ko TEXT NOT NULL, source_label_en TEXT NOT NULL, "
+                           "target_label_ko TEXT NOT NULL, target_label_en TEXT NOT NULL, code TEXT NOT NULL, "
+                           "goldstein REAL NOT NULL, quad_class INTEGER NOT NULL, symmetric INTEGER NOT NULL, "
+                           "action_ko TEXT NOT NULL, action_en TEXT NOT NULL, lang TEXT NOT NULL);"
+                           "CREATE TABLE mentions(id INTEGER PRIMARY KEY, event_id INTEGER NOT NULL REFERENCES "
+                           "events(id), document_id INTEGER NOT NULL REFERENCES documents(id), span_begin INTEGER "
+                           "NOT NULL, span_end INTEGER NOT NULL, section TEXT NOT NULL, evidence TEXT NOT NULL, "
+                           "date TEXT NOT NULL, date_end TEXT NOT NULL, UNIQUE(event_id, document_id, span_begin, "
+                           "span_end));"
+                           "INSERT INTO events VALUES(1,'2023-01-01','2023-01-01','day','PRKGOV','RUSGOV','PRK','RUS',"
+                           "'','','','','','','040',1.0,1,1,'','','ko');"
+                           "PRAGMA user_version=1;",
+                           nullptr, nullptr, nullptr),
+              SQLITE_OK);
+    sqlite3_close(h);
+  }
+  auto store = Store::Open(db);
+  ASSERT_TRUE(store.ok()) << store.status().message();
+  EXPECT_EQ((*store)->schema_version(), 2);
+  auto old = (*store)->Events({});
+  ASSERT_TRUE(old.ok());
+  ASSERT_EQ(old->size(), 1u);
+  EXPECT_EQ((*old)[0].mode, EventMode::kActual);  // events before modes were actual
+  Coded c = CodeText(kTable, "table.txt");
+  EXPECT_TRUE((*store)->Ingest(c.doc, c.coded).ok());
+}
+
 TEST(StoreTest, Sha256KnownAnswers) {
   EXPECT_EQ(Sha256Hex(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
   EXPECT_EQ(Sha256Hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");

@@ -1,0 +1,26 @@
+#include "dyad/event.h"
+
+namespace dyad {
+
+std::string_view ModeName(EventMode m) {
+  switch (m) {
+    case EventMode::kActual:
+      return "actual";
+    case EventMode::kExpected:
+      return "expected";
+    case EventMode::kHypothetical:
+      return "hypothetical";
+    case EventMode::kNegated:
+      return "negated";
+  }
+  return "actual";
+}
+
+std::optional<EventMode> ParseMode(std::string_view s) {
+  for (EventMode m :
+       {EventMode::kActual, EventMode::kExpected, EventMode::kHypothetical, EventMode::kNegated})
+    if (ModeName(m) == s) return m;
+  return std::nullopt;
+}
+
+}  // namespace dyad
