@@ -59,6 +59,8 @@ struct Event {
   std::string action_en;          // "visits Russia", "holds talks with"
   std::string lang;               // "ko" or "en"
   EventMode mode = EventMode::kActual;
+  std::vector<std::string> quotes;  // what the source said, as the text quotes it
+  std::string attribution;           // who reported it: 조선중앙통신, 타스
   std::vector<Mention> mentions;  // at least one; mentions[0] is primary
 };
 

@@ -3,7 +3,8 @@
 // Fields, in this order: date, date_end, date_precision, source, target, source_country,
 // target_country, source_name, target_name, code, goldstein, quad_class, lang, doc, span,
 // evidence; then dyad's additions: section, mode (actual, expected, hypothetical, negated),
-// symmetric, mentions (every mention, primary first).
+// quote (what the source said, a list), attribution (who reported it), symmetric, mentions
+// (every mention, primary first).
 #ifndef DYAD_JSONL_H_
 #define DYAD_JSONL_H_
 

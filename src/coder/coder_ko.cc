@@ -69,6 +69,7 @@ std::vector<Event> CodeKorean(const KoreanInput& in) {
   std::optional<DateSpan> last_timeline;  // the latest narrative date so far
   std::vector<ActorRef> title_parties;
   DocState doc;
+  size_t row_events_begin = 0;  // the events of the last table row, for its quotation lines
   for (const Segment& seg : *in.segments) {
     if (seg.kind != Segment::Kind::kTableTitle) continue;
     int y = YearIn(in.clean->Slice(seg.begin, seg.end));
@@ -96,7 +97,15 @@ std::vector<Event> CodeKorean(const KoreanInput& in) {
       title_parties = title.Parties(Date{table_year != 0 ? table_year : 2000, 7, 1});
       continue;
     }
-    if (seg.kind == Segment::Kind::kQuote) continue;  // what was said, attached to its row
+    if (seg.kind == Segment::Kind::kQuote) {
+      // "- “…”" under a statement row: what the row's speaker said.
+      std::string_view q = in.clean->Slice(seg.begin, seg.end);
+      size_t open = q.find("“"), close = q.rfind("”");
+      if (open != std::string_view::npos && close != std::string_view::npos && close > open)
+        q = q.substr(open + 3, close - open - 3);
+      for (size_t i = row_events_begin; i < out.size(); ++i) out[i].quotes.emplace_back(q);
+      continue;
+    }
     if (seg.kind == Segment::Kind::kHeading) {
       int y = YearIn(in.clean->Slice(seg.begin, seg.end));
       section_year = y;
@@ -107,6 +116,7 @@ std::vector<Event> CodeKorean(const KoreanInput& in) {
     if (seg.kind == Segment::Kind::kTableRow) ps.date.reset(), ps.source = ActorRef{};
     if (seg.kind != Segment::Kind::kTableRow && seg.paragraph != ps.paragraph)
       title_parties.clear();
+    row_events_begin = out.size();
     SegmentCoder coder(in, seg, &ps, ty, &out, &doc);
     if (seg.kind == Segment::Kind::kTableRow) coder.set_title_parties(&title_parties);
     coder.Run();

@@ -274,3 +274,30 @@ TEST(CoderKoRegressionTest, DocumentYearFromTheTableTitle) {
 
 }  // namespace
 }  // namespace dyad
+
+namespace dyad {
+namespace {
+
+TEST(CoderKoTest, StatementsCarryTheirQuotationAndAttribution) {
+  // A statement table: the row's act, the quotation line under it, the agency in parentheses.
+  auto row = Code(
+      " 표 1. 2023년 북한의 대미 담화 \n날짜 내용 \n"
+      "7/20 강순남 국방상, 미 전략핵잠수함 부산 기항 비난 담화 발표(조선중앙통신): \n"
+      "- “핵무기 사용 조건에 해당할 수 있다” \n");
+  ASSERT_EQ(row.size(), 1u);
+  EXPECT_EQ(row[0].code, "111");  // "비난 담화": the statement is a criticism
+  EXPECT_EQ(row[0].target_country, "USA");
+  EXPECT_EQ(row[0].quotes, std::vector<std::string>{"핵무기 사용 조건에 해당할 수 있다"});
+  EXPECT_EQ(row[0].attribution, "조선중앙통신");
+  // Running text: the quotation before the verb that reports it.
+  auto text = Code(
+      "2023년 7월 20일 강순남 국방상은 담화를 내고 미국 전략핵잠수함의 부산 기항이 “핵무기 사용 조건에 "
+      "해당할 수 있다”고 위협했다.\n");
+  ASSERT_EQ(text.size(), 1u);
+  EXPECT_EQ(text[0].code, "130");
+  EXPECT_EQ(text[0].quotes, std::vector<std::string>{"핵무기 사용 조건에 해당할 수 있다"});
+  EXPECT_EQ(text[0].attribution, "");
+}
+
+}  // namespace
+}  // namespace dyad

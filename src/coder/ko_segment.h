@@ -142,6 +142,7 @@ class SegmentCoder {
 
   // The analysis of the segment on stderr, for dictionary and coder work (DYAD_DEBUG_KO=1).
   void Dump() const;
+  void FindQuotesAndAttribution();
 
  private:
   bool is_row() const { return seg_.kind == Segment::Kind::kTableRow; }
@@ -318,6 +319,12 @@ class SegmentCoder {
   std::vector<std::pair<int, int>> date_units_;  // (unit, clause)
   std::vector<NP> nps_;
   std::vector<Pred> preds_;
+  struct QuoteSpan {
+    int first, last;  // units inside the quotation marks
+    std::string text;
+  };
+  std::vector<QuoteSpan> quotes_;  // “…” of the segment, in order
+  std::string attribution_;         // a news agency the segment names (조선중앙통신)
   ActorRef implied_source_, implied_target_, last_target_;
   std::vector<ActorRef> co_sources_, co_targets_;  // joint actors of the current predicate
   const NP* src_np_ = nullptr;                     // the phrase the source came from

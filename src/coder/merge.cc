@@ -56,12 +56,20 @@ std::vector<Event> MergeMentions(std::vector<Event> events) {
     bool i_table = into->mentions.front().section == "table";
     bool e_better = pe < pi || (pe == pi && e_table && !i_table);
     for (Mention& m : e.mentions) into->mentions.push_back(std::move(m));
+    // Every telling's quotations and attribution stay with the event.
+    for (std::string& q : e.quotes)
+      if (std::find(into->quotes.begin(), into->quotes.end(), q) == into->quotes.end())
+        into->quotes.push_back(q);
+    if (into->attribution.empty()) into->attribution = e.attribution;
     if (e_better) {
       std::vector<Mention> ms = std::move(into->mentions);
       Mention primary = ms.back();
       ms.pop_back();
       ms.insert(ms.begin(), std::move(primary));
       e.mentions = std::move(ms);
+      for (std::string& q : into->quotes)
+        if (std::find(e.quotes.begin(), e.quotes.end(), q) == e.quotes.end()) e.quotes.push_back(q);
+      if (e.attribution.empty()) e.attribution = into->attribution;
       *into = std::move(e);
     }
     into->symmetric = into->symmetric || e.symmetric;

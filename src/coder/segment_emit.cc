@@ -39,6 +39,7 @@ void SegmentCoder::Run() {
   MarkScopes();
   MarkDates();
   Walk();
+  FindQuotesAndAttribution();
   ResolveDates();
   LearnNames();
   int last_proposal = -1;
@@ -245,6 +246,14 @@ void SegmentCoder::Push(const Pred& p, const Action& a, const std::string& code,
   ev.symmetric = a.symmetric || p.reciprocal;
   ev.lang = "ko";
   ev.mode = p.mode;
+  // The quotations between the previous predicate and this one are what this one reports:
+  // "“…”고 위협했다", a headline's "“어떠한 접촉과 협상도 거부”".
+  int prev = -1;
+  for (const Pred& q : preds_)
+    if (q.unit < p.unit && q.unit > prev) prev = q.unit;
+  for (const QuoteSpan& q : quotes_)
+    if (q.first > prev && q.first < p.unit) ev.quotes.push_back(q.text);
+  if (attribution_ != src.name) ev.attribution = attribution_;
   ActionLabels(a, src, tgt, flip, &ev);
   Mention m;
   m.doc = in_.doc_path;
@@ -360,6 +369,36 @@ void SegmentCoder::Finish() {
         ps_->date = s;
         break;
       }
+    }
+  }
+}
+
+}  // namespace dyad::kocoder
+
+namespace dyad::kocoder {
+
+// Quotation spans “…” of the segment, and the first news agency it names: "(조선중앙통신)",
+// "조선중앙통신에 따르면", "…라고 타스 통신이 보도했다".
+void SegmentCoder::FindQuotesAndAttribution() {
+  quotes_.clear();
+  attribution_.clear();
+  int open = -1;
+  for (int k = 0; k < static_cast<int>(units_.size()); ++k) {
+    const Unit& u = units_[k];
+    if (u.punct && u.ch == 0x201C && open < 0) open = k;
+    if (u.punct && u.ch == 0x201D && open >= 0) {
+      if (k > open + 1)
+        quotes_.push_back({open + 1, k - 1, std::string(Text(units_[open].e, units_[k].b))});
+      open = -1;
+    }
+    if (u.lex == nullptr || !attribution_.empty()) continue;
+    for (const LexEntry& e : *u.lex) {
+      if (e.kind != LexEntry::Kind::kActor) continue;
+      const Actor& a = lex_.actors()[e.index];
+      if (a.type != ActorType::kOrg || a.roles.empty()) continue;
+      const std::string& code = a.roles.front().code;
+      if (code.size() >= 6 && code.substr(code.size() - 3) == "MED")
+        attribution_ = std::string(Text(u.b, u.stem_e ? u.stem_e : u.e));
     }
   }
 }

@@ -159,6 +159,12 @@ void SegmentCoder::Walk() {
         p.intent = light->intent;
         if (light->negates) p.mode = EventMode::kNegated;  // "회담이 무산되었다"
         units_[next].consumed = true;
+        // "비난 담화 발표", "규탄 성명을 냈다": a statement named by the act it carries is that act.
+        if (act->frame == Frame::kSay && k > 0 && !units_[k - 1].punct &&
+            units_[k - 1].suf.kind == Suffix::Kind::kEmpty) {
+          const Action* carried = ActionOf(units_[k - 1], false);
+          if (carried != nullptr && carried->frame == Frame::kAct) p.action = carried;
+        }
       } else if (is_row() && u.suf.kind == Suffix::Kind::kEmpty) {
         bool end = next < 0;
         bool before_break =

@@ -69,6 +69,13 @@ std::string EventToJson(const Event& e) {
   Field(&o, "evidence", m.evidence);
   Field(&o, "section", m.section);
   Field(&o, "mode", ModeName(e.mode));
+  o += ",\"quote\":[";
+  for (size_t i = 0; i < e.quotes.size(); ++i) {
+    if (i) o += ',';
+    AppendJsonString(&o, e.quotes[i]);
+  }
+  o += ']';
+  Field(&o, "attribution", e.attribution);
   o += e.symmetric ? ",\"symmetric\":true" : ",\"symmetric\":false";
   o += ",\"mentions\":[";
   for (size_t i = 0; i < e.mentions.size(); ++i) {

@@ -2,6 +2,7 @@
 // SQL); every write runs inside BEGIN IMMEDIATE … COMMIT and rolls back on the first error.
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <ctime>
 
 #include "dyad/store.h"
@@ -50,6 +51,11 @@ CREATE INDEX mentions_by_event ON mentions(event_id);
     R"sql(
 ALTER TABLE events ADD COLUMN mode TEXT NOT NULL DEFAULT 'actual';
 )sql",
+    // 3: what the source said (quotations, one per line) and who reported it.
+    R"sql(
+ALTER TABLE events ADD COLUMN quotes TEXT NOT NULL DEFAULT '';
+ALTER TABLE events ADD COLUMN attribution TEXT NOT NULL DEFAULT '';
+)sql",
 };
 constexpr int kKnownVersion = sizeof(kMigrations) / sizeof(kMigrations[0]);
 static_assert(kKnownVersion == Store::kSchemaVersion);
@@ -95,6 +101,25 @@ std::string Now() {
   char buf[32];
   std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
   return buf;
+}
+
+// Quotations are stored one per line: repaired text never holds a newline inside a block.
+std::string JoinLines(const std::vector<std::string>& v) {
+  std::string out;
+  for (size_t i = 0; i < v.size(); ++i) out += (i ? "\n" : "") + v[i];
+  return out;
+}
+
+std::vector<std::string> SplitLines(const std::string& s) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start < s.size()) {
+    size_t nl = s.find('\n', start);
+    out.push_back(s.substr(start, nl == std::string::npos ? std::string::npos : nl - start));
+    if (nl == std::string::npos) break;
+    start = nl + 1;
+  }
+  return out;
 }
 
 DateSpan SpanFrom(const std::string& a, const std::string& b, const std::string& p) {
@@ -229,13 +254,27 @@ Result<IngestReport> Store::Ingest(const Document& doc, const CodedDocument& cod
         }
       }
     }
+    if (event_id != 0 && (!e.quotes.empty() || !e.attribution.empty())) {
+      // Another telling's quotations and attribution join the stored event.
+      Stmt get(db, "SELECT quotes, attribution FROM events WHERE id = ?1");
+      get.Bind(1, event_id);
+      if (get.Step() == SQLITE_ROW) {
+        std::vector<std::string> quotes = SplitLines(get.Text(0));
+        for (const std::string& q : e.quotes)
+          if (std::find(quotes.begin(), quotes.end(), q) == quotes.end()) quotes.push_back(q);
+        std::string attribution = get.Text(1).empty() ? e.attribution : get.Text(1);
+        Stmt up(db, "UPDATE events SET quotes = ?1, attribution = ?2 WHERE id = ?3");
+        up.Bind(1, JoinLines(quotes)).Bind(2, attribution).Bind(3, event_id);
+        if (up.Step() != SQLITE_DONE) return fail(impl_->Error("updating event"));
+      }
+    }
     if (event_id == 0) {
       Stmt ins(db,
                "INSERT INTO events(date, date_end, date_precision, source, target, source_country, "
                "target_country, source_name, target_name, source_label_ko, source_label_en, "
                "target_label_ko, target_label_en, code, goldstein, quad_class, symmetric, "
-               "action_ko, action_en, lang, mode) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,"
-               "?12,?13,?14,?15,?16,?17,?18,?19,?20,?21)");
+               "action_ko, action_en, lang, mode, quotes, attribution) VALUES(?1,?2,?3,?4,?5,?6,?7,"
+               "?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23)");
       ins.Bind(1, e.date.begin.ToIso()).Bind(2, e.date.end.ToIso());
       ins.Bind(3, std::string(PrecisionName(e.date.precision))).Bind(4, e.source).Bind(5, e.target);
       ins.Bind(6, e.source_country).Bind(7, e.target_country).Bind(8, e.source_name);
@@ -244,6 +283,7 @@ Result<IngestReport> Store::Ingest(const Document& doc, const CodedDocument& cod
       ins.Bind(15, e.goldstein).Bind(16, static_cast<long long>(e.quad_class));
       ins.Bind(17, static_cast<long long>(e.symmetric)).Bind(18, e.action_ko).Bind(19, e.action_en);
       ins.Bind(20, e.lang).Bind(21, std::string(ModeName(e.mode)));
+      ins.Bind(22, JoinLines(e.quotes)).Bind(23, e.attribution);
       if (!ins.ok() || ins.Step() != SQLITE_DONE) return fail(impl_->Error("storing event"));
       event_id = sqlite3_last_insert_rowid(db);
       ++report.events_added;
@@ -271,8 +311,8 @@ Result<std::vector<Event>> Store::Events(const EventQuery& q) const {
   std::string sql =
       "SELECT id, date, date_end, date_precision, source, target, source_country, target_country, "
       "source_name, target_name, source_label_ko, source_label_en, target_label_ko, "
-      "target_label_en, code, goldstein, quad_class, symmetric, action_ko, action_en, lang, mode "
-      "FROM events WHERE 1";
+      "target_label_en, code, goldstein, quad_class, symmetric, action_ko, action_en, lang, mode, "
+      "quotes, attribution FROM events WHERE 1";
   if (!q.side_a.empty())
     sql +=
         " AND ((source LIKE ?1 || '%' AND target LIKE ?2 || '%') OR "
@@ -312,6 +352,8 @@ Result<std::vector<Event>> Store::Events(const EventQuery& q) const {
     e.symmetric = s.Int(17) != 0;
     e.action_ko = s.Text(18), e.action_en = s.Text(19), e.lang = s.Text(20);
     e.mode = ParseMode(s.Text(21)).value_or(EventMode::kActual);
+    e.quotes = SplitLines(s.Text(22));
+    e.attribution = s.Text(23);
     out.push_back(std::move(e));
   }
   if (rc != SQLITE_DONE) return impl_->Error("querying events");

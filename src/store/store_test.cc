@@ -182,13 +182,35 @@ TEST(StoreTest, MigratesAVersionOneStore) {
   }
   auto store = Store::Open(db);
   ASSERT_TRUE(store.ok()) << store.status().message();
-  EXPECT_EQ((*store)->schema_version(), 2);
+  EXPECT_EQ((*store)->schema_version(), Store::kSchemaVersion);
   auto old = (*store)->Events({});
   ASSERT_TRUE(old.ok());
   ASSERT_EQ(old->size(), 1u);
   EXPECT_EQ((*old)[0].mode, EventMode::kActual);  // events before modes were actual
+  EXPECT_TRUE((*old)[0].quotes.empty());
   Coded c = CodeText(kTable, "table.txt");
   EXPECT_TRUE((*store)->Ingest(c.doc, c.coded).ok());
+}
+
+// Quotations and attribution survive the store, and a second telling adds its quotation.
+TEST(StoreTest, QuotationsAndAttributionAreStored) {
+  std::string db = FreshDb("quotes.db");
+  auto store = Store::Open(db);
+  const char row[] =
+      " 표 1. 2023년 북한의 대미 담화 \n날짜 내용 \n"
+      "7/20 강순남 국방상, 미 전략핵잠수함 부산 기항 비난 담화 발표(조선중앙통신): \n"
+      "- “핵무기 사용 조건에 해당할 수 있다” \n";
+  Coded a = CodeText(row, "a.txt");
+  ASSERT_EQ(a.coded.events.size(), 1u);
+  ASSERT_TRUE((*store)->Ingest(a.doc, a.coded).ok());
+  Coded b = CodeText("2023년 7월 20일 강순남 국방상은 담화에서 미국을 “핵전쟁 도발자”라고 비난했다.\n", "b.txt");
+  ASSERT_TRUE((*store)->Ingest(b.doc, b.coded).ok());
+  auto ev = (*store)->Events({});
+  ASSERT_TRUE(ev.ok());
+  ASSERT_EQ(ev->size(), 1u);
+  EXPECT_EQ((*ev)[0].attribution, "조선중앙통신");
+  EXPECT_EQ((*ev)[0].quotes,
+            (std::vector<std::string>{"핵무기 사용 조건에 해당할 수 있다", "핵전쟁 도발자"}));
 }
 
 TEST(StoreTest, Sha256KnownAnswers) {
