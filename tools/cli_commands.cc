@@ -150,6 +150,36 @@ std::vector<EventMode> ParseModes(const std::string& list) {
   return out;
 }
 
+void PrintUnresolved(const std::vector<Unresolved>& items, const std::string& format) {
+  if (format == "jsonl") {
+    std::string out;
+    for (const Unresolved& u : items) {
+      out += "{\"reason\":";
+      AppendJsonString(&out, u.reason);
+      out += ",\"predicate\":";
+      AppendJsonString(&out, u.predicate);
+      out += ",\"doc\":";
+      AppendJsonString(&out, u.doc);
+      out += ",\"span\":[" + std::to_string(u.span_begin) + "," + std::to_string(u.span_end) + "]";
+      out += ",\"evidence\":";
+      AppendJsonString(&out, u.evidence);
+      out += "}\n";
+    }
+    std::fwrite(out.data(), 1, out.size(), stdout);
+    return;
+  }
+  if (format == "tsv") std::printf("reason\tpredicate\tdoc\tspan_begin\tspan_end\tevidence\n");
+  for (const Unresolved& u : items) {
+    if (format == "tsv") {
+      std::printf("%s\t%s\t%s\t%u\t%u\t%s\n", u.reason.c_str(), u.predicate.c_str(), u.doc.c_str(),
+                  u.span_begin, u.span_end, u.evidence.c_str());
+    } else {
+      std::printf("%s  %s  %s\n", Pad(u.reason, 17).c_str(), Pad(u.predicate, 12).c_str(),
+                  Cut(u.evidence, 80).c_str());
+    }
+  }
+}
+
 Language ParseLang(const std::string& s) {
   if (s == "ko") return Language::kKorean;
   if (s == "en") return Language::kEnglish;
@@ -167,6 +197,7 @@ void Register(CLI::App& app, Global& g) {
     bool no_merge = false;
     bool stdin_doc = false;
     std::string modes = "actual";
+    bool unresolved = false;
   };
   auto cf = std::make_shared<CodeFlags>();
   CLI::App* code =
@@ -183,6 +214,9 @@ void Register(CLI::App& app, Global& g) {
   code->add_option("--self", cf->self, "the state the author's 우리 (we) names")
       ->default_str("KOR");
   code->add_flag("--no-merge", cf->no_merge, "print every mention as its own event");
+  code->add_flag("--unresolved", cf->unresolved,
+                 "print the review queue instead of events: what looked like an event but could not "
+                 "be coded, with the reason");
   code->add_option("--mode", cf->modes,
                    "which events: actual (default), expected, hypothetical, negated, a comma list, or all");
   code->callback([cf, &g] {
@@ -219,7 +253,10 @@ void Register(CLI::App& app, Global& g) {
         continue;
       }
       // Print per document so a long run streams.
-      PrintEvents(coded->events, cf->format);
+      if (cf->unresolved)
+        PrintUnresolved(coded->unresolved, cf->format);
+      else
+        PrintEvents(coded->events, cf->format);
     }
   });
 
@@ -287,8 +324,9 @@ void Register(CLI::App& app, Global& g) {
 
   // ---- events ----
   struct EventFlags {
-    std::string db = DefaultDb(), from, to, code_root, format = "table", modes = "all";
+    std::string db = DefaultDb(), from, to, code_root, format = "table", modes = "all", reason;
     std::vector<std::string> between;
+    bool unresolved = false;
   };
   auto ef = std::make_shared<EventFlags>();
   CLI::App* events = app.add_subcommand("events", "List stored events");
@@ -300,6 +338,10 @@ void Register(CLI::App& app, Global& g) {
   events->add_option("--to", ef->to, "last date");
   events->add_option("--code", ef->code_root, "CAMEO code or root, e.g. 04");
   events->add_option("--mode", ef->modes, "which modes to list (default all stored)");
+  events->add_flag("--unresolved", ef->unresolved,
+                   "list the review queue: sentences that looked like events but could not be coded "
+                   "(unknown actor, unknown predicate, no date, no counterpart)");
+  events->add_option("--reason", ef->reason, "with --unresolved: only this reason");
   events->add_option("--format", ef->format, "output format")
       ->check(CLI::IsMember({"jsonl", "tsv", "table"}));
   events->callback([ef, &g] {
@@ -307,6 +349,16 @@ void Register(CLI::App& app, Global& g) {
     if (!store.ok()) {
       std::cerr << "dyad: " << store.status().message() << "\n";
       g.exit_code = 2;
+      return;
+    }
+    if (ef->unresolved) {
+      Result<std::vector<Unresolved>> items = (*store)->UnresolvedItems(ef->reason);
+      if (!items.ok()) {
+        std::cerr << "dyad: " << items.status().message() << "\n";
+        g.exit_code = 2;
+        return;
+      }
+      PrintUnresolved(*items, ef->format);
       return;
     }
     EventQuery q;

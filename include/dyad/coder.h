@@ -40,6 +40,7 @@ struct CodedDocument {
   int year = 0;       // the document's year in force
   CleanText clean;
   std::vector<Event> events;  // by date, then by position of the first mention
+  std::vector<Unresolved> unresolved;  // what looked like an event but could not be coded
 };
 
 class Coder {

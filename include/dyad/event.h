@@ -39,6 +39,16 @@ struct Mention {
   DateSpan date;         // the date this mention gave (mentions may differ in precision)
 };
 
+// A sentence or row that looks like an event but could not be coded, and why: the review queue
+// an analyst works through to grow the dictionaries.
+struct Unresolved {
+  std::string doc;
+  uint32_t span_begin = 0, span_end = 0;  // bytes of the extracted text, as for a Mention
+  std::string evidence;
+  std::string reason;     // "no date", "unknown actor", "no counterpart", "unknown predicate"
+  std::string predicate;  // the words of the predicate, when there is one
+};
+
 struct Event {
   DateSpan date;
   std::string source;  // CAMEO actor code, e.g. "PRKGOV", "IGOUNO"

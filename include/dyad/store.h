@@ -46,7 +46,7 @@ struct StoredDocument {
 
 class Store {
  public:
-  static constexpr int kSchemaVersion = 3;
+  static constexpr int kSchemaVersion = 4;
 
   static Result<std::unique_ptr<Store>> Open(const std::string& path);
   ~Store();
@@ -57,6 +57,9 @@ class Store {
   // Events with every mention, by date.
   Result<std::vector<Event>> Events(const EventQuery& q) const;
   Result<std::vector<StoredDocument>> Documents() const;
+  // The review queue: sentences and rows that looked like events but could not be coded, with
+  // the reason; `reason` filters when not empty.
+  Result<std::vector<Unresolved>> UnresolvedItems(const std::string& reason = "") const;
   int schema_version() const { return version_; }
 
  private:

@@ -61,7 +61,7 @@ int KoreanDocumentYear(const CleanText& clean, const std::vector<Segment>& segme
   return best;
 }
 
-std::vector<Event> CodeKorean(const KoreanInput& in) {
+std::vector<Event> CodeKorean(const KoreanInput& in, std::vector<Unresolved>* unresolved) {
   std::vector<Event> out;
   ParagraphState ps;
   int table_year = 0;
@@ -118,6 +118,7 @@ std::vector<Event> CodeKorean(const KoreanInput& in) {
       title_parties.clear();
     row_events_begin = out.size();
     SegmentCoder coder(in, seg, &ps, ty, &out, &doc);
+    coder.set_unresolved(unresolved);
     if (seg.kind == Segment::Kind::kTableRow) coder.set_title_parties(&title_parties);
     coder.Run();
     coder.Finish();

@@ -22,7 +22,7 @@ struct KoreanInput {
   std::string self_country;
 };
 
-std::vector<Event> CodeKorean(const KoreanInput& in);
+std::vector<Event> CodeKorean(const KoreanInput& in, std::vector<Unresolved>* unresolved = nullptr);
 
 // The year a Korean document speaks of: its first table title's year, else a year opening its
 // first sentence, else the most frequent "YYYY년"; 0 when it names none.

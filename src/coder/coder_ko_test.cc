@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <map>
 #include <set>
 
 #include "dyad/coder.h"
@@ -297,6 +298,34 @@ TEST(CoderKoTest, StatementsCarryTheirQuotationAndAttribution) {
   EXPECT_EQ(text[0].code, "130");
   EXPECT_EQ(text[0].quotes, std::vector<std::string>{"핵무기 사용 조건에 해당할 수 있다"});
   EXPECT_EQ(text[0].attribution, "");
+}
+
+}  // namespace
+}  // namespace dyad
+
+namespace dyad {
+namespace {
+
+// The review queue: what looks like an event but cannot be coded, with the reason.
+TEST(CoderKoTest, TheReviewQueueNamesWhatCouldNotBeCoded) {
+  auto res = testing::Shipped();
+  Coder coder(res);
+  auto doc = DecodeText(
+      "2024년 5월 2일 쿠르바노프 장관은 평양을 방문했다. "
+      "2024년 3월 28일 러시아는 안보리에서 북한 제재 결의안에 거부권을 행사했다. "
+      "5월에 김정은은 회담했다.\n",
+      "queue.txt");
+  auto coded = coder.Code(*doc, CodeOptions{Language::kKorean, 2024, "KOR", true});
+  ASSERT_TRUE(coded.ok());
+  std::map<std::string, std::string> reasons;  // reason → predicate
+  for (const Unresolved& u : coded->unresolved) reasons[u.reason] = u.predicate;
+  EXPECT_TRUE(reasons.count("unknown predicate"));  // 거부권을 행사했다: no such action yet
+  EXPECT_EQ(reasons["unknown actor"], "방문했다");    // 쿠르바노프: not in the dictionaries
+  EXPECT_EQ(reasons["no counterpart"], "회담했다");   // a meeting with no one named
+  for (const Unresolved& u : coded->unresolved) {
+    EXPECT_LE(u.span_end, doc->text.size());
+    EXPECT_FALSE(u.evidence.empty());
+  }
 }
 
 }  // namespace

@@ -62,7 +62,7 @@ Result<CodedDocument> Coder::CodeUnchecked(const Document& doc, const CodeOption
     break;
   }
   KoreanInput in{res_.get(), &out.clean, &segments, doc.path, out.year, options.self_country};
-  std::vector<Event> events = CodeKorean(in);
+  std::vector<Event> events = CodeKorean(in, &out.unresolved);
   std::erase_if(events, [&](const Event& e) {
     return std::find(options.modes.begin(), options.modes.end(), e.mode) == options.modes.end();
   });

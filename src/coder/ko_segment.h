@@ -143,6 +143,8 @@ class SegmentCoder {
   // The analysis of the segment on stderr, for dictionary and coder work (DYAD_DEBUG_KO=1).
   void Dump() const;
   void FindQuotesAndAttribution();
+  void set_unresolved(std::vector<Unresolved>* u) { unresolved_ = u; }
+  void NoteUnresolved(const char* reason, int unit);
 
  private:
   bool is_row() const { return seg_.kind == Segment::Kind::kTableRow; }
@@ -325,6 +327,7 @@ class SegmentCoder {
   };
   std::vector<QuoteSpan> quotes_;  // “…” of the segment, in order
   std::string attribution_;         // a news agency the segment names (조선중앙통신)
+  std::vector<Unresolved>* unresolved_ = nullptr;
   ActorRef implied_source_, implied_target_, last_target_;
   std::vector<ActorRef> co_sources_, co_targets_;  // joint actors of the current predicate
   const NP* src_np_ = nullptr;                     // the phrase the source came from

@@ -53,6 +53,31 @@ void SegmentCoder::Run() {
   }
   if (std::getenv("DYAD_DEBUG_KO") != nullptr) Dump();
   for (Pred& p : preds_) Emit(p);
+  // A dated sentence naming two states with no predicate dyad knows: a gap in the dictionaries.
+  if (preds_.empty() && !date_units_.empty() && unresolved_ != nullptr) {
+    std::vector<std::string> states;
+    for (const NP& np : nps_) {
+      ActorRef r = Resolve(np, Date{ps_->year != 0 ? ps_->year : 2000, 7, 1});
+      if (r.valid() && std::find(states.begin(), states.end(), r.country) == states.end())
+        states.push_back(r.country);
+    }
+    if (states.size() >= 2) NoteUnresolved("unknown predicate", -1);
+  }
+}
+
+void SegmentCoder::NoteUnresolved(const char* reason, int unit) {
+  if (unresolved_ == nullptr) return;
+  Unresolved u;
+  u.doc = in_.doc_path;
+  auto [sb, se] = in_.clean->SpanOf(seg_.begin, seg_.end);
+  u.span_begin = sb;
+  u.span_end = se;
+  u.evidence = std::string(Text(seg_.begin, seg_.end));
+  u.reason = reason;
+  if (unit >= 0) u.predicate = std::string(Text(units_[unit].b, units_[unit].e));
+  for (const Unresolved& x : *unresolved_)
+    if (x.span_begin == u.span_begin && x.reason == u.reason && x.predicate == u.predicate) return;
+  unresolved_->push_back(std::move(u));
 }
 
 // The analysis of the segment on stderr, for dictionary and coder work (DYAD_DEBUG_KO=1).
@@ -75,14 +100,20 @@ void SegmentCoder::Dump() const {
 void SegmentCoder::Emit(const Pred& p) {
   if (p.background) return;
   std::optional<DateSpan> date = DateFor(p);
-  if (!date) return;
+  if (!date) {
+    if (p.mode == EventMode::kActual) NoteUnresolved("no date", p.unit);
+    return;
+  }
   const Date& on = date->begin;
   implied_target_ = ActorRef{};
   co_sources_.clear();
   co_targets_.clear();
   src_np_ = nullptr;
   ActorRef src = SourceFor(p, on);
-  if (!src.valid()) return;
+  if (!src.valid()) {
+    if (p.mode == EventMode::kActual) NoteUnresolved("unknown actor", p.unit);
+    return;
+  }
   const Action& a = *p.action;
   const std::string& sc = src.country.empty() ? src.code : src.country;
   ActorRef tgt;
@@ -190,7 +221,13 @@ void SegmentCoder::Emit(const Pred& p) {
     take(co_sources_[1]);
     co_sources_.resize(1);
   }
-  if (!tgt.valid()) return;
+  if (!tgt.valid()) {
+    // A launch or exercise with no one named against it is not an interaction: not a gap.
+    int force_root = std::atoi(a.code.substr(0, 2).c_str());
+    if (force_root != 15 && a.frame != Frame::kJoint && p.mode == EventMode::kActual)
+      NoteUnresolved("no counterpart", p.unit);
+    return;
+  }
   last_target_ = tgt;
   std::string code = a.code;
   if (p.intent) {

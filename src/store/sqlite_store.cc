@@ -56,6 +56,15 @@ ALTER TABLE events ADD COLUMN mode TEXT NOT NULL DEFAULT 'actual';
 ALTER TABLE events ADD COLUMN quotes TEXT NOT NULL DEFAULT '';
 ALTER TABLE events ADD COLUMN attribution TEXT NOT NULL DEFAULT '';
 )sql",
+    // 4: the review queue: what looked like an event but could not be coded.
+    R"sql(
+CREATE TABLE unresolved(
+  id INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES documents(id),
+  span_begin INTEGER NOT NULL, span_end INTEGER NOT NULL,
+  evidence TEXT NOT NULL, reason TEXT NOT NULL, predicate TEXT NOT NULL);
+CREATE INDEX unresolved_by_reason ON unresolved(reason);
+)sql",
 };
 constexpr int kKnownVersion = sizeof(kMigrations) / sizeof(kMigrations[0]);
 static_assert(kKnownVersion == Store::kSchemaVersion);
@@ -303,6 +312,15 @@ Result<IngestReport> Store::Ingest(const Document& doc, const CodedDocument& cod
       if (!ins.ok() || ins.Step() != SQLITE_DONE) return fail(impl_->Error("storing mention"));
     }
   }
+  for (const Unresolved& u : coded.unresolved) {
+    Stmt ins(db,
+             "INSERT INTO unresolved(document_id, span_begin, span_end, evidence, reason, predicate) "
+             "VALUES(?1,?2,?3,?4,?5,?6)");
+    ins.Bind(1, report.document_id).Bind(2, static_cast<long long>(u.span_begin));
+    ins.Bind(3, static_cast<long long>(u.span_end)).Bind(4, u.evidence).Bind(5, u.reason);
+    ins.Bind(6, u.predicate);
+    if (!ins.ok() || ins.Step() != SQLITE_DONE) return fail(impl_->Error("storing the review queue"));
+  }
   if (Status s = impl_->Exec("COMMIT"); !s.ok()) return fail(s);
   return report;
 }
@@ -375,6 +393,29 @@ Result<std::vector<Event>> Store::Events(const EventQuery& q) const {
       x.date = SpanFrom(mq.Text(5), mq.Text(6), "day");
       out[i].mentions.push_back(std::move(x));
     }
+  }
+  return out;
+}
+
+Result<std::vector<Unresolved>> Store::UnresolvedItems(const std::string& reason) const {
+  std::string sql =
+      "SELECT d.path, u.span_begin, u.span_end, u.evidence, u.reason, u.predicate FROM unresolved u "
+      "JOIN documents d ON d.id = u.document_id";
+  if (!reason.empty()) sql += " WHERE u.reason = ?1";
+  sql += " ORDER BY u.reason, d.path, u.span_begin";
+  Stmt s(impl_->db, sql.c_str());
+  if (!s.ok()) return impl_->Error("querying the review queue");
+  if (!reason.empty()) s.Bind(1, reason);
+  std::vector<Unresolved> out;
+  while (s.Step() == SQLITE_ROW) {
+    Unresolved u;
+    u.doc = s.Text(0);
+    u.span_begin = static_cast<uint32_t>(s.Int(1));
+    u.span_end = static_cast<uint32_t>(s.Int(2));
+    u.evidence = s.Text(3);
+    u.reason = s.Text(4);
+    u.predicate = s.Text(5);
+    out.push_back(std::move(u));
   }
   return out;
 }

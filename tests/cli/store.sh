@@ -25,6 +25,10 @@ b=$("$dyad" chronology --db "$db" --between 북한 러시아 --year 2024)
 [ -n "$a" ] && [ "$a" = "$b" ] && echo "ok   --between takes state names" || { echo "FAIL --between names"; fail=1; }
 out=$("$dyad" chronology --db "$db" --between PRK RUS --year 2024 --lang en --format csv)
 check "chronology English" "Choe Son Hui (DPRK foreign minister) visits Russia" "$out"
+out=$("$dyad" events --db "$db" --unresolved --format tsv)
+check "review queue lists reasons" "no counterpart" "$out"
+out=$("$dyad" events --db "$db" --unresolved --reason "unknown actor" --format tsv | tail -n +2 | cut -f1 | sort -u)
+[ "$out" = "unknown actor" ] && echo "ok   review queue filters by reason" || { echo "FAIL reason filter: $out"; fail=1; }
 for cmd in code ingest events chronology "lexicon check" repair; do
   out=$("$dyad" $cmd --help 2>&1) || { echo "FAIL $cmd --help"; fail=1; }
 done
