@@ -135,7 +135,7 @@ struct Word {
   RawDate::Kind kind;
   int rel;
 };
-constexpr std::array<Word, 32> kRelative = {{
+constexpr std::array<Word, 39> kRelative = {{
     {"이튿날", RawDate::Kind::kRelative, 1},    {"다음날", RawDate::Kind::kRelative, 1},
     {"다음 날", RawDate::Kind::kRelative, 1},   {"익일", RawDate::Kind::kRelative, 1},
     {"전날", RawDate::Kind::kRelative, -1},     {"전일", RawDate::Kind::kRelative, -1},
@@ -152,6 +152,10 @@ constexpr std::array<Word, 32> kRelative = {{
     {"전날인", RawDate::Kind::kRelative, -1},   {"그다음 날", RawDate::Kind::kRelative, 1},
     {"열흘 뒤", RawDate::Kind::kRelative, 10},  {"열흘 후", RawDate::Kind::kRelative, 10},
     {"보름 뒤", RawDate::Kind::kRelative, 15},  {"엿새 전", RawDate::Kind::kRelative, -6},
+    {"지난달", RawDate::Kind::kRelMonth, -1}, 
+    {"이달", RawDate::Kind::kRelMonth, 0},    {"다음 달", RawDate::Kind::kRelMonth, 1},
+    {"지난해", RawDate::Kind::kRelYear, -1},  {"작년", RawDate::Kind::kRelYear, -1},
+    {"올해", RawDate::Kind::kRelYear, 0},     {"금년", RawDate::Kind::kRelYear, 0},
 }};
 
 // Whether a relative-date word or 연초/연말 may start at i: a filter on the first syllable.
@@ -159,9 +163,9 @@ bool MayStartWord(std::string_view s, size_t i) {
   if (i + 3 > s.size() || static_cast<unsigned char>(s[i]) < 0xE0) return false;
   int len;
   char32_t c = utf8::Decode(s, i, &len);
-  static constexpr char32_t kFirst[] = {U'같', U'그', U'나', U'다', U'닷', U'당',
-                                        U'동', U'보', U'사', U'연', U'열', U'엿',
-                                        U'이', U'익', U'일', U'전', U'하'};
+  static constexpr char32_t kFirst[] = {U'같', U'그', U'금', U'나', U'다', U'닷', U'당', U'동',
+                                        U'보', U'사', U'연', U'열', U'엿', U'올', U'이', U'익',
+                                        U'일', U'작', U'전', U'지', U'하'};
   static_assert(std::is_sorted(std::begin(kFirst), std::end(kFirst)), "binary search needs order");
   return std::binary_search(std::begin(kFirst), std::end(kFirst), c);
 }
@@ -341,6 +345,16 @@ std::optional<DateSpan> ResolveDate(const RawDate& raw, int year_in_force, int m
     return DateSpan::Day(previous->begin.AddDays(raw.rel_days));
   }
   if (raw.kind == RawDate::Kind::kSame) return previous;
+  if (raw.kind == RawDate::Kind::kRelMonth || raw.kind == RawDate::Kind::kRelYear) {
+    // From the date in force, else the year in force: "지난달" of a July date is June.
+    int y = previous ? previous->begin.year : year_in_force;
+    int m = previous ? previous->begin.month : month_in_force;
+    if (y == 0) return std::nullopt;
+    if (raw.kind == RawDate::Kind::kRelYear) return DateSpan::Year(y + raw.rel_days);
+    if (m == 0) return std::nullopt;
+    int total = y * 12 + (m - 1) + raw.rel_days;
+    return DateSpan::Month(total / 12, total % 12 + 1);
+  }
   int y = raw.year != 0 ? raw.year : year_in_force;
   if (y == 0) return std::nullopt;
   int m = raw.month != 0 ? raw.month : (raw.day != 0 ? month_in_force : 0);

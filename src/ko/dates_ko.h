@@ -4,7 +4,7 @@
 // 11월 말 / 초 / 중순 / 하순, 2024년 상반기 / 하반기 / 초 / 말, 연초, 연말, ranges
 // (10월 28일~11월 6일, 6월 18~19일, 6월 18일부터 19일까지), table cells and inline dates
 // (1/15, 1/15~1/17, 10/28~11/6, 9/13), and relative dates (이튿날, 다음날, 전날, 같은 날,
-// 같은 기간, 같은 달). Not dates: 9·19 (a name), 70주년, 4년 만, 3일간, 제10차.
+// 같은 기간, 같은 달, 지난달, 지난해, 올해). Not dates: 9·19 (a name), 70주년, 4년 만, 3일간, 제10차.
 #ifndef DYAD_KO_DATES_KO_H_
 #define DYAD_KO_DATES_KO_H_
 
@@ -19,7 +19,9 @@ namespace dyad::ko {
 
 struct RawDate {
   uint32_t begin = 0, end = 0;  // bytes in the scanned text
-  enum class Kind : uint8_t { kAbsolute, kRelative, kSame } kind = Kind::kAbsolute;
+  // kRelative counts days from the date in force; kRelMonth and kRelYear count months and
+  // years from it (지난달, 지난해, 올해).
+  enum class Kind : uint8_t { kAbsolute, kRelative, kSame, kRelMonth, kRelYear } kind = Kind::kAbsolute;
   int year = 0, month = 0, day = 0;     // 0 = not given
   int year2 = 0, month2 = 0, day2 = 0;  // range end; 0 = not given
   enum class Part : uint8_t {

@@ -49,6 +49,10 @@ TEST(DatesKoTest, RelativeForms) {
   EXPECT_EQ(One("엿새 뒤 발표", 2023, 11, d), DateSpan::Day({2023, 11, 27}));
   EXPECT_EQ(One("연초 이후", 2024), (DateSpan{{2024, 1, 1}, {2024, 3, 31}, DatePrecision::kYear}));
   EXPECT_EQ(One("같은 기간 방북", 2023, 7, DateSpan::Month(2023, 7)), DateSpan::Month(2023, 7));
+  EXPECT_EQ(One("지난달 방북", 2023, 7, DateSpan::Day({2023, 7, 20})), DateSpan::Month(2023, 6));
+  EXPECT_EQ(One("지난해 회담", 2024, 0, std::nullopt), DateSpan::Year(2023));
+  EXPECT_EQ(One("올해 들어", 2024, 0, std::nullopt), DateSpan::Year(2024));
+  EXPECT_TRUE(FindKoreanDates("축전 전달").empty());  // 전달 delivers; it is not a month
   // A relative day needs a day to count from.
   EXPECT_EQ(One("이튿날", 2023, 7, DateSpan::Month(2023, 7)), std::nullopt);
 }
