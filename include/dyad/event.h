@@ -55,6 +55,7 @@ struct Event {
   std::string target;
   std::string source_country;  // ISO alpha-3, empty for an organisation
   std::string target_country;
+  std::string source_person;  // dictionary id of the source when a known person (not printed)
   std::string source_name;  // the words in the text
   std::string target_name;
   std::string source_label_ko;  // the actor as a chronology names it: "최선희 외무상"

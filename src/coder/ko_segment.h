@@ -100,6 +100,7 @@ struct Pred {
 
 struct ActorRef {
   std::string code, country, name, label_ko, label_en;
+  std::string person;  // the dictionary id when the actor is a known person
   bool valid() const { return !code.empty(); }
 };
 

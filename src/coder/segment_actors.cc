@@ -119,6 +119,7 @@ ActorRef SegmentCoder::ResolveUncached(const NP& np, const Date& on) const {
     const ActorRole* r = a.RoleOn(on);
     if (r == nullptr) return ref;
     ref.code = r->code;
+    ref.person = a.id;
     if (ref.code.substr(0, 3) == "---") {
       if (country < 0) return ActorRef{};
       ref.code = countries[country].iso3 + ref.code.substr(3);

@@ -272,6 +272,7 @@ void SegmentCoder::Push(const Pred& p, const Action& a, const std::string& code,
   ev.source_country = src.country;
   ev.target_country = tgt.country;
   ev.source_name = src.name;
+  ev.source_person = src.person;
   ev.target_name = tgt.name;
   ev.source_label_ko = src.label_ko;
   ev.source_label_en = src.label_en;

@@ -405,7 +405,9 @@ std::optional<DateSpan> SegmentCoder::DateFor(const Pred& p) {
     const auto& s = resolved_[units_[k].date];
     if (!s || units_[k].paren || reference_[units_[k].date]) continue;
     if (k < p.unit) {
-      if (clause == p.clause) before = s;
+      // A period of validity ("8일부터 2025년 말까지") is not when the act took place.
+      bool period = s->Days() > 62 && s->precision == DatePrecision::kDay;
+      if (clause == p.clause && !(period && before)) before = s;
       if (!first && s->precision != DatePrecision::kYear) first = s;
       // A date inside a quoted complement or a condition ("… 준비가 7월에 끝나면") dates what
       // is said, not the saying: a date after the complement's own subject. One before it

@@ -304,6 +304,15 @@ std::vector<RawDate> FindKoreanDates(std::string_view s) {
       if (IsDigitAt(s, q0) && ReadChain(s, q0, &q, true)) {
         size_t qe = q.end;
         if (from) {
+          // "8일부터 2025년 말까지": a part of the year or month may close the range.
+          size_t pe = SkipSpace(s, qe);
+          for (std::string_view part : {"말", "초", "중순", "하순", "상반기", "하반기"}) {
+            if (StartsAt(s, pe, part) && StartsAt(s, pe + part.size(), "까지")) {
+              if (q.month == 0 && q.year != 0) q.month = part == "상반기" ? 6 : 12;
+              qe = pe + part.size();
+              break;
+            }
+          }
           if (StartsAt(s, qe, "까지"))
             qe += 6;
           else
