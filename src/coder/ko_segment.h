@@ -228,6 +228,7 @@ class SegmentCoder {
 
   ActorRef Resolve(const NP& np, const Date& on) const;
 
+  bool NamesMeeting(const NP& np, int k) const;
   ActorRef ResolveUncached(const NP& np, const Date& on) const;
 
   // A place (평양) standing for its state, when it heads the phrase.

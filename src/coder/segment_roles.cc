@@ -344,6 +344,8 @@ ActorRef SegmentCoder::MentionTarget(const Pred& p, const std::string& src_count
   for (const NP& np : nps_) {
     if (!sentence && np.clause != p.clause) continue;
     if (&np == src_np_) continue;
+    // A venue ("G7 정상회의에서", "APEC 정상회의를 계기로") is where, not whom.
+    if (np.role == Role::kLocative || IsOccasion(np)) continue;
     for (int k = np.first; k <= np.last; ++k) {
       const Unit& u = units_[k];
       if (u.quoted || u.paren || u.named) continue;

@@ -314,7 +314,10 @@ void SegmentCoder::Unmatched(Unit* u) {
       return;
     }
   }
-  // 북러, 한미일, 남북: two or more one-syllable state prefixes.
+  // 북러, 한미일, 남북: two or more one-syllable state prefixes; not the regions that look so
+  // (북중미 North and Central America, 중남미, 남미).
+  for (std::string_view region : {"북중미", "중남미", "남미"})
+    if (w.substr(0, region.size()) == region) return;
   std::vector<int> states;
   size_t k = 0;
   while (k + 3 <= w.size()) {
