@@ -69,6 +69,14 @@ inline size_t CharLen(std::string_view s, size_t i) {
   return static_cast<size_t>(len);
 }
 
+// A word that ends as a verb modifying a noun does: a final ㄴ or ㄹ (선택할, 방문한).
+inline bool IsAdnominalForm(std::string_view w) {
+  char32_t last = utf8::Last(w);
+  if (!utf8::IsHangulSyllable(last)) return false;
+  int tail = utf8::Decompose(last).tail;
+  return tail == 4 || tail == 8;
+}
+
 inline bool EndsWith(std::string_view s, std::string_view suf) {
   return s.size() >= suf.size() && s.substr(s.size() - suf.size()) == suf;
 }

@@ -323,7 +323,13 @@ ActorRef SegmentCoder::RoleMention(const Pred& p, std::initializer_list<Role> ro
                                    const Date& on) {
   for (Role want : roles) {
     for (const NP& np : nps_) {
-      if (np.clause != p.clause || np.role != want || np.first > p.unit || &np == src_np_) continue;
+      // In a headline row the bare phrase before the predicate is its object: "… 미 항모강습단
+      // 재전개 규탄".
+      bool bare_object = want == Role::kObject && is_row() && np.role == Role::kNone &&
+                         np.last == p.unit - 1 && !np.comma;
+      if (np.clause != p.clause || (np.role != want && !bare_object) || np.first > p.unit ||
+          &np == src_np_)
+        continue;
       ActorRef r = Resolve(np, on);
       if (r.valid()) return r;
     }

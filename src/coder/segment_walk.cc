@@ -227,6 +227,12 @@ void SegmentCoder::Walk() {
         continue;
       }
     }
+    // "… 선택할 경우": a condition closed by a bound noun, as -면 closes one.
+    if (!u.punct && k > 0 && Word(k).substr(0, 6) == "경우" && IsAdnominalForm(Word(k - 1))) {
+      close_np(k - 1, Role::kNone, false);
+      next_clause(Ending::kConditional);
+      continue;
+    }
     if (u.unknown_verbal || (ActionOf(u, true) != nullptr && u.suf.kind == Suffix::Kind::kVerbal)) {
       close_np(k - 1, Role::kNone, false);
       Ending e = u.suf.ending;
