@@ -330,3 +330,17 @@ TEST(CoderKoTest, TheReviewQueueNamesWhatCouldNotBeCoded) {
 
 }  // namespace
 }  // namespace dyad
+
+namespace dyad {
+namespace {
+
+// Regression: "일본 열도 상공을" read 열도 as 열 + focus 도, making Japan the launcher.
+TEST(CoderKoRegressionTest, NounsEndingInDoAreNotFocusParticles) {
+  auto ev = Code("2022년 10월 4일 북한은 일본 열도 상공을 지나는 미사일을 발사했다.\n");
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ev[0].source_country, "PRK");
+  EXPECT_EQ(ev[0].target_country, "JPN");
+}
+
+}  // namespace
+}  // namespace dyad

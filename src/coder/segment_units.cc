@@ -377,7 +377,10 @@ void SegmentCoder::Unmatched(Unit* u) {
     for (std::string_view a :
          {"없이", "같이", "깊이", "높이", "많이", "굳이", "길이", "널리", "멀리", "일찍이"})
       adverb |= w == a;
-    if (!adverb && ko::IsParticleWord(w.substr(k), &role)) {
+    // A lone 도 or 만 ends too many nouns to strip from an unknown word: 반도, 열도, 태도, 정도.
+    std::string_view tail = w.substr(k);
+    bool ambiguous = tail == "도" || tail == "만";
+    if (!adverb && !ambiguous && ko::IsParticleWord(tail, &role)) {
       u->stem_e = u->b + static_cast<uint32_t>(k);
       u->suf.kind = Suffix::Kind::kParticles;
       u->suf.role = role;
