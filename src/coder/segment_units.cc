@@ -377,9 +377,18 @@ void SegmentCoder::Unmatched(Unit* u) {
     for (std::string_view a :
          {"없이", "같이", "깊이", "높이", "많이", "굳이", "길이", "널리", "멀리", "일찍이"})
       adverb |= w == a;
-    // A lone 도 or 만 ends too many nouns to strip from an unknown word: 반도, 열도, 태도, 정도.
+    // A lone 도 or 만 ends too many nouns to strip from an unknown word (반도, 열도, 태도,
+    // 한반도); only after a title or body (부부장도, 대표단도, 당국만) is it a particle.
     std::string_view tail = w.substr(k);
-    bool ambiguous = tail == "도" || tail == "만";
+    bool ambiguous = false;
+    if (tail == "도" || tail == "만") {
+      std::string_view stem = w.substr(0, k);
+      ambiguous = true;
+      if (stem.size() >= 6) {
+        for (std::string_view end : {"장", "관", "상", "단", "국", "부", "성", "원", "청", "측", "군", "들", "님"})
+          if (EndsWith(stem, end)) ambiguous = false;
+      }
+    }
     if (!adverb && !ambiguous && ko::IsParticleWord(tail, &role)) {
       u->stem_e = u->b + static_cast<uint32_t>(k);
       u->suf.kind = Suffix::Kind::kParticles;
