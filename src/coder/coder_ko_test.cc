@@ -69,6 +69,24 @@ TEST(CoderKoTest, NarrativeAndTableMentionsMerge) {
   EXPECT_EQ(Code(doc, no_merge).size(), 2u);
 }
 
+TEST(CoderKoTest, BareStatementFoldsIntoTheSpecificTellingOfTheSameDay) {
+  std::string doc =
+      "2022년 11월 3일 박정천 당비서는 미국에 대한 담화를 발표했다. "
+      "박정천은 같은 날 담화에서 미국의 훈련 연장을 규탄했다.\n";
+  CodeOptions no_merge;
+  no_merge.merge = false;
+  ASSERT_EQ(Code(doc, no_merge).size(), 2u);
+  auto ev = Code(doc);
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ev[0].code, "111");  // the specific telling names the event
+  EXPECT_EQ(ev[0].mentions.size(), 2u);
+  // A statement dated only to the month is not assumed to be the day's.
+  std::string month =
+      "2022년 11월 박정천 당비서는 미국에 대한 담화를 발표했다. "
+      "11월 3일 박정천은 담화에서 미국의 훈련 연장을 규탄했다.\n";
+  EXPECT_EQ(Code(month).size(), 2u);
+}
+
 TEST(CoderKoTest, ConditionalNegatedAndForecastPredicatesAreNotActual) {
   const char* hypothetical = "2024년 5월 푸틴이 평양을 방문한다면 양국 관계는 달라질 것이다.\n";
   const char* negated = "2024년 5월 김정은은 러시아를 방문하지 않았다.\n";

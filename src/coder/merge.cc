@@ -26,6 +26,24 @@ bool SameOccasion(const DateSpan& a, const DateSpan& b) {
   return a.Contains(b) || b.Contains(a);
 }
 
+// A bare statement (010, "담화를 발표했다") and a spoken act of the same source on the same day
+// ("담화에서 … 규탄했다") are one statement told twice: the specific code describes it better.
+// Spoken acts are statements, appeals, intents, demands, disapproval, rejection and threats
+// (roots 01-03, 10-13); a meeting (04) the same day is a different event.
+bool IsVerbal(const std::string& code) {
+  if (code.size() < 2) return false;
+  int root = (code[0] - '0') * 10 + (code[1] - '0');
+  return (root >= 1 && root <= 3) || (root >= 10 && root <= 13);
+}
+
+bool SameCode(const Event& a, const Event& b) {
+  if (a.code == b.code) return true;
+  bool a_bare = a.code == "010", b_bare = b.code == "010";
+  if (a_bare == b_bare || !IsVerbal(a_bare ? b.code : a.code)) return false;
+  // Only statements dated to the day: a month's "담화" may be any of several.
+  return a.date.precision == DatePrecision::kDay && a.date == b.date;
+}
+
 }  // namespace
 
 std::vector<Event> MergeMentions(std::vector<Event> events) {
@@ -35,7 +53,7 @@ std::vector<Event> MergeMentions(std::vector<Event> events) {
     for (Event& o : out) {
       // Two known persons acting are two events (왕이's visit is not 리창's in the same month).
       bool two_people = !o.source_person.empty() && !e.source_person.empty() && o.source_person != e.source_person;
-      if (two_people || o.code != e.code || o.mode != e.mode || !SameOccasion(o.date, e.date) || !SameDyad(o, e)) continue;
+      if (two_people || !SameCode(o, e) || o.mode != e.mode || !SameOccasion(o.date, e.date) || !SameDyad(o, e)) continue;
       // Two predicates of one sentence or row are two events the author told apart.
       bool same_segment = false;
       for (const Mention& m : o.mentions)
@@ -57,6 +75,7 @@ std::vector<Event> MergeMentions(std::vector<Event> events) {
     bool e_table = e.mentions.front().section == "table";
     bool i_table = into->mentions.front().section == "table";
     bool e_better = pe < pi || (pe == pi && e_table && !i_table);
+    if (e.code != into->code) e_better = into->code == "010";
     for (Mention& m : e.mentions) into->mentions.push_back(std::move(m));
     // Every telling's quotations and attribution stay with the event.
     for (std::string& q : e.quotes)
