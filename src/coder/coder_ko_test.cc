@@ -87,6 +87,25 @@ TEST(CoderKoTest, BareStatementFoldsIntoTheSpecificTellingOfTheSameDay) {
   EXPECT_EQ(Code(month).size(), 2u);
 }
 
+// "X가 …한 데 대해": the clause a statement is about does not lend its subject to the speaker.
+TEST(CoderKoTest, SubjectOfTheMatterSpokenAboutIsNotTheSpeaker) {
+  for (const char* t :
+       {"2022년 8월 19일 대통령실은 북한이 구상을 왜곡한 데 대해 유감을 표명하고 북한에 자제를 촉구했다.\n",
+        "2022년 8월 19일 대통령실은 북한이 대통령을 거론하며 구상을 왜곡한 데 대해 유감을 표명하고 "
+        "북한에 자제를 촉구했다.\n",
+        "2022년 8월 19일 대통령실은 북한이 구상을 거부한 것에 대해 북한을 비난했다.\n"}) {
+    // The embedded act (거부) may be coded as NK's own; the statement is the office's.
+    int statements = 0;
+    for (const Event& e : Code(t)) {
+      if (e.code != "111" && e.code != "020") continue;
+      ++statements;
+      EXPECT_EQ(e.source_country, "KOR") << t;
+      EXPECT_EQ(e.target_country, "PRK") << t;
+    }
+    EXPECT_EQ(statements, 1) << t;
+  }
+}
+
 TEST(CoderKoTest, ConditionalNegatedAndForecastPredicatesAreNotActual) {
   const char* hypothetical = "2024년 5월 푸틴이 평양을 방문한다면 양국 관계는 달라질 것이다.\n";
   const char* negated = "2024년 5월 김정은은 러시아를 방문하지 않았다.\n";

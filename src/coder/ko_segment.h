@@ -210,6 +210,9 @@ class SegmentCoder {
   bool SubjectBefore(int clause, int unit) const;
 
   bool IsComplement(int clause) const;
+  // True when the adnominal verb before unit k closes a clause that is the topic of what
+  // follows: "…한 데 대해", "…한 것에 대한".
+  bool ClosesAboutClause(int k) const;
 
   // Whether a date at byte `at` of the segment opens it: nothing before it but a connective
   // adverb ("한편", "이어", "그러나").

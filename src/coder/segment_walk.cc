@@ -217,7 +217,10 @@ void SegmentCoder::Walk() {
         Ending e = p.ending;
         bool boundary = e == Ending::kFinal || e == Ending::kConnective || e == Ending::kQuote ||
                         e == Ending::kConditional || e == Ending::kPurpose || e == Ending::kNominal;
-        if (e == Ending::kAdnominal) {
+        if (e == Ending::kAdnominal && ClosesAboutClause(nx)) {
+          boundary = true;
+          e = Ending::kNominal;
+        } else if (e == Ending::kAdnominal) {
           for (std::string_view w :
                {"데", "뒤", "후", "직후", "이후", "가운데", "후에", "뒤에", "데이어"})
             if (nw == w) boundary = true;
@@ -226,6 +229,12 @@ void SegmentCoder::Walk() {
         if (boundary) next_clause(e);
         continue;
       }
+    }
+    // "… 왜곡한 데 대해": a clause the rest of the sentence speaks about, closed by a bound noun.
+    if (!u.punct && k > 0 && IsAdnominalForm(Word(k - 1)) && ClosesAboutClause(k)) {
+      close_np(k - 1, Role::kNone, false);
+      next_clause(Ending::kNominal);
+      continue;
     }
     // "… 선택할 경우": a condition closed by a bound noun, as -면 closes one.
     if (!u.punct && k > 0 && Word(k).substr(0, 6) == "경우" && IsAdnominalForm(Word(k - 1))) {
@@ -236,7 +245,10 @@ void SegmentCoder::Walk() {
     if (u.unknown_verbal || (ActionOf(u, true) != nullptr && u.suf.kind == Suffix::Kind::kVerbal)) {
       close_np(k - 1, Role::kNone, false);
       Ending e = u.suf.ending;
-      if (e != Ending::kAdnominal && e != Ending::kNegAux && e != Ending::kOther) next_clause(e);
+      if (e == Ending::kAdnominal && ClosesAboutClause(NextContent(k)))
+        next_clause(Ending::kNominal);
+      else if (e != Ending::kAdnominal && e != Ending::kNegAux && e != Ending::kOther)
+        next_clause(e);
       continue;
     }
     if (is_row() && Word(k) == "및" && !preds_.empty() && preds_.back().clause == clause &&
@@ -363,6 +375,16 @@ bool SegmentCoder::SubjectBefore(int clause, int unit) const {
   return false;
 }
 
+bool SegmentCoder::ClosesAboutClause(int k) const {
+  // "북한이 구상을 왜곡한 데 대해 유감을 표명했다": the clause before 데/것/점 대해 is what the
+  // statement is about; its subject is not the speaker.
+  if (k < 0) return false;
+  std::string_view w = Word(k);
+  if (w != "데" && w != "것에" && w != "점에" && w != "데에") return false;
+  std::string_view next = Word(NextContent(k));
+  return next == "대해" || next == "대하여" || next == "대해서" || next == "대한";
+}
+
 bool SegmentCoder::IsComplement(int clause) const {
   // Serial verbs stay inside the complement they lead into: in "미국이 계산법을 가지고
   // 나온다면" the clause closed by 가지고 is part of the condition.
@@ -371,9 +393,13 @@ bool SegmentCoder::IsComplement(int clause) const {
     if (e == Ending::kQuote || e == Ending::kConditional || e == Ending::kPurpose ||
         e == Ending::kNominal)
       return true;
-    if (e != Ending::kConnective || clause >= static_cast<int>(clause_serial_.size()) ||
-        !clause_serial_[clause])
+    if (e != Ending::kConnective || clause >= static_cast<int>(clause_serial_.size()))
       return false;
+    // "북한이 … 거론하며 … 왜곡한 데 대해": coordinate clauses leading into a clause spoken
+    // about are part of it.
+    bool into_about = clause + 1 < static_cast<int>(clause_ending_.size()) &&
+                      clause_ending_[clause + 1] == Ending::kNominal;
+    if (!clause_serial_[clause] && !into_about) return false;
     bool own_subject = false;
     for (const NP& np : nps_)
       own_subject |=
