@@ -106,6 +106,24 @@ TEST(CoderKoTest, SubjectOfTheMatterSpokenAboutIsNotTheSpeaker) {
   }
 }
 
+// "A과 B가 X했다": joint subjects of an act that is not a meeting each act; neither is the other's
+// counterpart.
+TEST(CoderKoTest, ComitativeBeforeTheSubjectIsACoSource) {
+  auto ev = Code("2022년 5월 26일 미국이 주도한 결의안은 중국과 러시아가 거부권을 행사해 부결되었다.\n");
+  ASSERT_EQ(ev.size(), 2u);
+  EXPECT_EQ(ev[0].source_country, "CHN");
+  EXPECT_EQ(ev[1].source_country, "RUS");
+  for (const Event& e : ev) {
+    EXPECT_EQ(e.target_country, "USA");
+    EXPECT_EQ(e.code.substr(0, 2), "12");
+  }
+  // A meeting of the two stays one event between them.
+  auto meet = Code("2022년 5월 21일 한국과 미국은 서울에서 정상회담을 가졌다.\n");
+  ASSERT_EQ(meet.size(), 1u);
+  EXPECT_EQ(meet[0].source_country, "KOR");
+  EXPECT_EQ(meet[0].target_country, "USA");
+}
+
 TEST(CoderKoTest, ConditionalNegatedAndForecastPredicatesAreNotActual) {
   const char* hypothetical = "2024년 5월 푸틴이 평양을 방문한다면 양국 관계는 달라질 것이다.\n";
   const char* negated = "2024년 5월 김정은은 러시아를 방문하지 않았다.\n";
@@ -349,14 +367,14 @@ TEST(CoderKoTest, TheReviewQueueNamesWhatCouldNotBeCoded) {
   Coder coder(res);
   auto doc = DecodeText(
       "2024년 5월 2일 쿠르바노프 장관은 평양을 방문했다. "
-      "2024년 3월 28일 러시아는 안보리에서 북한 제재 결의안에 거부권을 행사했다. "
+      "2024년 3월 28일 러시아는 안보리에서 북한 제재 결의안에 딴지를 걸었다. "
       "5월에 김정은은 회담했다.\n",
       "queue.txt");
   auto coded = coder.Code(*doc, CodeOptions{Language::kKorean, 2024, "KOR", true});
   ASSERT_TRUE(coded.ok());
   std::map<std::string, std::string> reasons;  // reason → predicate
   for (const Unresolved& u : coded->unresolved) reasons[u.reason] = u.predicate;
-  EXPECT_TRUE(reasons.count("unknown predicate"));  // 거부권을 행사했다: no such action yet
+  EXPECT_TRUE(reasons.count("unknown predicate"));  // 딴지를 걸었다: no such action
   EXPECT_EQ(reasons["unknown actor"], "방문했다");    // 쿠르바노프: not in the dictionaries
   EXPECT_EQ(reasons["no counterpart"], "회담했다");   // a meeting with no one named
   for (const Unresolved& u : coded->unresolved) {

@@ -344,6 +344,7 @@ class SegmentCoder {
   ActorRef implied_source_, implied_target_, last_target_;
   std::vector<ActorRef> co_sources_, co_targets_;  // joint actors of the current predicate
   const NP* src_np_ = nullptr;                     // the phrase the source came from
+  const NP* joint_np_ = nullptr;  // "중국과 러시아가": the comitative naming a co-source
   bool skip_own_compound_ = false;
   const std::vector<ActorRef>* title_parties_ = nullptr;
   std::vector<Ending> clause_ending_;  // how each closed clause ended

@@ -109,6 +109,7 @@ void SegmentCoder::Emit(const Pred& p) {
   co_sources_.clear();
   co_targets_.clear();
   src_np_ = nullptr;
+  joint_np_ = nullptr;
   ActorRef src = SourceFor(p, on);
   if (!src.valid()) {
     if (p.mode == EventMode::kActual) NoteUnresolved("unknown actor", p.unit);
@@ -218,6 +219,12 @@ void SegmentCoder::Emit(const Pred& p) {
   // "북남 당국이 … 만날 수 있다": a joint subject of a meeting meets itself.
   if (want() && co_sources_.size() >= 2 &&
       (a.frame == Frame::kMeet || a.frame == Frame::kJoint || a.symmetric)) {
+    take(co_sources_[1]);
+    co_sources_.resize(1);
+  }
+  // "김정은과 시진핑은 … 뜻을 같이했다": joint subjects with no one else named act toward each
+  // other.
+  if (want() && joint_np_ != nullptr && co_sources_.size() >= 2) {
     take(co_sources_[1]);
     co_sources_.resize(1);
   }

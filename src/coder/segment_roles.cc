@@ -41,6 +41,18 @@ ActorRef SegmentCoder::SourceFor(const Pred& p, const Date& on) {
             return first;
           }
         }
+      } else if (it + 1 != nps_.rend()) {
+        // "중국과 러시아가 거부권을 행사했다": two subjects acting together, not one to the other.
+        const NP& before = *(it + 1);
+        if (before.role == Role::kComitative && before.last + 1 == it->first &&
+            before.clause == it->clause) {
+          ActorRef first = Resolve(before, on);
+          if (first.valid() && first.country != r.country && !first.country.empty()) {
+            co_sources_ = {first, r};
+            joint_np_ = &before;
+            return first;
+          }
+        }
       }
       return r;
     }
@@ -252,6 +264,7 @@ ActorRef SegmentCoder::RoleTarget(const Pred& p, std::initializer_list<Role> rol
       bool bare_object = want == Role::kObject && is_row() && np.role == Role::kNone &&
                          np.last == p.unit - 1 && !np.comma;
       if (np.clause != p.clause || (np.role != want && !bare_object)) continue;
+      if (&np == joint_np_) continue;
       if (np.first > p.unit && !after_too) continue;
       if (is_row() && np.role == Role::kNone && np.last != p.unit - 1) continue;
       if (bare_object && !RowSubject(on).valid()) continue;
