@@ -124,6 +124,18 @@ TEST(CoderKoTest, ComitativeBeforeTheSubjectIsACoSource) {
   EXPECT_EQ(meet[0].target_country, "USA");
 }
 
+// An offer made on a condition is addressed to the condition's subject.
+TEST(CoderKoTest, ConditionalOfferIsAddressedToTheConditionsSubject) {
+  auto ev = Code(
+      "2022년 8월 15일 윤 대통령은 경축사에서 북한이 비핵화에 나선다면 식량을 제공하겠다는 "
+      "구상을 공식 제안했다.\n");
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ev[0].source_country, "KOR");
+  EXPECT_EQ(ev[0].target_country, "PRK");
+  EXPECT_EQ(ev[0].code.substr(0, 2), "03");
+  EXPECT_EQ(ev[0].mode, EventMode::kActual);  // the proposal happened; only its offer is conditional
+}
+
 TEST(CoderKoTest, ConditionalNegatedAndForecastPredicatesAreNotActual) {
   const char* hypothetical = "2024년 5월 푸틴이 평양을 방문한다면 양국 관계는 달라질 것이다.\n";
   const char* negated = "2024년 5월 김정은은 러시아를 방문하지 않았다.\n";

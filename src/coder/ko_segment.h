@@ -213,6 +213,8 @@ class SegmentCoder {
   // True when the adnominal verb before unit k closes a clause that is the topic of what
   // follows: "…한 데 대해", "…한 것에 대한".
   bool ClosesAboutClause(int k) const;
+  // The actor named as subject of a condition before p ("북한이 … 나선다면"), or none.
+  ActorRef ConditionSubject(const Pred& p, const Date& on);
 
   // Whether a date at byte `at` of the segment opens it: nothing before it but a connective
   // adverb ("한편", "이어", "그러나").

@@ -222,6 +222,10 @@ void SegmentCoder::Emit(const Pred& p) {
     take(co_sources_[1]);
     co_sources_.resize(1);
   }
+  // "북한이 비핵화에 나선다면 … 제공하겠다는 구상을 제안했다": an offer, appeal, demand or
+  // warning made on a condition is addressed to the condition's subject.
+  if (want() && (p.intent || root == 2 || root == 3 || root == 10 || root == 13))
+    take(ConditionSubject(p, on));
   // "김정은과 시진핑은 … 뜻을 같이했다": joint subjects with no one else named act toward each
   // other.
   if (want() && joint_np_ != nullptr && co_sources_.size() >= 2) {

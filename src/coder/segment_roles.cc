@@ -255,6 +255,19 @@ ActorRef SegmentCoder::RowSubject(const Date& on) const {
   return {};
 }
 
+ActorRef SegmentCoder::ConditionSubject(const Pred& p, const Date& on) {
+  for (const NP& np : nps_) {
+    // A topic (은/는) is the sentence's, even when no boundary falls between it and the condition.
+    if (np.last >= p.unit || np.role != Role::kSubject) continue;
+    if (np.clause >= static_cast<int>(clause_ending_.size()) ||
+        clause_ending_[np.clause] != Ending::kConditional)
+      continue;
+    ActorRef r = Resolve(np, on);
+    if (r.valid()) return r;
+  }
+  return {};
+}
+
 // The first phrase of the clause in one of the roles that heads an actor (or a place).
 ActorRef SegmentCoder::RoleTarget(const Pred& p, std::initializer_list<Role> roles, const Date& on,
                                   bool places, bool after_too) {
