@@ -66,7 +66,8 @@ std::vector<Event> CodeKorean(const KoreanInput& in, std::vector<Unresolved>* un
   ParagraphState ps;
   int table_year = 0;
   int section_year = 0;
-  std::optional<DateSpan> last_timeline;  // the latest narrative date so far
+  std::optional<DateSpan> last_timeline;   // the latest narrative date so far
+  std::optional<DateSpan> last_narrative;  // the date in force after the last narrative segment
   std::vector<ActorRef> title_parties;
   DocState doc;
   size_t row_events_begin = 0;  // the events of the last table row, for its quotation lines
@@ -88,6 +89,7 @@ std::vector<Event> CodeKorean(const KoreanInput& in, std::vector<Unresolved>* un
       ps.paragraph = seg.paragraph;
       ps.year = year;
       ps.last_timeline = last_timeline;
+      ps.carried = last_narrative;
     }
     if (seg.kind == Segment::Kind::kTableTitle) {
       int y = YearIn(in.clean->Slice(seg.begin, seg.end));
@@ -125,6 +127,7 @@ std::vector<Event> CodeKorean(const KoreanInput& in, std::vector<Unresolved>* un
     if (ps.date && !(seg.kind == Segment::Kind::kTableRow) &&
         (!last_timeline || last_timeline->begin < ps.date->begin))
       last_timeline = ps.date;
+    if (ps.date && seg.kind != Segment::Kind::kTableRow) last_narrative = ps.date;
   }
   return out;
 }

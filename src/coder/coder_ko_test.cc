@@ -90,7 +90,8 @@ TEST(CoderKoTest, BareStatementFoldsIntoTheSpecificTellingOfTheSameDay) {
 // "X가 …한 데 대해": the clause a statement is about does not lend its subject to the speaker.
 TEST(CoderKoTest, SubjectOfTheMatterSpokenAboutIsNotTheSpeaker) {
   for (const char* t :
-       {"2022년 8월 19일 대통령실은 북한이 구상을 왜곡한 데 대해 유감을 표명하고 북한에 자제를 촉구했다.\n",
+       {"2022년 8월 19일 대통령실은 북한이 구상을 왜곡한 데 대해 유감을 표명하고 북한에 자제를 "
+        "촉구했다.\n",
         "2022년 8월 19일 대통령실은 북한이 대통령을 거론하며 구상을 왜곡한 데 대해 유감을 표명하고 "
         "북한에 자제를 촉구했다.\n",
         "2022년 8월 19일 대통령실은 북한이 구상을 거부한 것에 대해 북한을 비난했다.\n"}) {
@@ -109,7 +110,8 @@ TEST(CoderKoTest, SubjectOfTheMatterSpokenAboutIsNotTheSpeaker) {
 // "A과 B가 X했다": joint subjects of an act that is not a meeting each act; neither is the other's
 // counterpart.
 TEST(CoderKoTest, ComitativeBeforeTheSubjectIsACoSource) {
-  auto ev = Code("2022년 5월 26일 미국이 주도한 결의안은 중국과 러시아가 거부권을 행사해 부결되었다.\n");
+  auto ev =
+      Code("2022년 5월 26일 미국이 주도한 결의안은 중국과 러시아가 거부권을 행사해 부결되었다.\n");
   ASSERT_EQ(ev.size(), 2u);
   EXPECT_EQ(ev[0].source_country, "CHN");
   EXPECT_EQ(ev[1].source_country, "RUS");
@@ -133,7 +135,17 @@ TEST(CoderKoTest, ConditionalOfferIsAddressedToTheConditionsSubject) {
   EXPECT_EQ(ev[0].source_country, "KOR");
   EXPECT_EQ(ev[0].target_country, "PRK");
   EXPECT_EQ(ev[0].code.substr(0, 2), "03");
-  EXPECT_EQ(ev[0].mode, EventMode::kActual);  // the proposal happened; only its offer is conditional
+  EXPECT_EQ(ev[0].mode,
+            EventMode::kActual);  // the proposal happened; only its offer is conditional
+}
+
+// A paragraph opening on a bare day continues the month the previous paragraph ended in.
+TEST(CoderKoTest, BareDayCarriesTheMonthAcrossParagraphs) {
+  auto ev = Code(
+      "2023년 7월 들어 북한의 위협이 이어졌다. 김여정은 10일 담화를 통해 미국을 비난했다.\n\n"
+      "강순남 국방상은 20일 담화를 발표해 미국을 비난했다.\n");
+  ASSERT_EQ(ev.size(), 2u);
+  EXPECT_EQ(ev[1].date, DateSpan::Day({2023, 7, 20}));
 }
 
 TEST(CoderKoTest, ConditionalNegatedAndForecastPredicatesAreNotActual) {
@@ -142,10 +154,12 @@ TEST(CoderKoTest, ConditionalNegatedAndForecastPredicatesAreNotActual) {
   const char* called_off = "2024년 3월 26일 평양에서 열릴 예정이던 북일 회담이 무산되었다.\n";
   const char* expected = "2024년 5월 푸틴은 평양을 방문할 것으로 전망된다.\n";
   // By default only what happened is coded.
-  for (const char* t : {hypothetical, negated, called_off, expected}) EXPECT_TRUE(Code(t).empty()) << t;
+  for (const char* t : {hypothetical, negated, called_off, expected})
+    EXPECT_TRUE(Code(t).empty()) << t;
   // Asked for, each comes with its mode.
   CodeOptions all;
-  all.modes = {EventMode::kActual, EventMode::kExpected, EventMode::kHypothetical, EventMode::kNegated};
+  all.modes = {EventMode::kActual, EventMode::kExpected, EventMode::kHypothetical,
+               EventMode::kNegated};
   auto mode_of = [&](const char* t) {
     auto ev = Code(t, all);
     EXPECT_EQ(ev.size(), 1u) << t;
@@ -359,7 +373,8 @@ TEST(CoderKoTest, StatementsCarryTheirQuotationAndAttribution) {
   EXPECT_EQ(row[0].attribution, "조선중앙통신");
   // Running text: the quotation before the verb that reports it.
   auto text = Code(
-      "2023년 7월 20일 강순남 국방상은 담화를 내고 미국 전략핵잠수함의 부산 기항이 “핵무기 사용 조건에 "
+      "2023년 7월 20일 강순남 국방상은 담화를 내고 미국 전략핵잠수함의 부산 기항이 “핵무기 사용 "
+      "조건에 "
       "해당할 수 있다”고 위협했다.\n");
   ASSERT_EQ(text.size(), 1u);
   EXPECT_EQ(text[0].code, "130");
@@ -386,9 +401,9 @@ TEST(CoderKoTest, TheReviewQueueNamesWhatCouldNotBeCoded) {
   ASSERT_TRUE(coded.ok());
   std::map<std::string, std::string> reasons;  // reason → predicate
   for (const Unresolved& u : coded->unresolved) reasons[u.reason] = u.predicate;
-  EXPECT_TRUE(reasons.count("unknown predicate"));  // 딴지를 걸었다: no such action
-  EXPECT_EQ(reasons["unknown actor"], "방문했다");    // 쿠르바노프: not in the dictionaries
-  EXPECT_EQ(reasons["no counterpart"], "회담했다");   // a meeting with no one named
+  EXPECT_TRUE(reasons.count("unknown predicate"));   // 딴지를 걸었다: no such action
+  EXPECT_EQ(reasons["unknown actor"], "방문했다");   // 쿠르바노프: not in the dictionaries
+  EXPECT_EQ(reasons["no counterpart"], "회담했다");  // a meeting with no one named
   for (const Unresolved& u : coded->unresolved) {
     EXPECT_LE(u.span_end, doc->text.size());
     EXPECT_FALSE(u.evidence.empty());

@@ -126,7 +126,10 @@ struct ParagraphState {
   ActorRef source;
   std::vector<std::pair<std::string, std::string>> recent;  // (source country, target country)
   std::optional<DateSpan> last_timeline;  // the latest narrative date before this paragraph
-  bool dated = false;                     // the paragraph has resolved a date of its own
+  // The previous paragraph's last date in force: a paragraph opening on a bare day ("강순남은
+  // 20일 담화를 발표해") continues that month.
+  std::optional<DateSpan> carried;
+  bool dated = false;  // the paragraph has resolved a date of its own
 };
 
 class SegmentCoder {
@@ -341,7 +344,7 @@ class SegmentCoder {
     std::string text;
   };
   std::vector<QuoteSpan> quotes_;  // “…” of the segment, in order
-  std::string attribution_;         // a news agency the segment names (조선중앙통신)
+  std::string attribution_;        // a news agency the segment names (조선중앙통신)
   std::vector<Unresolved>* unresolved_ = nullptr;
   ActorRef implied_source_, implied_target_, last_target_;
   std::vector<ActorRef> co_sources_, co_targets_;  // joint actors of the current predicate

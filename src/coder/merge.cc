@@ -52,8 +52,11 @@ std::vector<Event> MergeMentions(std::vector<Event> events) {
     Event* into = nullptr;
     for (Event& o : out) {
       // Two known persons acting are two events (왕이's visit is not 리창's in the same month).
-      bool two_people = !o.source_person.empty() && !e.source_person.empty() && o.source_person != e.source_person;
-      if (two_people || !SameCode(o, e) || o.mode != e.mode || !SameOccasion(o.date, e.date) || !SameDyad(o, e)) continue;
+      bool two_people = !o.source_person.empty() && !e.source_person.empty() &&
+                        o.source_person != e.source_person;
+      if (two_people || !SameCode(o, e) || o.mode != e.mode || !SameOccasion(o.date, e.date) ||
+          !SameDyad(o, e))
+        continue;
       // Two predicates of one sentence or row are two events the author told apart.
       bool same_segment = false;
       for (const Mention& m : o.mentions)

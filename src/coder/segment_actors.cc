@@ -51,8 +51,8 @@ ActorRef SegmentCoder::Resolve(const NP& np, const Date& on) const {
 bool SegmentCoder::NamesMeeting(const NP& np, int k) const {
   for (int j = k + 1; j <= np.last && j <= k + 2; ++j) {
     std::string_view w = Text(units_[j].b, units_[j].e);
-    for (std::string_view m : {"정상회의", "회의", "외교장관회의", "국방장관회의", "외무장관회의", "총회", "포럼",
-                               "계기", "계기로", "참석차"})
+    for (std::string_view m : {"정상회의", "회의", "외교장관회의", "국방장관회의", "외무장관회의",
+                               "총회", "포럼", "계기", "계기로", "참석차"})
       if (w.substr(0, m.size()) == m) return true;
   }
   return false;
@@ -77,7 +77,8 @@ ActorRef SegmentCoder::ResolveUncached(const NP& np, const Date& on) const {
           if (lex_.actors()[e.index].type == ActorType::kPerson) {
             if (person < 0) person = e.index;
           } else if (lex_.actors()[e.index].type == ActorType::kOrg && NamesMeeting(np, k)) {
-            continue;  // "SCO 정상회의", "브릭스 정상회의": a gathering, not the organisation acting
+            continue;  // "SCO 정상회의", "브릭스 정상회의": a gathering, not the organisation
+                       // acting
           } else {
             office = e.index;
           }

@@ -91,7 +91,8 @@ void SegmentCoder::Dump() const {
   }
   for (const Pred& p : preds_) {
     std::fprintf(stderr, "  PRED c%d %s ending%d%s%s: %.*s\n", p.clause, p.action->expr.c_str(),
-                 static_cast<int>(p.ending), p.background ? " background" : (" " + std::string(ModeName(p.mode))).c_str(),
+                 static_cast<int>(p.ending),
+                 p.background ? " background" : (" " + std::string(ModeName(p.mode))).c_str(),
                  p.intent ? " intent" : "", static_cast<int>(units_[p.unit].e - units_[p.unit].b),
                  text_.data() + units_[p.unit].b);
   }

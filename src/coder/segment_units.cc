@@ -385,7 +385,8 @@ void SegmentCoder::Unmatched(Unit* u) {
       std::string_view stem = w.substr(0, k);
       ambiguous = true;
       if (stem.size() >= 6) {
-        for (std::string_view end : {"장", "관", "상", "단", "국", "부", "성", "원", "청", "측", "군", "들", "님"})
+        for (std::string_view end :
+             {"장", "관", "상", "단", "국", "부", "성", "원", "청", "측", "군", "들", "님"})
           if (EndsWith(stem, end)) ambiguous = false;
       }
     }

@@ -159,7 +159,8 @@ void SegmentCoder::Walk() {
         p.intent = light->intent;
         if (light->negates) p.mode = EventMode::kNegated;  // "회담이 무산되었다"
         units_[next].consumed = true;
-        // "비난 담화 발표", "규탄 성명을 냈다": a statement named by the act it carries is that act.
+        // "비난 담화 발표", "규탄 성명을 냈다": a statement named by the act it carries is that
+        // act.
         if (act->frame == Frame::kSay && k > 0 && !units_[k - 1].punct &&
             units_[k - 1].suf.kind == Suffix::Kind::kEmpty) {
           const Action* carried = ActionOf(units_[k - 1], false);
@@ -280,6 +281,9 @@ void SegmentCoder::ResolveDates() {
     if (is_row() && table_year_ != 0) year = table_year_;
     // "29일", "이틀 뒤인 29일": a bare day belongs to the month of the date before it.
     if (r.month == 0 && r.day != 0 && prev) year = prev->begin.year, month = prev->begin.month;
+    if (r.month == 0 && r.day != 0 && !prev && ps_->carried &&
+        ps_->carried->precision != DatePrecision::kYear)
+      year = ps_->carried->begin.year, month = ps_->carried->begin.month;
     std::optional<DateSpan> s = ko::ResolveDate(r, year, month, prev);
     // A paragraph whose first date would run back before the story so far has moved on a
     // year: after an introduction recalling "2018년 6월 싱가포르 …", "1월 1일 신년사" is the
@@ -393,8 +397,7 @@ bool SegmentCoder::IsComplement(int clause) const {
     if (e == Ending::kQuote || e == Ending::kConditional || e == Ending::kPurpose ||
         e == Ending::kNominal)
       return true;
-    if (e != Ending::kConnective || clause >= static_cast<int>(clause_serial_.size()))
-      return false;
+    if (e != Ending::kConnective || clause >= static_cast<int>(clause_serial_.size())) return false;
     // "북한이 … 거론하며 … 왜곡한 데 대해": coordinate clauses leading into a clause spoken
     // about are part of it.
     bool into_about = clause + 1 < static_cast<int>(clause_ending_.size()) &&
