@@ -12,12 +12,12 @@ for gold in "$top"/tests/corpus/ko/*.gold.tsv "$top"/../shared/corpus/ko/*.gold.
   args+=("${gold%.gold.tsv}.txt" "$gold")
 done
 python3 "$scorer" --dyad "$dyad" "${args[@]}"
-# Statement-centred briefs (issue 3): reported, not yet held to thresholds.
+# Statement-centred briefs (issue 3): reported per document, not yet held to thresholds.
 stmt=()
 for gold in "$top"/tests/corpus/ko-statements/*.gold.tsv; do
   [ -f "$gold" ] && stmt+=("${gold%.gold.tsv}.txt" "$gold")
 done
 if [ ${#stmt[@]} -gt 0 ]; then
   echo "== statements corpus (issue 3; for information)"
-  python3 "$scorer" --dyad "$dyad" "${stmt[@]}" | tail -1
+  python3 "$scorer" --dyad "$dyad" "${stmt[@]}"
 fi
