@@ -148,6 +148,28 @@ TEST(CoderKoTest, BareDayCarriesTheMonthAcrossParagraphs) {
   EXPECT_EQ(ev[1].date, DateSpan::Day({2023, 7, 20}));
 }
 
+// A forecast closing the sentence covers the present-tense clauses chained into it, not a clause
+// told in the past.
+TEST(CoderKoTest, ClosingForecastCoversChainedClauses) {
+  CodeOptions all;
+  all.modes = {EventMode::kActual, EventMode::kExpected, EventMode::kHypothetical,
+               EventMode::kNegated};
+  auto mode_of = [&](const char* t) {
+    auto ev = Code(t, all);
+    EXPECT_EQ(ev.size(), 1u) << t;
+    return ev.empty() ? EventMode::kNegated : ev[0].mode;
+  };
+  EXPECT_EQ(
+      mode_of(
+          "2024년 5월 러시아는 북한에 경제적 지원을 제공하면서 협력을 강화할 것으로 전망된다.\n"),
+      EventMode::kExpected);
+  EXPECT_EQ(
+      mode_of(
+          "2024년 5월 러시아는 북한에 경제적 지원을 제공했으며, 협력을 강화할 것으로 전망된다.\n"),
+      EventMode::kActual);
+  EXPECT_EQ(mode_of("2024년 5월 러시아는 북한에 경제적 지원을 제공했다.\n"), EventMode::kActual);
+}
+
 TEST(CoderKoTest, ConditionalNegatedAndForecastPredicatesAreNotActual) {
   const char* hypothetical = "2024년 5월 푸틴이 평양을 방문한다면 양국 관계는 달라질 것이다.\n";
   const char* negated = "2024년 5월 김정은은 러시아를 방문하지 않았다.\n";

@@ -77,6 +77,12 @@ inline bool IsAdnominalForm(std::string_view w) {
   return tail == 4 || tail == 8;
 }
 
+// "방문할", "될": an adnominal form looking forward (final ㄹ).
+inline bool IsProspective(std::string_view w) {
+  char32_t last = utf8::Last(w);
+  return utf8::IsHangulSyllable(last) && utf8::Decompose(last).tail == 8;
+}
+
 inline bool EndsWith(std::string_view s, std::string_view suf) {
   return s.size() >= suf.size() && s.substr(s.size() - suf.size()) == suf;
 }
@@ -216,6 +222,8 @@ class SegmentCoder {
   // True when the adnominal verb before unit k closes a clause that is the topic of what
   // follows: "…한 데 대해", "…한 것에 대한".
   bool ClosesAboutClause(int k) const;
+  // Marks the connective clauses chained into a closing forecast as expected.
+  void ScopeForecast();
   // The actor named as subject of a condition before p ("북한이 … 나선다면"), or none.
   ActorRef ConditionSubject(const Pred& p, const Date& on);
 

@@ -51,6 +51,7 @@ void SegmentCoder::Run() {
     if (p.action->frame == Frame::kMessage || p.action->frame == Frame::kSay) continue;
     if (p.unit < last_proposal) p.intent = true;
   }
+  ScopeForecast();
   if (std::getenv("DYAD_DEBUG_KO") != nullptr) Dump();
   for (Pred& p : preds_) Emit(p);
   // A dated sentence naming two states with no predicate dyad knows: a gap in the dictionaries.
@@ -62,6 +63,44 @@ void SegmentCoder::Run() {
         states.push_back(r.country);
     }
     if (states.size() >= 2) NoteUnresolved("unknown predicate", -1);
+  }
+}
+
+// "러시아는 … 지원을 제공하면서 … 여지를 남겨 두는 양상을 보일 것으로 전망된다": a forecast
+// closing the sentence covers the clauses chained into it by a connective without a past tense.
+// A clause told in the past ("방러하여 회담을 가졌고, … 전망된다") is a fact and ends the chain.
+void SegmentCoder::ScopeForecast() {
+  if (is_row()) return;
+  int last = static_cast<int>(units_.size()) - 1;
+  while (last >= 0 && (units_[last].punct || units_[last].paren)) --last;
+  if (last < 0) return;
+  std::string_view w = Word(last), before = Word(last - 1);
+  bool forecast = false;
+  for (std::string_view f : {"전망된다", "전망이다", "예상된다", "예상이다", "관측된다"})
+    forecast |= w.substr(0, f.size()) == f;
+  if (w.substr(0, 6) == "보인다" && before.substr(0, 6) == "것으로") forecast = true;
+  if (w.substr(0, 6) == "것이다" && IsProspective(before)) forecast = true;
+  auto past = [&](const Pred& p) {
+    std::string_view tail = Word(p.light >= 0 ? p.light : p.unit);
+    for (size_t i = 0; i < tail.size(); i += CharLen(tail, i)) {
+      int len;
+      char32_t c = utf8::Decode(tail, i, &len);
+      if (utf8::IsHangulSyllable(c) && utf8::Decompose(c).tail == 20) return true;  // ㅆ
+    }
+    return false;
+  };
+  bool expected = forecast;
+  for (auto it = preds_.rbegin(); it != preds_.rend(); ++it) {
+    Pred& p = *it;
+    if (p.mode == EventMode::kExpected) {
+      expected = true;
+      continue;
+    }
+    if (p.mode != EventMode::kActual || p.ending != Ending::kConnective || past(p)) {
+      expected = false;
+      continue;
+    }
+    if (expected) p.mode = EventMode::kExpected;
   }
 }
 
