@@ -170,6 +170,15 @@ TEST(CoderKoTest, ClosingForecastCoversChainedClauses) {
   EXPECT_EQ(mode_of("2024년 5월 러시아는 북한에 경제적 지원을 제공했다.\n"), EventMode::kActual);
 }
 
+// A warning about "한국의 대우크라이나 지원" is addressed to Korea, whose act it is.
+TEST(CoderKoTest, ReactionTargetsTheStateWhoseActItIs) {
+  auto ev =
+      Code("2024년 6월 20일 푸틴 대통령은 한국의 대우크라이나 살상무기 지원 가능성을 경고했다.\n");
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ev[0].source_country, "RUS");
+  EXPECT_EQ(ev[0].target_country, "KOR");
+}
+
 TEST(CoderKoTest, ConditionalNegatedAndForecastPredicatesAreNotActual) {
   const char* hypothetical = "2024년 5월 푸틴이 평양을 방문한다면 양국 관계는 달라질 것이다.\n";
   const char* negated = "2024년 5월 김정은은 러시아를 방문하지 않았다.\n";

@@ -222,6 +222,8 @@ class SegmentCoder {
   // True when the adnominal verb before unit k closes a clause that is the topic of what
   // follows: "…한 데 대해", "…한 것에 대한".
   bool ClosesAboutClause(int k) const;
+  // "한국의 대우크라이나 지원": the state whose act toward another the clause names.
+  ActorRef OwnerOfTowardAct(const Pred& p, const Date& on);
   // Marks the connective clauses chained into a closing forecast as expected.
   void ScopeForecast();
   // The actor named as subject of a condition before p ("북한이 … 나선다면"), or none.

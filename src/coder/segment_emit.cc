@@ -210,6 +210,8 @@ void SegmentCoder::Emit(const Pred& p) {
       if (want() && root == 2) take(AddresseeOfAppeal(p, sc, on));
       // A criticism does not target the critic's own partnership ("중러 간 … 협력이
       // 방해받아서는").
+      // "한국의 대우크라이나 무기 지원 … 경고": the act reacted to is the genitive state's.
+      if (want() && reactive) take(OwnerOfTowardAct(p, on));
       skip_own_compound_ = reactive && !a.symmetric;
       if (want()) take(CompoundTarget(p, sc, false));
       skip_own_compound_ = false;

@@ -294,6 +294,17 @@ ActorRef SegmentCoder::RoleTarget(const Pred& p, std::initializer_list<Role> rol
   return {};
 }
 
+ActorRef SegmentCoder::OwnerOfTowardAct(const Pred& p, const Date& on) {
+  for (const NP& np : nps_) {
+    if (np.role != Role::kGenitive || np.clause != p.clause || np.last + 1 >= p.unit) continue;
+    const Unit& next = units_[np.last + 1];
+    if (next.toward < 0 || next.quoted || next.paren) continue;
+    ActorRef r = Resolve(np, on);
+    if (r.valid()) return r;
+  }
+  return {};
+}
+
 // A compound (북러) or "대X" in the clause: the side that is not the source.
 ActorRef SegmentCoder::CompoundTarget(const Pred& p, const std::string& src_country,
                                       bool sentence) {
