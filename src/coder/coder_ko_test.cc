@@ -179,6 +179,13 @@ TEST(CoderKoTest, ReactionTargetsTheStateWhoseActItIs) {
   EXPECT_EQ(ev[0].target_country, "KOR");
 }
 
+// "10월 21일 … 올해 들어 세 번째로 초치해": the year is a frame, the day dates the act.
+TEST(CoderKoTest, CoarserDateContainingTheDayIsAFrame) {
+  auto ev = Code("2024년 10월 21일 김홍균 제1차관은 러시아 대사를 올해 들어 세 번째로 초치했다.\n");
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ev[0].date, DateSpan::Day({2024, 10, 21}));
+}
+
 TEST(CoderKoTest, ConditionalNegatedAndForecastPredicatesAreNotActual) {
   const char* hypothetical = "2024년 5월 푸틴이 평양을 방문한다면 양국 관계는 달라질 것이다.\n";
   const char* negated = "2024년 5월 김정은은 러시아를 방문하지 않았다.\n";

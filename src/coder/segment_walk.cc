@@ -442,7 +442,9 @@ std::optional<DateSpan> SegmentCoder::DateFor(const Pred& p) {
     if (k < p.unit) {
       // A period of validity ("8일부터 2025년 말까지") is not when the act took place.
       bool period = s->Days() > 62 && s->precision == DatePrecision::kDay;
-      if (clause == p.clause && !(period && before)) before = s;
+      // A coarser date containing the one before it is a frame ("21일 … 올해 들어 세 번째로").
+      bool frame = before && s->precision > before->precision && s->Contains(*before);
+      if (clause == p.clause && !(period && before) && !frame) before = s;
       if (!first && s->precision != DatePrecision::kYear) first = s;
       // A date inside a quoted complement or a condition ("… 준비가 7월에 끝나면") dates what
       // is said, not the saying: a date after the complement's own subject. One before it
