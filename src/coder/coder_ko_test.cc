@@ -186,6 +186,24 @@ TEST(CoderKoTest, CoarserDateContainingTheDayIsAFrame) {
   EXPECT_EQ(ev[0].date, DateSpan::Day({2024, 10, 21}));
 }
 
+// "한·미·일", "북·중": states joined by middle dots are a compound, as 한미일 is.
+TEST(CoderKoTest, DottedCompoundNamesEachState) {
+  auto ev = Code("2023년 11월 18일 한·미·호주는 북한을 규탄했다.\n");
+  ASSERT_EQ(ev.size(), 3u);
+  std::set<std::string> sources;
+  for (const Event& e : ev) {
+    sources.insert(e.source_country);
+    EXPECT_EQ(e.target_country, "PRK");
+  }
+  EXPECT_EQ(sources, (std::set<std::string>{"KOR", "USA", "AUS"}));
+  auto pair = Code("2023년 11월 17일 북·중 양국은 회담을 가졌다.\n");
+  ASSERT_EQ(pair.size(), 1u);
+  EXPECT_EQ(pair[0].source_country, "PRK");
+  EXPECT_EQ(pair[0].target_country, "CHN");
+  // A dot between numbers or non-state words is not a compound.
+  EXPECT_TRUE(Code("2023년 11월 18일 핵·미사일 개발이 이어졌다.\n").empty());
+}
+
 TEST(CoderKoTest, ConditionalNegatedAndForecastPredicatesAreNotActual) {
   const char* hypothetical = "2024년 5월 푸틴이 평양을 방문한다면 양국 관계는 달라질 것이다.\n";
   const char* negated = "2024년 5월 김정은은 러시아를 방문하지 않았다.\n";

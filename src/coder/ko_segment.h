@@ -222,6 +222,10 @@ class SegmentCoder {
   // True when the adnominal verb before unit k closes a clause that is the topic of what
   // follows: "…한 데 대해", "…한 것에 대한".
   bool ClosesAboutClause(int k) const;
+  // "한·미·일·호주": from token i, a compound of states joined by middle dots. Returns the
+  // token after it and fills u, or i when there is none.
+  size_t DotCompound(size_t i, Unit* u) const;
+  int DotPiece(std::string_view w, bool last, Suffix* suf, size_t* stem) const;
   // "한국의 대우크라이나 지원": the state whose act toward another the clause names.
   ActorRef OwnerOfTowardAct(const Pred& p, const Date& on);
   // Marks the connective clauses chained into a closing forecast as expected.

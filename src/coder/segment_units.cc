@@ -170,6 +170,57 @@ constexpr VerbalTail kVerbalTails[] = {
 
 }  // namespace
 
+// The state a piece of a dotted compound names: a one-syllable prefix (미) or a state's name
+// (호주); the last piece may carry particles (호주는). -1 when it names none.
+int SegmentCoder::DotPiece(std::string_view w, bool last, Suffix* suf, size_t* stem) const {
+  *stem = w.size();
+  if (w.size() == 3) {
+    const Country* c = lex_.PrefixCountry(w);
+    if (c != nullptr) return static_cast<int>(c - lex_.countries().all().data());
+  }
+  int found = -1;
+  lex_.trie().PrefixMatches(w, 0, [&](size_t len, int32_t val) {
+    Suffix rest;
+    if (len != w.size() && !(last && ko::AnalyzeNounSuffix(w.substr(len), &rest))) return;
+    for (const LexEntry& e : lex_.EntriesFor(val))
+      if (e.kind == LexEntry::Kind::kCountry) found = e.index, *suf = rest, *stem = len;
+  });
+  return found;
+}
+
+size_t SegmentCoder::DotCompound(size_t i, Unit* u) const {
+  auto dot = [&](size_t j) {
+    const Tok& t = toks_[j];
+    return !t.word && (t.ch == 0x00B7 || t.ch == 0x30FB || t.ch == 0xFF65) && j > 0 &&
+           toks_[j - 1].e == t.b && j + 1 < toks_.size() && toks_[j + 1].b == t.e &&
+           toks_[j + 1].word;
+  };
+  if (i + 2 >= toks_.size() || !dot(i + 1)) return i;
+  std::vector<int> states;
+  Suffix suf;
+  size_t j = i;
+  for (;;) {
+    bool last = !(j + 2 < toks_.size() && dot(j + 1));
+    Suffix piece_suf;
+    size_t piece_stem;
+    int c = DotPiece(Text(toks_[j].b, toks_[j].e), last, &piece_suf, &piece_stem);
+    if (c < 0) return i;
+    if (std::find(states.begin(), states.end(), c) == states.end()) states.push_back(c);
+    if (last) {
+      suf = piece_suf;
+      u->stem_e = toks_[j].b + static_cast<uint32_t>(piece_stem);
+      break;
+    }
+    j += 2;
+  }
+  if (states.size() < 2) return i;
+  u->b = toks_[i].b;
+  u->e = toks_[j].e;
+  u->compound = std::move(states);
+  u->suf = suf;
+  return j + 1;
+}
+
 // ---- pass 1: units ----
 void SegmentCoder::BuildUnits() {
   toks_ = Tokenize(text_, seg_.begin, seg_.end);
@@ -185,6 +236,12 @@ void SegmentCoder::BuildUnits() {
       u.ch = t.ch;
       units_.push_back(u);
       ++i;
+      continue;
+    }
+    // "한·미·일·호주", "북·중": states joined by middle dots are one compound, as 한미일 is.
+    if (size_t end = DotCompound(i, &u); end > i) {
+      units_.push_back(std::move(u));
+      i = end;
       continue;
     }
     // Longest dictionary match starting here, possibly over several words.
