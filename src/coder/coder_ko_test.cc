@@ -200,6 +200,11 @@ TEST(CoderKoTest, DottedCompoundNamesEachState) {
   ASSERT_EQ(pair.size(), 1u);
   EXPECT_EQ(pair[0].source_country, "PRK");
   EXPECT_EQ(pair[0].target_country, "CHN");
+  // A table row opening on a compound: each state acts.
+  auto row = Code(" 표 2. 2023년 주요 일지 \n날짜 내용 \n12/1 한·미·일, 대북 독자제재 발표 \n");
+  ASSERT_EQ(row.size(), 3u);
+  for (const Event& e : row) EXPECT_EQ(e.target_country, "PRK");
+  EXPECT_EQ(row[0].source_country, "KOR");
   // A dot between numbers or non-state words is not a compound.
   EXPECT_TRUE(Code("2023년 11월 18일 핵·미사일 개발이 이어졌다.\n").empty());
 }

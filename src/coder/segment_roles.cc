@@ -107,6 +107,17 @@ ActorRef SegmentCoder::SourceFor(const Pred& p, const Date& on) {
       if (r.valid()) return r;
       break;
     }
+    // "12/1 한·미·일, 대북 독자제재 발표": a row opening on a compound names joint sources.
+    if (!nps_.empty() && nps_.front().clause != p.clause && nps_.front().comma) {
+      const NP& np = nps_.front();
+      for (int k = np.first; k <= np.last; ++k) {
+        const Unit& u = units_[k];
+        if (u.compound.size() < 2 || u.quoted || u.paren) continue;
+        for (int c : u.compound) co_sources_.push_back(StateRef(c));
+        src_np_ = &np;
+        return co_sources_.front();
+      }
+    }
     ActorRef r = RowSubject(on);
     if (r.valid()) return r;
   }
