@@ -209,6 +209,17 @@ TEST(CoderKoTest, DottedCompoundNamesEachState) {
   EXPECT_TRUE(Code("2023년 11월 18일 핵·미사일 개발이 이어졌다.\n").empty());
 }
 
+// In "표 1. 2024년 중국 외교부 주요 성명", a row's bare 외교부 is China's, not the author's.
+TEST(CoderKoTest, BareMinistryInAStatementTableIsTheTitlesState) {
+  auto ev = Code(
+      " 표 1. 2024년 중국 외교부 주요 성명 \n날짜 내용 \n"
+      "1/7 외교부, 미국 방산업체 5곳 반제재 조치 발표(외교부 공고): \n");
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ev[0].source, "CHNGOV");
+  EXPECT_EQ(ev[0].target_country, "USA");
+  EXPECT_EQ(ev[0].code, "163");
+}
+
 TEST(CoderKoTest, ConditionalNegatedAndForecastPredicatesAreNotActual) {
   const char* hypothetical = "2024년 5월 푸틴이 평양을 방문한다면 양국 관계는 달라질 것이다.\n";
   const char* negated = "2024년 5월 김정은은 러시아를 방문하지 않았다.\n";

@@ -153,8 +153,12 @@ ActorRef SegmentCoder::ResolveUncached(const NP& np, const Date& on) const {
       if (code.substr(0, 3) == "---") {
         // A ministry named without its state ("외교부 제1차관") is the author's own: other
         // states' ministries are written with theirs ("중국 외교부").
-        if (country >= 0)
-          code = countries[country].iso3 + code.substr(3);
+        if (country >= 0) code = countries[country].iso3 + code.substr(3);
+        // A row of "표 1. 2024년 중국 외교부 주요 성명" is that state's ministry speaking.
+        else if (is_row() && !nps_.empty() && np.first == nps_.front().first && IsOwnMinistry(a) &&
+                 title_parties_ != nullptr && title_parties_->size() == 1 &&
+                 !title_parties_->front().country.empty())
+          code = title_parties_->front().country + code.substr(3);
         else if (self >= 0 || (IsOwnMinistry(a) && !HasUnknownName(np)))
           code = in_.self_country + code.substr(3);
         else

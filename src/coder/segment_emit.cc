@@ -27,6 +27,12 @@ std::vector<ActorRef> SegmentCoder::Parties(const Date& on) {
     if (u.toward >= 0) add(StateRef(u.toward));
     if (u.country_word >= 0) add(StateRef(u.country_word));
     if (u.lex == nullptr) continue;
+    // "중국 외교부 주요 성명": a bare ministry in a title is the state beside it, not the
+    // author's own.
+    bool ministry = false;
+    for (const LexEntry& e : *u.lex)
+      ministry |= e.kind == LexEntry::Kind::kActor && IsOwnMinistry(lex_.actors()[e.index]);
+    if (ministry) continue;
     NP np{static_cast<int>(&u - units_.data()), static_cast<int>(&u - units_.data()), Role::kNone,
           0, false};
     if (IsActorish(u)) add(Resolve(np, on));
