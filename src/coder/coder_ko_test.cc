@@ -220,6 +220,18 @@ TEST(CoderKoTest, BareMinistryInAStatementTableIsTheTitlesState) {
   EXPECT_EQ(ev[0].code, "163");
 }
 
+// "안보리 공개회의 및 … 공동성명 비난": what a row's criticism is aimed at is not an event.
+TEST(CoderKoTest, ActsCoordinatedWithARowsReactionAreItsObjects) {
+  auto ev = Code(
+      " 표 1. 2022년 북한 담화 일지 \n날짜 내용 \n"
+      "11/22 김여정 부부장 담화, 안보리 공개회의 및 미국 주도 공동성명 비난 \n");
+  ASSERT_FALSE(ev.empty());
+  for (const Event& e : ev) {
+    EXPECT_EQ(e.source_country, "PRK");
+    EXPECT_NE(e.code.substr(0, 2), "04") << "the UNSC meeting is what is criticised";
+  }
+}
+
 TEST(CoderKoTest, ConditionalNegatedAndForecastPredicatesAreNotActual) {
   const char* hypothetical = "2024년 5월 푸틴이 평양을 방문한다면 양국 관계는 달라질 것이다.\n";
   const char* negated = "2024년 5월 김정은은 러시아를 방문하지 않았다.\n";

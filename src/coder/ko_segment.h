@@ -228,6 +228,8 @@ class SegmentCoder {
   int DotPiece(std::string_view w, bool last, Suffix* suf, size_t* stem) const;
   // "한국의 대우크라이나 지원": the state whose act toward another the clause names.
   ActorRef OwnerOfTowardAct(const Pred& p, const Date& on);
+  // In a row, marks acts coordinated by 및 with a closing reaction as its objects.
+  void ObjectsOfReactions();
   // Marks the connective clauses chained into a closing forecast as expected.
   void ScopeForecast();
   // The actor named as subject of a condition before p ("북한이 … 나선다면"), or none.

@@ -58,6 +58,7 @@ void SegmentCoder::Run() {
     if (p.unit < last_proposal) p.intent = true;
   }
   ScopeForecast();
+  ObjectsOfReactions();
   if (std::getenv("DYAD_DEBUG_KO") != nullptr) Dump();
   for (Pred& p : preds_) Emit(p);
   // A dated sentence naming two states with no predicate dyad knows: a gap in the dictionaries.
@@ -107,6 +108,23 @@ void SegmentCoder::ScopeForecast() {
       continue;
     }
     if (expected) p.mode = EventMode::kExpected;
+  }
+}
+
+// "11/22 김여정 담화, 안보리 공개회의 및 미국 주도 공동성명 비난": in a row, acts joined by 및 to
+// a criticism, rejection or threat are what it is aimed at, not events of the row.
+void SegmentCoder::ObjectsOfReactions() {
+  if (!is_row()) return;
+  auto reactive = [](const Pred& p) {
+    int root = std::atoi(p.action->code.substr(0, 2).c_str());
+    return root >= 10 && root <= 13;
+  };
+  for (size_t i = 0; i + 1 < preds_.size(); ++i) {
+    Pred& p = preds_[i];
+    if (reactive(p) || Word(NextContent(p.light >= 0 ? p.light : p.unit)) != "및") continue;
+    // The reaction closes the coordination: the next predicate, in the clause 및 opens.
+    const Pred& q = preds_[i + 1];
+    if (q.clause <= p.clause + 1 && reactive(q)) p.background = true;
   }
 }
 
