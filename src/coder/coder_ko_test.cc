@@ -232,6 +232,19 @@ TEST(CoderKoTest, ActsCoordinatedWithARowsReactionAreItsObjects) {
   }
 }
 
+// "한국과 일본 등 14개국을 대표해": the states spoken for act with the speaker.
+TEST(CoderKoTest, StatesSpokenForAreSourcesNotTargets) {
+  auto ev = Code(
+      "2022년 11월 21일 토머스-그린필드 주유엔 미국대사는 한국과 일본 등 14개국을 대표해 "
+      "북한의 ICBM 발사를 규탄하는 공동성명을 발표했다.\n");
+  std::set<std::string> sources;
+  for (const Event& e : ev) {
+    EXPECT_EQ(e.target_country, "PRK");
+    sources.insert(e.source_country);
+  }
+  EXPECT_EQ(sources, (std::set<std::string>{"USA", "KOR", "JPN"}));
+}
+
 TEST(CoderKoTest, ConditionalNegatedAndForecastPredicatesAreNotActual) {
   const char* hypothetical = "2024년 5월 푸틴이 평양을 방문한다면 양국 관계는 달라질 것이다.\n";
   const char* negated = "2024년 5월 김정은은 러시아를 방문하지 않았다.\n";

@@ -19,6 +19,7 @@
 #ifndef DYAD_CODER_KO_SEGMENT_H_
 #define DYAD_CODER_KO_SEGMENT_H_
 
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -230,6 +231,11 @@ class SegmentCoder {
   ActorRef OwnerOfTowardAct(const Pred& p, const Date& on);
   // In a row, marks acts coordinated by 및 with a closing reaction as its objects.
   void ObjectsOfReactions();
+  // Adds the states a speaker acts for ("…을 대표해") to the sources; they are not targets.
+  void SpokenFor(const Pred& p, const ActorRef& src, const Date& on);
+  bool IsBehalf(const NP& np) const {
+    return std::find(behalf_.begin(), behalf_.end(), &np) != behalf_.end();
+  }
   // Marks the connective clauses chained into a closing forecast as expected.
   void ScopeForecast();
   // The actor named as subject of a condition before p ("북한이 … 나선다면"), or none.
@@ -365,7 +371,8 @@ class SegmentCoder {
   ActorRef implied_source_, implied_target_, last_target_;
   std::vector<ActorRef> co_sources_, co_targets_;  // joint actors of the current predicate
   const NP* src_np_ = nullptr;                     // the phrase the source came from
-  const NP* joint_np_ = nullptr;  // "중국과 러시아가": the comitative naming a co-source
+  const NP* joint_np_ = nullptr;   // "중국과 러시아가": the comitative naming a co-source
+  std::vector<const NP*> behalf_;  // "한국과 일본 등 14개국을 대표해": states spoken for
   bool skip_own_compound_ = false;
   const std::vector<ActorRef>* title_parties_ = nullptr;
   std::vector<Ending> clause_ending_;  // how each closed clause ended

@@ -111,6 +111,34 @@ void SegmentCoder::ScopeForecast() {
   }
 }
 
+// "미국대사는 한국과 일본 등 14개국을 대표해 … 규탄하는 공동성명을 발표했다": the states spoken
+// for act with the speaker and are not the counterpart.
+void SegmentCoder::SpokenFor(const Pred& p, const ActorRef& src, const Date& on) {
+  for (int k = 0; k < p.unit; ++k) {
+    std::string_view w = Word(k);
+    bool behalf = false;
+    for (std::string_view m : {"대표해", "대표하여", "대신해", "대신하여"})
+      behalf |= w.substr(0, m.size()) == m;
+    if (!behalf || ClauseOf(k) != p.clause) continue;
+    for (size_t i = 0; i < nps_.size(); ++i) {
+      if (nps_[i].last != k - 1) continue;
+      behalf_.push_back(&nps_[i]);
+      // "한국과 일본 등": the comitative joined to it is spoken for too.
+      if (i > 0 && nps_[i - 1].role == Role::kComitative && nps_[i - 1].last + 1 == nps_[i].first)
+        behalf_.push_back(&nps_[i - 1]);
+    }
+  }
+  if (behalf_.empty()) return;
+  std::vector<ActorRef> sources = co_sources_.empty() ? std::vector<ActorRef>{src} : co_sources_;
+  for (auto it = behalf_.rbegin(); it != behalf_.rend(); ++it) {
+    ActorRef r = Resolve(**it, on);
+    bool dup = false;
+    for (const ActorRef& x : sources) dup |= x.country == r.country && x.code == r.code;
+    if (r.valid() && !r.country.empty() && !dup) sources.push_back(r);
+  }
+  if (sources.size() > 1) co_sources_ = std::move(sources);
+}
+
 // "11/22 김여정 담화, 안보리 공개회의 및 미국 주도 공동성명 비난": in a row, acts joined by 및 to
 // a criticism, rejection or threat are what it is aimed at, not events of the row.
 void SegmentCoder::ObjectsOfReactions() {
@@ -174,11 +202,13 @@ void SegmentCoder::Emit(const Pred& p) {
   co_targets_.clear();
   src_np_ = nullptr;
   joint_np_ = nullptr;
+  behalf_.clear();
   ActorRef src = SourceFor(p, on);
   if (!src.valid()) {
     if (p.mode == EventMode::kActual) NoteUnresolved("unknown actor", p.unit);
     return;
   }
+  SpokenFor(p, src, on);
   const Action& a = *p.action;
   const std::string& sc = src.country.empty() ? src.code : src.country;
   ActorRef tgt;

@@ -288,7 +288,7 @@ ActorRef SegmentCoder::RoleTarget(const Pred& p, std::initializer_list<Role> rol
       bool bare_object = want == Role::kObject && is_row() && np.role == Role::kNone &&
                          np.last == p.unit - 1 && !np.comma;
       if (np.clause != p.clause || (np.role != want && !bare_object)) continue;
-      if (&np == joint_np_) continue;
+      if (&np == joint_np_ || IsBehalf(np)) continue;
       if (np.first > p.unit && !after_too) continue;
       if (is_row() && np.role == Role::kNone && np.last != p.unit - 1) continue;
       if (bare_object && !RowSubject(on).valid()) continue;
@@ -376,7 +376,7 @@ ActorRef SegmentCoder::RoleMention(const Pred& p, std::initializer_list<Role> ro
       bool bare_object = want == Role::kObject && is_row() && np.role == Role::kNone &&
                          np.last == p.unit - 1 && !np.comma;
       if (np.clause != p.clause || (np.role != want && !bare_object) || np.first > p.unit ||
-          &np == src_np_)
+          &np == src_np_ || IsBehalf(np))
         continue;
       ActorRef r = Resolve(np, on);
       if (r.valid()) return r;
@@ -397,7 +397,7 @@ ActorRef SegmentCoder::MentionTarget(const Pred& p, const std::string& src_count
                                      bool sentence) {
   for (const NP& np : nps_) {
     if (!sentence && np.clause != p.clause) continue;
-    if (&np == src_np_) continue;
+    if (&np == src_np_ || IsBehalf(np)) continue;
     // A venue ("G7 정상회의에서", "APEC 정상회의를 계기로") is where, not whom.
     if (np.role == Role::kLocative || IsOccasion(np)) continue;
     for (int k = np.first; k <= np.last; ++k) {
