@@ -146,6 +146,12 @@ TEST(CoderKoTest, BareDayCarriesTheMonthAcrossParagraphs) {
       "강순남 국방상은 20일 담화를 발표해 미국을 비난했다.\n");
   ASSERT_EQ(ev.size(), 2u);
   EXPECT_EQ(ev[1].date, DateSpan::Day({2023, 7, 20}));
+  // So does one opening on a relative day.
+  auto next = Code(
+      "2023년 7월 20일 강순남 국방상은 담화를 발표해 미국을 비난했다.\n\n"
+      "국방부는 이튿날 입장을 내고 북한에 경고했다.\n");
+  ASSERT_EQ(next.size(), 2u);
+  EXPECT_EQ(next[1].date, DateSpan::Day({2023, 7, 21}));
 }
 
 // A forecast closing the sentence covers the present-tense clauses chained into it, not a clause

@@ -274,7 +274,8 @@ void SegmentCoder::ResolveDates() {
   timeline_.assign(raw_dates_.size(), false);
   reference_.assign(raw_dates_.size(), false);
   for (size_t d = 0; d < raw_dates_.size(); ++d) reference_[d] = IsReference(raw_dates_[d]);
-  std::optional<DateSpan> prev = ps_->date;
+  // A paragraph opening on "이튿날" or a bare day counts from where the last one ended.
+  std::optional<DateSpan> prev = ps_->date ? ps_->date : ps_->carried;
   for (size_t d = 0; d < raw_dates_.size(); ++d) {
     const ko::RawDate& r = raw_dates_[d];
     int year = ps_->year, month = ps_->month;
