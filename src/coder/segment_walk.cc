@@ -16,7 +16,8 @@ void SegmentCoder::Walk() {
   clause_ending_.clear();
   // Closes the current clause, remembering how it ended (a quoted complement, a condition…).
   clause_serial_.clear();
-  int cur = 0;  // the unit being walked, for next_clause
+  int cur = 0;         // the unit being walked, for next_clause
+  int closed_at = -1;  // the unit that closed the last clause
   auto next_clause = [&](Ending e) {
     clause_ending_.resize(clause + 1, Ending::kNone);
     clause_serial_.resize(clause + 1, false);
@@ -25,6 +26,7 @@ void SegmentCoder::Walk() {
     std::string_view w = Word(cur);
     clause_serial_[clause] = EndsWith(w, "고") || EndsWith(w, "아") || EndsWith(w, "어") ||
                              EndsWith(w, "여") || EndsWith(w, "해") || EndsWith(w, "서");
+    closed_at = cur;
     ++clause;
   };
   int last_np_closed_at = -1;
@@ -232,7 +234,9 @@ void SegmentCoder::Walk() {
       }
     }
     // "… 왜곡한 데 대해": a clause the rest of the sentence speaks about, closed by a bound noun.
-    if (!u.punct && k > 0 && IsAdnominalForm(Word(k - 1)) && ClosesAboutClause(k)) {
+    // (A predicate or verb before it has closed the clause already.)
+    if (!u.punct && k > 0 && closed_at != k - 1 && IsAdnominalForm(Word(k - 1)) &&
+        ClosesAboutClause(k)) {
       close_np(k - 1, Role::kNone, false);
       next_clause(Ending::kNominal);
       continue;
