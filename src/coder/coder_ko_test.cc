@@ -183,6 +183,13 @@ TEST(CoderKoTest, ReactionTargetsTheStateWhoseActItIs) {
   ASSERT_EQ(ev.size(), 1u);
   EXPECT_EQ(ev[0].source_country, "RUS");
   EXPECT_EQ(ev[0].target_country, "KOR");
+  // A rebuttal of words is aimed at their speaker, not at a compound inside them.
+  auto row = Code(
+      " 표 1. 2024년 러시아의 주요 발언 \n날짜 내용 \n"
+      "2/1 자하로바 외무부 대변인, 윤석열 대통령의 북러 무기거래 비판 발언 반박 \n");
+  ASSERT_EQ(row.size(), 1u);
+  EXPECT_EQ(row[0].source_country, "RUS");
+  EXPECT_EQ(row[0].target_country, "KOR");
 }
 
 // "10월 21일 … 올해 들어 세 번째로 초치해": the year is a frame, the day dates the act.

@@ -247,25 +247,29 @@ void SegmentCoder::Emit(const Pred& p) {
     case Frame::kJoint:
       take(RoleTarget(p, {Role::kComitative}, on, false));
       break;
-    case Frame::kSay:
+    case Frame::kSay: {
       take(RoleTarget(p, {Role::kDative, Role::kObject, Role::kComitative}, on, false));
+      int say_root = std::atoi(a.code.substr(0, 2).c_str());
+      if (want() && say_root >= 10 && say_root <= 13) take(OwnerOfTowardAct(p, on));
       if (want()) take(CarriedTarget(src));
       if (want()) take(CompoundTarget(p, sc, true));
       if (want()) take(MentionTarget(p, sc, on, true));
       if (want()) take(ReplyTarget(sc));
       break;
+    }
     case Frame::kAct: {
       int root = std::atoi(a.code.substr(0, 2).c_str());
       bool reactive = root == 10 || root == 11 || root == 12 || root == 13 || root == 16;
       take(RoleTarget(p, {Role::kObject, Role::kDative, Role::kComitative}, on, false));
+      // "한국의 대우크라이나 무기 지원 … 경고", "윤석열 대통령의 … 발언 반박": the act or words
+      // reacted to are the genitive's.
+      if (want() && reactive) take(OwnerOfTowardAct(p, on));
       if (want() && is_row()) take(RoleTarget(p, {Role::kNone}, on, false));
       // An appeal goes to the subject of what it asks for: "중국이 건설적 역할을 해 줄 것을
       // 요청했다".
       if (want() && root == 2) take(AddresseeOfAppeal(p, sc, on));
       // A criticism does not target the critic's own partnership ("중러 간 … 협력이
       // 방해받아서는").
-      // "한국의 대우크라이나 무기 지원 … 경고": the act reacted to is the genitive state's.
-      if (want() && reactive) take(OwnerOfTowardAct(p, on));
       skip_own_compound_ = reactive && !a.symmetric;
       if (want()) take(CompoundTarget(p, sc, false));
       skip_own_compound_ = false;

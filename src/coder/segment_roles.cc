@@ -309,7 +309,13 @@ ActorRef SegmentCoder::OwnerOfTowardAct(const Pred& p, const Date& on) {
   for (const NP& np : nps_) {
     if (np.role != Role::kGenitive || np.clause != p.clause || np.last + 1 >= p.unit) continue;
     const Unit& next = units_[np.last + 1];
-    if (next.toward < 0 || next.quoted || next.paren) continue;
+    if (next.quoted || next.paren) continue;
+    // "윤석열 대통령의 … 비판 발언 반박": a reaction to words is aimed at their speaker.
+    bool words = false;
+    for (int k = np.last + 1; k < p.unit && !words; ++k)
+      for (std::string_view w : {"발언", "주장", "언급", "입장", "연설"})
+        words |= Word(k).substr(0, w.size()) == w;
+    if (next.toward < 0 && !words) continue;
     ActorRef r = Resolve(np, on);
     if (r.valid()) return r;
   }
