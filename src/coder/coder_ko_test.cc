@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <map>
+#include <optional>
 #include <set>
 
 #include "dyad/coder.h"
@@ -18,6 +19,18 @@ std::vector<Event> Code(const std::string& text, CodeOptions opt = {}) {
   auto coded = coder.Code(*doc, opt);
   EXPECT_TRUE(coded.ok()) << coded.status().message();
   return coded.ok() ? coded->events : std::vector<Event>{};
+}
+
+// The mode of the one event text codes to, with every mode asked for; none when it codes to
+// no event or to several.
+std::optional<EventMode> ModeOf(const char* text) {
+  CodeOptions all;
+  all.modes = {EventMode::kActual, EventMode::kExpected, EventMode::kHypothetical,
+               EventMode::kNegated};
+  auto ev = Code(text, all);
+  EXPECT_EQ(ev.size(), 1u) << text;
+  if (ev.size() != 1) return std::nullopt;
+  return ev[0].mode;
 }
 
 TEST(CoderKoTest, VisitRunsFromVisitorToHost) {
@@ -157,23 +170,15 @@ TEST(CoderKoTest, BareDayCarriesTheMonthAcrossParagraphs) {
 // A forecast closing the sentence covers the present-tense clauses chained into it, not a clause
 // told in the past.
 TEST(CoderKoTest, ClosingForecastCoversChainedClauses) {
-  CodeOptions all;
-  all.modes = {EventMode::kActual, EventMode::kExpected, EventMode::kHypothetical,
-               EventMode::kNegated};
-  auto mode_of = [&](const char* t) {
-    auto ev = Code(t, all);
-    EXPECT_EQ(ev.size(), 1u) << t;
-    return ev.empty() ? EventMode::kNegated : ev[0].mode;
-  };
   EXPECT_EQ(
-      mode_of(
+      ModeOf(
           "2024년 5월 러시아는 북한에 경제적 지원을 제공하면서 협력을 강화할 것으로 전망된다.\n"),
       EventMode::kExpected);
   EXPECT_EQ(
-      mode_of(
+      ModeOf(
           "2024년 5월 러시아는 북한에 경제적 지원을 제공했으며, 협력을 강화할 것으로 전망된다.\n"),
       EventMode::kActual);
-  EXPECT_EQ(mode_of("2024년 5월 러시아는 북한에 경제적 지원을 제공했다.\n"), EventMode::kActual);
+  EXPECT_EQ(ModeOf("2024년 5월 러시아는 북한에 경제적 지원을 제공했다.\n"), EventMode::kActual);
 }
 
 // A warning about "한국의 대우크라이나 지원" is addressed to Korea, whose act it is.
@@ -267,18 +272,10 @@ TEST(CoderKoTest, ConditionalNegatedAndForecastPredicatesAreNotActual) {
   for (const char* t : {hypothetical, negated, called_off, expected})
     EXPECT_TRUE(Code(t).empty()) << t;
   // Asked for, each comes with its mode.
-  CodeOptions all;
-  all.modes = {EventMode::kActual, EventMode::kExpected, EventMode::kHypothetical,
-               EventMode::kNegated};
-  auto mode_of = [&](const char* t) {
-    auto ev = Code(t, all);
-    EXPECT_EQ(ev.size(), 1u) << t;
-    return ev.empty() ? EventMode::kActual : ev[0].mode;
-  };
-  EXPECT_EQ(mode_of(hypothetical), EventMode::kHypothetical);
-  EXPECT_EQ(mode_of(negated), EventMode::kNegated);
-  EXPECT_EQ(mode_of(called_off), EventMode::kNegated);
-  EXPECT_EQ(mode_of(expected), EventMode::kExpected);
+  EXPECT_EQ(ModeOf(hypothetical), EventMode::kHypothetical);
+  EXPECT_EQ(ModeOf(negated), EventMode::kNegated);
+  EXPECT_EQ(ModeOf(called_off), EventMode::kNegated);
+  EXPECT_EQ(ModeOf(expected), EventMode::kExpected);
   EXPECT_EQ(ModeName(EventMode::kExpected), "expected");
   EXPECT_EQ(ParseMode("negated"), EventMode::kNegated);
   EXPECT_FALSE(ParseMode("maybe"));

@@ -228,9 +228,11 @@ class SegmentCoder {
   size_t DotCompound(size_t i, Unit* u) const;
   int DotPiece(std::string_view w, bool last, Suffix* suf, size_t* stem) const;
   // "한국의 대우크라이나 지원": the state whose act toward another the clause names.
-  ActorRef OwnerOfTowardAct(const Pred& p, const Date& on);
+  ActorRef OwnerOfReactedAct(const Pred& p, const Date& on);
   // In a row, marks acts coordinated by 및 with a closing reaction as its objects.
   void ObjectsOfReactions();
+  void PointAtSegment(std::string* doc, uint32_t* begin, uint32_t* end,
+                      std::string* evidence) const;
   // Adds the states a speaker acts for ("…을 대표해") to the sources; they are not targets.
   void SpokenFor(const Pred& p, const ActorRef& src, const Date& on);
   bool IsBehalf(const NP& np) const {

@@ -156,14 +156,21 @@ void SegmentCoder::ObjectsOfReactions() {
   }
 }
 
+// The segment's document, its span in the original bytes and its text: where an event or a
+// review-queue entry points back to.
+void SegmentCoder::PointAtSegment(std::string* doc, uint32_t* begin, uint32_t* end,
+                                  std::string* evidence) const {
+  *doc = in_.doc_path;
+  auto [sb, se] = in_.clean->SpanOf(seg_.begin, seg_.end);
+  *begin = sb;
+  *end = se;
+  *evidence = std::string(Text(seg_.begin, seg_.end));
+}
+
 void SegmentCoder::NoteUnresolved(const char* reason, int unit) {
   if (unresolved_ == nullptr) return;
   Unresolved u;
-  u.doc = in_.doc_path;
-  auto [sb, se] = in_.clean->SpanOf(seg_.begin, seg_.end);
-  u.span_begin = sb;
-  u.span_end = se;
-  u.evidence = std::string(Text(seg_.begin, seg_.end));
+  PointAtSegment(&u.doc, &u.span_begin, &u.span_end, &u.evidence);
   u.reason = reason;
   if (unit >= 0) u.predicate = std::string(Text(units_[unit].b, units_[unit].e));
   for (const Unresolved& x : *unresolved_)
@@ -250,7 +257,7 @@ void SegmentCoder::Emit(const Pred& p) {
     case Frame::kSay: {
       take(RoleTarget(p, {Role::kDative, Role::kObject, Role::kComitative}, on, false));
       int say_root = std::atoi(a.code.substr(0, 2).c_str());
-      if (want() && say_root >= 10 && say_root <= 13) take(OwnerOfTowardAct(p, on));
+      if (want() && say_root >= 10 && say_root <= 13) take(OwnerOfReactedAct(p, on));
       if (want()) take(CarriedTarget(src));
       if (want()) take(CompoundTarget(p, sc, true));
       if (want()) take(MentionTarget(p, sc, on, true));
@@ -263,7 +270,7 @@ void SegmentCoder::Emit(const Pred& p) {
       take(RoleTarget(p, {Role::kObject, Role::kDative, Role::kComitative}, on, false));
       // "한국의 대우크라이나 무기 지원 … 경고", "윤석열 대통령의 … 발언 반박": the act or words
       // reacted to are the genitive's.
-      if (want() && reactive) take(OwnerOfTowardAct(p, on));
+      if (want() && reactive) take(OwnerOfReactedAct(p, on));
       if (want() && is_row()) take(RoleTarget(p, {Role::kNone}, on, false));
       // An appeal goes to the subject of what it asks for: "중국이 건설적 역할을 해 줄 것을
       // 요청했다".
@@ -405,11 +412,7 @@ void SegmentCoder::Push(const Pred& p, const Action& a, const std::string& code,
   if (attribution_ != src.name) ev.attribution = attribution_;
   ActionLabels(a, src, tgt, flip, &ev);
   Mention m;
-  m.doc = in_.doc_path;
-  auto [sb, se] = in_.clean->SpanOf(seg_.begin, seg_.end);
-  m.span_begin = sb;
-  m.span_end = se;
-  m.evidence = std::string(Text(seg_.begin, seg_.end));
+  PointAtSegment(&m.doc, &m.span_begin, &m.span_end, &m.evidence);
   m.section = is_row() ? "table" : "text";
   m.date = date;
   ev.mentions.push_back(std::move(m));

@@ -305,7 +305,7 @@ ActorRef SegmentCoder::RoleTarget(const Pred& p, std::initializer_list<Role> rol
   return {};
 }
 
-ActorRef SegmentCoder::OwnerOfTowardAct(const Pred& p, const Date& on) {
+ActorRef SegmentCoder::OwnerOfReactedAct(const Pred& p, const Date& on) {
   for (const NP& np : nps_) {
     if (np.role != Role::kGenitive || np.clause != p.clause || np.last + 1 >= p.unit) continue;
     const Unit& next = units_[np.last + 1];
