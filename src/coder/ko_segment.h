@@ -227,7 +227,8 @@ class SegmentCoder {
   // token after it and fills u, or i when there is none.
   size_t DotCompound(size_t i, Unit* u) const;
   int DotPiece(std::string_view w, bool last, Suffix* suf, size_t* stem) const;
-  // "한국의 대우크라이나 지원": the state whose act toward another the clause names.
+  // "한국의 대우크라이나 지원", "윤석열 대통령의 … 발언": the actor whose act or words are reacted
+  // to.
   ActorRef OwnerOfReactedAct(const Pred& p, const Date& on);
   // In a row, marks acts coordinated by 및 with a closing reaction as its objects.
   void ObjectsOfReactions();
