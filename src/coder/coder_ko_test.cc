@@ -195,6 +195,20 @@ TEST(CoderKoTest, ReactionTargetsTheStateWhoseActItIs) {
   ASSERT_EQ(row.size(), 1u);
   EXPECT_EQ(row[0].source_country, "RUS");
   EXPECT_EQ(row[0].target_country, "KOR");
+  // "미국의 대만 무기 판매 규탄": the state after the genitive receives the act; the genitive
+  // owns it.
+  auto sale = Code(
+      " 표 1. 2024년 중국 외교부 주요 성명 \n날짜 내용 \n"
+      "10/26 외교부 대변인, 미국의 대만 무기 판매(약 20억 달러) 규탄(기자 문답): \n");
+  ASSERT_EQ(sale.size(), 1u);
+  EXPECT_EQ(sale[0].source_country, "CHN");
+  EXPECT_EQ(sale[0].target_country, "USA");
+  // Not across a verb: the venue's host is sanctioned, not the traveller whose trip it was.
+  auto venue = Code(
+      "2023년 4월 7일 중국 외교부는 차이잉원 대만 총통의 미국 경유 일정에 장소를 제공했다는 "
+      "이유로 미국 허드슨 연구소를 제재했다.\n");
+  ASSERT_EQ(venue.size(), 1u);
+  EXPECT_EQ(venue[0].target_country, "USA");
 }
 
 // "10월 21일 … 올해 들어 세 번째로 초치해": the year is a frame, the day dates the act.
@@ -236,6 +250,25 @@ TEST(CoderKoTest, BareMinistryInAStatementTableIsTheTitlesState) {
   EXPECT_EQ(ev[0].source, "CHNGOV");
   EXPECT_EQ(ev[0].target_country, "USA");
   EXPECT_EQ(ev[0].code, "163");
+  // So is an office of a bare ministry, even beside a name the dictionaries lack.
+  auto office = Code(
+      " 표 1. 2024년 중국 외교부 주요 성명 \n날짜 내용 \n"
+      "6/14 장샤오강 국방부 대변인, 필리핀 경고(기자 문답, 신화통신): \n");
+  ASSERT_EQ(office.size(), 1u);
+  EXPECT_EQ(office[0].source_country, "CHN");
+  EXPECT_EQ(office[0].target_country, "PHL");
+  EXPECT_EQ(office[0].code.substr(0, 2), "13");
+}
+
+// "책임을 미국에 전가": shifting the blame accuses the state it is shifted onto.
+TEST(CoderKoTest, ShiftingTheBlameAccusesItsRecipient) {
+  auto ev = Code(
+      " 표 1. 2024년 러시아의 주요 발언 \n날짜 내용 \n"
+      "10/15 자하로바 대변인, 한반도 긴장 고조의 책임을 미국에 전가(텔레그램 채널): \n");
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ev[0].source_country, "RUS");
+  EXPECT_EQ(ev[0].target_country, "USA");
+  EXPECT_EQ(ev[0].code, "112");
 }
 
 // "안보리 공개회의 및 … 공동성명 비난": what a row's criticism is aimed at is not an event.

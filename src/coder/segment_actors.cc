@@ -61,6 +61,7 @@ bool SegmentCoder::NamesMeeting(const NP& np, int k) const {
 ActorRef SegmentCoder::ResolveUncached(const NP& np, const Date& on) const {
   ActorRef ref;
   int person = -1, office = -1, country = -1, self = -1, first = -1, last = -1;
+  bool ministry = false;  // "외교부 대변인": an office of a ministry named without its state
   for (int k = np.first; k <= np.last; ++k) {
     const Unit& u = units_[k];
     // Inside ‘…’ is a name of a thing (‘아시아판 나토’, ‘조소 우호조약’), not an actor.
@@ -81,6 +82,7 @@ ActorRef SegmentCoder::ResolveUncached(const NP& np, const Date& on) const {
                        // acting
           } else {
             office = e.index;
+            ministry |= IsOwnMinistry(lex_.actors()[e.index]);
           }
           break;
         case LexEntry::Kind::kCountry:
@@ -155,11 +157,11 @@ ActorRef SegmentCoder::ResolveUncached(const NP& np, const Date& on) const {
         // states' ministries are written with theirs ("중국 외교부").
         if (country >= 0) code = countries[country].iso3 + code.substr(3);
         // A row of "표 1. 2024년 중국 외교부 주요 성명" is that state's ministry speaking.
-        else if (is_row() && !nps_.empty() && np.first == nps_.front().first && IsOwnMinistry(a) &&
+        else if (is_row() && !nps_.empty() && np.first == nps_.front().first && ministry &&
                  title_parties_ != nullptr && title_parties_->size() == 1 &&
                  !title_parties_->front().country.empty())
           code = title_parties_->front().country + code.substr(3);
-        else if (self >= 0 || (IsOwnMinistry(a) && !HasUnknownName(np)))
+        else if (self >= 0 || (ministry && !HasUnknownName(np)))
           code = in_.self_country + code.substr(3);
         else
           code.clear();

@@ -315,7 +315,16 @@ ActorRef SegmentCoder::OwnerOfReactedAct(const Pred& p, const Date& on) {
     for (int k = np.last + 1; k < p.unit && !words; ++k)
       for (std::string_view w : {"발언", "주장", "언급", "입장", "연설"})
         words |= Word(k).substr(0, w.size()) == w;
-    if (next.toward < 0 && !words) continue;
+    // "미국의 대만 무기 판매 규탄", "한국의 우크라이나 지원 움직임에 … 경고": a state right after
+    // the genitive, with more of the phrase after it, is the act's beneficiary, not its owner.
+    bool toward_state = next.toward >= 0;
+    if (!toward_state && next.lex != nullptr && np.last + 2 < p.unit && next.compound.empty())
+      for (const LexEntry& e : *next.lex) toward_state |= e.kind == LexEntry::Kind::kCountry;
+    // Only when nothing verbal stands between: "대만 총통의 미국 경유 일정에 장소를
+    // 제공했다는 이유로 … 제재" sanctions who gave the venue, not the traveller.
+    for (int k = np.last + 1; k < p.unit && toward_state && next.toward < 0; ++k)
+      toward_state = units_[k].suf.kind != Suffix::Kind::kVerbal && !units_[k].verb_stem;
+    if (!toward_state && !words) continue;
     ActorRef r = Resolve(np, on);
     if (r.valid()) return r;
   }
