@@ -271,6 +271,48 @@ TEST(CoderKoTest, ShiftingTheBlameAccusesItsRecipient) {
   EXPECT_EQ(ev[0].code, "112");
 }
 
+// "대사를 초치해 … 중단을 강력히 촉구했다": an appeal after a summons is a demand, made to the
+// summoned ambassador's state, not to the states named in what is demanded.
+TEST(CoderKoTest, AppealAfterASummonsIsADemandToTheSummoned) {
+  auto ev = Code(
+      "2024년 10월 21일 김홍균 제1차관은 러시아 대사를 초치해 북한군의 즉각적인 철수와 북러 간 "
+      "불법 군사협력의 중단을 강력히 촉구했다.\n");
+  ASSERT_EQ(ev.size(), 2u);
+  for (const Event& e : ev) {
+    EXPECT_EQ(e.source_country, "KOR");
+    EXPECT_EQ(e.target_country, "RUS");
+  }
+  EXPECT_EQ(ev[0].code, "111");
+  EXPECT_EQ(ev[1].code, "100");
+  // Alone, urging is an appeal.
+  auto plain = Code("2024년 5월 13일 조태열 장관은 중국에 건설적 역할을 촉구했다.\n");
+  ASSERT_EQ(plain.size(), 1u);
+  EXPECT_EQ(plain[0].code, "020");
+}
+
+// "북한이 … 발사하자 구테흐스 사무총장은 … 규탄했다": the -자 clause names what is condemned,
+// whatever the paragraph discussed before.
+TEST(CoderKoTest, ReactionTargetsTheSubjectOfTheClauseThatSetItOff) {
+  auto ev = Code(
+      "2023년 11월 20일 미국은 안보리 회의 소집을 요구했다. 북한이 11월 21일 밤 군사정찰위성을 "
+      "발사하자 안토니우 구테흐스 유엔 사무총장은 같은 날 담화를 통해 이를 강력히 규탄했다.\n");
+  ASSERT_FALSE(ev.empty());
+  EXPECT_EQ(ev.back().source, "IGOUNO");
+  EXPECT_EQ(ev.back().target_country, "PRK");
+}
+
+// "담화를 통해 미 전략정찰기가": the verb form before a state is not a name to learn.
+TEST(CoderKoTest, VerbFormsAreNotLearnedAsNames) {
+  auto ev = Code(
+      "2023년 7월 10일 북한 국방성 대변인은 담화를 통해 미 전략정찰기가 영공을 침범했다고 "
+      "비난했다.\n\n2023년 11월 21일 구테흐스 유엔 사무총장은 성명을 통해 이를 규탄하고 "
+      "북한에 결의 준수를 촉구했다.\n");
+  for (const Event& e : ev) {
+    if (e.date.begin.month != 11) continue;
+    EXPECT_EQ(e.target_country, "PRK") << e.code;
+  }
+}
+
 // "안보리 공개회의 및 … 공동성명 비난": what a row's criticism is aimed at is not an event.
 TEST(CoderKoTest, ActsCoordinatedWithARowsReactionAreItsObjects) {
   auto ev = Code(

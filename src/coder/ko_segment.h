@@ -327,10 +327,16 @@ class SegmentCoder {
 
   ActorRef ReplyTarget(const std::string& src_country) const;
 
+  // The subject of a "-자" clause before p ("북한이 … 발사하자"): what set a reaction off.
+  ActorRef TriggerTarget(const Pred& p, const std::string& src_country, const Date& on);
+
   // A state (ISO alpha-3) or an organisation (its actor code) as a bare actor.
   ActorRef SideRef(const std::string& side) const;
 
   void Emit(const Pred& p);
+  // Whether an appeal follows a criticism, protest or threat of the sentence ("초치해 …
+  // 촉구했다"): then it is pressed as a demand.
+  bool PressedAppeal(const Pred& p) const;
 
   void Push(const Pred& p, const Action& a, const std::string& code, const ActorRef& src,
             const ActorRef& tgt, bool flip, const DateSpan& date);

@@ -272,6 +272,9 @@ void SegmentCoder::Emit(const Pred& p) {
       // reacted to are the genitive's.
       if (want() && reactive) take(OwnerOfReactedAct(p, on));
       if (want() && is_row()) take(RoleTarget(p, {Role::kNone}, on, false));
+      // "대사를 초치해 북한군의 철수와 북러 협력의 중단을 촉구했다": an appeal or demand after
+      // an act on someone is made to them; what is asked for names others.
+      if (want() && (root == 2 || root == 10)) take(CarriedTarget(src));
       // An appeal goes to the subject of what it asks for: "중국이 건설적 역할을 해 줄 것을
       // 요청했다".
       if (want() && root == 2) take(AddresseeOfAppeal(p, sc, on));
@@ -285,6 +288,7 @@ void SegmentCoder::Emit(const Pred& p) {
       if (want()) take(CarriedTarget(src));
       // Reactions (criticism, rejection, threats, reduced relations) answer the state that
       // last acted on the source; a launch or deployment needs an explicit target.
+      if (want() && reactive) take(TriggerTarget(p, sc, on));
       if (want() && reactive) take(ReplyTarget(sc));
       if (want()) take(MentionTarget(p, sc, on, false));
       if (want() && a.symmetric) take(MentionTarget(p, sc, on, true));
@@ -348,6 +352,9 @@ void SegmentCoder::Emit(const Pred& p) {
   }
   last_target_ = tgt;
   std::string code = a.code;
+  // An appeal made after a summons, a condemnation or a warning in the same sentence
+  // ("초치해 … 촉구했다", "규탄하고 … 준수를 촉구했다") is pressed as a demand (CAMEO 10).
+  if (root == 2 && !p.intent && PressedAppeal(p)) code = "100";
   if (p.intent) {
     // A declared intention is CAMEO 03 when it would cooperate (036: to meet or negotiate)
     // and a threat, CAMEO 13, when it would harm: "군사력을 사용할 수 있다" threatens force.
@@ -377,6 +384,15 @@ void SegmentCoder::Emit(const Pred& p) {
       Push(p, a, code, from, to, flip, *date);
     }
   }
+}
+
+bool SegmentCoder::PressedAppeal(const Pred& p) const {
+  for (const Pred& q : preds_) {
+    if (&q == &p || q.background || q.mode != EventMode::kActual) continue;
+    int r = std::atoi(q.action->code.substr(0, 2).c_str());
+    if (r >= 11 && r <= 13 && q.clause <= p.clause) return true;
+  }
+  return false;
 }
 
 void SegmentCoder::Push(const Pred& p, const Action& a, const std::string& code,

@@ -429,6 +429,28 @@ ActorRef SegmentCoder::MentionTarget(const Pred& p, const std::string& src_count
   return {};
 }
 
+// "북한이 … 발사하자 구테흐스 사무총장은 … 규탄했다": the subject of a -자 clause before the
+// reaction set it off.
+ActorRef SegmentCoder::TriggerTarget(const Pred& p, const std::string& src_country,
+                                     const Date& on) {
+  for (int k = 0; k < p.unit; ++k) {
+    const Unit& u = units_[k];
+    if (u.punct || u.quoted || u.paren) continue;
+    bool verbal = u.suf.kind == Suffix::Kind::kVerbal || u.unknown_verbal || u.verb_stem;
+    std::string_view w = Word(k);
+    if (!verbal || !(EndsWith(w, "자") || EndsWith(w, "자,")) || IsPropositive(w)) continue;
+    int clause = ClauseOf(k);
+    if (clause < 0 || clause >= p.clause) continue;
+    for (const NP& np : nps_) {
+      if (np.clause != clause || np.first > k) continue;
+      if (np.role != Role::kSubject && np.role != Role::kTopic) continue;
+      ActorRef r = Resolve(np, on);
+      if (r.valid() && (r.country.empty() ? r.code : r.country) != src_country) return r;
+    }
+  }
+  return {};
+}
+
 // The counterpart of this actor's previous event in the sentence.
 ActorRef SegmentCoder::CarriedTarget(const ActorRef& src) const {
   if (pending_.empty() || pending_.back().ev.source != src.code) return {};

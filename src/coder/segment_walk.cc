@@ -521,6 +521,12 @@ void SegmentCoder::LearnNames() {
       bool modifier =
           (w.size() == 6 && w.substr(0, 3) == "주") || w == "신임" || w == "초대" || w == "당시";
       if (modifier) continue;
+      // "담화를 통해 미 전략정찰기가": a verb form (통해, 위해, 대해) left before the phrase is
+      // not a name.
+      bool verb_form = false;
+      for (std::string_view v : {"해", "하여", "하고", "하며", "해서", "하면서"})
+        verb_form |= EndsWith(w, v);
+      if (verb_form) break;
       ActorRef learned = ref;
       learned.name = std::string(w);
       learned.label_ko = std::string(
