@@ -133,16 +133,18 @@ std::string NormaliseSide(const std::string& side, const Global& g) {
 // "actual,expected" or "all" → modes; throws a CLI error naming the bad word.
 std::vector<EventMode> ParseModes(const std::string& list) {
   if (list == "all")
-    return {EventMode::kActual, EventMode::kExpected, EventMode::kHypothetical, EventMode::kNegated};
+    return {EventMode::kActual, EventMode::kExpected, EventMode::kHypothetical,
+            EventMode::kNegated};
   std::vector<EventMode> out;
   size_t start = 0;
   while (start <= list.size()) {
     size_t comma = list.find(',', start);
-    std::string word = list.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+    std::string word =
+        list.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
     std::optional<EventMode> m = ParseMode(word);
     if (!m)
-      throw CLI::ValidationError("--mode", "'" + word +
-                                                "' is not actual, expected, hypothetical, negated or all");
+      throw CLI::ValidationError(
+          "--mode", "'" + word + "' is not actual, expected, hypothetical, negated or all");
     out.push_back(*m);
     if (comma == std::string::npos) break;
     start = comma + 1;
@@ -214,11 +216,13 @@ void Register(CLI::App& app, Global& g) {
   code->add_option("--self", cf->self, "the state the author's 우리 (we) names")
       ->default_str("KOR");
   code->add_flag("--no-merge", cf->no_merge, "print every mention as its own event");
-  code->add_flag("--unresolved", cf->unresolved,
-                 "print the review queue instead of events: what looked like an event but could not "
-                 "be coded, with the reason");
-  code->add_option("--mode", cf->modes,
-                   "which events: actual (default), expected, hypothetical, negated, a comma list, or all");
+  code->add_flag(
+      "--unresolved", cf->unresolved,
+      "print the review queue instead of events: what looked like an event but could not "
+      "be coded, with the reason");
+  code->add_option(
+      "--mode", cf->modes,
+      "which events: actual (default), expected, hypothetical, negated, a comma list, or all");
   code->callback([cf, &g] {
     auto res = LoadResources(g);
     if (!res) {
@@ -331,16 +335,18 @@ void Register(CLI::App& app, Global& g) {
   auto ef = std::make_shared<EventFlags>();
   CLI::App* events = app.add_subcommand("events", "List stored events");
   events->add_option("--db", ef->db, "SQLite store (default $DYAD_DB or ./dyad.db)");
-  events->add_option("--between", ef->between,
-                     "two sides: ISO alpha-3, actor codes or state names (PRK RUS, 북한 러시아)")
+  events
+      ->add_option("--between", ef->between,
+                   "two sides: ISO alpha-3, actor codes or state names (PRK RUS, 북한 러시아)")
       ->expected(2);
   events->add_option("--from", ef->from, "first date (YYYY, YYYY-MM or YYYY-MM-DD)");
   events->add_option("--to", ef->to, "last date");
   events->add_option("--code", ef->code_root, "CAMEO code or root, e.g. 04");
   events->add_option("--mode", ef->modes, "which modes to list (default all stored)");
-  events->add_flag("--unresolved", ef->unresolved,
-                   "list the review queue: sentences that looked like events but could not be coded "
-                   "(unknown actor, unknown predicate, no date, no counterpart)");
+  events->add_flag(
+      "--unresolved", ef->unresolved,
+      "list the review queue: sentences that looked like events but could not be coded "
+      "(unknown actor, unknown predicate, no date, no counterpart)");
   events->add_option("--reason", ef->reason, "with --unresolved: only this reason");
   events->add_option("--format", ef->format, "output format")
       ->check(CLI::IsMember({"jsonl", "tsv", "table"}));
@@ -362,7 +368,8 @@ void Register(CLI::App& app, Global& g) {
       return;
     }
     EventQuery q;
-    if (ef->between.size() == 2) q.side_a = NormaliseSide(ef->between[0], g), q.side_b = NormaliseSide(ef->between[1], g);
+    if (ef->between.size() == 2)
+      q.side_a = NormaliseSide(ef->between[0], g), q.side_b = NormaliseSide(ef->between[1], g);
     q.from = ParseDateFlag(ef->from, false);
     q.to = ParseDateFlag(ef->to, true);
     q.code_root = ef->code_root;
@@ -386,7 +393,9 @@ void Register(CLI::App& app, Global& g) {
   CLI::App* chron =
       app.add_subcommand("chronology", "The chronology of a dyad: one row per real-world event");
   chron->add_option("--db", chf->db, "SQLite store (default $DYAD_DB or ./dyad.db)");
-  chron->add_option("--between", chf->between, "the two sides (PRK RUS, 북한 러시아)")->expected(2)->required();
+  chron->add_option("--between", chf->between, "the two sides (PRK RUS, 북한 러시아)")
+      ->expected(2)
+      ->required();
   chron->add_option("--year", chf->year, "only this year")->check(CLI::Range(1900, 2100));
   chron->add_option("--format", chf->format, "output format")
       ->check(CLI::IsMember({"markdown", "csv", "table"}));
@@ -469,8 +478,9 @@ void Register(CLI::App& app, Global& g) {
     }
     const Lexicon& lex = (*r)->lexicon;
     std::cout << "ok: " << lex.actors().size() << " actors, " << lex.actions().size()
-              << " actions, " << lex.countries().all().size() << " states, " << lex.key_count()
-              << " keys, " << (*r)->codebook.size() << " CAMEO codes\n";
+              << " actions, " << lex.quote_cues().size() << " quotation cues, "
+              << lex.countries().all().size() << " states, " << lex.key_count() << " keys, "
+              << (*r)->codebook.size() << " CAMEO codes\n";
   });
 }
 

@@ -63,8 +63,16 @@ struct Action {
   bool symmetric = false;   // a meeting: either direction is right
   bool reciprocal = false;  // a light verb that makes its action mutual (교환)
   bool intent = false;      // a light verb that makes its action an intention (추진, 모색)
-  bool negates = false;      // a light verb that says it did not happen (무산)
+  bool negates = false;     // a light verb that says it did not happen (무산)
   std::string label_ko, label_en;  // chronology wording: "회담" / "holds talks with"
+};
+
+// A word in a quotation that says what a bare statement does: "“…대가를 치르게 될 것”" makes
+// a 담화 a threat. Cues are tried in file order; the first found in a quotation wins.
+struct QuoteCue {
+  std::string cue;   // a Korean word or stem, found anywhere in the quotation
+  std::string code;  // CAMEO code the statement takes
+  std::string label_ko, label_en;
 };
 
 // What a dictionary key names. A key may name several things (a person and an office).
@@ -76,7 +84,8 @@ struct LexEntry {
 
 class Lexicon {
  public:
-  // dir holds actors.tsv, actions_ko.tsv, country_aliases.tsv, running_headers.tsv;
+  // dir holds actors.tsv, actions_ko.tsv, country_aliases.tsv, running_headers.tsv and
+  // quote_cues_ko.tsv;
   // countries_tsv is data/countries.tsv. Fails when any row is bad; problems lists them all.
   static Result<Lexicon> Load(const std::string& dir, const std::string& countries_tsv,
                               const Codebook& codebook, std::vector<std::string>* problems);
@@ -85,6 +94,7 @@ class Lexicon {
   const std::vector<Action>& actions() const { return actions_; }
   const CountryTable& countries() const { return countries_; }
   const std::vector<std::string>& running_headers() const { return running_headers_; }
+  const std::vector<QuoteCue>& quote_cues() const { return quote_cues_; }
 
   // The compiled matcher over every name and expression; values index entries().
   const Trie& trie() const { return trie_; }
@@ -99,6 +109,7 @@ class Lexicon {
   std::vector<Action> actions_;
   CountryTable countries_;
   std::vector<std::string> running_headers_;
+  std::vector<QuoteCue> quote_cues_;
   Trie trie_;
   std::vector<std::vector<LexEntry>> entry_lists_;
   std::vector<std::pair<std::string, int32_t>> prefixes_;  // syllable → country index, sorted

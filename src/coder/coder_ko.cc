@@ -61,6 +61,29 @@ int KoreanDocumentYear(const CleanText& clean, const std::vector<Segment>& segme
   return best;
 }
 
+// A bare statement (CAMEO 010) says what it does in its quotation: "“…대가를 치르게 될
+// 것”" is a warning, "“…적대시 정책”" a criticism. The first cue of quote_cues_ko.tsv found in
+// any of the event's quotations recodes it.
+void ReadQuotations(const KoreanInput& in, std::vector<Event>* events) {
+  const auto& cues = in.res->lexicon.quote_cues();
+  for (Event& e : *events) {
+    if (e.code != "010" || e.quotes.empty()) continue;
+    for (const QuoteCue& c : cues) {
+      bool found = false;
+      for (const std::string& q : e.quotes) found |= q.find(c.cue) != std::string::npos;
+      if (!found) continue;
+      const CameoCode* cc = in.res->codebook.Find(c.code);
+      if (cc == nullptr) break;
+      e.code = c.code;
+      e.goldstein = cc->goldstein;
+      e.quad_class = cc->quad_class;
+      e.action_ko = e.target_label_ko + " " + c.label_ko;
+      e.action_en = c.label_en + " " + e.target_label_en;
+      break;
+    }
+  }
+}
+
 std::vector<Event> CodeKorean(const KoreanInput& in, std::vector<Unresolved>* unresolved) {
   std::vector<Event> out;
   ParagraphState ps;
@@ -129,6 +152,7 @@ std::vector<Event> CodeKorean(const KoreanInput& in, std::vector<Unresolved>* un
       last_timeline = ps.date;
     if (ps.date && seg.kind != Segment::Kind::kTableRow) last_narrative = ps.date;
   }
+  ReadQuotations(in, &out);
   return out;
 }
 

@@ -313,6 +313,58 @@ TEST(CoderKoTest, VerbFormsAreNotLearnedAsNames) {
   }
 }
 
+// A bare statement takes what its quotation does: "담화, … “매우 위험하고 잘못된 선택”" is a
+// criticism, "“…대가를 치르게 될 것”" a warning; without a cue it stays a statement.
+TEST(CoderKoTest, QuotationSaysWhatABareStatementDoes) {
+  auto row = Code(
+      " 표 1. 2022년 북한 주요 담화 \n날짜 내용 \n"
+      "11/3 박정천 당비서 담화, 미국의 훈련 연장은 “매우 위험하고 잘못된 선택” \n");
+  ASSERT_EQ(row.size(), 1u);
+  EXPECT_EQ(row[0].code, "111");
+  EXPECT_EQ(row[0].target_country, "USA");
+  auto threat = Code(
+      "2023년 7월 10일 김여정은 담화를 발표해 미국에 “반드시 대가를 치르게 될 것”이라고 "
+      "밝혔다.\n");
+  ASSERT_EQ(threat.size(), 1u);
+  EXPECT_EQ(threat[0].code, "130");
+  auto plain = Code("2023년 7월 10일 김여정은 담화를 발표해 미국에 “대화는 없다”고 밝혔다.\n");
+  ASSERT_EQ(plain.size(), 1u);
+  EXPECT_EQ(plain[0].code, "010");
+}
+
+// "한미일 정상은 공동성명을 내고 … 규탄했다": the compound topic condemns, all three of them.
+TEST(CoderKoTest, CompoundTopicActsInEveryClause) {
+  auto ev = Code(
+      "2024년 11월 15일 한미일 정상은 공동성명을 내고 북한과 러시아 지도자들이 전쟁을 위험하게 "
+      "확대하는 결정을 내렸다고 강력히 규탄했다.\n");
+  ASSERT_EQ(ev.size(), 3u);
+  for (const Event& e : ev) {
+    EXPECT_EQ(e.code, "111");
+    EXPECT_EQ(e.target_country, "PRK");
+  }
+}
+
+// "라브로프는 … 미국이 … 강화하고 있는 … 밝혔다": the closing predicate is the topic's, and a
+// statement is dated after its own speaker ("국가정보원은 18일").
+TEST(CoderKoTest, ClosingPredicateBelongsToTheNearestTopic) {
+  auto ev = Code(
+      "2024년 9월 3일 라브로프 외무장관은 인터뷰에서 미국이 한국, 일본과 함께 강화하고 있는 "
+      "확장억제를 “심각한 위협”으로 규정하고 이런 상황에서 대화는 없다고 밝혔다.\n");
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ev[0].source_country, "RUS");
+  auto dated = Code(
+      "2024년 10월 1일 회의가 열렸다.\n\n페스코프 크렘린궁 대변인은 10월 10일 북한군의 "
+      "전투 참여설을 “가짜뉴스”라고 일축했으나, 국가정보원은 18일 북한이 특수작전부대를 러시아로 "
+      "이동시켰다고 공개했다.\n");
+  bool nis = false;
+  for (const Event& e : dated) {
+    if (e.source != "KORSPY") continue;
+    nis = true;
+    EXPECT_EQ(e.date.begin.day, 18);
+  }
+  EXPECT_TRUE(nis);
+}
+
 // "안보리 공개회의 및 … 공동성명 비난": what a row's criticism is aimed at is not an event.
 TEST(CoderKoTest, ActsCoordinatedWithARowsReactionAreItsObjects) {
   auto ev = Code(

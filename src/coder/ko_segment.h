@@ -283,6 +283,9 @@ class SegmentCoder {
   const NP* NpAt(int unit) const;
 
   ActorRef SourceFor(const Pred& p, const Date& on);
+  // "한미일 외교장관은": a phrase holding a compound of states names joint sources; fills
+  // co_sources_ and returns the first.
+  ActorRef CompoundSubject(const NP& np);
 
   // "바이든-시진핑 정상회담": a phrase naming a second actor of another state gives the
   // counterpart of what its first actor does.

@@ -420,11 +420,16 @@ void SegmentCoder::Push(const Pred& p, const Action& a, const std::string& code,
   ev.mode = p.mode;
   // The quotations between the previous predicate and this one are what this one reports:
   // "“…”고 위협했다", a headline's "“어떠한 접촉과 협상도 거부”".
+  // Quotations after the last predicate are its own: "담화, 훈련 연장은 “매우 위험하고 잘못된
+  // 선택”".
   int prev = -1;
-  for (const Pred& q : preds_)
+  bool last = true;
+  for (const Pred& q : preds_) {
     if (q.unit < p.unit && q.unit > prev) prev = q.unit;
+    if (q.unit > p.unit && !q.background) last = false;
+  }
   for (const QuoteSpan& q : quotes_)
-    if (q.first > prev && q.first < p.unit) ev.quotes.push_back(q.text);
+    if (q.first > prev && (q.first < p.unit || last)) ev.quotes.push_back(q.text);
   if (attribution_ != src.name) ev.attribution = attribution_;
   ActionLabels(a, src, tgt, flip, &ev);
   Mention m;
@@ -498,8 +503,13 @@ void SegmentCoder::Finish() {
       const Event& a = pending_[i].ev;
       const Event& b = pending_[j].ev;
       if (keep[j] && a.source == b.source && a.target == b.target && a.code == b.code &&
-          a.date == b.date && a.mode == b.mode)
+          a.date == b.date && a.mode == b.mode) {
         keep[i] = false;
+        // "담화를 발표해 … “…”이라고 밝혔다": the quotation of the second telling is the event's.
+        std::vector<std::string>& into = pending_[j].ev.quotes;
+        for (const std::string& q : a.quotes)
+          if (std::find(into.begin(), into.end(), q) == into.end()) into.push_back(q);
+      }
     }
   }
   for (size_t i = 0; i < pending_.size(); ++i) {

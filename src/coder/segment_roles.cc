@@ -57,13 +57,7 @@ ActorRef SegmentCoder::SourceFor(const Pred& p, const Date& on) {
       return r;
     }
     // "한미일 외교장관은": a compound names joint sources.
-    for (int k = it->first; k <= it->last; ++k) {
-      const Unit& u = units_[k];
-      if (u.compound.size() < 2 || u.quoted || u.paren) continue;
-      for (int c : u.compound) co_sources_.push_back(StateRef(c));
-      src_np_ = &*it;
-      return co_sources_.front();
-    }
+    if (ActorRef c = CompoundSubject(*it); c.valid()) return c;
   }
   // A clause with a subject of its own that names no actor ("1,500여 명이 … 도착했다") is not
   // told of the sentence's topic. A subject inside a quoted complement ("기항이 “…”고") is not
@@ -121,6 +115,17 @@ ActorRef SegmentCoder::SourceFor(const Pred& p, const Date& on) {
     ActorRef r = RowSubject(on);
     if (r.valid()) return r;
   }
+  // The predicate closing the sentence belongs to its nearest topic: "라브로프 외무장관은 … 미국이
+  // … 강화하고 있는 확장억제를 … 규정하고 … 밝혔다" is Lavrov's, not the subject of a clause
+  // inside.
+  if (p.ending == Ending::kFinal) {
+    for (auto it = nps_.rbegin(); it != nps_.rend(); ++it) {
+      if (it->role != Role::kTopic || it->last >= p.unit) continue;
+      ActorRef r = Resolve(*it, on);
+      if (r.valid()) return r;
+      if (ActorRef c = CompoundSubject(*it); c.valid()) return c;
+    }
+  }
   // The nearest subject or topic of an earlier clause: in "청와대는 … 김정은이 친서를 보내 …
   // 만나자는" the reported clauses belong to 김정은, not to the reporter.
   for (auto it = nps_.rbegin(); it != nps_.rend(); ++it) {
@@ -132,6 +137,8 @@ ActorRef SegmentCoder::SourceFor(const Pred& p, const Date& on) {
     if (it->role != Role::kTopic && it->clause != p.clause && IsComplement(it->clause)) continue;
     ActorRef r = Resolve(*it, on);
     if (r.valid()) return r;
+    // "한미일 정상은 공동성명을 내고 … 규탄했다": the compound topic acts in every clause.
+    if (ActorRef c = CompoundSubject(*it); c.valid()) return c;
   }
   // "러시아와 우크라이나 대표단 간 첫 협상": a phrase naming both sides.
   for (size_t i = 0; i + 1 < nps_.size(); ++i) {
@@ -189,6 +196,18 @@ ActorRef SegmentCoder::SourceFor(const Pred& p, const Date& on) {
     }
   }
   return ps_->source;
+}
+
+ActorRef SegmentCoder::CompoundSubject(const NP& np) {
+  for (int k = np.first; k <= np.last; ++k) {
+    const Unit& u = units_[k];
+    if (u.compound.size() < 2 || u.quoted || u.paren) continue;
+    co_sources_.clear();
+    for (int c : u.compound) co_sources_.push_back(StateRef(c));
+    src_np_ = &np;
+    return co_sources_.front();
+  }
+  return {};
 }
 
 // The pair of the latest event of this sentence or paragraph; else a compound of the sentence.

@@ -481,6 +481,17 @@ std::optional<DateSpan> SegmentCoder::DateFor(const Pred& p) {
       if (vehicle) stmt_date = resolved_[units_[k].date];
     }
     if (stmt_date) return stmt_date;
+    // "페스코프 대변인은 10일 … 일축했으나, 국가정보원은 18일 … 공개했다": the first date after
+    // the speaker's own topic. A topic (은/는) scopes over the sentence, even when it stands in
+    // the clause a quotation closes.
+    int topic = -1;
+    for (const NP& np : nps_)
+      if (np.role == Role::kTopic && np.last < p.unit) topic = np.first;
+    for (auto [k, clause] : date_units_) {
+      if (topic < 0 || k <= topic || k >= p.unit || units_[k].paren) continue;
+      const auto& s = resolved_[units_[k].date];
+      if (s && !reference_[units_[k].date] && s->precision != DatePrecision::kYear) return s;
+    }
   }
   if ((p.action->frame == Frame::kSay || p.intent) && first) return first;
   if (in_force) return in_force;

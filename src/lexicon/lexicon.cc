@@ -215,6 +215,38 @@ void LoadActions(const TsvTable& t, const Codebook& codebook, const CountryTable
   }
 }
 
+void LoadQuoteCues(const TsvTable& t, const Codebook& codebook, std::vector<QuoteCue>* cues,
+                   std::vector<std::string>* problems) {
+  if (!RequireColumns(t, {"cue", "code", "label_ko", "label_en"}, problems)) return;
+  int ccue = t.Column("cue"), ccode = t.Column("code"), clk = t.Column("label_ko"),
+      cle = t.Column("label_en");
+  std::unordered_map<std::string, int> seen;
+  for (const TsvRow& r : t.rows()) {
+    std::string where = t.Where(r);
+    QuoteCue q{std::string(Cell(r, ccue)), std::string(Cell(r, ccode)), std::string(Cell(r, clk)),
+               std::string(Cell(r, cle))};
+    if (q.cue.empty()) {
+      problems->push_back(where + "empty cue");
+      continue;
+    }
+    if (auto it = seen.find(q.cue); it != seen.end()) {
+      problems->push_back(where + "cue '" + q.cue + "' already defined on line " +
+                          std::to_string(it->second));
+      continue;
+    }
+    if (codebook.Find(q.code) == nullptr) {
+      problems->push_back(where + "code '" + q.code + "' is not in the CAMEO codebook");
+      continue;
+    }
+    if (q.label_ko.empty() || q.label_en.empty()) {
+      problems->push_back(where + "label_ko and label_en are needed for the chronology");
+      continue;
+    }
+    seen.emplace(q.cue, r.line);
+    cues->push_back(std::move(q));
+  }
+}
+
 }  // namespace
 
 const ActorRole* Actor::RoleOn(const Date& date) const {
@@ -246,6 +278,10 @@ Result<Lexicon> Lexicon::Load(const std::string& dir, const std::string& countri
   Result<TsvTable> actions = TsvTable::Read(dir + "/actions_ko.tsv");
   if (!actions.ok()) return actions.status();
   LoadActions(*actions, codebook, lex.countries_, &lex.actions_, problems);
+
+  Result<TsvTable> cues = TsvTable::Read(dir + "/quote_cues_ko.tsv");
+  if (!cues.ok()) return cues.status();
+  LoadQuoteCues(*cues, codebook, &lex.quote_cues_, problems);
 
   Result<TsvTable> headers = TsvTable::Read(dir + "/running_headers.tsv");
   if (!headers.ok()) return headers.status();

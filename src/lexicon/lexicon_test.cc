@@ -65,6 +65,11 @@ TEST(LexiconTest, BadRowsAreReportedWithFileAndLine) {
   WriteScratch("badlex/country_aliases.tsv",
                "iso3\tkind\talias\tlang\nPRK\tname\t북\tko\nZZZ\tname\t없음\tko\n");
   WriteScratch("badlex/running_headers.tsv", "line\n이슈브리프\n");
+  WriteScratch("badlex/quote_cues_ko.tsv",
+               "cue\tcode\tlabel_ko\tlabel_en\n"
+               "대가를\t130\t경고\twarns\n"
+               "망동\t1111\t비난\tcriticises\n"
+               "대가를\t130\t경고\twarns\n");
   Result<Codebook> book = Codebook::Load(DataDir() + "/cameo-event-codes.tsv");
   ASSERT_TRUE(book.ok());
   std::vector<std::string> problems;
@@ -84,7 +89,9 @@ TEST(LexiconTest, BadRowsAreReportedWithFileAndLine) {
   EXPECT_TRUE(has("actions_ko.tsv:4: frame 'meeet'"));
   EXPECT_TRUE(has("actions_ko.tsv:5: expr '방문' already defined on line 2"));
   EXPECT_TRUE(has("country_aliases.tsv:3: unknown state 'ZZZ'"));
-  EXPECT_EQ(problems.size(), 9u);
+  EXPECT_TRUE(has("quote_cues_ko.tsv:3: code '1111' is not in the CAMEO codebook"));
+  EXPECT_TRUE(has("quote_cues_ko.tsv:4: cue '대가를' already defined on line 2"));
+  EXPECT_EQ(problems.size(), 11u);
 }
 
 TEST(LexiconTest, MissingFileIsAnError) {
