@@ -365,6 +365,53 @@ TEST(CoderKoTest, ClosingPredicateBelongsToTheNearestTopic) {
   EXPECT_TRUE(nis);
 }
 
+// An exercise held against a state is cooperation between its partners and a show of force
+// toward that state; a launch named in the row is its launcher's, aimed at no one.
+TEST(CoderKoTest, ExerciseAgainstAStateIsAShowOfForce) {
+  auto ev = Code(
+      " 표 2. 2023년 한미일의 대북 공조 및 대응 주요일지 \n날짜 내용 \n"
+      "3/13~3/23 한미 연합연습 ‘자유의 방패(FS)’, 북한 핵·미사일 위협 대비 \n"
+      "2/19 한미 연합공중훈련(미 B-1B 전개), 북한 ICBM 발사(2/18)에 대응 \n");
+  int force = 0, partners = 0;
+  for (const Event& e : ev) {
+    EXPECT_NE(e.source_country, "PRK");
+    if (e.code == "150") {
+      ++force;
+      EXPECT_EQ(e.target_country, "PRK");
+    } else {
+      ++partners;
+      EXPECT_EQ(e.code, "062");
+    }
+  }
+  EXPECT_EQ(force, 4);     // ROK and US, in each row
+  EXPECT_EQ(partners, 2);  // ROK with US, in each row
+}
+
+// "북한이 … 발사하자, 한미 양국은 … 대응사격을 실시했다": firing in answer is aimed at the
+// trigger; a launch over Japan, or after a visit to Korea and Japan, is aimed at no one.
+TEST(CoderKoTest, LaunchesAreAimedOnlyWhereTheTextSays) {
+  auto ev = Code(
+      "2022년 5월 25일 북한이 바이든 대통령의 한일 순방 직후 탄도미사일 3발을 발사하자, 한미 "
+      "양국은 같은 날 동해상으로 지대지미사일 연합 대응사격을 실시하며 맞섰다.\n");
+  ASSERT_EQ(ev.size(), 2u);
+  for (const Event& e : ev) {
+    EXPECT_EQ(e.code, "150");
+    EXPECT_EQ(e.target_country, "PRK");
+  }
+  EXPECT_TRUE(
+      Code("2022년 10월 4일 북한은 일본 열도 상공을 통과하는 중거리탄도미사일을 발사했다.\n")
+          .empty());
+}
+
+// "한·미·일·호주, … 대북 독자제재 동시 발표": an adverb between the act and its light verb.
+TEST(CoderKoTest, AdverbBetweenActionNounAndLightVerb) {
+  auto ev = Code(
+      " 표 2. 2023년 주요일지 \n날짜 내용 \n"
+      "12/1 한·미·일·호주, 정찰위성 발사 관련 대북 독자제재 동시 발표 \n");
+  ASSERT_EQ(ev.size(), 4u);
+  for (const Event& e : ev) EXPECT_EQ(e.code, "163");
+}
+
 // "안보리 공개회의 및 … 공동성명 비난": what a row's criticism is aimed at is not an event.
 TEST(CoderKoTest, ActsCoordinatedWithARowsReactionAreItsObjects) {
   auto ev = Code(
@@ -652,7 +699,8 @@ namespace {
 
 // Regression: "일본 열도 상공을" read 열도 as 열 + focus 도, making Japan the launcher.
 TEST(CoderKoRegressionTest, NounsEndingInDoAreNotFocusParticles) {
-  auto ev = Code("2022년 10월 4일 북한은 일본 열도 상공을 지나는 미사일을 발사했다.\n");
+  // The launch is aimed at Japan only because the sentence says so (일본을 향해).
+  auto ev = Code("2022년 10월 4일 북한은 일본 열도 상공을 지나는 미사일을 일본을 향해 발사했다.\n");
   ASSERT_EQ(ev.size(), 1u);
   EXPECT_EQ(ev[0].source_country, "PRK");
   EXPECT_EQ(ev[0].target_country, "JPN");

@@ -340,6 +340,11 @@ class SegmentCoder {
   // Whether an appeal follows a criticism, protest or threat of the sentence ("초치해 …
   // 촉구했다"): then it is pressed as a demand.
   bool PressedAppeal(const Pred& p) const;
+  // The state an exercise answers: the one named before "대응", "대비" or "겨냥" after it.
+  ActorRef AgainstTarget(const Pred& p, const Date& on);
+  // "일본을 향해 발사했다", "한국을 겨냥한 훈련": the object of 향해/겨냥 before a show or use of
+  // force.
+  ActorRef AimedAt(const Pred& p, const Date& on);
 
   void Push(const Pred& p, const Action& a, const std::string& code, const ActorRef& src,
             const ActorRef& tgt, bool flip, const DateSpan& date);

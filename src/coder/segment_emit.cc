@@ -281,16 +281,22 @@ void SegmentCoder::Emit(const Pred& p) {
       // A criticism does not target the critic's own partnership ("중러 간 … 협력이
       // 방해받아서는").
       skip_own_compound_ = reactive && !a.symmetric;
-      if (want()) take(CompoundTarget(p, sc, false));
+      // A launch or firing (CAMEO 15) is aimed only where the text says so: not at a state
+      // named on the way ("일본 열도 상공을 통과하는 IRBM") or in a time phrase ("한일 순방
+      // 직후").
+      bool launch = root == 15;
+      if (want() && (launch || root >= 17)) take(AimedAt(p, on));
+      if (want() && !launch) take(CompoundTarget(p, sc, false));
       skip_own_compound_ = false;
-      if (want()) take(RoleMention(p, {Role::kObject, Role::kDative}, on));
+      if (want() && !launch) take(RoleMention(p, {Role::kObject, Role::kDative}, on));
       // "대사를 초치해 … 항의했다": the clauses of one actor share their counterpart.
       if (want()) take(CarriedTarget(src));
       // Reactions (criticism, rejection, threats, reduced relations) answer the state that
       // last acted on the source; a launch or deployment needs an explicit target.
-      if (want() && reactive) take(TriggerTarget(p, sc, on));
+      // "북한이 … 발사하자, 한미 양국은 … 대응사격을 실시했다": a show of force in answer.
+      if (want() && (reactive || root == 15)) take(TriggerTarget(p, sc, on));
       if (want() && reactive) take(ReplyTarget(sc));
-      if (want()) take(MentionTarget(p, sc, on, false));
+      if (want() && !launch) take(MentionTarget(p, sc, on, false));
       if (want() && a.symmetric) take(MentionTarget(p, sc, on, true));
       // An agreement without a named partner is with the pair in discussion.
       if (want() && a.symmetric && LastDyad(&implied_target_, p)) {
@@ -305,6 +311,19 @@ void SegmentCoder::Emit(const Pred& p) {
     }
     case Frame::kLight:
       return;
+  }
+  // "한미 연합연습 ‘자유의 방패’, 북한 핵·미사일 위협 대비", "연합공중훈련, 북한 ICBM 발사에
+  // 대응": an exercise held against a state is also a show of force toward it (CAMEO 150).
+  if (a.frame == Frame::kJoint && a.code.substr(0, 2) == "06") {
+    if (ActorRef against = AgainstTarget(p, on); against.valid()) {
+      static const Action kShowOfForce{
+          "무력시위", "150", Frame::kAct, "",          false,
+          false,      false, false,       "무력 시위", "shows force against"};
+      std::vector<ActorRef> sides = co_sources_.empty() ? std::vector<ActorRef>{src} : co_sources_;
+      if (tgt.valid()) sides.push_back(tgt);
+      for (const ActorRef& s1 : sides)
+        if (side(s1) != side(against)) Push(p, kShowOfForce, "150", s1, against, false, *date);
+    }
   }
   // A threat ("군사력을 사용할 수 있다고") is said to someone the sentence names.
   if (want() && p.intent && in_.res->codebook.Find(a.code) != nullptr &&
@@ -384,6 +403,44 @@ void SegmentCoder::Emit(const Pred& p) {
       Push(p, a, code, from, to, flip, *date);
     }
   }
+}
+
+ActorRef SegmentCoder::AgainstTarget(const Pred& p, const Date& on) {
+  int after = p.light >= 0 ? p.light : p.unit;
+  for (int k = after + 1; k < static_cast<int>(units_.size()); ++k) {
+    const Unit& u = units_[k];
+    if (u.quoted || u.punct) continue;
+    std::string_view w = Word(k);
+    bool against = false;
+    for (std::string_view m : {"대응", "대비", "겨냥"}) against |= w.substr(0, m.size()) == m;
+    if (!against) continue;
+    // The state named in the phrase the response answers: "북한 ICBM 발사(2/18)에 대응".
+    for (const NP& np : nps_) {
+      if (np.first <= after || np.first > k) continue;
+      for (int j = np.first; j <= std::min(np.last, k); ++j) {
+        if (units_[j].quoted || units_[j].paren || units_[j].lex == nullptr) continue;
+        for (const LexEntry& e : *units_[j].lex)
+          if (e.kind == LexEntry::Kind::kCountry) return StateRef(e.index);
+      }
+      (void)on;
+    }
+  }
+  return {};
+}
+
+ActorRef SegmentCoder::AimedAt(const Pred& p, const Date& on) {
+  for (int k = 1; k < p.unit; ++k) {
+    std::string_view w = Word(k);
+    bool toward = false;
+    for (std::string_view m : {"향해", "향하여", "겨냥해", "겨냥하여", "겨냥한"})
+      toward |= w.substr(0, m.size()) == m;
+    if (!toward || units_[k].quoted) continue;
+    if (const NP* np = NpAt(k - 1); np != nullptr && np->role == Role::kObject) {
+      ActorRef r = Resolve(*np, on);
+      if (r.valid()) return r;
+    }
+  }
+  return {};
 }
 
 bool SegmentCoder::PressedAppeal(const Pred& p) const {

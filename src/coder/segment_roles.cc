@@ -26,6 +26,10 @@ ActorRef SegmentCoder::SourceFor(const Pred& p, const Date& on) {
       // A bare phrase before a headline predicate is its subject only in the row's first clause.
       subj = RowSubject(on).code.empty() || it->comma || IsFirstNp(*it, on);
     }
+    // "북한 ICBM 발사(2/18)에 대응": a state right before a launch or firing launches it; no
+    // one launches a state.
+    int root = std::atoi(p.action->code.substr(0, 2).c_str());
+    if (is_row() && root == 15 && it->last == p.unit - 1 && it->clause == p.clause) subj = true;
     if (!subj) continue;
     ActorRef r = Resolve(*it, on);
     if (r.valid()) {

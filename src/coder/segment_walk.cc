@@ -122,8 +122,9 @@ void SegmentCoder::Walk() {
         bool ident = !xw.empty() && xw[0] >= '0' && xw[0] <= '9';
         bool adverbial = x.suf.kind == Suffix::Kind::kParticles && x.suf.role == Role::kDirection;
         bool adverb = false;
-        for (std::string_view a : {"공식", "정식", "전격", "정식으로", "공식적으로", "함께", "다시",
-                                   "처음으로", "대상에", "대상으로", "명단에"})
+        for (std::string_view a :
+             {"공식", "정식", "전격", "정식으로", "공식적으로", "함께", "다시", "처음으로",
+              "대상에", "대상으로", "명단에", "동시", "동시에", "일제히", "각각"})
           adverb |= xw == a;  // "제재 대상에 추가했다"
         if (EndsWith(xw, "대상에") || EndsWith(xw, "대상으로")) adverb = true;
         if (!ident && !adverbial && !adverb) break;
@@ -172,8 +173,8 @@ void SegmentCoder::Walk() {
         bool end = next < 0;
         bool before_break =
             end ||
-            (units_[next].punct &&
-             (units_[next].ch == ',' || units_[next].ch == '(' || units_[next].ch == 0x201D)) ||
+            (units_[next].punct && (units_[next].ch == ',' || units_[next].ch == '(' ||
+                                    units_[next].ch == 0x201D || units_[next].ch == 0x2018)) ||
             Word(next) == "및" || Word(next) == "등";
         // A parenthesis right after the noun: "정상회담(9/13)".
         if (!end && units_[k + 1 < n ? k + 1 : k].punct && units_[k + 1].ch == '(')
