@@ -412,6 +412,55 @@ TEST(CoderKoTest, AdverbBetweenActionNounAndLightVerb) {
   for (const Event& e : ev) EXPECT_EQ(e.code, "163");
 }
 
+// "외무성 대변인": a spokesperson takes the state of the ministry named with it.
+TEST(CoderKoTest, OfficeTakesTheStateOfItsMinistry) {
+  auto ev = Code("2023년 8월 24일 외무성 대변인은 담화를 발표해 일본을 규탄했다.\n");
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ev[0].source, "PRKGOV");
+  EXPECT_EQ(ev[0].target_country, "JPN");
+  auto mil = Code("2023년 7월 10일 국방성 대변인은 미국을 비난했다.\n");
+  ASSERT_EQ(mil.size(), 1u);
+  EXPECT_EQ(mil[0].source, "PRKMIL");
+}
+
+// "…감행한다면 그 결과는 정권의 종말이 될 것이라고 맞받았다": a condition on the other side
+// with a threat after it warns that side; an offer on a condition does not.
+TEST(CoderKoTest, ConditionWithAThreatWarnsTheConditionsSubject) {
+  auto ev = Code(
+      "2023년 7월 21일 국방부는 입장을 내고 북한이 한미동맹을 상대로 핵 공격을 감행한다면 그 "
+      "결과는 북한 정권의 종말이 될 것이라고 맞받았다.\n");
+  bool warned = false;
+  for (const Event& e : ev)
+    if (e.source_country == "KOR" && e.target_country == "PRK" && e.code == "130") warned = true;
+  EXPECT_TRUE(warned);
+  auto offer = Code(
+      "2023년 5월 29일 박상길 외무성 부상은 담화에서 일본이 새로운 결단을 내린다면 “두 나라가 "
+      "만나지 못할 이유가 없다”고 언급했다.\n");
+  for (const Event& e : offer) EXPECT_NE(e.code, "130");
+}
+
+// "그는 3월 7일에도 담화를 내고 … 경고했다": a warning naming no one goes to the speaker's
+// counterpart earlier in the paragraph.
+TEST(CoderKoTest, WarningWithoutAddresseeGoesToTheSpeakersCounterpart) {
+  auto ev = Code(
+      "2023년 2월 20일 김여정은 담화에서 미국을 비난했다. 그는 3월 7일에도 담화를 내고 "
+      "요격과 같은 군사적 대응이 뒤따른다면 이는 “명백한 선전포고로 간주될 것”이라고 "
+      "경고했다.\n");
+  ASSERT_EQ(ev.size(), 2u);
+  EXPECT_EQ(ev[1].date.begin.day, 7);
+  EXPECT_EQ(ev[1].target_country, "USA");
+}
+
+// "지난달 31일 발사 직후 소집된 안보리 회의를 … 규탄하고": the date of what came before is a
+// reference, not the condemnation's.
+TEST(CoderKoTest, DateBeforeJikhuIsAReference) {
+  auto ev = Code(
+      "2023년 6월 1일 회의가 열렸다. 김여정은 6월 4일 담화를 내고, 지난달 31일 발사 직후 미국의 "
+      "요구로 소집된 안보리 회의를 규탄했다.\n");
+  ASSERT_FALSE(ev.empty());
+  for (const Event& e : ev) EXPECT_EQ(e.date.begin.day, 4) << e.code;
+}
+
 // "안보리 공개회의 및 … 공동성명 비난": what a row's criticism is aimed at is not an event.
 TEST(CoderKoTest, ActsCoordinatedWithARowsReactionAreItsObjects) {
   auto ev = Code(

@@ -260,6 +260,8 @@ class SegmentCoder {
   // Ministries and the presidential office as a Korean brief names its own government:
   // 외교부, 국방부, 통일부, 대통령실 (not 국회 or 대사관, which name any state's).
   static bool IsOwnMinistry(const Actor& a);
+  // An office or organisation of no fixed state (대변인, 외교부: ---GOV) on the date.
+  static bool IsGeneric(const Actor& a, const Date& on);
 
   // Resolve is asked about the same phrases many times per predicate; phrases of nps_ are
   // cached per date (a segment's predicates mostly share one).
@@ -330,6 +332,10 @@ class SegmentCoder {
 
   ActorRef ReplyTarget(const std::string& src_country) const;
 
+  // The counterpart of this state's latest event in the paragraph: "김여정은 20일 담화에서 …
+  // 위협했다. 그는 3월 7일에도 담화를 내고 … 경고했다" warns the same party again.
+  ActorRef SpeakerTarget(const std::string& src_country) const;
+
   // The subject of a "-자" clause before p ("북한이 … 발사하자"): what set a reaction off.
   ActorRef TriggerTarget(const Pred& p, const std::string& src_country, const Date& on);
 
@@ -340,6 +346,9 @@ class SegmentCoder {
   // Whether an appeal follows a criticism, protest or threat of the sentence ("초치해 …
   // 촉구했다"): then it is pressed as a demand.
   bool PressedAppeal(const Pred& p) const;
+  // Whether what follows the condition before p holds a threat cue of quote_cues_ko.tsv
+  // ("… 감행한다면 그 결과는 정권의 종말이 될 것"): a warning, not an offer.
+  bool ThreatensAfterCondition(const Pred& p) const;
   // The state an exercise answers: the one named before "대응", "대비" or "겨냥" after it.
   ActorRef AgainstTarget(const Pred& p, const Date& on);
   // "일본을 향해 발사했다", "한국을 겨냥한 훈련": the object of 향해/겨냥 before a show or use of

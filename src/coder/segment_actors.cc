@@ -18,6 +18,11 @@ bool SegmentCoder::IsOwnMinistry(const Actor& a) {
   return n.size() >= 6 && (n.substr(n.size() - 3) == "부" || n.substr(n.size() - 3) == "실");
 }
 
+bool SegmentCoder::IsGeneric(const Actor& a, const Date& on) {
+  const ActorRole* r = a.RoleOn(on);
+  return r == nullptr || r->code.substr(0, 3) == "---";
+}
+
 // Resolve is asked about the same phrases many times per predicate; phrases of nps_ are
 // cached per date (a segment's predicates mostly share one).
 // Whether the phrase holds a word that may be a name the dictionaries lack ("린젠 외교부
@@ -62,6 +67,7 @@ ActorRef SegmentCoder::ResolveUncached(const NP& np, const Date& on) const {
   ActorRef ref;
   int person = -1, office = -1, country = -1, self = -1, first = -1, last = -1;
   bool ministry = false;  // "외교부 대변인": an office of a ministry named without its state
+  int fixed = -1;         // "외무성 대변인": an organisation of one state before the office
   for (int k = np.first; k <= np.last; ++k) {
     const Unit& u = units_[k];
     // Inside ‘…’ is a name of a thing (‘아시아판 나토’, ‘조소 우호조약’), not an actor.
@@ -81,6 +87,7 @@ ActorRef SegmentCoder::ResolveUncached(const NP& np, const Date& on) const {
             continue;  // "SCO 정상회의", "브릭스 정상회의": a gathering, not the organisation
                        // acting
           } else {
+            if (office >= 0 && !IsGeneric(lex_.actors()[office], on)) fixed = office;
             office = e.index;
             ministry |= IsOwnMinistry(lex_.actors()[e.index]);
           }
@@ -152,6 +159,10 @@ ActorRef SegmentCoder::ResolveUncached(const NP& np, const Date& on) const {
     const ActorRole* r = a.RoleOn(on);
     if (r != nullptr) {
       std::string code = r->code;
+      if (code.substr(0, 3) == "---" && country < 0 && fixed >= 0) {
+        // "외무성 대변인", "국방성 대변인": the spokesperson of that state's ministry.
+        if (const ActorRole* fr = lex_.actors()[fixed].RoleOn(on)) code = fr->code;
+      }
       if (code.substr(0, 3) == "---") {
         // A ministry named without its state ("외교부 제1차관") is the author's own: other
         // states' ministries are written with theirs ("중국 외교부").

@@ -187,6 +187,9 @@ void SegmentCoder::Dump() const {
                  np.comma ? " comma" : "", static_cast<int>(units_[np.last].e - units_[np.first].b),
                  text_.data() + units_[np.first].b);
   }
+  std::fprintf(stderr, "  clause endings:");
+  for (Ending e : clause_ending_) std::fprintf(stderr, " %d", static_cast<int>(e));
+  std::fprintf(stderr, "\n");
   for (const Pred& p : preds_) {
     std::fprintf(stderr, "  PRED c%d %s ending%d%s%s: %.*s\n", p.clause, p.action->expr.c_str(),
                  static_cast<int>(p.ending),
@@ -307,6 +310,8 @@ void SegmentCoder::Emit(const Pred& p) {
       }
       // "북한이 … 발사하자 안보리는 … 규탄했다": the state that set off the reaction.
       if (want() && reactive) take(MentionTarget(p, sc, on, true));
+      // "그는 3월 7일에도 담화를 내고 … 경고했다": the speaker's counterpart in the paragraph.
+      if (want() && reactive && !is_row()) take(SpeakerTarget(sc));
       break;
     }
     case Frame::kLight:
@@ -390,6 +395,26 @@ void SegmentCoder::Emit(const Pred& p) {
       code = "130";
     }
   }
+  // "북한이 … 핵 공격을 감행한다면 그 결과는 정권의 종말이 될 것이라고 맞받았다": words that
+  // set a condition on the other side, with nothing offered, warn it (CAMEO 130).
+  if (int said = std::atoi(code.substr(0, 2).c_str());
+      !p.intent && p.mode == EventMode::kActual && (said == 1 || (said >= 11 && said <= 12))) {
+    ActorRef cond = ConditionSubject(p, on);
+    bool offer = false;
+    for (const Pred& q : preds_) {
+      const CameoCode* qc = in_.res->codebook.Find(q.action->code);
+      if (&q != &p && q.unit < p.unit && qc != nullptr && qc->quad_class <= 2 &&
+          q.action->frame != Frame::kSay)
+        offer = true;
+    }
+    if (cond.valid() && side(cond) != sc && !offer && ThreatensAfterCondition(p)) {
+      tgt = cond;
+      code = "130";
+    }
+  }
+  if (std::getenv("DYAD_DEBUG_KO") != nullptr)
+    std::fprintf(stderr, "  EMIT %s %s -> %s %s\n", a.expr.c_str(), src.code.c_str(),
+                 tgt.code.c_str(), code.c_str());
   // Joint actors: "한미일 외교장관은 … 규탄했다" is three events, "한미 연합훈련을 비난" two.
   std::vector<ActorRef> sources = co_sources_.empty() ? std::vector<ActorRef>{src} : co_sources_;
   std::vector<ActorRef> targets{tgt};
@@ -441,6 +466,21 @@ ActorRef SegmentCoder::AimedAt(const Pred& p, const Date& on) {
     }
   }
   return {};
+}
+
+bool SegmentCoder::ThreatensAfterCondition(const Pred& p) const {
+  int from = -1;
+  for (const NP& np : nps_)
+    if (np.last < p.unit && np.clause < static_cast<int>(clause_ending_.size()) &&
+        clause_ending_[np.clause] == Ending::kConditional)
+      from = np.last;
+  if (from < 0) return false;
+  std::string_view said = Text(units_[from].e, units_[p.unit].b);
+  for (const QuoteCue& c : lex_.quote_cues()) {
+    int root = std::atoi(c.code.substr(0, 2).c_str());
+    if (root == 13 && said.find(c.cue) != std::string_view::npos) return true;
+  }
+  return false;
 }
 
 bool SegmentCoder::PressedAppeal(const Pred& p) const {

@@ -480,6 +480,12 @@ ActorRef SegmentCoder::CarriedTarget(const ActorRef& src) const {
   return last_target_;
 }
 
+ActorRef SegmentCoder::SpeakerTarget(const std::string& src_country) const {
+  for (auto it = ps_->recent.rbegin(); it != ps_->recent.rend(); ++it)
+    if (it->first == src_country) return SideRef(it->second);
+  return {};
+}
+
 ActorRef SegmentCoder::ReplyTarget(const std::string& src_country) const {
   for (auto it = pending_.rbegin(); it != pending_.rend(); ++it) {
     const Event& e = it->ev;

@@ -369,7 +369,7 @@ bool SegmentCoder::IsReference(const ko::RawDate& r) const {
         after.substr(i, j == std::string_view::npos ? std::string_view::npos : j - i);
     // ("계기로" is not among them: an occasion and the event on it share their date.)
     for (std::string_view ref :
-         {"전후", "앞두고", "앞둔", "직전", "이전", "이래", "이후", "만에", "만의"})
+         {"전후", "앞두고", "앞둔", "직전", "직후", "이전", "이래", "이후", "만에", "만의"})
       if (w.substr(0, ref.size()) == ref) return true;
     if (w.find("다.") != std::string_view::npos || w.find(',') != std::string_view::npos) break;
     if (j == std::string_view::npos) break;
