@@ -461,6 +461,58 @@ TEST(CoderKoTest, DateBeforeJikhuIsAReference) {
   for (const Event& e : ev) EXPECT_EQ(e.date.begin.day, 4) << e.code;
 }
 
+// "A와 B가 … 서명하자, C는 … 반발하며 일본에 … 반성하라고 촉구했다": the signing is between
+// the joint subject; the objection answers its first party; the appeal goes to the dative of
+// its complement.
+TEST(CoderKoTest, JointSigningAndTheAppealThatAnswersIt) {
+  auto ev = Code(
+      "2024년 7월 8일 가미카와 요코 외무상과 길베르토 테오도로 필리핀 국방장관이 마닐라에서 "
+      "상호접근협정(RAA)에 서명하자, 린젠 중국 외교부 대변인은 정례브리핑에서 반발하며 일본에 "
+      "침략의 역사를 깊이 반성하라고 촉구했다.\n");
+  ASSERT_EQ(ev.size(), 3u);
+  EXPECT_EQ(ev[0].code, "057");
+  EXPECT_EQ(ev[0].target_country, "PHL");
+  for (size_t i = 1; i < ev.size(); ++i) {
+    EXPECT_EQ(ev[i].source_country, "CHN");
+    EXPECT_EQ(ev[i].target_country, "JPN") << ev[i].code;
+  }
+}
+
+// "일본 영공을 침범했다": an intrusion is aimed at the state its own object names.
+TEST(CoderKoTest, IntrusionTargetsTheStateOfItsObject) {
+  auto ev = Code("2024년 8월 26일 중국군 정보수집기가 일본 영공을 침범했다.\n");
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ev[0].source_country, "CHN");
+  EXPECT_EQ(ev[0].target_country, "JPN");
+}
+
+// "일본의 항의 일축", "북한의 ICBM 발사 비난": a reaction to a protest or a launch answers its
+// owner.
+TEST(CoderKoTest, ReactionToAProtestOrLaunchAnswersItsOwner) {
+  auto ev = Code(
+      " 표 1. 2024년 일본 관련 주요 담화·성명 \n날짜 내용 \n"
+      "10/2 자하로바 외무부 대변인, 러시아 초계기 영공 침범에 대한 일본의 항의 일축(외무부 "
+      "브리핑): \n"
+      "10/31 하야시 관방장관, 북한의 ICBM 발사 비난 및 베이징 대사관 경로를 통한 항의 \n");
+  ASSERT_GE(ev.size(), 2u);
+  EXPECT_EQ(ev[0].source_country, "RUS");
+  EXPECT_EQ(ev[0].target_country, "JPN");
+  for (size_t i = 1; i < ev.size(); ++i) {
+    EXPECT_EQ(ev[i].source_country, "JPN");
+    EXPECT_EQ(ev[i].target_country, "PRK");
+  }
+}
+
+// "오카노 마사타카 외무성 사무차관": Japan's vice-minister, though 외무성 alone is the DPRK's.
+TEST(CoderKoTest, JapaneseViceMinisterIsJapans) {
+  auto ev = Code(
+      "2024년 8월 26일 오카노 마사타카 외무성 사무차관은 시융 주일 중국대사 대리를 불러 엄중히 "
+      "항의했다.\n");
+  ASSERT_FALSE(ev.empty());
+  EXPECT_EQ(ev[0].source_country, "JPN");
+  EXPECT_EQ(ev[0].target_country, "CHN");
+}
+
 // "안보리 공개회의 및 … 공동성명 비난": what a row's criticism is aimed at is not an event.
 TEST(CoderKoTest, ActsCoordinatedWithARowsReactionAreItsObjects) {
   auto ev = Code(

@@ -314,18 +314,23 @@ class SegmentCoder {
   ActorRef CompoundTarget(const Pred& p, const std::string& src_country, bool sentence);
 
   ActorRef AddresseeOfAppeal(const Pred& p, const std::string& src_country, const Date& on);
+  // "일본에 … 반성하라고 촉구했다": the dative of the quoted complement right before p.
+  ActorRef ComplementDative(const Pred& p, const std::string& src_country, const Date& on);
 
   bool AllSources(const std::vector<int>& compound) const;
 
   // The first phrase of the clause in these roles that names a state anywhere in it, even
   // when its head is not an actor: "중국 기업 2곳을 제재했다" sanctions China.
-  ActorRef RoleMention(const Pred& p, std::initializer_list<Role> roles, const Date& on);
+  ActorRef RoleMention(const Pred& p, std::initializer_list<Role> roles, const Date& on,
+                       bool nearest = false);
 
   int ClauseOf(int unit) const;
 
   // Any state named in the clause (or sentence) other than the source's, leftmost first.
+  // With after_source, only phrases after the source's own: what a speaker talks about
+  // follows the speaker.
   ActorRef MentionTarget(const Pred& p, const std::string& src_country, const Date& on,
-                         bool sentence);
+                         bool sentence, bool after_source = false);
 
   // The counterpart of this actor's previous event in the sentence.
   ActorRef CarriedTarget(const ActorRef& src) const;

@@ -263,6 +263,9 @@ void SegmentCoder::Emit(const Pred& p) {
       if (want() && say_root >= 10 && say_root <= 13) take(OwnerOfReactedAct(p, on));
       if (want()) take(CarriedTarget(src));
       if (want()) take(CompoundTarget(p, sc, true));
+      // "북한은 … 일본 열도 상공을 … 발사했고, 외무성은 6일 보도문을 내고 미국과 …": what the
+      // speaker talks about follows the speaker.
+      if (want()) take(MentionTarget(p, sc, on, true, true));
       if (want()) take(MentionTarget(p, sc, on, true));
       if (want()) take(ReplyTarget(sc));
       break;
@@ -277,6 +280,7 @@ void SegmentCoder::Emit(const Pred& p) {
       if (want() && is_row()) take(RoleTarget(p, {Role::kNone}, on, false));
       // "대사를 초치해 북한군의 철수와 북러 협력의 중단을 촉구했다": an appeal or demand after
       // an act on someone is made to them; what is asked for names others.
+      if (want() && (root == 2 || root == 10)) take(ComplementDative(p, sc, on));
       if (want() && (root == 2 || root == 10)) take(CarriedTarget(src));
       // An appeal goes to the subject of what it asks for: "중국이 건설적 역할을 해 줄 것을
       // 요청했다".
@@ -291,7 +295,7 @@ void SegmentCoder::Emit(const Pred& p) {
       if (want() && (launch || root >= 17)) take(AimedAt(p, on));
       if (want() && !launch) take(CompoundTarget(p, sc, false));
       skip_own_compound_ = false;
-      if (want() && !launch) take(RoleMention(p, {Role::kObject, Role::kDative}, on));
+      if (want()) take(RoleMention(p, {Role::kObject, Role::kDative}, on, launch));
       // "대사를 초치해 … 항의했다": the clauses of one actor share their counterpart.
       if (want()) take(CarriedTarget(src));
       // Reactions (criticism, rejection, threats, reduced relations) answer the state that
@@ -300,6 +304,8 @@ void SegmentCoder::Emit(const Pred& p) {
       if (want() && (reactive || root == 15)) take(TriggerTarget(p, sc, on));
       if (want() && reactive) take(ReplyTarget(sc));
       if (want() && !launch) take(MentionTarget(p, sc, on, false));
+      // "가미카와 외무상과 테오도로 국방장관이 … 서명하자": the joint subject's second party.
+      if (want() && a.symmetric) take(implied_target_);
       if (want() && a.symmetric) take(MentionTarget(p, sc, on, true));
       // An agreement without a named partner is with the pair in discussion.
       if (want() && a.symmetric && LastDyad(&implied_target_, p)) {

@@ -336,7 +336,8 @@ ActorRef SegmentCoder::OwnerOfReactedAct(const Pred& p, const Date& on) {
     // "윤석열 대통령의 … 비판 발언 반박": a reaction to words is aimed at their speaker.
     bool words = false;
     for (int k = np.last + 1; k < p.unit && !words; ++k)
-      for (std::string_view w : {"발언", "주장", "언급", "입장", "연설"})
+      for (std::string_view w : {"발언", "주장", "언급", "입장", "연설", "항의", "비판", "비난",
+                                 "요구", "제안", "결정", "조치", "발사", "도발", "핵실험"})
         words |= Word(k).substr(0, w.size()) == w;
     // "미국의 대만 무기 판매 규탄", "한국의 우크라이나 지원 움직임에 … 경고": a state right after
     // the genitive, with more of the phrase after it, is the act's beneficiary, not its owner.
@@ -383,6 +384,21 @@ ActorRef SegmentCoder::CompoundTarget(const Pred& p, const std::string& src_coun
   return {};
 }
 
+ActorRef SegmentCoder::ComplementDative(const Pred& p, const std::string& src_country,
+                                        const Date& on) {
+  int clause = p.clause - 1;
+  if (clause < 0 || clause >= static_cast<int>(clause_ending_.size()) ||
+      clause_ending_[clause] != Ending::kQuote)
+    return {};
+  for (const NP& np : nps_) {
+    if (np.clause != clause || np.role != Role::kDative || np.last >= p.unit) continue;
+    if (!HeadIsActor(np)) continue;
+    ActorRef r = Resolve(np, on);
+    if (r.valid() && (r.country.empty() ? r.code : r.country) != src_country) return r;
+  }
+  return {};
+}
+
 ActorRef SegmentCoder::AddresseeOfAppeal(const Pred& p, const std::string& src_country,
                                          const Date& on) {
   for (auto it = nps_.rbegin(); it != nps_.rend(); ++it) {
@@ -405,10 +421,16 @@ bool SegmentCoder::AllSources(const std::vector<int>& compound) const {
 
 // The first phrase of the clause in these roles that names a state anywhere in it, even
 // when its head is not an actor: "중국 기업 2곳을 제재했다" sanctions China.
-ActorRef SegmentCoder::RoleMention(const Pred& p, std::initializer_list<Role> roles,
-                                   const Date& on) {
+ActorRef SegmentCoder::RoleMention(const Pred& p, std::initializer_list<Role> roles, const Date& on,
+                                   bool nearest) {
   for (Role want : roles) {
+    // The predicate's own object is the last before it: in "일본 열도 상공을 통과하는 IRBM을
+    // 발사했다" the first object belongs to the relative clause.
+    const NP* own = nullptr;
+    for (const NP& np : nps_)
+      if (np.clause == p.clause && np.role == want && np.last < p.unit) own = &np;
     for (const NP& np : nps_) {
+      if (nearest && &np != own) continue;
       // In a headline row the bare phrase before the predicate is its object: "… 미 항모강습단
       // 재전개 규탄".
       bool bare_object = want == Role::kObject && is_row() && np.role == Role::kNone &&
@@ -432,9 +454,10 @@ int SegmentCoder::ClauseOf(int unit) const {
 
 // Any state named in the clause (or sentence) other than the source's, leftmost first.
 ActorRef SegmentCoder::MentionTarget(const Pred& p, const std::string& src_country, const Date& on,
-                                     bool sentence) {
+                                     bool sentence, bool after_source) {
   for (const NP& np : nps_) {
     if (!sentence && np.clause != p.clause) continue;
+    if (after_source && src_np_ != nullptr && np.first <= src_np_->last) continue;
     if (&np == src_np_ || IsBehalf(np)) continue;
     // A venue ("G7 정상회의에서", "APEC 정상회의를 계기로") is where, not whom.
     if (np.role == Role::kLocative || IsOccasion(np)) continue;
@@ -464,9 +487,16 @@ ActorRef SegmentCoder::TriggerTarget(const Pred& p, const std::string& src_count
     if (!verbal || !(EndsWith(w, "자") || EndsWith(w, "자,")) || IsPropositive(w)) continue;
     int clause = ClauseOf(k);
     if (clause < 0 || clause >= p.clause) continue;
-    for (const NP& np : nps_) {
+    for (size_t i = 0; i < nps_.size(); ++i) {
+      const NP& np = nps_[i];
       if (np.clause != clause || np.first > k) continue;
       if (np.role != Role::kSubject && np.role != Role::kTopic) continue;
+      // "가미카와 외무상과 테오도로 국방장관이 … 서명하자": the first named of a joint subject.
+      if (i > 0 && nps_[i - 1].role == Role::kComitative && nps_[i - 1].last + 1 == np.first) {
+        ActorRef first = Resolve(nps_[i - 1], on);
+        if (first.valid() && (first.country.empty() ? first.code : first.country) != src_country)
+          return first;
+      }
       ActorRef r = Resolve(np, on);
       if (r.valid() && (r.country.empty() ? r.code : r.country) != src_country) return r;
     }
