@@ -10,6 +10,10 @@ packages=(
   libsqlite3-dev                          # the embedded event store
   libcli11-dev                            # command-line parsing for the thin CLI
   libgtest-dev googletest                 # unit tests
+  nlohmann-json3-dev                      # reading JSON Lines imports
+  libxlsxwriter-dev                       # XLSX export (analysts live in Excel)
+  libminizip-dev zlib1g-dev               # reading XLSX (a zip of XML parts)
+  libexpat1-dev                           # XML: XLSX parts, PETRARCH validation records
   python3                                 # ../shared/tools/score-events
 )
 

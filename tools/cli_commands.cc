@@ -16,8 +16,6 @@
 
 namespace dyad::cli {
 
-namespace {
-
 std::string DefaultDb() {
   if (const char* env = std::getenv("DYAD_DB"); env != nullptr && *env != '\0') return env;
   return "dyad.db";
@@ -47,6 +45,8 @@ std::optional<Date> ParseDateFlag(const std::string& s, bool end) {
   }
   throw CLI::ValidationError("date", "'" + s + "' is not YYYY, YYYY-MM or YYYY-MM-DD");
 }
+
+namespace {
 
 std::string Pad(const std::string& s, size_t w) {
   size_t d = DisplayWidth(s);
@@ -115,6 +115,8 @@ Result<Document> ReadStdin() {
   return DecodeText(bytes, "-");
 }
 
+}  // namespace
+
 // "--between 북한 러시아" or "--between 'North Korea' Russia" as well as PRK RUS: a state's
 // name in either language (or a short form) becomes its ISO code; anything else (an actor code
 // such as IGOUNO or RUSMIL) is kept.
@@ -151,6 +153,8 @@ std::vector<EventMode> ParseModes(const std::string& list) {
   }
   return out;
 }
+
+namespace {
 
 void PrintUnresolved(const std::vector<Unresolved>& items, const std::string& format) {
   if (format == "jsonl") {
@@ -191,6 +195,7 @@ Language ParseLang(const std::string& s) {
 }  // namespace
 
 void Register(CLI::App& app, Global& g) {
+  RegisterExchange(app, g);
   // ---- code ----
   struct CodeFlags {
     std::vector<std::string> files;

@@ -3,7 +3,14 @@
 #define DYAD_TOOLS_CLI_COMMANDS_H_
 
 #include <CLI/CLI.hpp>
+#include <memory>
+#include <optional>
 #include <string>
+#include <vector>
+
+#include "dyad/date.h"
+#include "dyad/event.h"
+#include "dyad/lexicon.h"
 
 namespace dyad::cli {
 
@@ -13,6 +20,19 @@ struct Global {
 };
 
 void Register(CLI::App& app, Global& global);
+// import and export (cli_exchange.cc).
+void RegisterExchange(CLI::App& app, Global& global);
+
+// Shared by the subcommands.
+std::string DefaultDb();                                          // $DYAD_DB or ./dyad.db
+std::shared_ptr<const Resources> LoadResources(const Global& g);  // null after a message
+// YYYY, YYYY-MM or YYYY-MM-DD; the last day of the period when `end`. Throws
+// CLI::ValidationError on anything else.
+std::optional<Date> ParseDateFlag(const std::string& s, bool end);
+// A --between side: ISO alpha-3, an actor code or a state's name in Korean or English.
+std::string NormaliseSide(const std::string& side, const Global& g);
+// "actual,expected" or "all" (every mode).
+std::vector<EventMode> ParseModes(const std::string& list);
 
 }  // namespace dyad::cli
 

@@ -56,7 +56,7 @@ struct Event {
   std::string source_country;  // ISO alpha-3, empty for an organisation
   std::string target_country;
   std::string source_person;  // dictionary id of the source when a known person (not printed)
-  std::string source_name;  // the words in the text
+  std::string source_name;    // the words in the text
   std::string target_name;
   std::string source_label_ko;  // the actor as a chronology names it: "최선희 외무상"
   std::string source_label_en;  // "Choe Son Hui (DPRK foreign minister)"
@@ -64,15 +64,18 @@ struct Event {
   std::string target_label_en;
   std::string code;  // CAMEO event code, e.g. "042"
   double goldstein = 0;
-  int quad_class = 0;             // 1 verbal cooperation .. 4 material conflict
-  bool symmetric = false;         // a meeting or exchange: either direction is right
-  std::string action_ko;          // what the chronology says the source did: "방러", "회담"
-  std::string action_en;          // "visits Russia", "holds talks with"
-  std::string lang;               // "ko" or "en"
+  int quad_class = 0;      // 1 verbal cooperation .. 4 material conflict
+  bool symmetric = false;  // a meeting or exchange: either direction is right
+  std::string action_ko;   // what the chronology says the source did: "방러", "회담"
+  std::string action_en;   // "visits Russia", "holds talks with"
+  std::string lang;        // "ko" or "en"
   EventMode mode = EventMode::kActual;
   std::vector<std::string> quotes;  // what the source said, as the text quotes it
-  std::string attribution;           // who reported it: 조선중앙통신, 타스
-  std::vector<Mention> mentions;  // at least one; mentions[0] is primary
+  std::string attribution;          // who reported it: 조선중앙통신, 타스
+  std::vector<Mention> mentions;    // at least one; mentions[0] is primary
+  // The identifier the event has in the dataset it was imported from (GDELT GlobalEventID,
+  // ICEWS Event ID); empty for events dyad coded.
+  std::string id;
 };
 
 }  // namespace dyad

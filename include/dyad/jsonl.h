@@ -4,7 +4,9 @@
 // target_country, source_name, target_name, code, goldstein, quad_class, lang, doc, span,
 // evidence; then dyad's additions: section, mode (actual, expected, hypothetical, negated),
 // quote (what the source said, a list), attribution (who reported it), symmetric, mentions
-// (every mention, primary first).
+// (every mention, primary first), source_label_ko, source_label_en, target_label_ko,
+// target_label_en, action_ko, action_en (how a chronology names them), and id (the event's id
+// in the dataset it was imported from) when it has one.
 #ifndef DYAD_JSONL_H_
 #define DYAD_JSONL_H_
 

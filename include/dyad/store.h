@@ -39,6 +39,32 @@ struct IngestReport {
   int events_merged = 0;  // mentions added to events already stored
 };
 
+// An event file imported whole (GDELT, ICEWS, JSON Lines…), stored as one document.
+struct ImportSource {
+  std::string path;    // as given
+  std::string format;  // "gdelt", "icews", "jsonl", "csv", "xlsx"
+  std::string sha256;  // of the file's bytes: importing the same file again changes nothing
+  std::string title;
+};
+
+struct ImportReport {
+  bool already_present = false;
+  long long document_id = 0;
+  long long events_added = 0;
+};
+
+// One import, one transaction: events added with Add land on Commit, or not at all when the
+// import is dropped without it. Imported events are stored as they are, one per row read:
+// datasets such as GDELT keep their own duplicates, which dyad does not merge.
+class EventImport {
+ public:
+  virtual ~EventImport() = default;
+  // The same file was imported before: Add does nothing and Commit reports it.
+  virtual bool already_present() const = 0;
+  virtual Status Add(const Event& e) = 0;
+  virtual Result<ImportReport> Commit() = 0;
+};
+
 struct StoredDocument {
   long long id = 0;
   std::string path, title, lang, sha256;
@@ -46,7 +72,7 @@ struct StoredDocument {
 
 class Store {
  public:
-  static constexpr int kSchemaVersion = 4;
+  static constexpr int kSchemaVersion = 5;
 
   static Result<std::unique_ptr<Store>> Open(const std::string& path);
   ~Store();
@@ -54,6 +80,8 @@ class Store {
   Store& operator=(const Store&) = delete;
 
   Result<IngestReport> Ingest(const Document& doc, const CodedDocument& coded);
+  // Opens an import of an event file. No other write may run until it is committed or dropped.
+  Result<std::unique_ptr<EventImport>> BeginImport(const ImportSource& src);
   // Events with every mention, by date.
   Result<std::vector<Event>> Events(const EventQuery& q) const;
   Result<std::vector<StoredDocument>> Documents() const;

@@ -90,7 +90,15 @@ std::string EventToJson(const Event& e) {
     Field(&o, "date_end", x.date.end.ToIso());
     o += '}';
   }
-  o += "]}";
+  o += ']';
+  Field(&o, "source_label_ko", e.source_label_ko);
+  Field(&o, "source_label_en", e.source_label_en);
+  Field(&o, "target_label_ko", e.target_label_ko);
+  Field(&o, "target_label_en", e.target_label_en);
+  Field(&o, "action_ko", e.action_ko);
+  Field(&o, "action_en", e.action_en);
+  if (!e.id.empty()) Field(&o, "id", e.id);
+  o += '}';
   return o;
 }
 

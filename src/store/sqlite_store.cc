@@ -65,6 +65,12 @@ CREATE TABLE unresolved(
   evidence TEXT NOT NULL, reason TEXT NOT NULL, predicate TEXT NOT NULL);
 CREATE INDEX unresolved_by_reason ON unresolved(reason);
 )sql",
+    // 5: events imported from other datasets: their own id, and a mention's own source (a GDELT
+    // row's URL) where it differs from the imported file.
+    R"sql(
+ALTER TABLE events ADD COLUMN ext_id TEXT NOT NULL DEFAULT '';
+ALTER TABLE mentions ADD COLUMN doc TEXT NOT NULL DEFAULT '';
+)sql",
 };
 constexpr int kKnownVersion = sizeof(kMigrations) / sizeof(kMigrations[0]);
 static_assert(kKnownVersion == Store::kSchemaVersion);
@@ -235,7 +241,8 @@ Result<IngestReport> Store::Ingest(const Document& doc, const CodedDocument& cod
     long long event_id = 0;
     {
       Stmt q(db,
-             "SELECT id, date, date_end, date_precision FROM events WHERE code = ?1 AND mode = ?10 AND "
+             "SELECT id, date, date_end, date_precision FROM events WHERE code = ?1 AND mode = ?10 "
+             "AND "
              "((source_country = ?2 AND target_country = ?3 AND source = ?4 AND target = ?5) OR "
              "((symmetric = 1 OR ?6 = 1) AND source_country = ?3 AND target_country = ?2 AND "
              "source = ?5 AND target = ?4)) AND date <= ?8 AND date_end >= ?7 "
@@ -313,16 +320,123 @@ Result<IngestReport> Store::Ingest(const Document& doc, const CodedDocument& cod
     }
   }
   for (const Unresolved& u : coded.unresolved) {
-    Stmt ins(db,
-             "INSERT INTO unresolved(document_id, span_begin, span_end, evidence, reason, predicate) "
-             "VALUES(?1,?2,?3,?4,?5,?6)");
+    Stmt ins(
+        db,
+        "INSERT INTO unresolved(document_id, span_begin, span_end, evidence, reason, predicate) "
+        "VALUES(?1,?2,?3,?4,?5,?6)");
     ins.Bind(1, report.document_id).Bind(2, static_cast<long long>(u.span_begin));
     ins.Bind(3, static_cast<long long>(u.span_end)).Bind(4, u.evidence).Bind(5, u.reason);
     ins.Bind(6, u.predicate);
-    if (!ins.ok() || ins.Step() != SQLITE_DONE) return fail(impl_->Error("storing the review queue"));
+    if (!ins.ok() || ins.Step() != SQLITE_DONE)
+      return fail(impl_->Error("storing the review queue"));
   }
   if (Status s = impl_->Exec("COMMIT"); !s.ok()) return fail(s);
   return report;
+}
+
+namespace {
+
+class SqliteImport : public EventImport {
+ public:
+  SqliteImport(sqlite3* db, std::string store_path, long long document_id, bool present)
+      : db_(db),
+        store_path_(std::move(store_path)),
+        ev_(db,
+            "INSERT INTO events(date, date_end, date_precision, source, target, source_country, "
+            "target_country, source_name, target_name, source_label_ko, source_label_en, "
+            "target_label_ko, target_label_en, code, goldstein, quad_class, symmetric, "
+            "action_ko, action_en, lang, mode, quotes, attribution, ext_id) VALUES(?1,?2,?3,?4,"
+            "?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23,?24)"),
+        mention_(db,
+                 "INSERT OR IGNORE INTO mentions(event_id, document_id, span_begin, span_end, "
+                 "section, evidence, date, date_end, doc) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9)") {
+    report_.already_present = present;
+    report_.document_id = document_id;
+  }
+  ~SqliteImport() override {
+    if (open_) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+  }
+  bool already_present() const override { return report_.already_present; }
+
+  Status Add(const Event& e) override {
+    if (report_.already_present) return Status::Ok();
+    if (!open_) return Status::Internal(store_path_ + ": the import is closed");
+    ev_.Reset();
+    ev_.Bind(1, e.date.begin.ToIso()).Bind(2, e.date.end.ToIso());
+    ev_.Bind(3, std::string(PrecisionName(e.date.precision))).Bind(4, e.source).Bind(5, e.target);
+    ev_.Bind(6, e.source_country).Bind(7, e.target_country).Bind(8, e.source_name);
+    ev_.Bind(9, e.target_name).Bind(10, e.source_label_ko).Bind(11, e.source_label_en);
+    ev_.Bind(12, e.target_label_ko).Bind(13, e.target_label_en).Bind(14, e.code);
+    ev_.Bind(15, e.goldstein).Bind(16, static_cast<long long>(e.quad_class));
+    ev_.Bind(17, static_cast<long long>(e.symmetric)).Bind(18, e.action_ko).Bind(19, e.action_en);
+    ev_.Bind(20, e.lang).Bind(21, std::string(ModeName(e.mode)));
+    ev_.Bind(22, JoinLines(e.quotes)).Bind(23, e.attribution).Bind(24, e.id);
+    if (!ev_.ok() || ev_.Step() != SQLITE_DONE) return Error("storing event");
+    long long id = sqlite3_last_insert_rowid(db_);
+    for (const Mention& m : e.mentions) {
+      mention_.Reset();
+      mention_.Bind(1, id)
+          .Bind(2, report_.document_id)
+          .Bind(3, static_cast<long long>(m.span_begin));
+      mention_.Bind(4, static_cast<long long>(m.span_end)).Bind(5, m.section).Bind(6, m.evidence);
+      mention_.Bind(7, m.date.begin.ToIso()).Bind(8, m.date.end.ToIso()).Bind(9, m.doc);
+      if (!mention_.ok() || mention_.Step() != SQLITE_DONE) return Error("storing mention");
+    }
+    ++report_.events_added;
+    return Status::Ok();
+  }
+
+  Result<ImportReport> Commit() override {
+    if (report_.already_present) return report_;
+    if (!open_) return Status::Internal(store_path_ + ": the import is closed");
+    open_ = false;
+    char* err = nullptr;
+    if (sqlite3_exec(db_, "COMMIT", nullptr, nullptr, &err) != SQLITE_OK) {
+      std::string msg = store_path_ + ": " + (err ? err : "commit failed");
+      sqlite3_free(err);
+      sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+      return Status::IoError(msg);
+    }
+    return report_;
+  }
+
+ private:
+  Status Error(const char* what) const {
+    return Status::IoError(store_path_ + ": " + what + ": " + sqlite3_errmsg(db_));
+  }
+  sqlite3* db_;
+  std::string store_path_;
+  Stmt ev_, mention_;
+  ImportReport report_;
+  bool open_ = true;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<EventImport>> Store::BeginImport(const ImportSource& src) {
+  sqlite3* db = impl_->db;
+  if (Status s = impl_->Exec("BEGIN IMMEDIATE"); !s.ok()) return s;
+  {
+    Stmt q(db, "SELECT id FROM documents WHERE sha256 = ?1");
+    q.Bind(1, src.sha256);
+    if (q.Step() == SQLITE_ROW) {
+      long long id = q.Int(0);
+      impl_->Exec("ROLLBACK");
+      auto done = std::make_unique<SqliteImport>(db, impl_->path, id, true);
+      return std::unique_ptr<EventImport>(std::move(done));
+    }
+  }
+  Stmt ins(db,
+           "INSERT INTO documents(sha256, path, title, lang, format, encoding, text, ingested_at) "
+           "VALUES(?1, ?2, ?3, '', ?4, '', '', ?5)");
+  ins.Bind(1, src.sha256).Bind(2, src.path).Bind(3, src.title).Bind(4, src.format).Bind(5, Now());
+  if (!ins.ok() || ins.Step() != SQLITE_DONE) {
+    Status s = impl_->Error("storing the imported file");
+    impl_->Exec("ROLLBACK");
+    return s;
+  }
+  long long id = sqlite3_last_insert_rowid(db);
+  return std::unique_ptr<EventImport>(std::make_unique<SqliteImport>(db, impl_->path, id, false));
 }
 
 Result<std::vector<Event>> Store::Events(const EventQuery& q) const {
@@ -330,7 +444,7 @@ Result<std::vector<Event>> Store::Events(const EventQuery& q) const {
       "SELECT id, date, date_end, date_precision, source, target, source_country, target_country, "
       "source_name, target_name, source_label_ko, source_label_en, target_label_ko, "
       "target_label_en, code, goldstein, quad_class, symmetric, action_ko, action_en, lang, mode, "
-      "quotes, attribution FROM events WHERE 1";
+      "quotes, attribution, ext_id FROM events WHERE 1";
   if (!q.side_a.empty())
     sql +=
         " AND ((source LIKE ?1 || '%' AND target LIKE ?2 || '%') OR "
@@ -342,7 +456,8 @@ Result<std::vector<Event>> Store::Events(const EventQuery& q) const {
   if (!q.code_root.empty()) sql += " AND code LIKE ?5 || '%'";
   if (!q.modes.empty()) {
     sql += " AND mode IN (";
-    for (size_t i = 0; i < q.modes.size(); ++i) sql += (i ? ",'" : "'") + std::string(ModeName(q.modes[i])) + "'";
+    for (size_t i = 0; i < q.modes.size(); ++i)
+      sql += (i ? ",'" : "'") + std::string(ModeName(q.modes[i])) + "'";
     sql += ")";
   }
   sql += " ORDER BY date, id";
@@ -372,12 +487,14 @@ Result<std::vector<Event>> Store::Events(const EventQuery& q) const {
     e.mode = ParseMode(s.Text(21)).value_or(EventMode::kActual);
     e.quotes = SplitLines(s.Text(22));
     e.attribution = s.Text(23);
+    e.id = s.Text(24);
     out.push_back(std::move(e));
   }
   if (rc != SQLITE_DONE) return impl_->Error("querying events");
   Stmt mq(impl_->db,
-          "SELECT d.path, m.span_begin, m.span_end, m.evidence, m.section, m.date, m.date_end "
-          "FROM mentions m JOIN documents d ON d.id = m.document_id WHERE m.event_id = ?1 "
+          "SELECT CASE WHEN m.doc != '' THEN m.doc ELSE d.path END, m.span_begin, m.span_end, "
+          "m.evidence, m.section, m.date, m.date_end FROM mentions m JOIN documents d ON d.id = "
+          "m.document_id WHERE m.event_id = ?1 "
           "ORDER BY (julianday(m.date_end) - julianday(m.date)), m.id");
   if (!mq.ok()) return impl_->Error("querying mentions");
   for (size_t i = 0; i < out.size(); ++i) {
@@ -399,7 +516,8 @@ Result<std::vector<Event>> Store::Events(const EventQuery& q) const {
 
 Result<std::vector<Unresolved>> Store::UnresolvedItems(const std::string& reason) const {
   std::string sql =
-      "SELECT d.path, u.span_begin, u.span_end, u.evidence, u.reason, u.predicate FROM unresolved u "
+      "SELECT d.path, u.span_begin, u.span_end, u.evidence, u.reason, u.predicate FROM unresolved "
+      "u "
       "JOIN documents d ON d.id = u.document_id";
   if (!reason.empty()) sql += " WHERE u.reason = ?1";
   sql += " ORDER BY u.reason, d.path, u.span_begin";

@@ -157,27 +157,33 @@ TEST(StoreTest, MigratesAVersionOneStore) {
   {
     sqlite3* h;
     sqlite3_open(db.c_str(), &h);
-    ASSERT_EQ(sqlite3_exec(h,
-                           "CREATE TABLE documents(id INTEGER PRIMARY KEY, sha256 TEXT NOT NULL UNIQUE, "
-                           "path TEXT NOT NULL, title TEXT NOT NULL, lang TEXT NOT NULL, format TEXT NOT NULL, "
-                           "encoding TEXT NOT NULL, text TEXT NOT NULL, ingested_at TEXT NOT NULL);"
-                           "CREATE TABLE events(id INTEGER PRIMARY KEY, date TEXT NOT NULL, date_end TEXT NOT NULL, "
-                           "date_precision TEXT NOT NULL, source TEXT NOT NULL, target TEXT NOT NULL, "
-                           "source_country TEXT NOT NULL, target_country TEXT NOT NULL, source_name TEXT NOT NULL, "
-                           "target_name TEXT NOT NULL, source_label_ko TEXT NOT NULL, source_label_en TEXT NOT NULL, "
-                           "target_label_ko TEXT NOT NULL, target_label_en TEXT NOT NULL, code TEXT NOT NULL, "
-                           "goldstein REAL NOT NULL, quad_class INTEGER NOT NULL, symmetric INTEGER NOT NULL, "
-                           "action_ko TEXT NOT NULL, action_en TEXT NOT NULL, lang TEXT NOT NULL);"
-                           "CREATE TABLE mentions(id INTEGER PRIMARY KEY, event_id INTEGER NOT NULL REFERENCES "
-                           "events(id), document_id INTEGER NOT NULL REFERENCES documents(id), span_begin INTEGER "
-                           "NOT NULL, span_end INTEGER NOT NULL, section TEXT NOT NULL, evidence TEXT NOT NULL, "
-                           "date TEXT NOT NULL, date_end TEXT NOT NULL, UNIQUE(event_id, document_id, span_begin, "
-                           "span_end));"
-                           "INSERT INTO events VALUES(1,'2023-01-01','2023-01-01','day','PRKGOV','RUSGOV','PRK','RUS',"
-                           "'','','','','','','040',1.0,1,1,'','','ko');"
-                           "PRAGMA user_version=1;",
-                           nullptr, nullptr, nullptr),
-              SQLITE_OK);
+    ASSERT_EQ(
+        sqlite3_exec(
+            h,
+            "CREATE TABLE documents(id INTEGER PRIMARY KEY, sha256 TEXT NOT NULL UNIQUE, "
+            "path TEXT NOT NULL, title TEXT NOT NULL, lang TEXT NOT NULL, format TEXT NOT NULL, "
+            "encoding TEXT NOT NULL, text TEXT NOT NULL, ingested_at TEXT NOT NULL);"
+            "CREATE TABLE events(id INTEGER PRIMARY KEY, date TEXT NOT NULL, date_end TEXT NOT "
+            "NULL, "
+            "date_precision TEXT NOT NULL, source TEXT NOT NULL, target TEXT NOT NULL, "
+            "source_country TEXT NOT NULL, target_country TEXT NOT NULL, source_name TEXT NOT "
+            "NULL, "
+            "target_name TEXT NOT NULL, source_label_ko TEXT NOT NULL, source_label_en TEXT NOT "
+            "NULL, "
+            "target_label_ko TEXT NOT NULL, target_label_en TEXT NOT NULL, code TEXT NOT NULL, "
+            "goldstein REAL NOT NULL, quad_class INTEGER NOT NULL, symmetric INTEGER NOT NULL, "
+            "action_ko TEXT NOT NULL, action_en TEXT NOT NULL, lang TEXT NOT NULL);"
+            "CREATE TABLE mentions(id INTEGER PRIMARY KEY, event_id INTEGER NOT NULL REFERENCES "
+            "events(id), document_id INTEGER NOT NULL REFERENCES documents(id), span_begin INTEGER "
+            "NOT NULL, span_end INTEGER NOT NULL, section TEXT NOT NULL, evidence TEXT NOT NULL, "
+            "date TEXT NOT NULL, date_end TEXT NOT NULL, UNIQUE(event_id, document_id, span_begin, "
+            "span_end));"
+            "INSERT INTO events "
+            "VALUES(1,'2023-01-01','2023-01-01','day','PRKGOV','RUSGOV','PRK','RUS',"
+            "'','','','','','','040',1.0,1,1,'','','ko');"
+            "PRAGMA user_version=1;",
+            nullptr, nullptr, nullptr),
+        SQLITE_OK);
     sqlite3_close(h);
   }
   auto store = Store::Open(db);
@@ -203,7 +209,8 @@ TEST(StoreTest, QuotationsAndAttributionAreStored) {
   Coded a = CodeText(row, "a.txt");
   ASSERT_EQ(a.coded.events.size(), 1u);
   ASSERT_TRUE((*store)->Ingest(a.doc, a.coded).ok());
-  Coded b = CodeText("2023년 7월 20일 강순남 국방상은 담화에서 미국을 “핵전쟁 도발자”라고 비난했다.\n", "b.txt");
+  Coded b = CodeText(
+      "2023년 7월 20일 강순남 국방상은 담화에서 미국을 “핵전쟁 도발자”라고 비난했다.\n", "b.txt");
   ASSERT_TRUE((*store)->Ingest(b.doc, b.coded).ok());
   auto ev = (*store)->Events({});
   ASSERT_TRUE(ev.ok());

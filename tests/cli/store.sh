@@ -29,7 +29,7 @@ out=$("$dyad" events --db "$db" --unresolved --format tsv)
 check "review queue lists reasons" "no counterpart" "$out"
 out=$("$dyad" events --db "$db" --unresolved --reason "unknown actor" --format tsv | tail -n +2 | cut -f1 | sort -u)
 [ "$out" = "unknown actor" ] && echo "ok   review queue filters by reason" || { echo "FAIL reason filter: $out"; fail=1; }
-for cmd in code ingest events chronology "lexicon check" repair; do
+for cmd in code ingest events chronology "lexicon check" repair import export; do
   out=$("$dyad" $cmd --help 2>&1) || { echo "FAIL $cmd --help"; fail=1; }
 done
 echo "ok   --help on every command"

@@ -1,0 +1,734 @@
+// Reading and writing events: JSON Lines, CSV, GDELT, ICEWS (XLSX in format_xlsx.cc).
+#include "dyad/event_io.h"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <unordered_map>
+
+#include "dyad/jsonl.h"
+#include "store/event_table.h"
+#include "store/xlsx.h"
+
+namespace dyad {
+
+std::string_view FormatName(EventFormat f) {
+  switch (f) {
+    case EventFormat::kJsonl:
+      return "jsonl";
+    case EventFormat::kCsv:
+      return "csv";
+    case EventFormat::kGdelt:
+      return "gdelt";
+    case EventFormat::kIcews:
+      return "icews";
+    case EventFormat::kXlsx:
+      return "xlsx";
+  }
+  return "jsonl";
+}
+
+std::optional<EventFormat> ParseFormat(std::string_view name) {
+  for (EventFormat f : {EventFormat::kJsonl, EventFormat::kCsv, EventFormat::kGdelt,
+                        EventFormat::kIcews, EventFormat::kXlsx})
+    if (FormatName(f) == name) return f;
+  if (name == "tsv") return EventFormat::kGdelt;
+  return std::nullopt;
+}
+
+namespace {
+
+constexpr std::string_view kIcewsHeader = "Event ID\tEvent Date";
+
+bool EndsWithNoCase(std::string_view s, std::string_view suf) {
+  if (s.size() < suf.size()) return false;
+  for (size_t i = 0; i < suf.size(); ++i)
+    if (std::tolower(static_cast<unsigned char>(s[s.size() - suf.size() + i])) != suf[i])
+      return false;
+  return true;
+}
+
+std::vector<std::string_view> SplitTabs(std::string_view line) {
+  std::vector<std::string_view> out;
+  size_t i = 0;
+  while (true) {
+    size_t j = line.find('\t', i);
+    out.push_back(line.substr(i, j == std::string_view::npos ? std::string_view::npos : j - i));
+    if (j == std::string_view::npos) break;
+    i = j + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::optional<EventFormat> GuessFormat(const std::string& path, std::string_view head) {
+  if (head.substr(0, 4) == std::string_view("PK\x03\x04", 4)) return EventFormat::kXlsx;
+  std::string_view first = head.substr(0, head.find('\n'));
+  if (!first.empty() && first.back() == '\r') first.remove_suffix(1);
+  if (first.substr(0, 3) == "\xEF\xBB\xBF") first.remove_prefix(3);
+  size_t nonspace = first.find_first_not_of(" \t");
+  if (nonspace != std::string_view::npos && first[nonspace] == '{') return EventFormat::kJsonl;
+  if (first.substr(0, kIcewsHeader.size()) == kIcewsHeader) return EventFormat::kIcews;
+  size_t fields = SplitTabs(first).size();
+  if (fields == 57 || fields == 58 || fields == 61) return EventFormat::kGdelt;
+  if (first.find("date") != std::string_view::npos &&
+      first.find("source") != std::string_view::npos && first.find(',') != std::string_view::npos)
+    return EventFormat::kCsv;
+  if (EndsWithNoCase(path, ".jsonl") || EndsWithNoCase(path, ".json")) return EventFormat::kJsonl;
+  if (EndsWithNoCase(path, ".xlsx")) return EventFormat::kXlsx;
+  return std::nullopt;
+}
+
+namespace {
+
+Result<std::string> ReadWhole(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::IoError(path + ": cannot open");
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  if (in.bad()) return Status::IoError(path + ": read error");
+  return ss.str();
+}
+
+// Calls `each` for every line with its number and byte range (without the line break).
+template <typename F>
+void ForEachLine(std::string_view text, F each) {
+  size_t pos = 0;
+  int line = 0;
+  while (pos < text.size()) {
+    size_t nl = text.find('\n', pos);
+    size_t end = nl == std::string_view::npos ? text.size() : nl;
+    size_t stop = end;
+    if (stop > pos && text[stop - 1] == '\r') --stop;
+    each(++line, pos, stop);
+    pos = end + 1;
+  }
+}
+
+std::string Where(const std::string& path, int line) {
+  return path + ":" + std::to_string(line) + ": ";
+}
+
+bool AllDigits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+std::optional<Date> CompactDate(std::string_view s) {
+  if (s.size() < 8 || !AllDigits(s.substr(0, 8))) return std::nullopt;
+  int y = std::atoi(std::string(s.substr(0, 4)).c_str());
+  int m = std::atoi(std::string(s.substr(4, 2)).c_str());
+  int d = std::atoi(std::string(s.substr(6, 2)).c_str());
+  if (!Date::IsValid(y, m, d)) return std::nullopt;
+  return Date{y, m, d};
+}
+
+bool ParseDouble(std::string_view s, double* out) {
+  if (s.empty()) return false;
+  std::string tmp(s);
+  char* stop = nullptr;
+  *out = std::strtod(tmp.c_str(), &stop);
+  return stop != nullptr && *stop == '\0';
+}
+
+void Progress(const ReadContext& ctx, int64_t rows, size_t done, size_t total) {
+  if (ctx.progress && rows % 20000 == 0) ctx.progress(done, total);
+}
+
+// ---- GDELT ----
+
+Result<ReadStats> ReadGdelt(const std::string& path, const ReadContext& ctx,
+                            const std::function<void(Event&&)>& sink,
+                            std::vector<std::string>* problems) {
+  Result<std::string> text = ReadWhole(path);
+  if (!text.ok()) return text.status();
+  ReadStats st;
+  std::string_view all = *text;
+  ForEachLine(all, [&](int line, size_t b, size_t e) {
+    std::string_view row = all.substr(b, e - b);
+    if (row.find_first_not_of(" \t") == std::string_view::npos) return;
+    ++st.rows;
+    Progress(ctx, st.rows, e, all.size());
+    auto bad = [&](const std::string& msg) {
+      problems->push_back(Where(path, line) + msg);
+      ++st.skipped;
+    };
+    std::vector<std::string_view> f = SplitTabs(row);
+    if (f.size() != 57 && f.size() != 58 && f.size() != 61) {
+      bad(std::to_string(f.size()) + " fields; a GDELT event row has 57, 58 or 61");
+      return;
+    }
+    if (!AllDigits(f[0])) return bad("GlobalEventID '" + std::string(f[0]) + "' is not a number");
+    std::optional<Date> day = CompactDate(f[1]);
+    if (!day || f[1].size() != 8) return bad("SQLDATE '" + std::string(f[1]) + "' is not YYYYMMDD");
+    if (!AllDigits(f[26])) return bad("EventCode '" + std::string(f[26]) + "' is not a CAMEO code");
+    Event ev;
+    ev.id = std::string(f[0]);
+    ev.date = DateSpan::Day(*day);
+    ev.source = std::string(f[5]);
+    ev.source_name = std::string(f[6]);
+    ev.source_country = std::string(f[7]);
+    ev.target = std::string(f[15]);
+    ev.target_name = std::string(f[16]);
+    ev.target_country = std::string(f[17]);
+    ev.code = std::string(f[26]);
+    if (f[29].size() != 1 || f[29][0] < '1' || f[29][0] > '4')
+      return bad("QuadClass '" + std::string(f[29]) + "' is not 1-4");
+    ev.quad_class = f[29][0] - '0';
+    if (!ParseDouble(f[30], &ev.goldstein))
+      return bad("GoldsteinScale '" + std::string(f[30]) + "' is not a number");
+    Mention m;
+    size_t url = f.size() == 61 ? 60 : 57;
+    m.doc = url < f.size() && !f[url].empty() ? std::string(f[url]) : path;
+    m.span_begin = static_cast<uint32_t>(b);
+    m.span_end = static_cast<uint32_t>(e);
+    m.section = "gdelt";
+    m.date = ev.date;
+    ev.mentions.push_back(std::move(m));
+    ++st.events;
+    sink(std::move(ev));
+  });
+  return st;
+}
+
+// ---- ICEWS ----
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// ICEWS sectors ("Government,Executive,Executive Office") as a CAMEO sector code.
+std::string SectorCode(std::string_view sectors) {
+  std::string s = Lower(sectors);
+  static const std::pair<const char*, const char*> kMap[] = {{"military", "MIL"},
+                                                             {"police", "COP"},
+                                                             {"intelligence", "SPY"},
+                                                             {"legislative", "LEG"},
+                                                             {"parliament", "LEG"},
+                                                             {"judicial", "JUD"},
+                                                             {"government", "GOV"},
+                                                             {"executive", "GOV"},
+                                                             {"cabinet", "GOV"},
+                                                             {"media", "MED"},
+                                                             {"news", "MED"},
+                                                             {"business", "BUS"},
+                                                             {"opposition", "OPP"},
+                                                             {"rebel", "REB"},
+                                                             {"insurgent", "REB"},
+                                                             {"ngo", "NGO"},
+                                                             {"nongovernmental", "NGO"},
+                                                             {"religious", "REL"}};
+  for (const auto& [word, code] : kMap)
+    if (s.find(word) != std::string::npos) return code;
+  return {};
+}
+
+Result<ReadStats> ReadIcews(const std::string& path, const ReadContext& ctx,
+                            const std::function<void(Event&&)>& sink,
+                            std::vector<std::string>* problems) {
+  Result<std::string> text = ReadWhole(path);
+  if (!text.ok()) return text.status();
+  std::unordered_map<std::string, std::string> by_name;
+  if (ctx.countries != nullptr) {
+    for (const Country& c : ctx.countries->all()) {
+      by_name.emplace(Lower(c.name_en), c.iso3);
+      for (const std::string& n : c.names) by_name.emplace(Lower(n), c.iso3);
+    }
+  }
+  ReadStats st;
+  std::string_view all = *text;
+  std::unordered_map<std::string, int> col;
+  Status header_error;
+  ForEachLine(all, [&](int line, size_t b, size_t e) {
+    std::string_view row = all.substr(b, e - b);
+    if (line == 1) {
+      if (row.substr(0, 3) == "\xEF\xBB\xBF") row.remove_prefix(3);
+      std::vector<std::string_view> h = SplitTabs(row);
+      for (size_t i = 0; i < h.size(); ++i) col[std::string(h[i])] = static_cast<int>(i);
+      for (const char* need :
+           {"Event ID", "Event Date", "Source Name", "Source Sectors", "Source Country",
+            "CAMEO Code", "Intensity", "Target Name", "Target Sectors", "Target Country"})
+        if (!col.count(need))
+          header_error =
+              Status::InvalidInput(Where(path, 1) + "the ICEWS header lacks '" + need + "'");
+      return;
+    }
+    if (!header_error.ok() || row.find_first_not_of(" \t") == std::string_view::npos) return;
+    ++st.rows;
+    Progress(ctx, st.rows, e, all.size());
+    auto bad = [&](const std::string& msg) {
+      problems->push_back(Where(path, line) + msg);
+      ++st.skipped;
+    };
+    std::vector<std::string_view> f = SplitTabs(row);
+    auto get = [&](const char* name) -> std::string_view {
+      auto it = col.find(name);
+      return it != col.end() && it->second < static_cast<int>(f.size()) ? f[it->second]
+                                                                        : std::string_view();
+    };
+    Event ev;
+    ev.id = std::string(get("Event ID"));
+    std::optional<Date> day = Date::Parse(get("Event Date"));
+    if (!day) return bad("Event Date '" + std::string(get("Event Date")) + "' is not YYYY-MM-DD");
+    ev.date = DateSpan::Day(*day);
+    std::string code(get("CAMEO Code"));
+    if (!AllDigits(code)) return bad("CAMEO Code '" + code + "' is not a code");
+    while (code.size() < 3) code.insert(code.begin(), '0');
+    const CameoCode* cc = ctx.codebook != nullptr ? ctx.codebook->Find(code) : nullptr;
+    if (ctx.codebook != nullptr && cc == nullptr)
+      return bad("CAMEO Code '" + code + "' is not in the CAMEO codebook");
+    ev.code = code;
+    if (!ParseDouble(get("Intensity"), &ev.goldstein))
+      return bad("Intensity '" + std::string(get("Intensity")) + "' is not a number");
+    ev.quad_class = cc != nullptr ? cc->quad_class : 0;
+    std::string why;
+    auto side = [&](const char* country_col, const char* sectors_col, const char* name_col,
+                    std::string* code_out, std::string* country_out, std::string* name_out) {
+      *name_out = std::string(get(name_col));
+      std::string_view country = get(country_col);
+      if (country.empty()) {
+        *code_out = "";  // an actor of no state (an organisation): the name says who
+        return true;
+      }
+      auto it = by_name.find(Lower(country));
+      if (it == by_name.end()) {
+        why = std::string(country_col) + " '" + std::string(country) + "' is not a known state";
+        return false;
+      }
+      *country_out = it->second;
+      *code_out = it->second + SectorCode(get(sectors_col));
+      return true;
+    };
+    if (!side("Source Country", "Source Sectors", "Source Name", &ev.source, &ev.source_country,
+              &ev.source_name) ||
+        !side("Target Country", "Target Sectors", "Target Name", &ev.target, &ev.target_country,
+              &ev.target_name))
+      return bad(why);
+    Mention m;
+    m.doc = path;
+    m.span_begin = static_cast<uint32_t>(b);
+    m.span_end = static_cast<uint32_t>(e);
+    m.section = "icews";
+    m.evidence = std::string(get("Event Text"));
+    m.date = ev.date;
+    ev.mentions.push_back(std::move(m));
+    ev.attribution = std::string(get("Publisher"));
+    ++st.events;
+    sink(std::move(ev));
+  });
+  if (!header_error.ok()) return header_error;
+  return st;
+}
+
+// ---- JSON Lines ----
+
+Result<ReadStats> ReadJsonl(const std::string& path, const ReadContext& ctx,
+                            const std::function<void(Event&&)>& sink,
+                            std::vector<std::string>* problems) {
+  Result<std::string> text = ReadWhole(path);
+  if (!text.ok()) return text.status();
+  ReadStats st;
+  std::string_view all = *text;
+  ForEachLine(all, [&](int line, size_t b, size_t e) {
+    std::string_view row = all.substr(b, e - b);
+    if (row.find_first_not_of(" \t") == std::string_view::npos) return;
+    ++st.rows;
+    Progress(ctx, st.rows, e, all.size());
+    auto bad = [&](const std::string& msg) {
+      problems->push_back(Where(path, line) + msg);
+      ++st.skipped;
+    };
+    nlohmann::json j = nlohmann::json::parse(row, nullptr, /*allow_exceptions=*/false);
+    if (j.is_discarded() || !j.is_object()) return bad("not a JSON object");
+    std::string field;
+    auto str = [&](const char* name, bool required = false) -> std::string {
+      auto it = j.find(name);
+      if (it == j.end() || it->is_null()) {
+        if (required) field = name;
+        return {};
+      }
+      if (!it->is_string()) {
+        field = name;
+        return {};
+      }
+      return it->get<std::string>();
+    };
+    Event ev;
+    std::string date = str("date", true), date_end = str("date_end");
+    ev.source = str("source", true);
+    ev.target = str("target", true);
+    ev.code = str("code", true);
+    if (!field.empty()) return bad("field '" + field + "' is missing or not a string");
+    std::optional<Date> begin = Date::Parse(date);
+    std::optional<Date> end = date_end.empty() ? begin : Date::Parse(date_end);
+    if (!begin || !end || *end < *begin) return bad("date/date_end '" + date + "' is not a span");
+    std::optional<DatePrecision> prec = DatePrecision::kDay;
+    if (std::string p = str("date_precision"); !p.empty()) prec = ParsePrecision(p);
+    if (!prec) return bad("date_precision is not day, month or year");
+    ev.date = DateSpan{*begin, *end, *prec};
+    const CameoCode* cc = ctx.codebook != nullptr ? ctx.codebook->Find(ev.code) : nullptr;
+    if (ctx.codebook != nullptr && cc == nullptr)
+      return bad("code '" + ev.code + "' is not in the CAMEO codebook");
+    ev.source_country = str("source_country");
+    ev.target_country = str("target_country");
+    ev.source_name = str("source_name");
+    ev.target_name = str("target_name");
+    ev.source_label_ko = str("source_label_ko");
+    ev.source_label_en = str("source_label_en");
+    ev.target_label_ko = str("target_label_ko");
+    ev.target_label_en = str("target_label_en");
+    ev.action_ko = str("action_ko");
+    ev.action_en = str("action_en");
+    ev.lang = str("lang");
+    ev.attribution = str("attribution");
+    ev.id = str("id");
+    if (auto it = j.find("goldstein"); it != j.end() && it->is_number())
+      ev.goldstein = it->get<double>();
+    else if (cc != nullptr)
+      ev.goldstein = cc->goldstein;
+    if (auto it = j.find("quad_class"); it != j.end() && it->is_number_integer())
+      ev.quad_class = it->get<int>();
+    else if (cc != nullptr)
+      ev.quad_class = cc->quad_class;
+    if (auto it = j.find("symmetric"); it != j.end() && it->is_boolean())
+      ev.symmetric = it->get<bool>();
+    if (std::string mode = str("mode"); !mode.empty()) {
+      std::optional<EventMode> m = ParseMode(mode);
+      if (!m) return bad("mode '" + mode + "' is not actual, expected, hypothetical or negated");
+      ev.mode = *m;
+    }
+    if (auto it = j.find("quote"); it != j.end() && it->is_array())
+      for (const auto& q : *it)
+        if (q.is_string()) ev.quotes.push_back(q.get<std::string>());
+    auto span_of = [](const nlohmann::json& o, Mention* m) {
+      auto it = o.find("span");
+      if (it != o.end() && it->is_array() && it->size() == 2 && (*it)[0].is_number_unsigned() &&
+          (*it)[1].is_number_unsigned()) {
+        m->span_begin = (*it)[0].get<uint32_t>();
+        m->span_end = (*it)[1].get<uint32_t>();
+      }
+    };
+    if (auto it = j.find("mentions"); it != j.end() && it->is_array()) {
+      for (const auto& o : *it) {
+        if (!o.is_object()) continue;
+        Mention m;
+        if (auto d = o.find("doc"); d != o.end() && d->is_string()) m.doc = d->get<std::string>();
+        if (auto s = o.find("section"); s != o.end() && s->is_string())
+          m.section = s->get<std::string>();
+        span_of(o, &m);
+        m.date = ev.date;
+        std::optional<Date> mb, me;
+        if (auto d = o.find("date"); d != o.end() && d->is_string())
+          mb = Date::Parse(d->get<std::string>());
+        if (auto d = o.find("date_end"); d != o.end() && d->is_string())
+          me = Date::Parse(d->get<std::string>());
+        if (mb && me && !(*me < *mb)) {
+          m.date.begin = *mb;
+          m.date.end = *me;
+          m.date.precision = *mb == *me ? DatePrecision::kDay : ev.date.precision;
+        }
+        ev.mentions.push_back(std::move(m));
+      }
+    }
+    if (ev.mentions.empty()) {
+      Mention m;
+      m.doc = str("doc");
+      m.section = str("section");
+      span_of(j, &m);
+      m.date = ev.date;
+      ev.mentions.push_back(std::move(m));
+    }
+    // The primary mention's evidence is the event's.
+    ev.mentions.front().evidence = str("evidence");
+    ++st.events;
+    sink(std::move(ev));
+  });
+  return st;
+}
+
+// ---- CSV and XLSX: dyad's table ----
+
+Result<ReadStats> ReadTableRows(const std::string& path, const ReadContext& ctx,
+                                const std::vector<io::CsvRecord>& records,
+                                const std::function<void(Event&&)>& sink,
+                                std::vector<std::string>* problems) {
+  ReadStats st;
+  if (records.empty()) return Status::InvalidInput(path + ": empty; dyad's header row is needed");
+  std::vector<int> index;
+  if (std::string err = io::MapHeader(records.front().cells, &index); !err.empty())
+    return Status::InvalidInput(Where(path, records.front().line) + err);
+  for (size_t r = 1; r < records.size(); ++r) {
+    const io::CsvRecord& rec = records[r];
+    bool blank = true;
+    for (const std::string& c : rec.cells) blank &= c.empty();
+    if (blank) continue;
+    ++st.rows;
+    Progress(ctx, st.rows, rec.end, records.back().end);
+    Event ev;
+    if (std::string err = io::EventFromRow(rec.cells, index, ctx.codebook, &ev); !err.empty()) {
+      problems->push_back(Where(path, rec.line) + err);
+      ++st.skipped;
+      continue;
+    }
+    ++st.events;
+    sink(std::move(ev));
+  }
+  return st;
+}
+
+Result<ReadStats> ReadCsv(const std::string& path, const ReadContext& ctx,
+                          const std::function<void(Event&&)>& sink,
+                          std::vector<std::string>* problems) {
+  Result<std::string> text = ReadWhole(path);
+  if (!text.ok()) return text.status();
+  std::vector<io::CsvRecord> records;
+  size_t pos = 0;
+  int line = 1;
+  std::string_view all = *text;
+  while (pos < all.size()) {
+    io::CsvRecord rec;
+    std::string err;
+    if (!io::NextCsvRecord(all, &pos, &line, &rec, &err)) {
+      // The rest of the file is one unclosed field: report it, keep what came before.
+      problems->push_back(Where(path, rec.line) + err);
+      break;
+    }
+    records.push_back(std::move(rec));
+  }
+  return ReadTableRows(path, ctx, records, sink, problems);
+}
+
+Result<ReadStats> ReadXlsx(const std::string& path, const ReadContext& ctx,
+                           const std::function<void(Event&&)>& sink,
+                           std::vector<std::string>* problems) {
+  Result<std::vector<io::SheetRow>> rows = io::ReadFirstSheet(path);
+  if (!rows.ok()) return rows.status();
+  std::vector<io::CsvRecord> records;
+  for (io::SheetRow& r : *rows) {
+    io::CsvRecord rec;
+    rec.line = r.number;
+    rec.cells = std::move(r.cells);
+    records.push_back(std::move(rec));
+  }
+  return ReadTableRows(path, ctx, records, sink, problems);
+}
+
+}  // namespace
+
+Result<ReadStats> ReadEvents(const std::string& path, EventFormat format, const ReadContext& ctx,
+                             const std::function<void(Event&&)>& sink,
+                             std::vector<std::string>* problems) {
+  switch (format) {
+    case EventFormat::kGdelt:
+      return ReadGdelt(path, ctx, sink, problems);
+    case EventFormat::kIcews:
+      return ReadIcews(path, ctx, sink, problems);
+    case EventFormat::kJsonl:
+      return ReadJsonl(path, ctx, sink, problems);
+    case EventFormat::kCsv:
+      return ReadCsv(path, ctx, sink, problems);
+    case EventFormat::kXlsx:
+      return ReadXlsx(path, ctx, sink, problems);
+  }
+  return Status::Internal("unknown format");
+}
+
+// ---- writers ----
+
+namespace {
+
+class StreamWriter : public EventWriter {
+ public:
+  StreamWriter(const std::string& path, std::unique_ptr<std::ofstream> file)
+      : path_(path), file_(std::move(file)), out_(file_ ? file_.get() : &std::cout) {}
+  Status Finish() override {
+    out_->flush();
+    if (!*out_) return Status::IoError(path_ + ": write error");
+    return Status::Ok();
+  }
+
+ protected:
+  Status Put(const std::string& s) {
+    out_->write(s.data(), static_cast<std::streamsize>(s.size()));
+    if (!*out_) return Status::IoError(path_ + ": write error");
+    return Status::Ok();
+  }
+  std::string path_;
+
+ private:
+  std::unique_ptr<std::ofstream> file_;
+  std::ostream* out_;
+};
+
+class JsonlWriter : public StreamWriter {
+ public:
+  using StreamWriter::StreamWriter;
+  Status Write(const Event& e) override {
+    if (e.mentions.empty()) return Status::InvalidInput("an event without a mention");
+    return Put(EventToJson(e) + "\n");
+  }
+};
+
+class CsvWriter : public StreamWriter {
+ public:
+  using StreamWriter::StreamWriter;
+  Status Write(const Event& e) override {
+    std::string line;
+    if (!header_done_) {
+      const auto& names = io::TableColumns();
+      for (size_t i = 0; i < names.size(); ++i) {
+        if (i) line += ',';
+        line += names[i];
+      }
+      line += "\r\n";
+      header_done_ = true;
+    }
+    std::vector<std::string> row = io::TableRow(e);
+    for (size_t i = 0; i < row.size(); ++i) {
+      if (i) line += ',';
+      io::AppendCsvField(&line, row[i]);
+    }
+    line += "\r\n";
+    return Put(line);
+  }
+  Status Finish() override {
+    if (!header_done_) {  // an empty table still has its header
+      const auto& names = io::TableColumns();
+      std::string line;
+      for (size_t i = 0; i < names.size(); ++i) line += (i ? "," : "") + std::string(names[i]);
+      if (Status s = Put(line + "\r\n"); !s.ok()) return s;
+    }
+    return StreamWriter::Finish();
+  }
+
+ private:
+  bool header_done_ = false;
+};
+
+// GDELT 1.0's 58 fields. dyad has no tone, counts of sources or places: those cells hold 0 or
+// stay empty; NumMentions and NumArticles count the event's mentions.
+class GdeltWriter : public StreamWriter {
+ public:
+  using StreamWriter::StreamWriter;
+  Status Write(const Event& e) override {
+    ++seq_;
+    std::vector<std::string> f(58);
+    f[0] = AllDigits(e.id) ? e.id : std::to_string(seq_);
+    const Date& d = e.date.begin;
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%04d%02d%02d", d.year, d.month, d.day);
+    f[1] = buf;
+    std::snprintf(buf, sizeof buf, "%04d%02d", d.year, d.month);
+    f[2] = buf;
+    f[3] = std::to_string(d.year);
+    long doy = d.ToDays() - Date{d.year, 1, 1}.ToDays() + 1;
+    std::snprintf(buf, sizeof buf, "%.4f", d.year + doy / 365.0);
+    f[4] = buf;
+    auto actor = [&](size_t at, const std::string& code, const std::string& name,
+                     const std::string& country) {
+      f[at] = code;
+      f[at + 1] = name;
+      f[at + 2] = country;
+      // The sector after the state's code (PRKGOV → GOV) is the actor's type.
+      if (!country.empty() && code.size() >= country.size() + 3 &&
+          code.compare(0, country.size(), country) == 0)
+        f[at + 7] = code.substr(country.size(), 3);
+    };
+    actor(5, e.source, e.source_name, e.source_country);
+    actor(15, e.target, e.target_name, e.target_country);
+    f[25] = "1";
+    f[26] = e.code;
+    f[27] = e.code.substr(0, 3);
+    f[28] = e.code.substr(0, 2);
+    f[29] = std::to_string(e.quad_class);
+    std::snprintf(buf, sizeof buf, "%.1f", e.goldstein);
+    f[30] = buf;
+    f[31] = f[33] = std::to_string(std::max<size_t>(1, e.mentions.size()));
+    f[32] = "1";
+    f[34] = "0";
+    f[35] = f[42] = f[49] = "0";
+    f[56] = f[1];
+    f[57] = e.mentions.empty() ? "" : e.mentions.front().doc;
+    std::string line;
+    for (size_t i = 0; i < f.size(); ++i) {
+      if (i) line += '\t';
+      for (char c : f[i]) line += (c == '\t' || c == '\n' || c == '\r') ? ' ' : c;
+    }
+    line += '\n';
+    return Put(line);
+  }
+
+ private:
+  long seq_ = 0;
+};
+
+// XLSX to standard output: the workbook is written to a temporary file, then copied.
+class StdoutXlsxWriter : public EventWriter {
+ public:
+  StdoutXlsxWriter(std::string tmp, std::unique_ptr<EventWriter> inner)
+      : tmp_(std::move(tmp)), inner_(std::move(inner)) {}
+  ~StdoutXlsxWriter() override { std::remove(tmp_.c_str()); }
+  Status Write(const Event& e) override { return inner_->Write(e); }
+  Status Finish() override {
+    if (Status s = inner_->Finish(); !s.ok()) return s;
+    std::ifstream in(tmp_, std::ios::binary);
+    std::cout << in.rdbuf();
+    std::cout.flush();
+    return std::cout ? Status::Ok() : Status::IoError("standard output: write error");
+  }
+
+ private:
+  std::string tmp_;
+  std::unique_ptr<EventWriter> inner_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<EventWriter>> OpenEventWriter(EventFormat format, const std::string& path) {
+  if (format == EventFormat::kXlsx) {
+    if (path != "-") return io::NewXlsxWriter(path);
+    char tmpl[] = "/tmp/dyad-export-XXXXXX";
+    int fd = mkstemp(tmpl);
+    if (fd < 0) return Status::IoError("cannot create a temporary file for the workbook");
+    close(fd);
+    Result<std::unique_ptr<EventWriter>> inner = io::NewXlsxWriter(tmpl);
+    if (!inner.ok()) return inner.status();
+    return std::unique_ptr<EventWriter>(
+        std::make_unique<StdoutXlsxWriter>(tmpl, std::move(inner).value()));
+  }
+  if (format == EventFormat::kIcews)
+    return Status::InvalidInput("dyad reads ICEWS files but does not write them");
+  std::unique_ptr<std::ofstream> file;
+  if (path != "-") {
+    file = std::make_unique<std::ofstream>(path, std::ios::binary | std::ios::trunc);
+    if (!*file) return Status::IoError(path + ": cannot create");
+  }
+  std::string name = path == "-" ? "standard output" : path;
+  std::unique_ptr<EventWriter> w;
+  switch (format) {
+    case EventFormat::kJsonl:
+      w = std::make_unique<JsonlWriter>(name, std::move(file));
+      break;
+    case EventFormat::kCsv:
+      w = std::make_unique<CsvWriter>(name, std::move(file));
+      break;
+    case EventFormat::kGdelt:
+      w = std::make_unique<GdeltWriter>(name, std::move(file));
+      break;
+    default:
+      return Status::Internal("unreachable");
+  }
+  return w;
+}
+
+}  // namespace dyad

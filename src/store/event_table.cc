@@ -1,0 +1,290 @@
+#include "store/event_table.h"
+
+#include <charconv>
+#include <cstdio>
+#include <cstdlib>
+
+namespace dyad::io {
+
+namespace {
+
+enum Col {
+  kId,
+  kDate,
+  kDateEnd,
+  kPrecision,
+  kSource,
+  kTarget,
+  kSourceCountry,
+  kTargetCountry,
+  kSourceName,
+  kTargetName,
+  kSourceLabelKo,
+  kSourceLabelEn,
+  kTargetLabelKo,
+  kTargetLabelEn,
+  kCode,
+  kGoldstein,
+  kQuadClass,
+  kSymmetric,
+  kMode,
+  kActionKo,
+  kActionEn,
+  kLang,
+  kDoc,
+  kSpanBegin,
+  kSpanEnd,
+  kSection,
+  kEvidence,
+  kQuote,
+  kAttribution,
+  kColumns
+};
+
+std::string FormatDouble(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f", v);
+  return buf;
+}
+
+bool ParseUint(std::string_view s, uint32_t* out) {
+  if (s.empty()) {
+    *out = 0;
+    return true;
+  }
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), *out);
+  return ec == std::errc() && p == s.data() + s.size();
+}
+
+}  // namespace
+
+const std::vector<std::string_view>& TableColumns() {
+  static const std::vector<std::string_view> kNames = {"id",
+                                                       "date",
+                                                       "date_end",
+                                                       "date_precision",
+                                                       "source",
+                                                       "target",
+                                                       "source_country",
+                                                       "target_country",
+                                                       "source_name",
+                                                       "target_name",
+                                                       "source_label_ko",
+                                                       "source_label_en",
+                                                       "target_label_ko",
+                                                       "target_label_en",
+                                                       "code",
+                                                       "goldstein",
+                                                       "quad_class",
+                                                       "symmetric",
+                                                       "mode",
+                                                       "action_ko",
+                                                       "action_en",
+                                                       "lang",
+                                                       "doc",
+                                                       "span_begin",
+                                                       "span_end",
+                                                       "section",
+                                                       "evidence",
+                                                       "quote",
+                                                       "attribution"};
+  return kNames;
+}
+
+std::vector<std::string> TableRow(const Event& e) {
+  std::vector<std::string> c(kColumns);
+  const Mention* m = e.mentions.empty() ? nullptr : &e.mentions.front();
+  c[kId] = e.id;
+  c[kDate] = e.date.begin.ToIso();
+  c[kDateEnd] = e.date.end.ToIso();
+  c[kPrecision] = std::string(PrecisionName(e.date.precision));
+  c[kSource] = e.source;
+  c[kTarget] = e.target;
+  c[kSourceCountry] = e.source_country;
+  c[kTargetCountry] = e.target_country;
+  c[kSourceName] = e.source_name;
+  c[kTargetName] = e.target_name;
+  c[kSourceLabelKo] = e.source_label_ko;
+  c[kSourceLabelEn] = e.source_label_en;
+  c[kTargetLabelKo] = e.target_label_ko;
+  c[kTargetLabelEn] = e.target_label_en;
+  c[kCode] = e.code;
+  c[kGoldstein] = FormatDouble(e.goldstein);
+  c[kQuadClass] = std::to_string(e.quad_class);
+  c[kSymmetric] = e.symmetric ? "1" : "0";
+  c[kMode] = std::string(ModeName(e.mode));
+  c[kActionKo] = e.action_ko;
+  c[kActionEn] = e.action_en;
+  c[kLang] = e.lang;
+  if (m != nullptr) {
+    c[kDoc] = m->doc;
+    c[kSpanBegin] = std::to_string(m->span_begin);
+    c[kSpanEnd] = std::to_string(m->span_end);
+    c[kSection] = m->section;
+    c[kEvidence] = m->evidence;
+  }
+  for (size_t i = 0; i < e.quotes.size(); ++i) {
+    if (i) c[kQuote] += '\n';
+    c[kQuote] += e.quotes[i];
+  }
+  c[kAttribution] = e.attribution;
+  return c;
+}
+
+std::string MapHeader(const std::vector<std::string>& header, std::vector<int>* index) {
+  const auto& names = TableColumns();
+  index->assign(names.size(), -1);
+  for (size_t i = 0; i < header.size(); ++i) {
+    std::string_view h = header[i];
+    if (i == 0 && h.substr(0, 3) == "\xEF\xBB\xBF") h.remove_prefix(3);  // a BOM Excel adds
+    for (size_t c = 0; c < names.size(); ++c)
+      if (names[c] == h) (*index)[c] = static_cast<int>(i);
+  }
+  std::string missing;
+  for (int c : {kDate, kSource, kTarget, kCode})
+    if ((*index)[c] < 0) missing += (missing.empty() ? "" : ", ") + std::string(names[c]);
+  if (!missing.empty()) return "the header lacks dyad's column(s) " + missing;
+  return {};
+}
+
+std::string EventFromRow(const std::vector<std::string>& cells, const std::vector<int>& index,
+                         const Codebook* codebook, Event* out) {
+  auto cell = [&](int c) -> const std::string& {
+    static const std::string kEmpty;
+    int i = index[c];
+    return i >= 0 && i < static_cast<int>(cells.size()) ? cells[i] : kEmpty;
+  };
+  Event e;
+  e.id = cell(kId);
+  std::optional<Date> begin = Date::Parse(cell(kDate));
+  if (!begin) return "date '" + cell(kDate) + "' is not YYYY-MM-DD";
+  std::optional<Date> end = cell(kDateEnd).empty() ? begin : Date::Parse(cell(kDateEnd));
+  if (!end || *end < *begin) return "date_end '" + cell(kDateEnd) + "' is not a date after date";
+  std::optional<DatePrecision> prec =
+      cell(kPrecision).empty() ? DatePrecision::kDay : ParsePrecision(cell(kPrecision));
+  if (!prec) return "date_precision '" + cell(kPrecision) + "' is not day, month or year";
+  e.date = DateSpan{*begin, *end, *prec};
+  // An actor may be missing: GDELT codes events with one actor.
+  e.source = cell(kSource);
+  e.target = cell(kTarget);
+  e.source_country = cell(kSourceCountry);
+  e.target_country = cell(kTargetCountry);
+  e.source_name = cell(kSourceName);
+  e.target_name = cell(kTargetName);
+  e.source_label_ko = cell(kSourceLabelKo);
+  e.source_label_en = cell(kSourceLabelEn);
+  e.target_label_ko = cell(kTargetLabelKo);
+  e.target_label_en = cell(kTargetLabelEn);
+  e.code = cell(kCode);
+  const CameoCode* cc = codebook != nullptr ? codebook->Find(e.code) : nullptr;
+  if (e.code.empty() || (codebook != nullptr && cc == nullptr))
+    return "code '" + e.code + "' is not a CAMEO event code";
+  if (!cell(kGoldstein).empty()) {
+    char* stop = nullptr;
+    e.goldstein = std::strtod(cell(kGoldstein).c_str(), &stop);
+    if (stop == nullptr || *stop != '\0')
+      return "goldstein '" + cell(kGoldstein) + "' is not a number";
+  } else if (cc != nullptr) {
+    e.goldstein = cc->goldstein;
+  }
+  if (!cell(kQuadClass).empty()) {
+    const std::string& q = cell(kQuadClass);
+    if (q.size() != 1 || q[0] < '1' || q[0] > '4') return "quad_class '" + q + "' is not 1-4";
+    e.quad_class = q[0] - '0';
+  } else if (cc != nullptr) {
+    e.quad_class = cc->quad_class;
+  }
+  const std::string& sym = cell(kSymmetric);
+  e.symmetric = sym == "1" || sym == "true";
+  if (!cell(kMode).empty()) {
+    std::optional<EventMode> mode = ParseMode(cell(kMode));
+    if (!mode) return "mode '" + cell(kMode) + "' is not actual, expected, hypothetical or negated";
+    e.mode = *mode;
+  }
+  e.action_ko = cell(kActionKo);
+  e.action_en = cell(kActionEn);
+  e.lang = cell(kLang);
+  Mention m;
+  m.doc = cell(kDoc);
+  if (!ParseUint(cell(kSpanBegin), &m.span_begin) || !ParseUint(cell(kSpanEnd), &m.span_end))
+    return "span_begin and span_end must be byte offsets";
+  m.section = cell(kSection);
+  m.evidence = cell(kEvidence);
+  m.date = e.date;
+  e.mentions.push_back(std::move(m));
+  const std::string& q = cell(kQuote);
+  for (size_t i = 0; !q.empty() && i <= q.size();) {
+    size_t j = q.find('\n', i);
+    if (j == std::string::npos) j = q.size();
+    e.quotes.push_back(q.substr(i, j - i));
+    i = j + 1;
+  }
+  e.attribution = cell(kAttribution);
+  *out = std::move(e);
+  return {};
+}
+
+bool NextCsvRecord(std::string_view text, size_t* pos, int* line, CsvRecord* out,
+                   std::string* error) {
+  out->cells.clear();
+  out->line = *line;
+  out->begin = *pos;
+  std::string cell;
+  bool quoted = false, was_quoted = false;
+  size_t i = *pos;
+  for (; i < text.size(); ++i) {
+    char c = text[i];
+    if (quoted) {
+      if (c == '"') {
+        if (i + 1 < text.size() && text[i + 1] == '"') {
+          cell += '"';
+          ++i;
+        } else {
+          quoted = false;
+        }
+      } else {
+        if (c == '\n') ++*line;
+        cell += c;
+      }
+      continue;
+    }
+    if (c == '"' && cell.empty() && !was_quoted) {
+      quoted = was_quoted = true;
+    } else if (c == ',') {
+      out->cells.push_back(std::move(cell));
+      cell.clear();
+      was_quoted = false;
+    } else if (c == '\n' || c == '\r') {
+      break;
+    } else {
+      cell += c;
+    }
+  }
+  if (quoted) {
+    *error = "a quoted field opened on line " + std::to_string(out->line) + " is never closed";
+    return false;
+  }
+  out->cells.push_back(std::move(cell));
+  out->end = i;
+  if (i < text.size() && text[i] == '\r') ++i;
+  if (i < text.size() && text[i] == '\n') ++i;
+  ++*line;
+  *pos = i;
+  return true;
+}
+
+void AppendCsvField(std::string* out, std::string_view cell) {
+  bool quote = cell.find_first_of(",\"\n\r") != std::string_view::npos;
+  if (!quote) {
+    out->append(cell);
+    return;
+  }
+  out->push_back('"');
+  for (char c : cell) {
+    if (c == '"') out->push_back('"');
+    out->push_back(c);
+  }
+  out->push_back('"');
+}
+
+}  // namespace dyad::io

@@ -1,0 +1,43 @@
+// dyad's flat table of events, shared by CSV and XLSX: one row per event, its primary mention,
+// quotations joined by newlines. Internal to src/store.
+#ifndef DYAD_STORE_EVENT_TABLE_H_
+#define DYAD_STORE_EVENT_TABLE_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "dyad/cameo.h"
+#include "dyad/event.h"
+
+namespace dyad::io {
+
+// Column names, in the order dyad writes them.
+const std::vector<std::string_view>& TableColumns();
+
+// The cells of an event, in TableColumns() order.
+std::vector<std::string> TableRow(const Event& e);
+
+// Maps a header row to TableColumns() positions: index[i] is the cell holding column i, or -1.
+// Fails (returns a message) when date, source, target or code is missing.
+std::string MapHeader(const std::vector<std::string>& header, std::vector<int>* index);
+
+// An event from a data row; returns a message naming the bad field, or empty.
+std::string EventFromRow(const std::vector<std::string>& cells, const std::vector<int>& index,
+                         const Codebook* codebook, Event* out);
+
+// Splits text into records of RFC 4180 CSV (quoted fields may hold commas, quotes and
+// newlines). Each record keeps its first line number and byte range.
+struct CsvRecord {
+  std::vector<std::string> cells;
+  int line = 0;
+  size_t begin = 0, end = 0;
+};
+// Returns false and a message when a quoted field is never closed.
+bool NextCsvRecord(std::string_view text, size_t* pos, int* line, CsvRecord* out,
+                   std::string* error);
+void AppendCsvField(std::string* out, std::string_view cell);
+
+}  // namespace dyad::io
+
+#endif  // DYAD_STORE_EVENT_TABLE_H_

@@ -1,0 +1,265 @@
+// XLSX: dyad's event table written with libxlsxwriter, and the first worksheet of any workbook
+// read with minizip (the zip) and expat (the XML parts).
+#include <expat.h>
+#include <minizip/unzip.h>
+#include <xlsxwriter.h>
+
+#include <cstdlib>
+#include <cstring>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "store/event_table.h"
+#include "store/xlsx.h"
+
+namespace dyad::io {
+
+namespace {
+
+// ---- reading ----
+
+Result<std::string> ZipEntry(unzFile zip, const std::string& path, const std::string& name,
+                             bool required) {
+  if (unzLocateFile(zip, name.c_str(), 0) != UNZ_OK) {
+    if (!required) return std::string();
+    return Status::InvalidInput(path + ": not a workbook (no " + name + ")");
+  }
+  if (unzOpenCurrentFile(zip) != UNZ_OK)
+    return Status::InvalidInput(path + ": cannot open " + name + " in the workbook");
+  std::string out;
+  char buf[65536];
+  int n;
+  while ((n = unzReadCurrentFile(zip, buf, sizeof buf)) > 0) out.append(buf, n);
+  unzCloseCurrentFile(zip);
+  if (n < 0) return Status::InvalidInput(path + ": " + name + " is damaged");
+  return out;
+}
+
+// Runs expat over xml; start/end/text receive element names without their namespace prefix.
+struct XmlHandlers {
+  std::function<void(std::string_view, const char**)> start;
+  std::function<void(std::string_view)> end;
+  std::function<void(std::string_view)> text;
+};
+
+std::string_view LocalName(const char* name) {
+  std::string_view n(name);
+  size_t colon = n.rfind(':');
+  return colon == std::string_view::npos ? n : n.substr(colon + 1);
+}
+
+const char* Attr(const char** attrs, std::string_view name) {
+  for (int i = 0; attrs[i] != nullptr; i += 2)
+    if (LocalName(attrs[i]) == name) return attrs[i + 1];
+  return nullptr;
+}
+
+Status ParseXml(const std::string& xml, const std::string& where, XmlHandlers* h) {
+  XML_Parser p = XML_ParserCreate("UTF-8");
+  XML_SetUserData(p, h);
+  XML_SetElementHandler(
+      p,
+      [](void* u, const XML_Char* name, const XML_Char** attrs) {
+        auto* hh = static_cast<XmlHandlers*>(u);
+        if (hh->start) hh->start(LocalName(name), attrs);
+      },
+      [](void* u, const XML_Char* name) {
+        auto* hh = static_cast<XmlHandlers*>(u);
+        if (hh->end) hh->end(LocalName(name));
+      });
+  XML_SetCharacterDataHandler(p, [](void* u, const XML_Char* s, int len) {
+    auto* hh = static_cast<XmlHandlers*>(u);
+    if (hh->text) hh->text(std::string_view(s, static_cast<size_t>(len)));
+  });
+  bool ok = XML_Parse(p, xml.data(), static_cast<int>(xml.size()), 1) == XML_STATUS_OK;
+  std::string err = ok ? "" : XML_ErrorString(XML_GetErrorCode(p));
+  int line = ok ? 0 : static_cast<int>(XML_GetCurrentLineNumber(p));
+  XML_ParserFree(p);
+  if (!ok) return Status::InvalidInput(where + ":" + std::to_string(line) + ": " + err);
+  return Status::Ok();
+}
+
+// "BC12" → 54 (zero-based column of the reference).
+int ColumnOf(const char* ref) {
+  int col = 0;
+  for (const char* c = ref; *c >= 'A' && *c <= 'Z'; ++c) col = col * 26 + (*c - 'A' + 1);
+  return col - 1;
+}
+
+}  // namespace
+
+Result<std::vector<SheetRow>> ReadFirstSheet(const std::string& path) {
+  unzFile zip = unzOpen(path.c_str());
+  if (zip == nullptr) return Status::InvalidInput(path + ": not a workbook (not a zip file)");
+  struct Closer {
+    unzFile z;
+    ~Closer() { unzClose(z); }
+  } closer{zip};
+
+  // The first sheet's part: workbook.xml names it, its relationships locate it.
+  Result<std::string> workbook = ZipEntry(zip, path, "xl/workbook.xml", true);
+  if (!workbook.ok()) return workbook.status();
+  std::string rid;
+  XmlHandlers wb;
+  wb.start = [&](std::string_view name, const char** attrs) {
+    if (name == "sheet" && rid.empty())
+      if (const char* id = Attr(attrs, "id")) rid = id;
+  };
+  if (Status s = ParseXml(*workbook, path + ":xl/workbook.xml", &wb); !s.ok()) return s;
+  std::string sheet = "xl/worksheets/sheet1.xml";
+  Result<std::string> rels = ZipEntry(zip, path, "xl/_rels/workbook.xml.rels", false);
+  if (!rels.ok()) return rels.status();
+  if (!rels->empty() && !rid.empty()) {
+    XmlHandlers rh;
+    rh.start = [&](std::string_view name, const char** attrs) {
+      const char* id = Attr(attrs, "Id");
+      const char* target = Attr(attrs, "Target");
+      if (name == "Relationship" && id != nullptr && target != nullptr && rid == id)
+        sheet = target[0] == '/' ? std::string(target + 1) : "xl/" + std::string(target);
+    };
+    if (Status s = ParseXml(*rels, path + ":xl/_rels/workbook.xml.rels", &rh); !s.ok()) return s;
+  }
+
+  std::vector<std::string> shared;
+  Result<std::string> sst = ZipEntry(zip, path, "xl/sharedStrings.xml", false);
+  if (!sst.ok()) return sst.status();
+  if (!sst->empty()) {
+    bool in_t = false, in_rph = false;
+    XmlHandlers sh;
+    sh.start = [&](std::string_view name, const char**) {
+      if (name == "si") shared.emplace_back();
+      if (name == "rPh") in_rph = true;  // phonetic runs are not the text
+      if (name == "t" && !in_rph) in_t = true;
+    };
+    sh.end = [&](std::string_view name) {
+      if (name == "t") in_t = false;
+      if (name == "rPh") in_rph = false;
+    };
+    sh.text = [&](std::string_view s) {
+      if (in_t && !shared.empty()) shared.back().append(s);
+    };
+    if (Status s = ParseXml(*sst, path + ":xl/sharedStrings.xml", &sh); !s.ok()) return s;
+  }
+
+  Result<std::string> xml = ZipEntry(zip, path, sheet, true);
+  if (!xml.ok()) return xml.status();
+  std::vector<SheetRow> rows;
+  std::string type, value;
+  int col = -1, row_number = 0;
+  bool in_v = false, in_t = false;
+  Status cell_error;
+  XmlHandlers h;
+  h.start = [&](std::string_view name, const char** attrs) {
+    if (name == "row") {
+      const char* r = Attr(attrs, "r");
+      row_number = r != nullptr ? std::atoi(r) : row_number + 1;
+      rows.push_back({row_number, {}});
+    } else if (name == "c") {
+      const char* r = Attr(attrs, "r");
+      const char* t = Attr(attrs, "t");
+      col = r != nullptr ? ColumnOf(r)
+                         : (rows.empty() ? 0 : static_cast<int>(rows.back().cells.size()));
+      type = t != nullptr ? t : "n";
+      value.clear();
+    } else if (name == "v") {
+      in_v = true;
+    } else if (name == "t") {
+      in_t = true;
+    }
+  };
+  h.text = [&](std::string_view s) {
+    if (in_v || in_t) value.append(s);
+  };
+  h.end = [&](std::string_view name) {
+    if (name == "v") in_v = false;
+    if (name == "t") in_t = false;
+    if (name != "c" || rows.empty() || col < 0) return;
+    std::string text = value;
+    if (type == "s") {
+      size_t i = static_cast<size_t>(std::atol(value.c_str()));
+      if (i >= shared.size()) {
+        cell_error = Status::InvalidInput(path + ": row " + std::to_string(row_number) +
+                                          " refers to a missing shared string");
+        return;
+      }
+      text = shared[i];
+    }
+    std::vector<std::string>& cells = rows.back().cells;
+    if (static_cast<int>(cells.size()) <= col) cells.resize(col + 1);
+    cells[col] = std::move(text);
+  };
+  if (Status s = ParseXml(*xml, path + ":" + sheet, &h); !s.ok()) return s;
+  if (!cell_error.ok()) return cell_error;
+  std::vector<SheetRow> nonempty;
+  for (SheetRow& r : rows)
+    if (!r.cells.empty()) nonempty.push_back(std::move(r));
+  return nonempty;
+}
+
+namespace {
+
+// ---- writing ----
+
+class XlsxWriter : public EventWriter {
+ public:
+  XlsxWriter(std::string path, lxw_workbook* wb) : path_(std::move(path)), wb_(wb) {
+    ws_ = workbook_add_worksheet(wb_, "events");
+    bold_ = workbook_add_format(wb_);
+    format_set_bold(bold_);
+    const auto& names = TableColumns();
+    for (size_t c = 0; c < names.size(); ++c)
+      worksheet_write_string(ws_, 0, static_cast<lxw_col_t>(c), std::string(names[c]).c_str(),
+                             bold_);
+    worksheet_freeze_panes(ws_, 1, 0);
+  }
+  ~XlsxWriter() override {
+    if (wb_ != nullptr) workbook_close(wb_);
+  }
+
+  Status Write(const Event& e) override {
+    if (row_ >= 1048575) return Status::InvalidInput(path_ + ": more events than a sheet holds");
+    ++row_;
+    std::vector<std::string> cells = TableRow(e);
+    const auto& names = TableColumns();
+    for (size_t c = 0; c < cells.size(); ++c) {
+      bool number = names[c] == "goldstein" || names[c] == "quad_class" ||
+                    names[c] == "span_begin" || names[c] == "span_end";
+      lxw_error err = number && !cells[c].empty()
+                          ? worksheet_write_number(ws_, row_, static_cast<lxw_col_t>(c),
+                                                   std::strtod(cells[c].c_str(), nullptr), nullptr)
+                          : worksheet_write_string(ws_, row_, static_cast<lxw_col_t>(c),
+                                                   cells[c].c_str(), nullptr);
+      if (err != LXW_NO_ERROR && err != LXW_ERROR_NULL_PARAMETER_IGNORED)
+        return Status::InvalidInput(path_ + ": row " + std::to_string(row_ + 1) + ": " +
+                                    lxw_strerror(err));
+    }
+    return Status::Ok();
+  }
+
+  Status Finish() override {
+    if (wb_ == nullptr) return Status::Ok();
+    worksheet_autofilter(ws_, 0, 0, row_, static_cast<lxw_col_t>(TableColumns().size() - 1));
+    lxw_error err = workbook_close(wb_);
+    wb_ = nullptr;
+    if (err != LXW_NO_ERROR) return Status::IoError(path_ + ": " + lxw_strerror(err));
+    return Status::Ok();
+  }
+
+ private:
+  std::string path_;
+  lxw_workbook* wb_;
+  lxw_worksheet* ws_ = nullptr;
+  lxw_format* bold_ = nullptr;
+  lxw_row_t row_ = 0;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<EventWriter>> NewXlsxWriter(const std::string& path) {
+  lxw_workbook* wb = workbook_new(path.c_str());
+  if (wb == nullptr) return Status::IoError(path + ": cannot create the workbook");
+  return std::unique_ptr<EventWriter>(std::make_unique<XlsxWriter>(path, wb));
+}
+
+}  // namespace dyad::io

@@ -1,0 +1,206 @@
+// dyad import / dyad export: events between the store and the formats event data lives in.
+#include <unistd.h>
+
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "cli_commands.h"
+#include "dyad/event_io.h"
+#include "dyad/store.h"
+
+namespace dyad::cli {
+
+namespace {
+
+// "\r  file: 45% (120,000 rows)" on a terminal; nothing when stderr is a file or a pipe.
+class ProgressLine {
+ public:
+  explicit ProgressLine(std::string name) : name_(std::move(name)), tty_(isatty(2) != 0) {}
+  void Update(uint64_t done, uint64_t total) {
+    if (!tty_ || total == 0) return;
+    std::fprintf(stderr, "\r  %s: %3d%%", name_.c_str(), static_cast<int>(done * 100 / total));
+    std::fflush(stderr);
+    shown_ = true;
+  }
+  ~ProgressLine() {
+    if (shown_) std::fprintf(stderr, "\r%*s\r", static_cast<int>(name_.size()) + 10, "");
+  }
+
+ private:
+  std::string name_;
+  bool tty_, shown_ = false;
+};
+
+std::optional<EventFormat> FormatFromName(const std::string& path) {
+  auto ends = [&](const char* suf) {
+    std::string s(suf);
+    return path.size() >= s.size() && path.compare(path.size() - s.size(), s.size(), s) == 0;
+  };
+  if (ends(".jsonl") || ends(".json")) return EventFormat::kJsonl;
+  if (ends(".csv")) return EventFormat::kCsv;
+  if (ends(".xlsx")) return EventFormat::kXlsx;
+  if (ends(".tsv")) return EventFormat::kGdelt;
+  return std::nullopt;
+}
+
+}  // namespace
+
+void RegisterExchange(CLI::App& app, Global& g) {
+  // ---- import ----
+  struct ImportFlags {
+    std::vector<std::string> files;
+    std::string db = DefaultDb(), format = "auto";
+  };
+  auto imf = std::make_shared<ImportFlags>();
+  CLI::App* imp = app.add_subcommand(
+      "import", "Store events from GDELT 1.0/2.0, ICEWS, JSON Lines, CSV or XLSX files");
+  imp->add_option("FILE", imf->files, "event files")->required();
+  imp->add_option("--db", imf->db, "SQLite store (default $DYAD_DB or ./dyad.db)");
+  imp->add_option("--format", imf->format, "file format (default: recognised from the file)")
+      ->check(CLI::IsMember({"auto", "gdelt", "icews", "jsonl", "csv", "xlsx"}));
+  imp->callback([imf, &g] {
+    auto res = LoadResources(g);
+    if (!res) {
+      g.exit_code = 2;
+      return;
+    }
+    Result<std::unique_ptr<Store>> store = Store::Open(imf->db);
+    if (!store.ok()) {
+      std::cerr << "dyad: " << store.status().message() << "\n";
+      g.exit_code = 2;
+      return;
+    }
+    for (const std::string& f : imf->files) {
+      std::ifstream in(f, std::ios::binary);
+      if (!in) {
+        std::cerr << "dyad: " << f << ": cannot open\n";
+        g.exit_code = 1;
+        continue;
+      }
+      std::ostringstream bytes;
+      bytes << in.rdbuf();
+      std::string data = bytes.str();
+      std::optional<EventFormat> format =
+          imf->format == "auto" ? GuessFormat(f, std::string_view(data).substr(0, 65536))
+                                : ParseFormat(imf->format);
+      if (!format) {
+        std::cerr << "dyad: " << f
+                  << ": not a recognised event file; name it with --format gdelt, icews, jsonl, "
+                     "csv or xlsx\n";
+        g.exit_code = 1;
+        continue;
+      }
+      ImportSource src{f, std::string(FormatName(*format)), Sha256Hex(data), f};
+      data.clear();
+      Result<std::unique_ptr<EventImport>> batch = (*store)->BeginImport(src);
+      if (!batch.ok()) {
+        std::cerr << "dyad: " << batch.status().message() << "\n";
+        g.exit_code = 2;
+        return;
+      }
+      if ((*batch)->already_present()) {
+        std::printf("%s: already in %s; nothing changed\n", f.c_str(), imf->db.c_str());
+        continue;
+      }
+      std::vector<std::string> problems;
+      Status store_error;
+      ProgressLine progress(f);
+      ReadContext ctx{&res->lexicon.countries(), &res->codebook,
+                      [&](uint64_t done, uint64_t total) { progress.Update(done, total); }};
+      Result<ReadStats> st = ReadEvents(
+          f, *format, ctx,
+          [&](Event&& e) {
+            if (store_error.ok()) store_error = (*batch)->Add(e);
+          },
+          &problems);
+      for (const std::string& p : problems) std::cerr << "dyad: " << p << "\n";
+      if (!st.ok() || !store_error.ok()) {
+        // Dropping the batch rolls the store back: nothing of this file is kept.
+        std::cerr << "dyad: " << (st.ok() ? store_error : st.status()).message() << " (nothing of "
+                  << f << " was stored)\n";
+        g.exit_code = st.ok() ? 2 : 1;
+        continue;
+      }
+      Result<ImportReport> r = (*batch)->Commit();
+      if (!r.ok()) {
+        std::cerr << "dyad: " << r.status().message() << "\n";
+        g.exit_code = 2;
+        continue;
+      }
+      std::printf("%s: %s, %lld rows, %lld events stored (document %lld)", f.c_str(),
+                  src.format.c_str(), static_cast<long long>(st->rows),
+                  static_cast<long long>(r->events_added), r->document_id);
+      if (st->skipped > 0) std::printf(", %lld rows skipped", static_cast<long long>(st->skipped));
+      std::printf("\n");
+      if (st->skipped > 0) g.exit_code = 1;
+    }
+  });
+
+  // ---- export ----
+  struct ExportFlags {
+    std::string db = DefaultDb(), format, out = "-", from, to, code_root, modes = "actual";
+    std::vector<std::string> between;
+  };
+  auto exf = std::make_shared<ExportFlags>();
+  CLI::App* exp = app.add_subcommand(
+      "export", "Write stored events as JSON Lines, CSV, GDELT-style TSV or XLSX");
+  exp->add_option("--db", exf->db, "SQLite store (default $DYAD_DB or ./dyad.db)");
+  exp->add_option("--format", exf->format,
+                  "jsonl, csv, gdelt or xlsx (default: from --out's extension, else jsonl)")
+      ->check(CLI::IsMember({"jsonl", "csv", "gdelt", "xlsx"}));
+  exp->add_option("--out", exf->out, "output file; - for standard output (the default)");
+  exp->add_option("--between", exf->between, "two sides (PRK RUS, 북한 러시아)")->expected(2);
+  exp->add_option("--from", exf->from, "first date (YYYY, YYYY-MM or YYYY-MM-DD)");
+  exp->add_option("--to", exf->to, "last date");
+  exp->add_option("--code", exf->code_root, "CAMEO code or root, e.g. 04");
+  exp->add_option("--mode", exf->modes, "which modes (default actual; all for every mode)");
+  exp->callback([exf, &g] {
+    std::optional<EventFormat> format =
+        !exf->format.empty() ? ParseFormat(exf->format) : FormatFromName(exf->out);
+    if (!format) format = EventFormat::kJsonl;
+    Result<std::unique_ptr<Store>> store = Store::Open(exf->db);
+    if (!store.ok()) {
+      std::cerr << "dyad: " << store.status().message() << "\n";
+      g.exit_code = 2;
+      return;
+    }
+    EventQuery q;
+    if (exf->between.size() == 2)
+      q.side_a = NormaliseSide(exf->between[0], g), q.side_b = NormaliseSide(exf->between[1], g);
+    q.from = ParseDateFlag(exf->from, false);
+    q.to = ParseDateFlag(exf->to, true);
+    q.code_root = exf->code_root;
+    q.modes = ParseModes(exf->modes);
+    Result<std::vector<Event>> events = (*store)->Events(q);
+    if (!events.ok()) {
+      std::cerr << "dyad: " << events.status().message() << "\n";
+      g.exit_code = 2;
+      return;
+    }
+    Result<std::unique_ptr<EventWriter>> w = OpenEventWriter(*format, exf->out);
+    if (!w.ok()) {
+      std::cerr << "dyad: " << w.status().message() << "\n";
+      g.exit_code = 2;
+      return;
+    }
+    for (const Event& e : *events) {
+      if (Status s = (*w)->Write(e); !s.ok()) {
+        std::cerr << "dyad: " << s.message() << "\n";
+        g.exit_code = 2;
+        return;
+      }
+    }
+    if (Status s = (*w)->Finish(); !s.ok()) {
+      std::cerr << "dyad: " << s.message() << "\n";
+      g.exit_code = 2;
+      return;
+    }
+    if (exf->out != "-")
+      std::fprintf(stderr, "%s: %zu events (%s)\n", exf->out.c_str(), events->size(),
+                   std::string(FormatName(*format)).c_str());
+  });
+}
+
+}  // namespace dyad::cli
