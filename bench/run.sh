@@ -21,3 +21,8 @@ mb = sum(os.path.getsize(os.path.join(sys.argv[3], f)) for f in os.listdir(sys.a
 events = sum(1 for _ in open("bench/out/events.jsonl"))
 print(f"seconds: {secs:.2f}  MB/s: {mb / secs:.2f}  events: {events}")
 PY
+gdelt=../shared/data/gdelt/gdelt1-events-sample-20160728.tsv
+if [ -f "$gdelt" ]; then
+  echo "== GDELT import: 500,000 rows built from the shared sample, one core, best of 3"
+  taskset -c 0 "$build/bench/dyad-import-bench" "$gdelt" 500000 bench/out
+fi

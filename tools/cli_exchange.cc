@@ -4,7 +4,6 @@
 #include <cstdio>
 #include <fstream>
 #include <iostream>
-#include <sstream>
 
 #include "cli_commands.h"
 #include "dyad/event_io.h"
@@ -73,18 +72,20 @@ void RegisterExchange(CLI::App& app, Global& g) {
       return;
     }
     for (const std::string& f : imf->files) {
-      std::ifstream in(f, std::ios::binary);
-      if (!in) {
-        std::cerr << "dyad: " << f << ": cannot open\n";
+      Result<std::string> sha = Sha256File(f);
+      if (!sha.ok()) {
+        std::cerr << "dyad: " << sha.status().message() << "\n";
         g.exit_code = 1;
         continue;
       }
-      std::ostringstream bytes;
-      bytes << in.rdbuf();
-      std::string data = bytes.str();
+      std::string head(65536, '\0');
+      {
+        std::ifstream in(f, std::ios::binary);
+        in.read(head.data(), static_cast<std::streamsize>(head.size()));
+        head.resize(static_cast<size_t>(in.gcount()));
+      }
       std::optional<EventFormat> format =
-          imf->format == "auto" ? GuessFormat(f, std::string_view(data).substr(0, 65536))
-                                : ParseFormat(imf->format);
+          imf->format == "auto" ? GuessFormat(f, head) : ParseFormat(imf->format);
       if (!format) {
         std::cerr << "dyad: " << f
                   << ": not a recognised event file; name it with --format gdelt, icews, jsonl, "
@@ -92,8 +93,7 @@ void RegisterExchange(CLI::App& app, Global& g) {
         g.exit_code = 1;
         continue;
       }
-      ImportSource src{f, std::string(FormatName(*format)), Sha256Hex(data), f};
-      data.clear();
+      ImportSource src{f, std::string(FormatName(*format)), *sha, f};
       Result<std::unique_ptr<EventImport>> batch = (*store)->BeginImport(src);
       if (!batch.ok()) {
         std::cerr << "dyad: " << batch.status().message() << "\n";

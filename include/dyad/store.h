@@ -97,8 +97,9 @@ class Store {
   int version_;
 };
 
-// Hex SHA-256 of bytes.
+// Hex SHA-256 of bytes, or of a file read a block at a time.
 std::string Sha256Hex(std::string_view bytes);
+Result<std::string> Sha256File(const std::string& path);
 
 }  // namespace dyad
 

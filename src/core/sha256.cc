@@ -1,8 +1,13 @@
 // SHA-256 (FIPS 180-4), used to recognise a document already in the store.
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
+#include <fstream>
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include "dyad/status.h"
 
 namespace dyad {
 
@@ -40,15 +45,15 @@ void Block(uint32_t h[8], const unsigned char* p) {
 }
 }  // namespace
 
-std::string Sha256Hex(std::string_view s) {
-  uint32_t h[8] = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
-                   0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
-  size_t n = s.size(), i = 0;
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  for (; i + 64 <= n; i += 64) Block(h, p + i);
+namespace {
+
+constexpr uint32_t kInit[8] = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
+                               0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
+
+// The padding and last blocks of a message of n bytes whose final `rem` (< 64) bytes are p.
+std::string Finish(uint32_t h[8], const unsigned char* p, size_t rem, uint64_t n) {
   unsigned char tail[128] = {};
-  size_t rem = n - i;
-  for (size_t k = 0; k < rem; ++k) tail[k] = p[i + k];
+  for (size_t k = 0; k < rem; ++k) tail[k] = p[k];
   tail[rem] = 0x80;
   size_t len = rem + 1 + 8 <= 64 ? 64 : 128;
   uint64_t bits = static_cast<uint64_t>(n) * 8;
@@ -57,11 +62,48 @@ std::string Sha256Hex(std::string_view s) {
   if (len == 128) Block(h, tail + 64);
   std::string out;
   char buf[9];
-  for (uint32_t v : h) {
+  for (int k = 0; k < 8; ++k) {
+    uint32_t v = h[k];
     std::snprintf(buf, sizeof buf, "%08x", v);
     out += buf;
   }
   return out;
+}
+
+}  // namespace
+
+std::string Sha256Hex(std::string_view s) {
+  uint32_t h[8];
+  std::copy(kInit, kInit + 8, h);
+  size_t n = s.size(), i = 0;
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  for (; i + 64 <= n; i += 64) Block(h, p + i);
+  return Finish(h, p + i, n - i, n);
+}
+
+Result<std::string> Sha256File(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::IoError(path + ": cannot open");
+  uint32_t h[8];
+  std::copy(kInit, kInit + 8, h);
+  std::vector<unsigned char> buf(1 << 20);
+  uint64_t n = 0;
+  size_t have = 0;  // bytes in buf not yet hashed (< 64 after each round)
+  while (true) {
+    in.read(reinterpret_cast<char*>(buf.data() + have),
+            static_cast<std::streamsize>(buf.size() - have));
+    size_t got = static_cast<size_t>(in.gcount());
+    if (got == 0) break;
+    n += got;
+    have += got;
+    size_t i = 0;
+    for (; i + 64 <= have; i += 64) Block(h, buf.data() + i);
+    std::copy(buf.begin() + static_cast<long>(i), buf.begin() + static_cast<long>(have),
+              buf.begin());
+    have -= i;
+  }
+  if (in.bad()) return Status::IoError(path + ": read error");
+  return Finish(h, buf.data(), have, n);
 }
 
 }  // namespace dyad

@@ -99,19 +99,47 @@ Result<std::string> ReadWhole(const std::string& path) {
   return ss.str();
 }
 
-// Calls `each` for every line with its number and byte range (without the line break).
+// Calls `each(line_number, begin, end, text)` for every line of the file, read a block at a
+// time so a multi-gigabyte event file never sits in memory; begin and end are the line's byte
+// range without its line break.
 template <typename F>
-void ForEachLine(std::string_view text, F each) {
-  size_t pos = 0;
+Result<uint64_t> ForEachLine(const std::string& path, F each) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::IoError(path + ": cannot open");
+  std::string buf, carry;
+  buf.resize(1 << 20);
+  uint64_t offset = 0;  // of carry's first byte
   int line = 0;
-  while (pos < text.size()) {
-    size_t nl = text.find('\n', pos);
-    size_t end = nl == std::string_view::npos ? text.size() : nl;
-    size_t stop = end;
-    if (stop > pos && text[stop - 1] == '\r') --stop;
-    each(++line, pos, stop);
-    pos = end + 1;
+  while (true) {
+    in.read(buf.data(), static_cast<std::streamsize>(buf.size()));
+    std::streamsize got = in.gcount();
+    if (got <= 0) break;
+    carry.append(buf.data(), static_cast<size_t>(got));
+    size_t pos = 0;
+    while (true) {
+      size_t nl = carry.find('\n', pos);
+      if (nl == std::string::npos) break;
+      size_t stop = nl;
+      if (stop > pos && carry[stop - 1] == '\r') --stop;
+      each(++line, offset + pos, offset + stop, std::string_view(carry).substr(pos, stop - pos));
+      pos = nl + 1;
+    }
+    carry.erase(0, pos);
+    offset += pos;
   }
+  if (in.bad()) return Status::IoError(path + ": read error");
+  if (!carry.empty()) {
+    size_t stop = carry.size();
+    if (carry.back() == '\r') --stop;
+    each(++line, offset, offset + stop, std::string_view(carry).substr(0, stop));
+    offset += carry.size();
+  }
+  return offset;
+}
+
+uint64_t FileSize(const std::string& path) {
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
+  return in ? static_cast<uint64_t>(in.tellg()) : 0;
 }
 
 std::string Where(const std::string& path, int line) {
@@ -148,54 +176,56 @@ void Progress(const ReadContext& ctx, int64_t rows, size_t done, size_t total) {
 Result<ReadStats> ReadGdelt(const std::string& path, const ReadContext& ctx,
                             const std::function<void(Event&&)>& sink,
                             std::vector<std::string>* problems) {
-  Result<std::string> text = ReadWhole(path);
-  if (!text.ok()) return text.status();
   ReadStats st;
-  std::string_view all = *text;
-  ForEachLine(all, [&](int line, size_t b, size_t e) {
-    std::string_view row = all.substr(b, e - b);
-    if (row.find_first_not_of(" \t") == std::string_view::npos) return;
-    ++st.rows;
-    Progress(ctx, st.rows, e, all.size());
-    auto bad = [&](const std::string& msg) {
-      problems->push_back(Where(path, line) + msg);
-      ++st.skipped;
-    };
-    std::vector<std::string_view> f = SplitTabs(row);
-    if (f.size() != 57 && f.size() != 58 && f.size() != 61) {
-      bad(std::to_string(f.size()) + " fields; a GDELT event row has 57, 58 or 61");
-      return;
-    }
-    if (!AllDigits(f[0])) return bad("GlobalEventID '" + std::string(f[0]) + "' is not a number");
-    std::optional<Date> day = CompactDate(f[1]);
-    if (!day || f[1].size() != 8) return bad("SQLDATE '" + std::string(f[1]) + "' is not YYYYMMDD");
-    if (!AllDigits(f[26])) return bad("EventCode '" + std::string(f[26]) + "' is not a CAMEO code");
-    Event ev;
-    ev.id = std::string(f[0]);
-    ev.date = DateSpan::Day(*day);
-    ev.source = std::string(f[5]);
-    ev.source_name = std::string(f[6]);
-    ev.source_country = std::string(f[7]);
-    ev.target = std::string(f[15]);
-    ev.target_name = std::string(f[16]);
-    ev.target_country = std::string(f[17]);
-    ev.code = std::string(f[26]);
-    if (f[29].size() != 1 || f[29][0] < '1' || f[29][0] > '4')
-      return bad("QuadClass '" + std::string(f[29]) + "' is not 1-4");
-    ev.quad_class = f[29][0] - '0';
-    if (!ParseDouble(f[30], &ev.goldstein))
-      return bad("GoldsteinScale '" + std::string(f[30]) + "' is not a number");
-    Mention m;
-    size_t url = f.size() == 61 ? 60 : 57;
-    m.doc = url < f.size() && !f[url].empty() ? std::string(f[url]) : path;
-    m.span_begin = static_cast<uint32_t>(b);
-    m.span_end = static_cast<uint32_t>(e);
-    m.section = "gdelt";
-    m.date = ev.date;
-    ev.mentions.push_back(std::move(m));
-    ++st.events;
-    sink(std::move(ev));
-  });
+  uint64_t size = FileSize(path);
+  Result<uint64_t> done =
+      ForEachLine(path, [&](int line, uint64_t b, uint64_t e, std::string_view row) {
+        if (row.find_first_not_of(" \t") == std::string_view::npos) return;
+        ++st.rows;
+        Progress(ctx, st.rows, e, size);
+        auto bad = [&](const std::string& msg) {
+          problems->push_back(Where(path, line) + msg);
+          ++st.skipped;
+        };
+        std::vector<std::string_view> f = SplitTabs(row);
+        if (f.size() != 57 && f.size() != 58 && f.size() != 61) {
+          bad(std::to_string(f.size()) + " fields; a GDELT event row has 57, 58 or 61");
+          return;
+        }
+        if (!AllDigits(f[0]))
+          return bad("GlobalEventID '" + std::string(f[0]) + "' is not a number");
+        std::optional<Date> day = CompactDate(f[1]);
+        if (!day || f[1].size() != 8)
+          return bad("SQLDATE '" + std::string(f[1]) + "' is not YYYYMMDD");
+        if (!AllDigits(f[26]))
+          return bad("EventCode '" + std::string(f[26]) + "' is not a CAMEO code");
+        Event ev;
+        ev.id = std::string(f[0]);
+        ev.date = DateSpan::Day(*day);
+        ev.source = std::string(f[5]);
+        ev.source_name = std::string(f[6]);
+        ev.source_country = std::string(f[7]);
+        ev.target = std::string(f[15]);
+        ev.target_name = std::string(f[16]);
+        ev.target_country = std::string(f[17]);
+        ev.code = std::string(f[26]);
+        if (f[29].size() != 1 || f[29][0] < '1' || f[29][0] > '4')
+          return bad("QuadClass '" + std::string(f[29]) + "' is not 1-4");
+        ev.quad_class = f[29][0] - '0';
+        if (!ParseDouble(f[30], &ev.goldstein))
+          return bad("GoldsteinScale '" + std::string(f[30]) + "' is not a number");
+        Mention m;
+        size_t url = f.size() == 61 ? 60 : 57;
+        m.doc = url < f.size() && !f[url].empty() ? std::string(f[url]) : path;
+        m.span_begin = static_cast<uint32_t>(b);
+        m.span_end = static_cast<uint32_t>(e);
+        m.section = "gdelt";
+        m.date = ev.date;
+        ev.mentions.push_back(std::move(m));
+        ++st.events;
+        sink(std::move(ev));
+      });
+  if (!done.ok()) return done.status();
   return st;
 }
 
@@ -236,8 +266,6 @@ std::string SectorCode(std::string_view sectors) {
 Result<ReadStats> ReadIcews(const std::string& path, const ReadContext& ctx,
                             const std::function<void(Event&&)>& sink,
                             std::vector<std::string>* problems) {
-  Result<std::string> text = ReadWhole(path);
-  if (!text.ok()) return text.status();
   std::unordered_map<std::string, std::string> by_name;
   if (ctx.countries != nullptr) {
     for (const Country& c : ctx.countries->all()) {
@@ -246,86 +274,88 @@ Result<ReadStats> ReadIcews(const std::string& path, const ReadContext& ctx,
     }
   }
   ReadStats st;
-  std::string_view all = *text;
+  uint64_t size = FileSize(path);
   std::unordered_map<std::string, int> col;
   Status header_error;
-  ForEachLine(all, [&](int line, size_t b, size_t e) {
-    std::string_view row = all.substr(b, e - b);
-    if (line == 1) {
-      if (row.substr(0, 3) == "\xEF\xBB\xBF") row.remove_prefix(3);
-      std::vector<std::string_view> h = SplitTabs(row);
-      for (size_t i = 0; i < h.size(); ++i) col[std::string(h[i])] = static_cast<int>(i);
-      for (const char* need :
-           {"Event ID", "Event Date", "Source Name", "Source Sectors", "Source Country",
-            "CAMEO Code", "Intensity", "Target Name", "Target Sectors", "Target Country"})
-        if (!col.count(need))
-          header_error =
-              Status::InvalidInput(Where(path, 1) + "the ICEWS header lacks '" + need + "'");
-      return;
-    }
-    if (!header_error.ok() || row.find_first_not_of(" \t") == std::string_view::npos) return;
-    ++st.rows;
-    Progress(ctx, st.rows, e, all.size());
-    auto bad = [&](const std::string& msg) {
-      problems->push_back(Where(path, line) + msg);
-      ++st.skipped;
-    };
-    std::vector<std::string_view> f = SplitTabs(row);
-    auto get = [&](const char* name) -> std::string_view {
-      auto it = col.find(name);
-      return it != col.end() && it->second < static_cast<int>(f.size()) ? f[it->second]
-                                                                        : std::string_view();
-    };
-    Event ev;
-    ev.id = std::string(get("Event ID"));
-    std::optional<Date> day = Date::Parse(get("Event Date"));
-    if (!day) return bad("Event Date '" + std::string(get("Event Date")) + "' is not YYYY-MM-DD");
-    ev.date = DateSpan::Day(*day);
-    std::string code(get("CAMEO Code"));
-    if (!AllDigits(code)) return bad("CAMEO Code '" + code + "' is not a code");
-    while (code.size() < 3) code.insert(code.begin(), '0');
-    const CameoCode* cc = ctx.codebook != nullptr ? ctx.codebook->Find(code) : nullptr;
-    if (ctx.codebook != nullptr && cc == nullptr)
-      return bad("CAMEO Code '" + code + "' is not in the CAMEO codebook");
-    ev.code = code;
-    if (!ParseDouble(get("Intensity"), &ev.goldstein))
-      return bad("Intensity '" + std::string(get("Intensity")) + "' is not a number");
-    ev.quad_class = cc != nullptr ? cc->quad_class : 0;
-    std::string why;
-    auto side = [&](const char* country_col, const char* sectors_col, const char* name_col,
-                    std::string* code_out, std::string* country_out, std::string* name_out) {
-      *name_out = std::string(get(name_col));
-      std::string_view country = get(country_col);
-      if (country.empty()) {
-        *code_out = "";  // an actor of no state (an organisation): the name says who
-        return true;
-      }
-      auto it = by_name.find(Lower(country));
-      if (it == by_name.end()) {
-        why = std::string(country_col) + " '" + std::string(country) + "' is not a known state";
-        return false;
-      }
-      *country_out = it->second;
-      *code_out = it->second + SectorCode(get(sectors_col));
-      return true;
-    };
-    if (!side("Source Country", "Source Sectors", "Source Name", &ev.source, &ev.source_country,
-              &ev.source_name) ||
-        !side("Target Country", "Target Sectors", "Target Name", &ev.target, &ev.target_country,
-              &ev.target_name))
-      return bad(why);
-    Mention m;
-    m.doc = path;
-    m.span_begin = static_cast<uint32_t>(b);
-    m.span_end = static_cast<uint32_t>(e);
-    m.section = "icews";
-    m.evidence = std::string(get("Event Text"));
-    m.date = ev.date;
-    ev.mentions.push_back(std::move(m));
-    ev.attribution = std::string(get("Publisher"));
-    ++st.events;
-    sink(std::move(ev));
-  });
+  Result<uint64_t> done =
+      ForEachLine(path, [&](int line, uint64_t b, uint64_t e, std::string_view row) {
+        if (line == 1) {
+          if (row.substr(0, 3) == "\xEF\xBB\xBF") row.remove_prefix(3);
+          std::vector<std::string_view> h = SplitTabs(row);
+          for (size_t i = 0; i < h.size(); ++i) col[std::string(h[i])] = static_cast<int>(i);
+          for (const char* need :
+               {"Event ID", "Event Date", "Source Name", "Source Sectors", "Source Country",
+                "CAMEO Code", "Intensity", "Target Name", "Target Sectors", "Target Country"})
+            if (!col.count(need))
+              header_error =
+                  Status::InvalidInput(Where(path, 1) + "the ICEWS header lacks '" + need + "'");
+          return;
+        }
+        if (!header_error.ok() || row.find_first_not_of(" \t") == std::string_view::npos) return;
+        ++st.rows;
+        Progress(ctx, st.rows, e, size);
+        auto bad = [&](const std::string& msg) {
+          problems->push_back(Where(path, line) + msg);
+          ++st.skipped;
+        };
+        std::vector<std::string_view> f = SplitTabs(row);
+        auto get = [&](const char* name) -> std::string_view {
+          auto it = col.find(name);
+          return it != col.end() && it->second < static_cast<int>(f.size()) ? f[it->second]
+                                                                            : std::string_view();
+        };
+        Event ev;
+        ev.id = std::string(get("Event ID"));
+        std::optional<Date> day = Date::Parse(get("Event Date"));
+        if (!day)
+          return bad("Event Date '" + std::string(get("Event Date")) + "' is not YYYY-MM-DD");
+        ev.date = DateSpan::Day(*day);
+        std::string code(get("CAMEO Code"));
+        if (!AllDigits(code)) return bad("CAMEO Code '" + code + "' is not a code");
+        while (code.size() < 3) code.insert(code.begin(), '0');
+        const CameoCode* cc = ctx.codebook != nullptr ? ctx.codebook->Find(code) : nullptr;
+        if (ctx.codebook != nullptr && cc == nullptr)
+          return bad("CAMEO Code '" + code + "' is not in the CAMEO codebook");
+        ev.code = code;
+        if (!ParseDouble(get("Intensity"), &ev.goldstein))
+          return bad("Intensity '" + std::string(get("Intensity")) + "' is not a number");
+        ev.quad_class = cc != nullptr ? cc->quad_class : 0;
+        std::string why;
+        auto side = [&](const char* country_col, const char* sectors_col, const char* name_col,
+                        std::string* code_out, std::string* country_out, std::string* name_out) {
+          *name_out = std::string(get(name_col));
+          std::string_view country = get(country_col);
+          if (country.empty()) {
+            *code_out = "";  // an actor of no state (an organisation): the name says who
+            return true;
+          }
+          auto it = by_name.find(Lower(country));
+          if (it == by_name.end()) {
+            why = std::string(country_col) + " '" + std::string(country) + "' is not a known state";
+            return false;
+          }
+          *country_out = it->second;
+          *code_out = it->second + SectorCode(get(sectors_col));
+          return true;
+        };
+        if (!side("Source Country", "Source Sectors", "Source Name", &ev.source, &ev.source_country,
+                  &ev.source_name) ||
+            !side("Target Country", "Target Sectors", "Target Name", &ev.target, &ev.target_country,
+                  &ev.target_name))
+          return bad(why);
+        Mention m;
+        m.doc = path;
+        m.span_begin = static_cast<uint32_t>(b);
+        m.span_end = static_cast<uint32_t>(e);
+        m.section = "icews";
+        m.evidence = std::string(get("Event Text"));
+        m.date = ev.date;
+        ev.mentions.push_back(std::move(m));
+        ev.attribution = std::string(get("Publisher"));
+        ++st.events;
+        sink(std::move(ev));
+      });
+  if (!done.ok()) return done.status();
   if (!header_error.ok()) return header_error;
   return st;
 }
@@ -335,124 +365,126 @@ Result<ReadStats> ReadIcews(const std::string& path, const ReadContext& ctx,
 Result<ReadStats> ReadJsonl(const std::string& path, const ReadContext& ctx,
                             const std::function<void(Event&&)>& sink,
                             std::vector<std::string>* problems) {
-  Result<std::string> text = ReadWhole(path);
-  if (!text.ok()) return text.status();
   ReadStats st;
-  std::string_view all = *text;
-  ForEachLine(all, [&](int line, size_t b, size_t e) {
-    std::string_view row = all.substr(b, e - b);
-    if (row.find_first_not_of(" \t") == std::string_view::npos) return;
-    ++st.rows;
-    Progress(ctx, st.rows, e, all.size());
-    auto bad = [&](const std::string& msg) {
-      problems->push_back(Where(path, line) + msg);
-      ++st.skipped;
-    };
-    nlohmann::json j = nlohmann::json::parse(row, nullptr, /*allow_exceptions=*/false);
-    if (j.is_discarded() || !j.is_object()) return bad("not a JSON object");
-    std::string field;
-    auto str = [&](const char* name, bool required = false) -> std::string {
-      auto it = j.find(name);
-      if (it == j.end() || it->is_null()) {
-        if (required) field = name;
-        return {};
-      }
-      if (!it->is_string()) {
-        field = name;
-        return {};
-      }
-      return it->get<std::string>();
-    };
-    Event ev;
-    std::string date = str("date", true), date_end = str("date_end");
-    ev.source = str("source", true);
-    ev.target = str("target", true);
-    ev.code = str("code", true);
-    if (!field.empty()) return bad("field '" + field + "' is missing or not a string");
-    std::optional<Date> begin = Date::Parse(date);
-    std::optional<Date> end = date_end.empty() ? begin : Date::Parse(date_end);
-    if (!begin || !end || *end < *begin) return bad("date/date_end '" + date + "' is not a span");
-    std::optional<DatePrecision> prec = DatePrecision::kDay;
-    if (std::string p = str("date_precision"); !p.empty()) prec = ParsePrecision(p);
-    if (!prec) return bad("date_precision is not day, month or year");
-    ev.date = DateSpan{*begin, *end, *prec};
-    const CameoCode* cc = ctx.codebook != nullptr ? ctx.codebook->Find(ev.code) : nullptr;
-    if (ctx.codebook != nullptr && cc == nullptr)
-      return bad("code '" + ev.code + "' is not in the CAMEO codebook");
-    ev.source_country = str("source_country");
-    ev.target_country = str("target_country");
-    ev.source_name = str("source_name");
-    ev.target_name = str("target_name");
-    ev.source_label_ko = str("source_label_ko");
-    ev.source_label_en = str("source_label_en");
-    ev.target_label_ko = str("target_label_ko");
-    ev.target_label_en = str("target_label_en");
-    ev.action_ko = str("action_ko");
-    ev.action_en = str("action_en");
-    ev.lang = str("lang");
-    ev.attribution = str("attribution");
-    ev.id = str("id");
-    if (auto it = j.find("goldstein"); it != j.end() && it->is_number())
-      ev.goldstein = it->get<double>();
-    else if (cc != nullptr)
-      ev.goldstein = cc->goldstein;
-    if (auto it = j.find("quad_class"); it != j.end() && it->is_number_integer())
-      ev.quad_class = it->get<int>();
-    else if (cc != nullptr)
-      ev.quad_class = cc->quad_class;
-    if (auto it = j.find("symmetric"); it != j.end() && it->is_boolean())
-      ev.symmetric = it->get<bool>();
-    if (std::string mode = str("mode"); !mode.empty()) {
-      std::optional<EventMode> m = ParseMode(mode);
-      if (!m) return bad("mode '" + mode + "' is not actual, expected, hypothetical or negated");
-      ev.mode = *m;
-    }
-    if (auto it = j.find("quote"); it != j.end() && it->is_array())
-      for (const auto& q : *it)
-        if (q.is_string()) ev.quotes.push_back(q.get<std::string>());
-    auto span_of = [](const nlohmann::json& o, Mention* m) {
-      auto it = o.find("span");
-      if (it != o.end() && it->is_array() && it->size() == 2 && (*it)[0].is_number_unsigned() &&
-          (*it)[1].is_number_unsigned()) {
-        m->span_begin = (*it)[0].get<uint32_t>();
-        m->span_end = (*it)[1].get<uint32_t>();
-      }
-    };
-    if (auto it = j.find("mentions"); it != j.end() && it->is_array()) {
-      for (const auto& o : *it) {
-        if (!o.is_object()) continue;
-        Mention m;
-        if (auto d = o.find("doc"); d != o.end() && d->is_string()) m.doc = d->get<std::string>();
-        if (auto s = o.find("section"); s != o.end() && s->is_string())
-          m.section = s->get<std::string>();
-        span_of(o, &m);
-        m.date = ev.date;
-        std::optional<Date> mb, me;
-        if (auto d = o.find("date"); d != o.end() && d->is_string())
-          mb = Date::Parse(d->get<std::string>());
-        if (auto d = o.find("date_end"); d != o.end() && d->is_string())
-          me = Date::Parse(d->get<std::string>());
-        if (mb && me && !(*me < *mb)) {
-          m.date.begin = *mb;
-          m.date.end = *me;
-          m.date.precision = *mb == *me ? DatePrecision::kDay : ev.date.precision;
+  uint64_t size = FileSize(path);
+  Result<uint64_t> done =
+      ForEachLine(path, [&](int line, uint64_t, uint64_t e, std::string_view row) {
+        if (row.find_first_not_of(" \t") == std::string_view::npos) return;
+        ++st.rows;
+        Progress(ctx, st.rows, e, size);
+        auto bad = [&](const std::string& msg) {
+          problems->push_back(Where(path, line) + msg);
+          ++st.skipped;
+        };
+        nlohmann::json j = nlohmann::json::parse(row, nullptr, /*allow_exceptions=*/false);
+        if (j.is_discarded() || !j.is_object()) return bad("not a JSON object");
+        std::string field;
+        auto str = [&](const char* name, bool required = false) -> std::string {
+          auto it = j.find(name);
+          if (it == j.end() || it->is_null()) {
+            if (required) field = name;
+            return {};
+          }
+          if (!it->is_string()) {
+            field = name;
+            return {};
+          }
+          return it->get<std::string>();
+        };
+        Event ev;
+        std::string date = str("date", true), date_end = str("date_end");
+        ev.source = str("source", true);
+        ev.target = str("target", true);
+        ev.code = str("code", true);
+        if (!field.empty()) return bad("field '" + field + "' is missing or not a string");
+        std::optional<Date> begin = Date::Parse(date);
+        std::optional<Date> end = date_end.empty() ? begin : Date::Parse(date_end);
+        if (!begin || !end || *end < *begin)
+          return bad("date/date_end '" + date + "' is not a span");
+        std::optional<DatePrecision> prec = DatePrecision::kDay;
+        if (std::string p = str("date_precision"); !p.empty()) prec = ParsePrecision(p);
+        if (!prec) return bad("date_precision is not day, month or year");
+        ev.date = DateSpan{*begin, *end, *prec};
+        const CameoCode* cc = ctx.codebook != nullptr ? ctx.codebook->Find(ev.code) : nullptr;
+        if (ctx.codebook != nullptr && cc == nullptr)
+          return bad("code '" + ev.code + "' is not in the CAMEO codebook");
+        ev.source_country = str("source_country");
+        ev.target_country = str("target_country");
+        ev.source_name = str("source_name");
+        ev.target_name = str("target_name");
+        ev.source_label_ko = str("source_label_ko");
+        ev.source_label_en = str("source_label_en");
+        ev.target_label_ko = str("target_label_ko");
+        ev.target_label_en = str("target_label_en");
+        ev.action_ko = str("action_ko");
+        ev.action_en = str("action_en");
+        ev.lang = str("lang");
+        ev.attribution = str("attribution");
+        ev.id = str("id");
+        if (auto it = j.find("goldstein"); it != j.end() && it->is_number())
+          ev.goldstein = it->get<double>();
+        else if (cc != nullptr)
+          ev.goldstein = cc->goldstein;
+        if (auto it = j.find("quad_class"); it != j.end() && it->is_number_integer())
+          ev.quad_class = it->get<int>();
+        else if (cc != nullptr)
+          ev.quad_class = cc->quad_class;
+        if (auto it = j.find("symmetric"); it != j.end() && it->is_boolean())
+          ev.symmetric = it->get<bool>();
+        if (std::string mode = str("mode"); !mode.empty()) {
+          std::optional<EventMode> m = ParseMode(mode);
+          if (!m)
+            return bad("mode '" + mode + "' is not actual, expected, hypothetical or negated");
+          ev.mode = *m;
         }
-        ev.mentions.push_back(std::move(m));
-      }
-    }
-    if (ev.mentions.empty()) {
-      Mention m;
-      m.doc = str("doc");
-      m.section = str("section");
-      span_of(j, &m);
-      m.date = ev.date;
-      ev.mentions.push_back(std::move(m));
-    }
-    // The primary mention's evidence is the event's.
-    ev.mentions.front().evidence = str("evidence");
-    ++st.events;
-    sink(std::move(ev));
-  });
+        if (auto it = j.find("quote"); it != j.end() && it->is_array())
+          for (const auto& q : *it)
+            if (q.is_string()) ev.quotes.push_back(q.get<std::string>());
+        auto span_of = [](const nlohmann::json& o, Mention* m) {
+          auto it = o.find("span");
+          if (it != o.end() && it->is_array() && it->size() == 2 && (*it)[0].is_number_unsigned() &&
+              (*it)[1].is_number_unsigned()) {
+            m->span_begin = (*it)[0].get<uint32_t>();
+            m->span_end = (*it)[1].get<uint32_t>();
+          }
+        };
+        if (auto it = j.find("mentions"); it != j.end() && it->is_array()) {
+          for (const auto& o : *it) {
+            if (!o.is_object()) continue;
+            Mention m;
+            if (auto d = o.find("doc"); d != o.end() && d->is_string())
+              m.doc = d->get<std::string>();
+            if (auto s = o.find("section"); s != o.end() && s->is_string())
+              m.section = s->get<std::string>();
+            span_of(o, &m);
+            m.date = ev.date;
+            std::optional<Date> mb, me;
+            if (auto d = o.find("date"); d != o.end() && d->is_string())
+              mb = Date::Parse(d->get<std::string>());
+            if (auto d = o.find("date_end"); d != o.end() && d->is_string())
+              me = Date::Parse(d->get<std::string>());
+            if (mb && me && !(*me < *mb)) {
+              m.date.begin = *mb;
+              m.date.end = *me;
+              m.date.precision = *mb == *me ? DatePrecision::kDay : ev.date.precision;
+            }
+            ev.mentions.push_back(std::move(m));
+          }
+        }
+        if (ev.mentions.empty()) {
+          Mention m;
+          m.doc = str("doc");
+          m.section = str("section");
+          span_of(j, &m);
+          m.date = ev.date;
+          ev.mentions.push_back(std::move(m));
+        }
+        // The primary mention's evidence is the event's.
+        ev.mentions.front().evidence = str("evidence");
+        ++st.events;
+        sink(std::move(ev));
+      });
+  if (!done.ok()) return done.status();
   return st;
 }
 
