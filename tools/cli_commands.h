@@ -22,6 +22,8 @@ struct Global {
 void Register(CLI::App& app, Global& global);
 // import and export (cli_exchange.cc).
 void RegisterExchange(CLI::App& app, Global& global);
+// validate (cli_validate.cc).
+void RegisterValidate(CLI::App& app, Global& global);
 
 // Shared by the subcommands.
 std::string DefaultDb();                                          // $DYAD_DB or ./dyad.db

@@ -1,0 +1,53 @@
+// dyad's English coder for the PETRARCH/TABARI dictionaries: shallow matching on tokens, no
+// parser. A sentence is tokenised, actors and agents are found by dictionary, noun chunks and
+// compound mentions ("Arnor, Gondor and Osgiliath") are built around them, verbs are matched
+// against their blocks' patterns (longest first), and each coded verb takes its source from
+// before it and its target from its clause. The rules, and what they cannot do without a
+// parse, are in docs/petrarch.md.
+//
+//   PatternCoder coder(&dictionaries);
+//   SentenceCoding c = coder.Code("Arnor restored ties with Gondor.", 19950101, {});
+#ifndef DYAD_PATTERN_CODER_H_
+#define DYAD_PATTERN_CODER_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "dyad/petrarch.h"
+
+namespace dyad::en {
+
+// PETRARCH's options, with its defaults.
+struct PatternOptions {
+  int new_actor_length = 0;  // > 0: an unknown noun phrase of at most N words is its own code
+  bool require_dyad = true;  // drop events whose source or target is exactly "---"
+  // Comma clauses of [min, max] words are deleted (max 0: never): internal, initial, terminal.
+  int comma_min = 2, comma_max = 8;
+  int comma_bmin = 0, comma_bmax = 0;
+  int comma_emin = 2, comma_emax = 8;
+};
+
+struct CodedTriple {
+  std::string source, target, code;
+  bool operator==(const CodedTriple&) const = default;
+};
+
+struct SentenceCoding {
+  std::vector<CodedTriple> events;
+  std::string discard;  // "storydiscard" or "sentencediscard" when a discard phrase matched
+};
+
+class PatternCoder {
+ public:
+  explicit PatternCoder(const petrarch::Dictionaries* dictionaries) : d_(dictionaries) {}
+  // date: YYYYMMDD, choosing actors' dated roles.
+  SentenceCoding Code(std::string_view text, int date, const PatternOptions& opt) const;
+
+ private:
+  const petrarch::Dictionaries* d_;
+};
+
+}  // namespace dyad::en
+
+#endif  // DYAD_PATTERN_CODER_H_

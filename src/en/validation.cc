@@ -1,0 +1,211 @@
+#include "dyad/validation.h"
+
+#include <expat.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "dyad/petrarch.h"
+
+namespace dyad::en {
+
+namespace {
+
+struct RawRecord {
+  std::string id, category, date, text;
+  bool scored = true;
+  std::vector<CodedTriple> expected;
+  std::string error;
+  PatternOptions options;  // in force when the record comes
+};
+
+struct XmlState {
+  std::vector<RawRecord> records;
+  std::string verbs, actors, agents, discards;
+  PatternOptions options;
+  RawRecord current;
+  bool in_sentence = false, in_text = false;
+  std::string* capture = nullptr;
+  std::string env_text;
+};
+
+std::string Attr(const XML_Char** attrs, const char* name) {
+  for (int i = 0; attrs[i] != nullptr; i += 2)
+    if (std::string(attrs[i]) == name) return attrs[i + 1];
+  return {};
+}
+
+std::string Lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+// <Config option="comma_emax" value="0">: PETRARCH matches option names loosely.
+void ApplyConfig(const std::string& option, const std::string& value, PatternOptions* o) {
+  std::string opt = Lower(option);
+  int v = std::atoi(value.c_str());
+  if (opt.find("require_dyad") != std::string::npos)
+    o->require_dyad = Lower(value).find("false") == std::string::npos;
+  else if (opt.find("new_actor_length") != std::string::npos)
+    o->new_actor_length = v;
+  else if (opt.find("_bmin") != std::string::npos)
+    o->comma_bmin = v;
+  else if (opt.find("_bmax") != std::string::npos)
+    o->comma_bmax = v;
+  else if (opt.find("_emin") != std::string::npos)
+    o->comma_emin = v;
+  else if (opt.find("_emax") != std::string::npos)
+    o->comma_emax = v;
+  else if (opt.find("_min") != std::string::npos)
+    o->comma_min = v;
+  else if (opt.find("_max") != std::string::npos)
+    o->comma_max = v;
+}
+
+void OnStart(void* u, const XML_Char* name, const XML_Char** attrs) {
+  auto* st = static_cast<XmlState*>(u);
+  std::string n(name);
+  if (n == "Sentence") {
+    st->current = RawRecord{};
+    st->current.id = Attr(attrs, "id");
+    st->current.category = Attr(attrs, "category");
+    st->current.date = Attr(attrs, "date");
+    st->current.scored = Lower(Attr(attrs, "sentence")) != "false";
+    st->current.options = st->options;
+    st->in_sentence = true;
+  } else if (n == "EventCoding" && st->in_sentence) {
+    std::string err = Attr(attrs, "error");
+    if (!err.empty()) {
+      st->current.error = err;
+    } else if (Lower(Attr(attrs, "noevents")) == "true") {
+      // nothing expected
+    } else {
+      st->current.expected.push_back(
+          {Attr(attrs, "sourcecode"), Attr(attrs, "targetcode"), Attr(attrs, "eventcode")});
+    }
+  } else if (n == "Text" && st->in_sentence) {
+    st->capture = &st->current.text;
+  } else if (n == "Config") {
+    ApplyConfig(Attr(attrs, "option"), Attr(attrs, "value"), &st->options);
+  } else if (n == "Verbfile" || n == "Actorfile" || n == "Agentfile" || n == "Discardfile") {
+    st->env_text.clear();
+    st->capture = &st->env_text;
+  }
+}
+
+void OnEnd(void* u, const XML_Char* name) {
+  auto* st = static_cast<XmlState*>(u);
+  std::string n(name);
+  if (n == "Sentence") {
+    st->records.push_back(std::move(st->current));
+    st->in_sentence = false;
+  }
+  if (n == "Text") st->capture = nullptr;
+  if (n == "Verbfile" || n == "Actorfile" || n == "Agentfile" || n == "Discardfile") {
+    std::string v = st->env_text;
+    v.erase(0, v.find_first_not_of(" \t\r\n"));
+    v.erase(v.find_last_not_of(" \t\r\n") + 1);
+    (n == "Verbfile"    ? st->verbs
+     : n == "Actorfile" ? st->actors
+     : n == "Agentfile" ? st->agents
+                        : st->discards) = v;
+    st->capture = nullptr;
+  }
+}
+
+void OnText(void* u, const XML_Char* s, int len) {
+  auto* st = static_cast<XmlState*>(u);
+  if (st->capture != nullptr) st->capture->append(s, static_cast<size_t>(len));
+}
+
+}  // namespace
+
+Result<ValidationSummary> RunValidation(const std::string& path, const std::string& dictionary_dir,
+                                        const std::function<void(const RecordResult&)>& on_record,
+                                        std::vector<std::string>* problems) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::IoError(path + ": cannot open");
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  std::string xml = ss.str();
+  XmlState st;
+  XML_Parser p = XML_ParserCreate("UTF-8");
+  XML_SetUserData(p, &st);
+  XML_SetElementHandler(p, OnStart, OnEnd);
+  XML_SetCharacterDataHandler(p, OnText);
+  bool ok = XML_Parse(p, xml.data(), static_cast<int>(xml.size()), 1) == XML_STATUS_OK;
+  std::string err = ok ? "" : XML_ErrorString(XML_GetErrorCode(p));
+  int line = ok ? 0 : static_cast<int>(XML_GetCurrentLineNumber(p));
+  XML_ParserFree(p);
+  if (!ok) return Status::InvalidInput(path + ":" + std::to_string(line) + ": " + err);
+
+  std::string dir =
+      dictionary_dir.empty() ? std::filesystem::path(path).parent_path().string() : dictionary_dir;
+  if (dir.empty()) dir = ".";
+  Result<petrarch::Dictionaries> dicts = [&]() -> Result<petrarch::Dictionaries> {
+    if (st.verbs.empty() || st.actors.empty())
+      return petrarch::Dictionaries::LoadDir(dir, problems);
+    auto at = [&](const std::string& f) { return f.empty() ? f : dir + "/" + f; };
+    std::vector<std::string> agents, discards;
+    if (!st.agents.empty()) agents.push_back(at(st.agents));
+    if (!st.discards.empty()) discards.push_back(at(st.discards));
+    return petrarch::Dictionaries::Load({at(st.actors)}, agents, at(st.verbs), discards, problems);
+  }();
+  if (!dicts.ok()) return dicts.status();
+  PatternCoder coder(&*dicts);
+
+  ValidationSummary sum;
+  for (const RawRecord& r : st.records) {
+    RecordResult res;
+    res.id = r.id;
+    res.category = r.category;
+    res.scored = r.scored;
+    res.expected = r.expected;
+    res.expected_error = r.error;
+    std::string text;
+    for (char c : r.text) text += (c == '\n' || c == '\r' || c == '\t') ? ' ' : c;
+    res.text = text;
+    SentenceCoding c = coder.Code(text, std::atoi(r.date.c_str()), r.options);
+    res.coded = c.events;
+    res.coded_error = c.discard;
+    // Pair coded events with expected ones, each used once.
+    std::vector<bool> used(res.expected.size(), false);
+    for (const CodedTriple& e : res.coded) {
+      bool matched = false;
+      for (size_t i = 0; i < res.expected.size() && !matched; ++i)
+        if (!used[i] && res.expected[i] == e) used[i] = matched = true;
+      if (!matched) ++res.extra;
+    }
+    res.found = static_cast<int>(std::count(used.begin(), used.end(), true));
+    bool discard_expected = r.error.find("discard") != std::string::npos;
+    if (discard_expected)
+      res.correct = res.coded_error == r.error;
+    else if (!r.error.empty())
+      res.correct = res.coded.empty() && res.coded_error.empty();
+    else
+      res.correct = res.coded_error.empty() && res.extra == 0 &&
+                    res.found == static_cast<int>(res.expected.size());
+    ++sum.records;
+    sum.correct += res.correct;
+    sum.expected += static_cast<int>(res.expected.size());
+    sum.found += res.found;
+    sum.extra += res.extra;
+    sum.coded += static_cast<int>(res.coded.size());
+    if (res.expected.empty()) {
+      ++sum.noevents;
+      sum.noevents_clean += res.coded.empty() && (discard_expected ? res.correct : true);
+    }
+    if (res.scored) {
+      ++sum.scored_records;
+      sum.scored_correct += res.correct;
+      sum.scored_expected += static_cast<int>(res.expected.size());
+      sum.scored_found += res.found;
+    }
+    if (on_record) on_record(res);
+  }
+  return sum;
+}
+
+}  // namespace dyad::en
