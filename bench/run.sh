@@ -26,3 +26,7 @@ if [ -f "$gdelt" ]; then
   echo "== GDELT import: 500,000 rows built from the shared sample, one core, best of 3"
   taskset -c 0 "$build/bench/dyad-import-bench" "$gdelt" 500000 bench/out
 fi
+if [ -d ../shared/data/petrarch ]; then
+  echo "== English: the Phoenix dictionaries, 361 sentences x 100 rounds, one core, best of 3"
+  taskset -c 0 "$build/bench/dyad-english-bench" ../shared/data/petrarch 100
+fi

@@ -94,7 +94,7 @@ class Dictionaries {
                                    const std::vector<std::string>& discard_files,
                                    std::vector<std::string>* problems);
   // A directory in the Phoenix layout: *actors*.txt, *agents*.txt, *discards*.txt and one verb
-  // file (*verbs*.txt, else CAMEO*.txt).
+  // file (*verbs*.txt, else CAMEO*.txt). The validation suite's PETR.* files are left out.
   static Result<Dictionaries> LoadDir(const std::string& dir, std::vector<std::string>* problems);
 
   const std::vector<ActorRecord>& actors() const { return actors_; }

@@ -149,3 +149,37 @@ TEST(PatternCoderTest, DiscardsAndCommaClauses) {
 
 }  // namespace
 }  // namespace dyad::en
+
+namespace dyad::en {
+namespace {
+
+// The Phoenix dictionaries load as they are, their defective lines named, and code news
+// English about the states dyad follows.
+TEST(PatternCoderTest, PhoenixDictionariesLoadAsTheyAre) {
+  std::string dir = std::string(DYAD_DATA_DIR) + "/../../shared/data/petrarch";
+  std::vector<std::string> problems;
+  auto d = petrarch::Dictionaries::LoadDir(dir, &problems);
+  if (!d.ok() && d.status().message().find("cannot read") != std::string::npos)
+    GTEST_SKIP() << "../shared is not beside the clone";
+  ASSERT_TRUE(d.ok()) << d.status().message();
+  EXPECT_GT(d->actor_names().size(), 30000u);
+  EXPECT_EQ(d->pattern_count(), 4668u);  // every pattern line of CAMEO.2.0.txt
+  ASSERT_EQ(problems.size(), 11u);       // Phoenix's own defects: impossible dates, no code
+  EXPECT_NE(
+      problems[0].find("Phoenix.Countries.actors.txt:2039: date restriction '9008223-911221'"),
+      std::string::npos)
+      << problems[0];
+  PatternCoder coder(&*d);
+  auto ev = coder.Code("North Korea condemned South Korea on Monday.", 20120601, {}).events;
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ev[0], (CodedTriple{"PRK", "KOR", "111"}));
+  ev = coder.Code("The United States imposed sanctions on North Korea.", 20120601, {}).events;
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ev[0], (CodedTriple{"USA", "PRK", "163"}));
+  ev = coder.Code("North Korea was criticized by Japan.", 20120601, {}).events;
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ev[0], (CodedTriple{"JPN", "PRK", "111"}));
+}
+
+}  // namespace
+}  // namespace dyad::en

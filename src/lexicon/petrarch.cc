@@ -314,15 +314,18 @@ class Reader {
           Problem(path, number, "a pattern before any verb");
           continue;
         }
-        if (t.find('{') != std::string_view::npos || t.find('|') != std::string_view::npos)
-          continue;  // TABARI disjunctions: not read
+        if (t.find('|') != std::string_view::npos) continue;  // TABARI disjunctions: not read
         size_t open = t.rfind('['), close = t.rfind(']');
         if (open == std::string_view::npos || close < open) {
           Problem(path, number, "a pattern needs a [code]");
           continue;
         }
         std::string code(Trim(t.substr(open + 1, close - open - 1)));
-        std::string_view body = Trim(t.substr(1, open - 1));
+        // PETRARCH-2 groups words into noun phrases {A B} and prepositional phrases (P X);
+        // without a parse they read as words in order, any distance apart.
+        std::string body(Trim(t.substr(1, open - 1)));
+        for (char& ch : body)
+          if (ch == '(' || ch == ')' || ch == '{' || ch == '}') ch = ' ';
         Pattern p;
         if (!ParsePattern(body, &p)) {
           Problem(path, number, "a pattern needs exactly one '*' for the verb");
@@ -604,6 +607,8 @@ Result<Dictionaries> Dictionaries::LoadDir(const std::string& dir,
     for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     if (lower.size() < 4 || lower.substr(lower.size() - 4) != ".txt") continue;
     std::string path = e.path().string();
+    // PETR.Validate.*: the validation suite's own dictionaries, named by its <Environment>.
+    if (lower.rfind("petr.", 0) == 0) continue;
     if (lower.find("actors") != std::string::npos)
       actors.push_back(path);
     else if (lower.find("agents") != std::string::npos)
