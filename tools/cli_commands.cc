@@ -11,6 +11,7 @@
 #include "dyad/document.h"
 #include "dyad/jsonl.h"
 #include "dyad/lexicon.h"
+#include "dyad/petrarch.h"
 #include "dyad/repair.h"
 #include "dyad/store.h"
 
@@ -206,6 +207,7 @@ void Register(CLI::App& app, Global& g) {
     bool stdin_doc = false;
     std::string modes = "actual";
     bool unresolved = false;
+    std::string dictionaries;
   };
   auto cf = std::make_shared<CodeFlags>();
   CLI::App* code =
@@ -229,6 +231,9 @@ void Register(CLI::App& app, Global& g) {
   code->add_option(
       "--mode", cf->modes,
       "which events: actual (default), expected, hypothetical, negated, a comma list, or all");
+  code->add_option("--dictionaries", cf->dictionaries,
+                   "English documents: PETRARCH/TABARI dictionaries of this directory (the "
+                   "Phoenix set) instead of the shipped English lexicon");
   code->callback([cf, &g] {
     auto res = LoadResources(g);
     if (!res) {
@@ -237,6 +242,20 @@ void Register(CLI::App& app, Global& g) {
     }
     Coder coder(res);
     CodeOptions opt;
+    std::optional<petrarch::Dictionaries> english;
+    if (!cf->dictionaries.empty()) {
+      std::vector<std::string> problems;
+      Result<petrarch::Dictionaries> d =
+          petrarch::Dictionaries::LoadDir(cf->dictionaries, &problems);
+      for (const std::string& p : problems) std::cerr << "dyad: " << p << "\n";
+      if (!d.ok()) {
+        std::cerr << "dyad: " << d.status().message() << "\n";
+        g.exit_code = 2;
+        return;
+      }
+      english = std::move(d).value();
+      opt.english = &*english;
+    }
     opt.lang = ParseLang(cf->lang);
     opt.year = cf->year;
     opt.self_country = cf->self;

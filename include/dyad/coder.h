@@ -32,6 +32,9 @@ struct CodeOptions {
   bool merge = true;                 // merge mentions of one real-world event
   // Which events to keep: by default only what the text says happened.
   std::vector<EventMode> modes = {EventMode::kActual};
+  // English documents: these PETRARCH/TABARI dictionaries instead of the shipped English
+  // lexicon (dyad code --dictionaries DIR); must outlive the call.
+  const petrarch::Dictionaries* english = nullptr;
 };
 
 struct CodedDocument {
@@ -39,7 +42,7 @@ struct CodedDocument {
   std::string title;  // first heading or sentence, shortened
   int year = 0;       // the document's year in force
   CleanText clean;
-  std::vector<Event> events;  // by date, then by position of the first mention
+  std::vector<Event> events;           // by date, then by position of the first mention
   std::vector<Unresolved> unresolved;  // what looked like an event but could not be coded
 };
 
@@ -47,14 +50,17 @@ class Coder {
  public:
   explicit Coder(std::shared_ptr<const Resources> resources);
 
-  // Fails only for a document dyad cannot code (English until the English coder lands,
-  // no text). A document without events is a success with no events.
+  // Korean documents with the Korean coder, English ones with the pattern coder and the
+  // English lexicon (dyad/english.h). Fails only for a document dyad cannot code (no text, or
+  // the English lexicon cannot be read). A document without events is a success with no
+  // events.
   Result<CodedDocument> Code(const Document& doc, const CodeOptions& options) const;
 
   const Resources& resources() const { return *res_; }
 
  private:
   Result<CodedDocument> CodeUnchecked(const Document& doc, const CodeOptions& options) const;
+  Result<CodedDocument> CodeEnglishDocument(const Document& doc, const CodeOptions& options) const;
   std::shared_ptr<const Resources> res_;
 };
 

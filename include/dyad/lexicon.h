@@ -11,6 +11,7 @@
 #define DYAD_LEXICON_H_
 
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -23,6 +24,10 @@
 #include "dyad/trie.h"
 
 namespace dyad {
+
+namespace petrarch {
+class Dictionaries;
+}
 
 enum class ActorType { kPerson, kOffice, kOrg };
 
@@ -122,8 +127,18 @@ std::string DataDir();
 struct Resources {
   Codebook codebook;
   Lexicon lexicon;
+  std::string data_dir;
   static Result<std::shared_ptr<const Resources>> Load(const std::string& data_dir,
                                                        std::vector<std::string>* problems);
+  // The English lexicon (dyad/english.h), loaded on first use and shared by every thread;
+  // null, with *error set, when its files cannot be read.
+  const petrarch::Dictionaries* English(Status* error) const;
+
+ private:
+  mutable std::once_flag english_once_;
+  mutable std::shared_ptr<const petrarch::Dictionaries>
+      english_;  // shared_ptr: an incomplete type here
+  mutable Status english_status_;
 };
 
 }  // namespace dyad

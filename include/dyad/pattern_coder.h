@@ -30,7 +30,12 @@ struct PatternOptions {
 
 struct CodedTriple {
   std::string source, target, code;
-  bool operator==(const CodedTriple&) const = default;
+  // The words of the source and target mentions (as written), when the coder found them.
+  std::string source_words, target_words;
+  // Codes only: the words are what an event was read from, not what it is.
+  bool operator==(const CodedTriple& o) const {
+    return source == o.source && target == o.target && code == o.code;
+  }
 };
 
 struct SentenceCoding {

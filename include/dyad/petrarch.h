@@ -85,8 +85,21 @@ struct Discard {
   bool story = false;  // '+': the whole story is not coded
 };
 
+// A dictionary file's text, with the name its problems are reported under.
+struct Source {
+  std::string name;
+  std::string text;
+};
+Result<Source> ReadSource(const std::string& path);
+
 class Dictionaries {
  public:
+  // Dictionaries held in memory (dyad's own lexicon rendered in these formats, in front of
+  // shipped files): the same reading as files.
+  static Result<Dictionaries> LoadSources(const std::vector<Source>& actors,
+                                          const std::vector<Source>& agents, const Source& verbs,
+                                          const std::vector<Source>& discards,
+                                          std::vector<std::string>* problems);
   // Any file may be empty (""); actor and agent files may be several.
   static Result<Dictionaries> Load(const std::vector<std::string>& actor_files,
                                    const std::vector<std::string>& agent_files,

@@ -603,13 +603,27 @@ TEST(CoderKoTest, SpansPointIntoTheExtractedText) {
   EXPECT_EQ(ev[1].target, "PRKGOV");
 }
 
-TEST(CoderKoTest, EnglishDocumentsAreRefusedWithAClearMessage) {
+// An English document goes to the English coder: the dateline dates "on Tuesday".
+TEST(CoderKoTest, EnglishDocumentsGoToTheEnglishCoder) {
   auto res = testing::Shipped();
   Coder coder(res);
-  auto doc = DecodeText("North Korea's foreign minister visited Moscow on Tuesday.", "en.txt");
+  auto doc = DecodeText(
+      "MOSCOW, Jan. 18, 2024 (AP) -- North Korea's foreign minister visited Moscow on "
+      "Tuesday.\n",
+      "en.txt");
   auto coded = coder.Code(*doc, {});
-  ASSERT_FALSE(coded.ok());
-  EXPECT_NE(coded.status().message().find("en.txt: English text"), std::string::npos);
+  ASSERT_TRUE(coded.ok()) << coded.status().message();
+  EXPECT_EQ(coded->lang, "en");
+  // The visit (042) and, by the verb's paired code, its host receiving the visitor (043).
+  ASSERT_EQ(coded->events.size(), 2u);
+  const Event& e = coded->events[0];
+  EXPECT_EQ(e.source, "PRKGOV");
+  EXPECT_EQ(e.target_country, "RUS");
+  EXPECT_EQ(e.code, "042");
+  EXPECT_EQ(e.date.begin.ToIso(), "2024-01-16");
+  EXPECT_EQ(e.lang, "en");
+  EXPECT_EQ(e.mentions[0].evidence, "North Korea's foreign minister visited Moscow on Tuesday.");
+  EXPECT_EQ(coded->events[1].code, "043");
 }
 
 // Regression: "…방북, 김정은 면담" made Kim the subject of the meeting once a rule let a later

@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <exception>
 
+#include "coder/coder_en.h"
 #include "coder/coder_ko.h"
 #include "dyad/coder.h"
 #include "dyad/segment.h"
@@ -38,11 +39,7 @@ Result<CodedDocument> Coder::Code(const Document& doc, const CodeOptions& option
 
 Result<CodedDocument> Coder::CodeUnchecked(const Document& doc, const CodeOptions& options) const {
   Language lang = options.lang == Language::kAuto ? DetectLanguage(doc.text) : options.lang;
-  if (lang == Language::kEnglish) {
-    return Status::InvalidInput(doc.path +
-                                ": English text; this build of dyad codes Korean documents only "
-                                "(use --lang ko to force Korean analysis)");
-  }
+  if (lang == Language::kEnglish) return CodeEnglishDocument(doc, options);
   CodedDocument out;
   out.lang = "ko";
   RepairOptions ro;
@@ -71,6 +68,33 @@ Result<CodedDocument> Coder::CodeUnchecked(const Document& doc, const CodeOption
     std::stable_sort(out.events.begin(), out.events.end(),
                      [](const Event& a, const Event& b) { return a.date.begin < b.date.begin; });
   }
+  return out;
+}
+
+Result<CodedDocument> Coder::CodeEnglishDocument(const Document& doc,
+                                                 const CodeOptions& options) const {
+  const petrarch::Dictionaries* dict = options.english;
+  if (dict == nullptr) {
+    Status err;
+    dict = res_->English(&err);
+    if (dict == nullptr) return Status::InvalidInput(doc.path + ": " + err.message());
+  }
+  CodedDocument out;
+  out.lang = "en";
+  out.clean = RepairExtracted(doc.text, RepairOptions{});
+  if (out.clean.blocks.empty()) return Status::InvalidInput(doc.path + ": no text after repair");
+  std::vector<Segment> segments = SegmentText(out.clean);
+  out.year = options.year != 0 ? options.year : EnglishDocumentYear(out.clean);
+  if (!segments.empty()) {
+    std::string_view t = out.clean.Slice(segments.front().begin, segments.front().end);
+    out.title = std::string(t.substr(0, std::min<size_t>(t.size(), 120)));
+  }
+  EnglishInput in{res_.get(), dict, &out.clean, &segments, doc.path, out.year};
+  std::vector<Event> events = CodeEnglish(in, &out.unresolved);
+  std::erase_if(events, [&](const Event& e) {
+    return std::find(options.modes.begin(), options.modes.end(), e.mode) == options.modes.end();
+  });
+  out.events = options.merge ? MergeMentions(std::move(events)) : std::move(events);
   return out;
 }
 

@@ -735,6 +735,24 @@ class Sentence {
     return r;
   }
 
+  // The words of a mention as written, without a leading determiner or a trailing time
+  // expression ("North Korea last week").
+  std::string Words(const Mention& m) const {
+    static const std::unordered_set<std::string> kTime = {
+        "LAST", "NEXT", "THIS", "EARLIER", "LATER", "WEEK", "MONTH", "YEAR", "DAY"};
+    int end = m.end;
+    while (end > m.core + 1 && (kTime.count(W(end - 1)) || kTimeWords.count(W(end - 1)))) --end;
+    std::string out;
+    for (int k = m.core; k < end; ++k) {
+      if (!alive_[k]) continue;
+      const std::string& w = toks_[k].orig;
+      bool glue = w == "'s" || w == "'S" || w == "'" || w == "," || w == ".";
+      if (!out.empty() && !glue) out += ' ';
+      out += w;
+    }
+    return out;
+  }
+
   // ---- events ----
   std::vector<CodedTriple> Events() {
     std::vector<CodedTriple> events;
@@ -816,8 +834,9 @@ class Sentence {
       for (const std::string& a : src->members) {
         for (const std::string& b : tgt->members) {
           if (a == b) continue;
-          std::vector<CodedTriple> made{{a, b, first}};
-          if (!second.empty()) made.push_back({b, a, second});
+          std::string sw = Words(*src), tw = Words(*tgt);
+          std::vector<CodedTriple> made{{a, b, first, sw, tw}};
+          if (!second.empty()) made.push_back({b, a, second, tw, sw});
           for (CodedTriple& e : made) {
             if (opt_.require_dyad && (e.source == "---" || e.target == "---")) continue;
             if (std::find(events.begin(), events.end(), e) == events.end()) events.push_back(e);

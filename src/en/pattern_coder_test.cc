@@ -12,7 +12,10 @@ using testing::WriteScratch;
 
 // A small dictionary set in the PETRARCH formats, with one bad line in each file.
 petrarch::Dictionaries Small(std::vector<std::string>* problems) {
-  std::string actors = WriteScratch("petr/small.actors.txt",
+  // Each test writes its own copy: ctest runs tests in parallel processes.
+  std::string dir =
+      std::string("petr-") + ::testing::UnitTest::GetInstance()->current_test_info()->name() + "/";
+  std::string actors = WriteScratch(dir + "small.actors.txt",
                                     "<!-- a comment\n   over two lines -->\n"
                                     "ARNOR_ [ARN]\n"
                                     "GONDOR [GON]\n+GONDORIAN\n"
@@ -20,14 +23,14 @@ petrarch::Dictionaries Small(std::vector<std::string>* problems) {
                                     "ELVES [ELR/GAL]\n"
                                     "ZIMBABWE\n\t[RHO <790606]\n\t[ZBW]\n"
                                     "BROKEN [XXX 2001-13-01]\n");
-  std::string agents = WriteScratch("petr/small.agents.txt",
+  std::string agents = WriteScratch(dir + "small.agents.txt",
                                     "!PERSON! = MAN, WOMAN\n"
                                     "GOVERNMENT [~GOV]\n"
                                     "POLICE {} [~COP]\n"
                                     "CONGRESS!PERSON! [~LEG]\n"
                                     "MSF {} [NGO~]\n"
                                     "NO_CODE_HERE\n");
-  std::string verbs = WriteScratch("petr/small.verbs.txt",
+  std::string verbs = WriteScratch(dir + "small.verbs.txt",
                                    "&CURRENCY\n+DOLLAR\n+SWISS FRANC\n\n"
                                    "--- RESTORE [064] ---\n"
                                    "RESTORE\n"
@@ -40,7 +43,7 @@ petrarch::Dictionaries Small(std::vector<std::string>* problems) {
                                    "--- CRITICIZE [111] ---\n"
                                    "CRITICIZE\n"
                                    "- a pattern without a star [999]\n");
-  std::string discards = WriteScratch("petr/small.discards.txt", "+TYPHOON\nBASEBALL\n");
+  std::string discards = WriteScratch(dir + "small.discards.txt", "+TYPHOON\nBASEBALL\n");
   auto d = petrarch::Dictionaries::Load({actors}, {agents}, verbs, {discards}, problems);
   EXPECT_TRUE(d.ok()) << d.status().message();
   return std::move(d).value();

@@ -381,6 +381,7 @@ Result<std::shared_ptr<const Resources>> Resources::Load(const std::string& data
       Lexicon::Load(data_dir + "/lexicon", data_dir + "/countries.tsv", res->codebook, problems);
   if (!lex.ok()) return lex.status();
   res->lexicon = std::move(lex).value();
+  res->data_dir = data_dir;
   return std::shared_ptr<const Resources>(std::move(res));
 }
 

@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 
 namespace dyad::petrarch {
 
@@ -33,9 +34,8 @@ struct Line {
 // The lines of a dictionary file that carry content: XML comments (<!-- … -->, over several
 // lines too), lines opening with '<' or '#', and '#' comments are removed ('#' inside [...] is a
 // code, as in [###]); "---STOP---" ends the file.
-Result<std::vector<Line>> ContentLines(const std::string& path, bool semicolon_comments) {
-  std::ifstream in(path);
-  if (!in) return Status::IoError(path + ": cannot open");
+std::vector<Line> ContentLines(const std::string& text, bool semicolon_comments) {
+  std::istringstream in(text);
   std::vector<Line> out;
   std::string raw;
   int number = 0;
@@ -152,11 +152,11 @@ class Reader {
  public:
   Reader(Dictionaries* d, std::vector<std::string>* problems) : d_(d), problems_(problems) {}
 
-  Status Actors(const std::string& path) {
-    Result<std::vector<Line>> lines = ContentLines(path, true);
-    if (!lines.ok()) return lines.status();
+  Status Actors(const Source& src) {
+    const std::string& path = src.name;
+    std::vector<Line> lines = ContentLines(src.text, true);
     int record = -1;
-    for (const Line& l : *lines) {
+    for (const Line& l : lines) {
       std::string_view t = l.text;
       bool code_line = t.front() == '\t' || (Trim(t).front() == '[' && record >= 0);
       if (code_line) {
@@ -190,11 +190,11 @@ class Reader {
     return Status::Ok();
   }
 
-  Status Agents(const std::string& path) {
-    Result<std::vector<Line>> lines = ContentLines(path, true);
-    if (!lines.ok()) return lines.status();
+  Status Agents(const Source& src) {
+    const std::string& path = src.name;
+    std::vector<Line> lines = ContentLines(src.text, true);
     std::unordered_map<std::string, std::vector<std::string>> sets;
-    for (const Line& l : *lines) {
+    for (const Line& l : lines) {
       std::string_view t = Trim(l.text);
       // "!PERSON! = MAN, MEN, WOMAN": a substitution set.
       if (t.front() == '!' && t.find('=') != std::string_view::npos) {
@@ -272,10 +272,9 @@ class Reader {
     return Status::Ok();
   }
 
-  Status Verbs(const std::string& path) {
-    Result<std::vector<Line>> read = ContentLines(path, false);
-    if (!read.ok()) return read.status();
-    const std::vector<Line>& lines = *read;
+  Status Verbs(const Source& src) {
+    const std::string& path = src.name;
+    const std::vector<Line> lines = ContentLines(src.text, false);
     int block = -1;
     std::string block_code = "---";
     bool new_block = false;
@@ -434,10 +433,9 @@ class Reader {
     return Status::Ok();
   }
 
-  Status Discards(const std::string& path) {
-    Result<std::vector<Line>> lines = ContentLines(path, true);
-    if (!lines.ok()) return lines.status();
-    for (const Line& l : *lines) {
+  Status Discards(const Source& src) {
+    std::vector<Line> lines = ContentLines(src.text, true);
+    for (const Line& l : lines) {
       std::string_view t = Trim(l.text);
       Discard d;
       d.story = t.front() == '+';
@@ -578,23 +576,58 @@ class Reader {
   std::vector<std::string>* problems_;
 };
 
+Result<Source> ReadSource(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::IoError(path + ": cannot open");
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  if (in.bad()) return Status::IoError(path + ": read error");
+  return Source{path, ss.str()};
+}
+
+Result<Dictionaries> Dictionaries::LoadSources(const std::vector<Source>& actors,
+                                               const std::vector<Source>& agents,
+                                               const Source& verbs,
+                                               const std::vector<Source>& discards,
+                                               std::vector<std::string>* problems) {
+  Dictionaries d;
+  Reader r(&d, problems);
+  for (const Source& s : actors)
+    if (Status st = r.Actors(s); !st.ok()) return st;
+  for (const Source& s : agents)
+    if (Status st = r.Agents(s); !st.ok()) return st;
+  if (!verbs.text.empty())
+    if (Status st = r.Verbs(verbs); !st.ok()) return st;
+  for (const Source& s : discards)
+    if (Status st = r.Discards(s); !st.ok()) return st;
+  r.Finish();
+  return d;
+}
+
 Result<Dictionaries> Dictionaries::Load(const std::vector<std::string>& actor_files,
                                         const std::vector<std::string>& agent_files,
                                         const std::string& verb_file,
                                         const std::vector<std::string>& discard_files,
                                         std::vector<std::string>* problems) {
-  Dictionaries d;
-  Reader r(&d, problems);
-  for (const std::string& f : actor_files)
-    if (Status s = r.Actors(f); !s.ok()) return s;
-  for (const std::string& f : agent_files)
-    if (Status s = r.Agents(f); !s.ok()) return s;
-  if (!verb_file.empty())
-    if (Status s = r.Verbs(verb_file); !s.ok()) return s;
-  for (const std::string& f : discard_files)
-    if (Status s = r.Discards(f); !s.ok()) return s;
-  r.Finish();
-  return d;
+  auto read_all = [](const std::vector<std::string>& files, std::vector<Source>* out) -> Status {
+    for (const std::string& f : files) {
+      Result<Source> s = ReadSource(f);
+      if (!s.ok()) return s.status();
+      out->push_back(std::move(s).value());
+    }
+    return Status::Ok();
+  };
+  std::vector<Source> actors, agents, discards;
+  if (Status s = read_all(actor_files, &actors); !s.ok()) return s;
+  if (Status s = read_all(agent_files, &agents); !s.ok()) return s;
+  if (Status s = read_all(discard_files, &discards); !s.ok()) return s;
+  Source verbs;
+  if (!verb_file.empty()) {
+    Result<Source> v = ReadSource(verb_file);
+    if (!v.ok()) return v.status();
+    verbs = std::move(v).value();
+  }
+  return LoadSources(actors, agents, verbs, discards, problems);
 }
 
 Result<Dictionaries> Dictionaries::LoadDir(const std::string& dir,

@@ -6,6 +6,23 @@ namespace dyad {
 
 namespace {
 
+// "Jan. 18", "Gen. Kim", "Mr. Putin": the word before a period is an English abbreviation.
+bool EnglishAbbreviation(std::string_view before) {
+  size_t b = before.size();
+  while (b > 0 && ((before[b - 1] >= 'a' && before[b - 1] <= 'z') ||
+                   (before[b - 1] >= 'A' && before[b - 1] <= 'Z')))
+    --b;
+  std::string_view w = before.substr(b);
+  if (w.empty() || (b > 0 && before[b - 1] != ' ' && before[b - 1] != '(')) return false;
+  for (std::string_view a :
+       {"Jan",  "Feb", "Mar",  "Apr", "Jun", "Jul", "Aug",   "Sep", "Sept", "Oct",
+        "Nov",  "Dec", "Mr",   "Mrs", "Ms",  "Dr",  "Gen",   "Lt",  "Col",  "Maj",
+        "Capt", "Sgt", "Adm",  "Gov", "Sen", "Rep", "Prof",  "St",  "No",   "Jr",
+        "Sr",   "Inc", "Corp", "Ltd", "Co",  "vs",  "approx"})
+    if (w == a) return true;
+  return false;
+}
+
 void SplitSentences(const CleanText& clean, const Block& b, uint32_t para,
                     std::vector<Segment>* out) {
   std::string_view t = clean.text;
@@ -21,6 +38,7 @@ void SplitSentences(const CleanText& clean, const Block& b, uint32_t para,
       char p = t[i - 1];
       bool next_digit = i + 1 < b.end && t[i + 1] >= '0' && t[i + 1] <= '9';
       if ((p >= '0' && p <= '9' && next_digit) || (p >= 'A' && p <= 'Z')) stop = false;
+      if (stop && EnglishAbbreviation(t.substr(b.begin, i - b.begin))) stop = false;
     }
     i += len;
     if (!stop) continue;

@@ -1,0 +1,177 @@
+// English documents: sentences → the pattern coder → events with dates, spans and evidence.
+#include "coder/coder_en.h"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+
+#include "dyad/english.h"
+#include "dyad/pattern_coder.h"
+
+namespace dyad {
+
+namespace {
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+bool HasWord(const std::string& lower, std::string_view phrase) {
+  size_t at = 0;
+  while ((at = lower.find(phrase, at)) != std::string::npos) {
+    bool start = at == 0 || !std::isalpha(static_cast<unsigned char>(lower[at - 1]));
+    size_t e = at + phrase.size();
+    bool end = e >= lower.size() || !std::isalpha(static_cast<unsigned char>(lower[e]));
+    if (start && end) return true;
+    at = e;
+  }
+  return false;
+}
+
+// What the sentence says of its events: a condition, a forecast or intention, a denial; else
+// that they happened. PETRARCH codes no modality; dyad's briefs need it.
+EventMode SentenceMode(std::string_view sentence) {
+  std::string s = Lower(sentence);
+  for (std::string_view w : {"if", "unless", "would"})
+    if (HasWord(s, w)) return EventMode::kHypothetical;
+  for (std::string_view w : {"did not", "didn't", "has not", "hasn't", "have not", "had not",
+                             "never", "was not", "were not", "called off", "cancelled", "canceled"})
+    if (HasWord(s, w)) return EventMode::kNegated;
+  for (std::string_view w :
+       {"expected to", "likely to", "will", "plans to", "planned to", "is set to", "are set to",
+        "scheduled to", "intends to", "may", "could", "is to", "are to"})
+    if (HasWord(s, w)) return EventMode::kExpected;
+  return EventMode::kActual;
+}
+
+// The most frequent year the text names (19xx or 20xx), 0 when none.
+int YearOf(std::string_view text) {
+  std::map<int, int> counts;
+  for (size_t i = 0; i + 4 <= text.size(); ++i) {
+    if ((i > 0 && std::isdigit(static_cast<unsigned char>(text[i - 1]))) ||
+        (i + 4 < text.size() && std::isdigit(static_cast<unsigned char>(text[i + 4]))))
+      continue;
+    if ((text[i] == '1' && text[i + 1] == '9') || (text[i] == '2' && text[i + 1] == '0')) {
+      if (std::isdigit(static_cast<unsigned char>(text[i + 2])) &&
+          std::isdigit(static_cast<unsigned char>(text[i + 3])))
+        ++counts[std::atoi(std::string(text.substr(i, 4)).c_str())];
+    }
+  }
+  int best = 0, n = 0;
+  for (auto [y, c] : counts)
+    if (c > n || (c == n && y > best)) best = y, n = c;
+  return best;
+}
+
+std::string StateOf(const std::string& code, const CountryTable& countries) {
+  if (code.size() >= 3 && countries.Find(code.substr(0, 3)) != nullptr) return code.substr(0, 3);
+  return {};
+}
+
+}  // namespace
+
+int EnglishDocumentYear(const CleanText& clean) {
+  std::optional<Date> d = en::Dateline(clean.text, 0);
+  return d ? d->year : YearOf(clean.text);
+}
+
+std::vector<Event> CodeEnglish(const EnglishInput& in, std::vector<Unresolved>* unresolved) {
+  std::vector<Event> out;
+  const CountryTable& countries = in.res->lexicon.countries();
+  en::PatternCoder coder(in.dictionaries);
+  std::optional<Date> dateline = en::Dateline(in.clean->text, in.year);
+  // Without a dateline, relative dates count from the first day of the year in force.
+  Date anchor = dateline ? *dateline : Date{in.year != 0 ? in.year : 2000, 1, 1};
+  std::optional<DateSpan> in_force;
+  if (dateline) in_force = DateSpan::Day(*dateline);
+  for (const Segment& seg : *in.segments) {
+    if (seg.kind == Segment::Kind::kTableTitle || seg.kind == Segment::Kind::kHeading) continue;
+    std::string_view sentence = in.clean->Slice(seg.begin, seg.end);
+    // The dateline is where and when the story was filed, not part of its first sentence.
+    uint32_t begin = seg.begin;
+    if (seg.begin == in.segments->front().begin) {
+      size_t n = en::DatelineLength(sentence);
+      sentence.remove_prefix(n);
+      begin += static_cast<uint32_t>(n);
+    }
+    std::optional<DateSpan> date = en::SentenceDate(
+        sentence, anchor,
+        in_force && in_force->precision == DatePrecision::kDay ? in_force->begin : anchor);
+    if (date) {
+      if (date->precision == DatePrecision::kDay) in_force = date;
+    } else {
+      date = in_force;
+    }
+    // Nothing dated yet: the year in force, at year precision.
+    if (!date && in.year != 0) date = DateSpan::Year(in.year);
+    en::SentenceCoding c = coder.Code(sentence, 0, {});
+    if (!c.discard.empty() || c.events.empty()) continue;
+    auto [span_b, span_e] = in.clean->SpanOf(begin, seg.end);
+    auto note = [&](const char* reason) {
+      if (unresolved == nullptr) return;
+      Unresolved u;
+      u.doc = in.doc_path;
+      u.span_begin = span_b;
+      u.span_end = span_e;
+      u.evidence = std::string(sentence);
+      u.reason = reason;
+      unresolved->push_back(std::move(u));
+    };
+    if (!date) {
+      note("no date");
+      continue;
+    }
+    // Actor roles by date: code again with the sentence's date for dated roles.
+    c = coder.Code(sentence, date->begin.year * 10000 + date->begin.month * 100 + date->begin.day,
+                   {});
+    EventMode mode = SentenceMode(sentence);
+    for (const en::CodedTriple& t : c.events) {
+      if (t.source.compare(0, 3, "---") == 0 || t.target.compare(0, 3, "---") == 0 ||
+          t.source.front() == '"' || t.target.front() == '"') {
+        note("no counterpart");
+        continue;
+      }
+      std::string sc = StateOf(t.source, countries), tc = StateOf(t.target, countries);
+      // A foreign-policy event is between two sides: a state's organs toward each other are not.
+      if (!sc.empty() && sc == tc) continue;
+      const CameoCode* cc = in.res->codebook.Find(t.code);
+      if (cc == nullptr) cc = in.res->codebook.Find(t.code.substr(0, 3));
+      if (cc == nullptr) {
+        note("unknown predicate");
+        continue;
+      }
+      Event e;
+      e.date = *date;
+      e.source = t.source;
+      e.target = t.target;
+      e.source_country = sc;
+      e.target_country = tc;
+      e.source_name = t.source_words;
+      e.target_name = t.target_words;
+      e.source_label_en = t.source_words;
+      e.target_label_en = t.target_words;
+      e.code = cc->code;
+      e.goldstein = cc->goldstein;
+      e.quad_class = cc->quad_class;
+      std::string action = Lower(cc->name);
+      if (size_t comma = action.find(','); comma != std::string::npos) action.resize(comma);
+      e.action_en = action + " (" + t.target_words + ")";
+      e.lang = "en";
+      e.mode = mode;
+      Mention m;
+      m.doc = in.doc_path;
+      m.span_begin = span_b;
+      m.span_end = span_e;
+      m.evidence = std::string(sentence);
+      m.section = "text";
+      m.date = *date;
+      e.mentions.push_back(std::move(m));
+      out.push_back(std::move(e));
+    }
+  }
+  return out;
+}
+
+}  // namespace dyad

@@ -1,0 +1,36 @@
+// The English analyser: sentences of a repaired document → events, one mention each.
+#ifndef DYAD_CODER_CODER_EN_H_
+#define DYAD_CODER_CODER_EN_H_
+
+#include <string>
+#include <vector>
+
+#include "dyad/event.h"
+#include "dyad/lexicon.h"
+#include "dyad/petrarch.h"
+#include "dyad/repair.h"
+#include "dyad/segment.h"
+
+namespace dyad {
+
+struct EnglishInput {
+  const Resources* res;
+  const petrarch::Dictionaries* dictionaries;
+  const CleanText* clean;
+  const std::vector<Segment>* segments;
+  std::string doc_path;
+  int year = 0;  // the year in force
+};
+
+// Each sentence dated (its own date expression, else the last day named, else the dateline),
+// coded by the pattern coder; events with both sides known (a state's code or an
+// organisation's), between two sides, with their mode read from the sentence.
+std::vector<Event> CodeEnglish(const EnglishInput& in,
+                               std::vector<Unresolved>* unresolved = nullptr);
+
+// The dateline's year, else the most frequent year the text names; 0 when none.
+int EnglishDocumentYear(const CleanText& clean);
+
+}  // namespace dyad
+
+#endif  // DYAD_CODER_CODER_EN_H_

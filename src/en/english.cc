@@ -1,0 +1,335 @@
+#include "dyad/english.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdlib>
+
+namespace dyad::en {
+
+namespace {
+
+bool PlainName(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s)
+    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == ' ' || c == '.' || c == '\'' ||
+          c == '-'))
+      return false;
+  return std::isalpha(static_cast<unsigned char>(s.front()));
+}
+
+// "Choe Son Hui" → CHOE_SON_HUI; "People's" → PEOPLE_'S (the tokens text gives).
+std::string PhraseOf(std::string_view name) {
+  std::string out;
+  for (size_t i = 0; i < name.size(); ++i) {
+    char c = name[i];
+    if (c == '\'' && i + 1 < name.size() && (name[i + 1] == 's' || name[i + 1] == 'S')) {
+      out += "_'S";
+      ++i;
+      continue;
+    }
+    out += c == ' ' ? '_' : static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  }
+  return out;
+}
+
+std::string Compact(const Date& d) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d%02d%02d", d.year, d.month, d.day);
+  return buf;
+}
+
+}  // namespace
+
+std::string ActorsText(const Lexicon& lex) {
+  std::string out =
+      "# dyad's states, persons and organisations, from countries.tsv, "
+      "country_aliases.tsv and actors.tsv\n";
+  for (const Country& c : lex.countries().all()) {
+    std::vector<std::string> names;
+    auto add = [&](const std::string& n) {
+      if (PlainName(n) && std::find(names.begin(), names.end(), n) == names.end())
+        names.push_back(n);
+    };
+    add(c.name_en);
+    for (const std::string& n : c.names) add(n);
+    for (const std::string& p : c.places) add(p);
+    if (names.empty()) continue;
+    out += PhraseOf(names[0]) + " [" + c.iso3 + "]\n";
+    for (size_t i = 1; i < names.size(); ++i) out += "+" + PhraseOf(names[i]) + "\n";
+  }
+  for (const Actor& a : lex.actors()) {
+    std::vector<const ActorRole*> roles;
+    for (const ActorRole& r : a.roles)
+      if (r.code.compare(0, 3, "---") != 0) roles.push_back(&r);
+    std::vector<std::string> names;
+    for (const std::string& n : a.names_en)
+      if (PlainName(n)) names.push_back(n);
+    if (roles.empty() || names.empty()) continue;
+    out += PhraseOf(names[0]) + "\n";
+    for (size_t i = 1; i < names.size(); ++i) out += "+" + PhraseOf(names[i]) + "\n";
+    const ActorRole* latest = roles.front();
+    for (const ActorRole* r : roles) {
+      std::string when;
+      if (r->from && r->to)
+        when = " " + Compact(*r->from) + "-" + Compact(*r->to);
+      else if (r->from)
+        when = " >" + Compact(*r->from);
+      else if (r->to)
+        when = " <" + Compact(*r->to);
+      out += "\t[" + r->code + when + "]\n";
+      if (r->from && (!latest->from || *latest->from < *r->from)) latest = r;
+    }
+    // Out of every role, a person still belongs to the state of the latest one.
+    if (roles.size() > 1 || roles.front()->from || roles.front()->to)
+      out += "\t[" + latest->code + "]\n";
+  }
+  return out;
+}
+
+std::string AgentsText(const Lexicon& lex) {
+  std::string out = "# dyad's offices of no fixed state, from actors.tsv\n";
+  for (const Actor& a : lex.actors()) {
+    if (a.type != ActorType::kOffice || a.roles.empty() ||
+        a.roles.front().code.compare(0, 3, "---") != 0 || a.roles.front().code.size() < 6)
+      continue;
+    std::string sector = a.roles.front().code.substr(3);
+    for (const std::string& n : a.names_en)
+      if (PlainName(n)) out += PhraseOf(n) + " [~" + sector + "]\n";
+  }
+  return out;
+}
+
+Result<petrarch::Dictionaries> LoadEnglish(const Lexicon& lex, const std::string& data_dir,
+                                           const std::string& dictionary_dir,
+                                           std::vector<std::string>* problems) {
+  if (!dictionary_dir.empty()) return petrarch::Dictionaries::LoadDir(dictionary_dir, problems);
+  std::string dir = data_dir + "/en/";
+  std::vector<petrarch::Source> actors{{"data/lexicon/actors.tsv (English)", ActorsText(lex)}};
+  for (const char* f : {"Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt"}) {
+    Result<petrarch::Source> s = petrarch::ReadSource(dir + f);
+    if (!s.ok()) return s.status();
+    actors.push_back(std::move(s).value());
+  }
+  std::vector<petrarch::Source> agents{{"data/lexicon/actors.tsv (offices)", AgentsText(lex)}};
+  Result<petrarch::Source> ag = petrarch::ReadSource(dir + "Phoenix.agents.txt");
+  if (!ag.ok()) return ag.status();
+  agents.push_back(std::move(ag).value());
+  Result<petrarch::Source> verbs = petrarch::ReadSource(dir + "CAMEO.2.0.txt");
+  if (!verbs.ok()) return verbs.status();
+  Result<petrarch::Source> discards = petrarch::ReadSource(dir + "Phoenix.discards.txt");
+  if (!discards.ok()) return discards.status();
+  return petrarch::Dictionaries::LoadSources(actors, agents, *verbs, {*discards}, problems);
+}
+
+}  // namespace dyad::en
+
+namespace dyad {
+
+const petrarch::Dictionaries* Resources::English(Status* error) const {
+  std::call_once(english_once_, [this] {
+    std::vector<std::string> problems;  // the shipped files' own defects, named once in docs
+    Result<petrarch::Dictionaries> d = en::LoadEnglish(lexicon, data_dir, "", &problems);
+    if (d.ok())
+      english_ = std::make_shared<const petrarch::Dictionaries>(std::move(d).value());
+    else
+      english_status_ = d.status();
+  });
+  if (english_ == nullptr && error != nullptr) *error = english_status_;
+  return english_.get();
+}
+
+}  // namespace dyad
+
+namespace dyad::en {
+
+// ---- dates ----
+
+namespace {
+
+struct Word {
+  std::string lower;  // letters and digits, lower case, trailing period removed
+  size_t at;
+  bool comma_after;
+};
+
+std::vector<Word> Words(std::string_view s) {
+  std::vector<Word> out;
+  size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && !std::isalnum(static_cast<unsigned char>(s[i]))) ++i;
+    size_t b = i;
+    while (i < s.size() && (std::isalnum(static_cast<unsigned char>(s[i])) || s[i] == '.')) ++i;
+    if (i == b) break;
+    std::string w(s.substr(b, i - b));
+    while (!w.empty() && w.back() == '.') w.pop_back();
+    for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    out.push_back({w, b, i < s.size() && s[i] == ','});
+  }
+  return out;
+}
+
+int Month(const std::string& w) {
+  static const char* kNames[] = {"january",   "february", "march",    "april",
+                                 "may",       "june",     "july",     "august",
+                                 "september", "october",  "november", "december"};
+  for (int m = 0; m < 12; ++m) {
+    std::string full = kNames[m];
+    if (w == full) return m + 1;
+    if (w.size() >= 3 && w.size() < full.size() && full.compare(0, w.size(), w) == 0 && m != 4 &&
+        (w.size() == 3 || w == "sept"))
+      return m + 1;
+  }
+  return 0;
+}
+
+int Number(const std::string& w) {
+  if (w.empty() || w.size() > 4) return -1;
+  std::string d = w;
+  for (const char* suf : {"st", "nd", "rd", "th"})
+    if (d.size() > 2 && d.compare(d.size() - 2, 2, suf) == 0) d.resize(d.size() - 2);
+  if (!std::all_of(d.begin(), d.end(),
+                   [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
+    return -1;
+  return std::atoi(d.c_str());
+}
+
+int Weekday(const std::string& w) {  // Monday = 0
+  static const char* kDays[] = {"monday", "tuesday",  "wednesday", "thursday",
+                                "friday", "saturday", "sunday"};
+  for (int d = 0; d < 7; ++d)
+    if (w == kDays[d]) return d;
+  return -1;
+}
+
+int WeekdayOf(const Date& d) {
+  long days = d.ToDays();  // 1970-01-01 was a Thursday
+  return static_cast<int>(((days % 7) + 7 + 3) % 7);
+}
+
+// A day of a month with no year: the anchor's year, or the one before when that would put it
+// more than two months after the anchor.
+std::optional<Date> DayNear(int month, int day, const Date& anchor) {
+  if (!Date::IsValid(anchor.year, month, day)) return std::nullopt;
+  Date d{anchor.year, month, day};
+  if (d.ToDays() - anchor.ToDays() > 62 && Date::IsValid(anchor.year - 1, month, day))
+    d = Date{anchor.year - 1, month, day};
+  return d;
+}
+
+}  // namespace
+
+std::optional<Date> Dateline(std::string_view text, int year) {
+  std::string_view first = text.substr(0, std::min<size_t>(text.find('\n'), 160));
+  std::vector<Word> w = Words(first);
+  for (size_t i = 0; i + 1 < w.size() && i < 8; ++i) {
+    int m = Month(w[i].lower), d = Number(w[i + 1].lower);
+    if (m == 0 || d < 1 || d > 31) continue;
+    int y = i + 2 < w.size() ? Number(w[i + 2].lower) : -1;
+    if (y < 1900) y = year;
+    if (y > 0 && Date::IsValid(y, m, d)) return Date{y, m, d};
+  }
+  return std::nullopt;
+}
+
+size_t DatelineLength(std::string_view text) {
+  std::string_view first = text.substr(0, std::min<size_t>(text.find('\n'), 200));
+  for (std::string_view dash : {"--", "\xE2\x80\x94", "\xE2\x80\x93", " - "}) {
+    size_t at = first.find(dash);
+    if (at == std::string_view::npos || at > 120) continue;
+    if (!Dateline(first.substr(0, at), 2000) &&
+        first.substr(0, at).find('(') == std::string_view::npos)
+      continue;
+    size_t end = at + dash.size();
+    while (end < first.size() && first[end] == ' ') ++end;
+    return end;
+  }
+  return 0;
+}
+
+std::optional<DateSpan> SentenceDate(std::string_view sentence, const Date& anchor,
+                                     const Date& previous, size_t* at) {
+  std::vector<Word> w = Words(sentence);
+  auto found = [&](size_t i, DateSpan s) -> std::optional<DateSpan> {
+    if (at != nullptr) *at = w[i].at;
+    return s;
+  };
+  for (size_t i = 0; i < w.size(); ++i) {
+    const std::string& x = w[i].lower;
+    auto next = [&](size_t k) -> const std::string& {
+      static const std::string kNone;
+      return i + k < w.size() ? w[i + k].lower : kNone;
+    };
+    // June 19 [, 2024]
+    if (int m = Month(x); m != 0) {
+      int d = Number(next(1));
+      if (d >= 1 && d <= 31) {
+        int y = Number(next(2));
+        std::optional<Date> day =
+            y >= 1900 ? (Date::IsValid(y, m, d) ? std::optional<Date>(Date{y, m, d}) : std::nullopt)
+                      : DayNear(m, d, anchor);
+        if (day) return found(i, DateSpan::Day(*day));
+      }
+      // in March [2024]
+      bool in = i > 0 && (w[i - 1].lower == "in" || w[i - 1].lower == "during" ||
+                          w[i - 1].lower == "since" || w[i - 1].lower == "early" ||
+                          w[i - 1].lower == "late" || w[i - 1].lower == "mid");
+      int y = Number(next(1));
+      if (in) {
+        int year = y >= 1900 ? y : anchor.year;
+        if (y < 1900 && m > anchor.month + 2) --year;
+        return found(i - 1, DateSpan::Month(year, m));
+      }
+    }
+    // 19 June [2024]
+    if (int d = Number(x); d >= 1 && d <= 31) {
+      if (int m = Month(next(1)); m != 0) {
+        int y = Number(next(2));
+        std::optional<Date> day =
+            y >= 1900 ? (Date::IsValid(y, m, d) ? std::optional<Date>(Date{y, m, d}) : std::nullopt)
+                      : DayNear(m, d, anchor);
+        if (day) return found(i, DateSpan::Day(*day));
+      }
+    }
+    // in 2023
+    if (x == "in" && Number(next(1)) >= 1900 && Number(next(1)) <= 2100 && Month(next(2)) == 0)
+      return found(i, DateSpan::Year(Number(next(1))));
+    // on Thursday: the latest Thursday up to the anchor
+    if (int wd = Weekday(x); wd >= 0) {
+      long back = (WeekdayOf(anchor) - wd + 7) % 7;
+      return found(i, DateSpan::Day(anchor.AddDays(-back)));
+    }
+    if (x == "yesterday") return found(i, DateSpan::Day(anchor.AddDays(-1)));
+    if (x == "today" || x == "tonight") return found(i, DateSpan::Day(anchor));
+    if ((x == "day" && i > 0 && (w[i - 1].lower == "a" || w[i - 1].lower == "one") &&
+         next(1) == "later") ||
+        ((x == "next" || x == "following") && next(1) == "day"))
+      return found(i, DateSpan::Day(previous.AddDays(1)));
+    if (x == "days" && next(1) == "later" && i > 0) {
+      static const char* kSmall[] = {"two", "three", "four", "five", "six"};
+      for (int k = 0; k < 5; ++k)
+        if (w[i - 1].lower == kSmall[k] || Number(w[i - 1].lower) == k + 2)
+          return found(i - 1, DateSpan::Day(previous.AddDays(k + 2)));
+    }
+    if (x == "last" && next(1) == "week") {
+      Date monday = anchor.AddDays(-WeekdayOf(anchor) - 7);
+      return found(i, DateSpan{monday, monday.AddDays(6), DatePrecision::kDay});
+    }
+    if (x == "this" && next(1) == "week") {
+      Date monday = anchor.AddDays(-WeekdayOf(anchor));
+      return found(i, DateSpan{monday, anchor, DatePrecision::kDay});
+    }
+    if (x == "last" && next(1) == "month") {
+      int y = anchor.month == 1 ? anchor.year - 1 : anchor.year;
+      int m = anchor.month == 1 ? 12 : anchor.month - 1;
+      return found(i, DateSpan::Month(y, m));
+    }
+    if (x == "earlier" && next(1) == "this" && next(2) == "month")
+      return found(i, DateSpan{Date{anchor.year, anchor.month, 1}, anchor, DatePrecision::kMonth});
+    if (x == "earlier" && next(1) == "this" && next(2) == "year")
+      return found(i, DateSpan{Date{anchor.year, 1, 1}, anchor, DatePrecision::kYear});
+    if (x == "last" && next(1) == "year") return found(i, DateSpan::Year(anchor.year - 1));
+  }
+  return std::nullopt;
+}
+
+}  // namespace dyad::en
