@@ -15,3 +15,12 @@ for gold in "$top"/tests/corpus/ko/*.gold.tsv "$top"/tests/corpus/ko-statements/
 done
 echo "== whole corpus: $((${#args[@]} / 2)) documents"
 python3 "$scorer" --dyad "$dyad" "${args[@]}"
+# English wire documents (issue 4), scored apart: the English coder is young.
+en=()
+for gold in "$top"/tests/corpus/en/*.gold.tsv; do
+  [ -f "$gold" ] && en+=("${gold%.gold.tsv}.txt" "$gold")
+done
+if [ ${#en[@]} -gt 0 ]; then
+  echo "== English corpus: $((${#en[@]} / 2)) documents"
+  python3 "$scorer" --dyad "$dyad" "${en[@]}"
+fi

@@ -12,6 +12,8 @@
 
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "dyad/petrarch.h"
@@ -26,6 +28,12 @@ struct PatternOptions {
   int comma_min = 2, comma_max = 8;
   int comma_bmin = 0, comma_bmax = 0;
   int comma_emin = 2, comma_emax = 8;
+  // dyad's reading of documents (PETRARCH's validation runs with both false/true as below):
+  // a null noun phrase may be a target ("---", later dropped by require_dyad), hiding a
+  // compound source's meeting with itself ("Yoon and Ishiba held their first summit")...
+  bool null_targets = true;
+  // ...and a place after IN or AT ("talks in Vientiane") is a target only when nothing else is.
+  bool places_are_not_targets = false;
 };
 
 struct CodedTriple {
@@ -41,13 +49,22 @@ struct CodedTriple {
 struct SentenceCoding {
   std::vector<CodedTriple> events;
   std::string discard;  // "storydiscard" or "sentencediscard" when a discard phrase matched
+  // Named actors of two or more capitalised words ("Choe Son Hui" → PRKGOV): their first and
+  // last words, which a document may use alone later ("Choe", "Lavrov").
+  std::vector<std::pair<std::string, std::string>> names;  // (word, code)
 };
+
+// Words a document has introduced as actors: upper-case word → code.
+using LearnedNames = std::unordered_map<std::string, std::string>;
 
 class PatternCoder {
  public:
   explicit PatternCoder(const petrarch::Dictionaries* dictionaries) : d_(dictionaries) {}
   // date: YYYYMMDD, choosing actors' dated roles.
-  SentenceCoding Code(std::string_view text, int date, const PatternOptions& opt) const;
+  // `learned` (may be null): words the document introduced, read as actors where the
+  // dictionaries know nothing.
+  SentenceCoding Code(std::string_view text, int date, const PatternOptions& opt,
+                      const LearnedNames* learned = nullptr) const;
 
  private:
   const petrarch::Dictionaries* d_;

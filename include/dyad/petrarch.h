@@ -96,8 +96,11 @@ class Dictionaries {
  public:
   // Dictionaries held in memory (dyad's own lexicon rendered in these formats, in front of
   // shipped files): the same reading as files.
+  // Verb sources are read in order: for a form in several, the first source's block is tried
+  // first.
   static Result<Dictionaries> LoadSources(const std::vector<Source>& actors,
-                                          const std::vector<Source>& agents, const Source& verbs,
+                                          const std::vector<Source>& agents,
+                                          const std::vector<Source>& verbs,
                                           const std::vector<Source>& discards,
                                           std::vector<std::string>* problems);
   // Any file may be empty (""); actor and agent files may be several.

@@ -39,6 +39,8 @@ struct Block {
 struct RepairOptions {
   // Lines dropped wherever they stand (running headers of brief series), matched after trimming.
   std::vector<std::string> running_headers;
+  // Join wrapped lines with a space (English); Korean PDFs wrap inside words and join without.
+  bool join_with_space = false;
 };
 
 struct CleanText {

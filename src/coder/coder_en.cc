@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <set>
 
 #include "dyad/english.h"
 #include "dyad/pattern_coder.h"
@@ -86,6 +87,20 @@ std::vector<Event> CodeEnglish(const EnglishInput& in, std::vector<Unresolved>* 
   Date anchor = dateline ? *dateline : Date{in.year != 0 ? in.year : 2000, 1, 1};
   std::optional<DateSpan> in_force;
   if (dateline) in_force = DateSpan::Day(*dateline);
+  // Names the document introduced ("Choe Son Hui", later "Choe"); a word introduced for two
+  // different actors stays unknown.
+  en::LearnedNames learned;
+  std::set<std::string> ambiguous;
+  auto learn = [&](const en::SentenceCoding& c) {
+    for (const auto& [word, code] : c.names) {
+      if (ambiguous.count(word)) continue;
+      auto [it, inserted] = learned.emplace(word, code);
+      if (!inserted && it->second != code) {
+        learned.erase(it);
+        ambiguous.insert(word);
+      }
+    }
+  };
   for (const Segment& seg : *in.segments) {
     if (seg.kind == Segment::Kind::kTableTitle || seg.kind == Segment::Kind::kHeading) continue;
     std::string_view sentence = in.clean->Slice(seg.begin, seg.end);
@@ -106,7 +121,14 @@ std::vector<Event> CodeEnglish(const EnglishInput& in, std::vector<Unresolved>* 
     }
     // Nothing dated yet: the year in force, at year precision.
     if (!date && in.year != 0) date = DateSpan::Year(in.year);
-    en::SentenceCoding c = coder.Code(sentence, 0, {});
+    en::PatternOptions opt;
+    opt.null_targets = false;
+    opt.places_are_not_targets = true;
+    // Dated roles are read on the sentence's day (its first day for a longer span).
+    const Date& on = date ? date->begin : anchor;
+    en::SentenceCoding c =
+        coder.Code(sentence, on.year * 10000 + on.month * 100 + on.day, opt, &learned);
+    learn(c);
     if (!c.discard.empty() || c.events.empty()) continue;
     auto [span_b, span_e] = in.clean->SpanOf(begin, seg.end);
     auto note = [&](const char* reason) {
@@ -123,9 +145,6 @@ std::vector<Event> CodeEnglish(const EnglishInput& in, std::vector<Unresolved>* 
       note("no date");
       continue;
     }
-    // Actor roles by date: code again with the sentence's date for dated roles.
-    c = coder.Code(sentence, date->begin.year * 10000 + date->begin.month * 100 + date->begin.day,
-                   {});
     EventMode mode = SentenceMode(sentence);
     for (const en::CodedTriple& t : c.events) {
       if (t.source.compare(0, 3, "---") == 0 || t.target.compare(0, 3, "---") == 0 ||

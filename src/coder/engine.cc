@@ -81,7 +81,9 @@ Result<CodedDocument> Coder::CodeEnglishDocument(const Document& doc,
   }
   CodedDocument out;
   out.lang = "en";
-  out.clean = RepairExtracted(doc.text, RepairOptions{});
+  RepairOptions ro;
+  ro.join_with_space = true;
+  out.clean = RepairExtracted(doc.text, ro);
   if (out.clean.blocks.empty()) return Status::InvalidInput(doc.path + ": no text after repair");
   std::vector<Segment> segments = SegmentText(out.clean);
   out.year = options.year != 0 ? options.year : EnglishDocumentYear(out.clean);

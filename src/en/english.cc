@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
+#include <map>
+#include <set>
 
 namespace dyad::en {
 
@@ -57,6 +59,26 @@ std::string ActorsText(const Lexicon& lex) {
     out += PhraseOf(names[0]) + " [" + c.iso3 + "]\n";
     for (size_t i = 1; i < names.size(); ++i) out += "+" + PhraseOf(names[i]) + "\n";
   }
+  // A person's surname alone ("Lavrov", "Ishiba"; family name first for Korean and Chinese
+  // names: "Choe"), when no other person of the lexicon shares it and it names no state.
+  auto surname = [&](const Actor& a) -> std::string {
+    if (a.type != ActorType::kPerson || a.names_en.empty() || a.roles.empty()) return {};
+    const std::string& full = a.names_en.front();
+    size_t sp = full.find(' ');
+    if (sp == std::string::npos) return {};
+    std::string state = a.roles.front().code.substr(0, 3);
+    bool family_first =
+        state == "KOR" || state == "PRK" || state == "CHN" || state == "TWN" || state == "VNM";
+    std::string w = family_first ? full.substr(0, sp) : full.substr(full.rfind(' ') + 1);
+    if (w.size() < 3 || !PlainName(w)) return {};
+    return w;
+  };
+  std::map<std::string, int> surname_count;
+  for (const Actor& a : lex.actors())
+    if (std::string w = surname(a); !w.empty()) ++surname_count[w];
+  std::set<std::string> state_words;
+  for (const Country& c : lex.countries().all())
+    for (const std::string& n : c.names) state_words.insert(n);
   for (const Actor& a : lex.actors()) {
     std::vector<const ActorRole*> roles;
     for (const ActorRole& r : a.roles)
@@ -64,6 +86,9 @@ std::string ActorsText(const Lexicon& lex) {
     std::vector<std::string> names;
     for (const std::string& n : a.names_en)
       if (PlainName(n)) names.push_back(n);
+    if (std::string w = surname(a); !w.empty() && surname_count[w] == 1 && !state_words.count(w) &&
+                                    std::find(names.begin(), names.end(), w) == names.end())
+      names.push_back(w);
     if (roles.empty() || names.empty()) continue;
     out += PhraseOf(names[0]) + "\n";
     for (size_t i = 1; i < names.size(); ++i) out += "+" + PhraseOf(names[i]) + "\n";
@@ -114,11 +139,16 @@ Result<petrarch::Dictionaries> LoadEnglish(const Lexicon& lex, const std::string
   Result<petrarch::Source> ag = petrarch::ReadSource(dir + "Phoenix.agents.txt");
   if (!ag.ok()) return ag.status();
   agents.push_back(std::move(ag).value());
-  Result<petrarch::Source> verbs = petrarch::ReadSource(dir + "CAMEO.2.0.txt");
-  if (!verbs.ok()) return verbs.status();
+  // dyad's own verbs of diplomacy and force, in front of CAMEO 2.0's.
+  std::vector<petrarch::Source> verbs;
+  for (const char* f : {"dyad.verbs.txt", "CAMEO.2.0.txt"}) {
+    Result<petrarch::Source> v = petrarch::ReadSource(dir + f);
+    if (!v.ok()) return v.status();
+    verbs.push_back(std::move(v).value());
+  }
   Result<petrarch::Source> discards = petrarch::ReadSource(dir + "Phoenix.discards.txt");
   if (!discards.ok()) return discards.status();
-  return petrarch::Dictionaries::LoadSources(actors, agents, *verbs, {*discards}, problems);
+  return petrarch::Dictionaries::LoadSources(actors, agents, verbs, {*discards}, problems);
 }
 
 }  // namespace dyad::en
@@ -304,12 +334,24 @@ std::optional<DateSpan> SentenceDate(std::string_view sentence, const Date& anch
          next(1) == "later") ||
         ((x == "next" || x == "following") && next(1) == "day"))
       return found(i, DateSpan::Day(previous.AddDays(1)));
-    if (x == "days" && next(1) == "later" && i > 0) {
-      static const char* kSmall[] = {"two", "three", "four", "five", "six"};
-      for (int k = 0; k < 5; ++k)
-        if (w[i - 1].lower == kSmall[k] || Number(w[i - 1].lower) == k + 2)
-          return found(i - 1, DateSpan::Day(previous.AddDays(k + 2)));
+    // "three days later", "a week earlier", "ten days after": counted from the last day named.
+    if ((x == "days" || x == "day" || x == "week" || x == "weeks") && i > 0 &&
+        (next(1) == "later" || next(1) == "earlier" || next(1) == "before" || next(1) == "after")) {
+      static const char* kSmall[] = {"a",   "one",   "two",   "three", "four", "five",
+                                     "six", "seven", "eight", "nine",  "ten"};
+      int count = -1;
+      for (int k = 0; k < 11; ++k)
+        if (w[i - 1].lower == kSmall[k]) count = k == 0 ? 1 : k;
+      if (count < 0) count = Number(w[i - 1].lower);
+      if (count >= 1 && count <= 60) {
+        int days = count * (x == "week" || x == "weeks" ? 7 : 1);
+        bool back = next(1) == "earlier" || next(1) == "before";
+        return found(i - 1, DateSpan::Day(previous.AddDays(back ? -days : days)));
+      }
     }
+    // "the same day", "that day": the last day named.
+    if (x == "day" && i > 0 && (w[i - 1].lower == "same" || w[i - 1].lower == "that"))
+      return found(i - 1, DateSpan::Day(previous));
     if (x == "last" && next(1) == "week") {
       Date monday = anchor.AddDays(-WeekdayOf(anchor) - 7);
       return found(i, DateSpan{monday, monday.AddDays(6), DatePrecision::kDay});

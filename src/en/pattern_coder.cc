@@ -166,8 +166,30 @@ struct Span {
 
 class Sentence {
  public:
-  Sentence(const Dictionaries& d, std::vector<Tok> toks, int date, const PatternOptions& opt)
-      : d_(d), toks_(std::move(toks)), n_(static_cast<int>(toks_.size())), date_(date), opt_(opt) {}
+  Sentence(const Dictionaries& d, std::vector<Tok> toks, int date, const PatternOptions& opt,
+           const LearnedNames* learned)
+      : d_(d),
+        toks_(std::move(toks)),
+        n_(static_cast<int>(toks_.size())),
+        date_(date),
+        opt_(opt),
+        learned_(learned) {}
+
+  // Named actors of two or more capitalised words: their first and last words with the code.
+  std::vector<std::pair<std::string, std::string>> Names() const {
+    std::vector<std::pair<std::string, std::string>> out;
+    for (const Span& sp : spans_) {
+      if (sp.kind != 'A' || sp.end - sp.start < 2 || sp.code.size() <= 3 || sp.code == "---")
+        continue;
+      bool proper = true;
+      for (int k = sp.start; k < sp.end && proper; ++k)
+        proper = std::isupper(static_cast<unsigned char>(toks_[k].orig[0])) && IsAlpha(W(k));
+      if (!proper) continue;
+      out.push_back({W(sp.start), sp.code});
+      out.push_back({W(sp.end - 1), sp.code});
+    }
+    return out;
+  }
 
   std::vector<CodedTriple> Code() {
     Tag();
@@ -224,6 +246,17 @@ class Sentence {
         ++i;
       }
     }
+    // A word the document introduced ("Choe" after "Choe Son Hui"), capitalised, where the
+    // dictionaries see nothing.
+    if (learned_ != nullptr)
+      for (int i = 0; i < n_; ++i) {
+        if (span_of_[i] >= 0 || !std::isupper(static_cast<unsigned char>(toks_[i].orig[0])))
+          continue;
+        auto it = learned_->find(W(i));
+        if (it == learned_->end()) continue;
+        spans_.push_back({'A', i, i + 1, it->second, false});
+        span_of_[i] = static_cast<int>(spans_.size()) - 1;
+      }
     for (int i = 0; i < n_;) {
       const std::vector<int>* cands = d_.AgentsStartingWith(W(i));
       int end = -1, agent = -1;
@@ -594,7 +627,8 @@ class Sentence {
   }
 
   static bool Skippable(const std::string& w) {
-    return w == "ALSO" || w == "HAS" || w == "HAVE" || w == "HAD" || w == "WILL" || w == "WOULD";
+    return w == "ALSO" || w == "HAS" || w == "HAVE" || w == "HAD" || w == "WILL" || w == "WOULD" ||
+           w == "WAS" || w == "WERE";  // "… and was received by Kim"
   }
 
   int ClauseEnd(int v) const {
@@ -805,16 +839,21 @@ class Sentence {
       if (tgt == nullptr) {
         const Mention* coded = nullptr;
         const Mention* uncoded = nullptr;
+        const Mention* place = nullptr;
         for (const Mention& m : mentions_) {
           if (m.start < ve || m.end > ce) continue;
           bool all_source = true;
           for (const std::string& x : m.members)
             all_source &=
                 std::find(src->members.begin(), src->members.end(), x) != src->members.end();
-          if (m.coded && !all_source && coded == nullptr) coded = &m;
-          if (!m.coded && uncoded == nullptr) uncoded = &m;
+          // "talks in Vientiane", "officials in Seoul": where, not whom.
+          bool at_place = opt_.places_are_not_targets && m.start > 0 &&
+                          (W(m.start - 1) == "IN" || W(m.start - 1) == "AT");
+          if (m.coded && !all_source && at_place && place == nullptr) place = &m;
+          if (m.coded && !all_source && !at_place && coded == nullptr) coded = &m;
+          if (!m.coded && uncoded == nullptr && opt_.null_targets) uncoded = &m;
         }
-        tgt = coded ? coded : uncoded ? uncoded : (src->compound ? src : nullptr);
+        tgt = coded ? coded : uncoded ? uncoded : src->compound ? src : place;
       }
       if (tgt == nullptr) continue;
       // "Osgiliath was criticized by Eriador": with both roles found by default, BE before the
@@ -852,6 +891,7 @@ class Sentence {
   int n_;
   int date_;
   const PatternOptions& opt_;
+  const LearnedNames* learned_;
   std::vector<Span> spans_;
   std::vector<int> span_of_;
   std::vector<bool> is_verb_, verb_part_, alive_, clause_comma_, in_mention_;
@@ -860,8 +900,8 @@ class Sentence {
 
 }  // namespace
 
-SentenceCoding PatternCoder::Code(std::string_view text, int date,
-                                  const PatternOptions& opt) const {
+SentenceCoding PatternCoder::Code(std::string_view text, int date, const PatternOptions& opt,
+                                  const LearnedNames* learned) const {
   SentenceCoding out;
   std::vector<Tok> toks = Tokenize(text);
   // Discards: story-level phrases first, then sentence-level ones, as whole words.
@@ -878,7 +918,9 @@ SentenceCoding PatternCoder::Code(std::string_view text, int date,
       }
     }
   }
-  out.events = Sentence(*d_, std::move(toks), date, opt).Code();
+  Sentence sentence(*d_, std::move(toks), date, opt, learned);
+  out.events = sentence.Code();
+  out.names = sentence.Names();
   return out;
 }
 

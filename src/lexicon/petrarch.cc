@@ -275,6 +275,8 @@ class Reader {
   Status Verbs(const Source& src) {
     const std::string& path = src.name;
     const std::vector<Line> lines = ContentLines(src.text, false);
+    // Blocks of one file merge by verb; another file's blocks stay apart (tried after).
+    const size_t first_block = d_->blocks_.size();
     int block = -1;
     std::string block_code = "---";
     bool new_block = false;
@@ -369,8 +371,8 @@ class Reader {
         std::string key = verb;
         key.erase(std::remove(key.begin(), key.end(), '+'), key.end());
         // A block heading the same verb again (two SHOT blocks) continues it.
-        auto it = std::find_if(d_->blocks_.begin(), d_->blocks_.end(),
-                               [&](const VerbBlock& b) { return b.key == key; });
+        auto it = std::find_if(d_->blocks_.begin() + static_cast<long>(first_block),
+                               d_->blocks_.end(), [&](const VerbBlock& b) { return b.key == key; });
         if (it == d_->blocks_.end()) {
           d_->blocks_.push_back({key, code, {}});
           block = static_cast<int>(d_->blocks_.size()) - 1;
@@ -587,7 +589,7 @@ Result<Source> ReadSource(const std::string& path) {
 
 Result<Dictionaries> Dictionaries::LoadSources(const std::vector<Source>& actors,
                                                const std::vector<Source>& agents,
-                                               const Source& verbs,
+                                               const std::vector<Source>& verbs,
                                                const std::vector<Source>& discards,
                                                std::vector<std::string>* problems) {
   Dictionaries d;
@@ -596,8 +598,8 @@ Result<Dictionaries> Dictionaries::LoadSources(const std::vector<Source>& actors
     if (Status st = r.Actors(s); !st.ok()) return st;
   for (const Source& s : agents)
     if (Status st = r.Agents(s); !st.ok()) return st;
-  if (!verbs.text.empty())
-    if (Status st = r.Verbs(verbs); !st.ok()) return st;
+  for (const Source& v : verbs)
+    if (Status st = r.Verbs(v); !st.ok()) return st;
   for (const Source& s : discards)
     if (Status st = r.Discards(s); !st.ok()) return st;
   r.Finish();
@@ -621,11 +623,11 @@ Result<Dictionaries> Dictionaries::Load(const std::vector<std::string>& actor_fi
   if (Status s = read_all(actor_files, &actors); !s.ok()) return s;
   if (Status s = read_all(agent_files, &agents); !s.ok()) return s;
   if (Status s = read_all(discard_files, &discards); !s.ok()) return s;
-  Source verbs;
+  std::vector<Source> verbs;
   if (!verb_file.empty()) {
     Result<Source> v = ReadSource(verb_file);
     if (!v.ok()) return v.status();
-    verbs = std::move(v).value();
+    verbs.push_back(std::move(v).value());
   }
   return LoadSources(actors, agents, verbs, discards, problems);
 }

@@ -110,8 +110,9 @@ bool EndsSentence(std::string_view t) {
   while (!t.empty() && t.back() >= '0' && t.back() <= '9') t.remove_suffix(1);
   if (t.empty()) return false;
   char32_t c = utf8::Last(t);
-  if (c == 0x201D || c == 0x2019 || c == ')') {  // closing quote or parenthesis
-    t.remove_suffix(c == ')' ? 1 : 3);
+  if (c == 0x201D || c == 0x2019 || c == ')' || c == '"' || c == '\'') {  // closing quote
+    t.remove_suffix(c == ')' || c == '"' || c == '\'' ? 1 : 3);
+    if (t.empty()) return false;
     c = utf8::Last(t);
   }
   return c == '.' || c == '?' || c == '!' || c == 0x3002;
@@ -473,6 +474,8 @@ CleanText RepairExtracted(std::string_view src, const RepairOptions& options) {
       continue;
     }
     para.Append(l.begin, l.end);
+    // English wraps at spaces, which extraction drops: its lines always join with one.
+    if (options.join_with_space) para.Space(l.end);
     if (EndsSentence(l.trimmed)) {
       // A sentence end on a short line closes the paragraph; on a full line it may be a wrap.
       if (CodePoints(l.trimmed) * 100 < full_width * 85) {
