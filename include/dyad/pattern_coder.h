@@ -34,12 +34,18 @@ struct PatternOptions {
   bool null_targets = true;
   // ...and a place after IN or AT ("talks in Vientiane") is a target only when nothing else is.
   bool places_are_not_targets = false;
+  // ...and a last comma clause is not deleted when no verb stands before it.
+  bool keep_verbless_rest = false;
 };
 
 struct CodedTriple {
   std::string source, target, code;
   // The words of the source and target mentions (as written), when the coder found them.
   std::string source_words, target_words;
+  // The words of the verb's clause before it, upper case, nearest last ("IS EXPECTED TO",
+  // "DID N'T", "IF … WOULD"): what the sentence says of the act's reality.
+  std::string before_verb;
+  std::string verb;  // the verb as matched, upper case ("CONDEMNED", "EXPECTED")
   // Codes only: the words are what an event was read from, not what it is.
   bool operator==(const CodedTriple& o) const {
     return source == o.source && target == o.target && code == o.code;

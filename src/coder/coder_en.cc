@@ -19,31 +19,41 @@ std::string Lower(std::string_view s) {
   return out;
 }
 
-bool HasWord(const std::string& lower, std::string_view phrase) {
-  size_t at = 0;
-  while ((at = lower.find(phrase, at)) != std::string::npos) {
-    bool start = at == 0 || !std::isalpha(static_cast<unsigned char>(lower[at - 1]));
-    size_t e = at + phrase.size();
-    bool end = e >= lower.size() || !std::isalpha(static_cast<unsigned char>(lower[e]));
-    if (start && end) return true;
-    at = e;
+// What the text says of an event: a condition in its clause ("If Trump follows through …"), a
+// denial, a forecast or intention right before its verb ("is expected to visit", "did not
+// meet", "will impose"); else that it happened. PETRARCH codes no modality; dyad's readers need
+// it.
+EventMode ModeOf(const std::string& before_verb, const std::string& verb) {
+  // "is expected to condemn": the coded verb is itself the forecast.
+  for (std::string_view w : {"EXPECTED", "EXPECTS", "EXPECT", "PLANS", "PLANNED", "PLAN",
+                             "SCHEDULED", "INTENDS", "INTENDED", "AIMS", "HOPES", "WANTS"})
+    if (verb == w) return EventMode::kExpected;
+  std::string s = " " + before_verb + " ";
+  auto has = [&](std::string_view w) {
+    return s.find(" " + std::string(w) + " ") != std::string::npos;
+  };
+  if (has("IF") || has("UNLESS")) return EventMode::kHypothetical;
+  // Only the words nearest the verb: "… said on Friday that Seoul would …" is the verb's own.
+  std::vector<std::string> words;
+  for (size_t i = 1; i < s.size();) {
+    size_t j = s.find(' ', i);
+    words.push_back(s.substr(i, j - i));
+    i = j + 1;
   }
-  return false;
-}
-
-// What the sentence says of its events: a condition, a forecast or intention, a denial; else
-// that they happened. PETRARCH codes no modality; dyad's briefs need it.
-EventMode SentenceMode(std::string_view sentence) {
-  std::string s = Lower(sentence);
-  for (std::string_view w : {"if", "unless", "would"})
-    if (HasWord(s, w)) return EventMode::kHypothetical;
-  for (std::string_view w : {"did not", "didn't", "has not", "hasn't", "have not", "had not",
-                             "never", "was not", "were not", "called off", "cancelled", "canceled"})
-    if (HasWord(s, w)) return EventMode::kNegated;
+  std::string near;
+  for (size_t k = words.size() > 4 ? words.size() - 4 : 0; k < words.size(); ++k)
+    near += " " + words[k];
+  near += " ";
+  auto near_has = [&](std::string_view w) {
+    return near.find(" " + std::string(w) + " ") != std::string::npos;
+  };
+  for (std::string_view w : {"NOT", "N'T", "NEVER", "FAILED TO", "REFUSED TO"})
+    if (near_has(w)) return EventMode::kNegated;
   for (std::string_view w :
-       {"expected to", "likely to", "will", "plans to", "planned to", "is set to", "are set to",
-        "scheduled to", "intends to", "may", "could", "is to", "are to"})
-    if (HasWord(s, w)) return EventMode::kExpected;
+       {"WILL", "WOULD", "SHALL", "MAY", "MIGHT", "COULD", "EXPECTED TO", "LIKELY TO", "PLANS TO",
+        "PLANNED TO", "SET TO", "SCHEDULED TO", "INTENDS TO", "IS TO", "ARE TO", "WO", "CA", "TO"})
+    if (near_has(w) && (w != "TO" || near_has("WANTS") || near_has("HOPES") || near_has("AIMS")))
+      return EventMode::kExpected;
   return EventMode::kActual;
 }
 
@@ -124,6 +134,7 @@ std::vector<Event> CodeEnglish(const EnglishInput& in, std::vector<Unresolved>* 
     en::PatternOptions opt;
     opt.null_targets = false;
     opt.places_are_not_targets = true;
+    opt.keep_verbless_rest = true;
     // Dated roles are read on the sentence's day (its first day for a longer span).
     const Date& on = date ? date->begin : anchor;
     en::SentenceCoding c =
@@ -145,7 +156,6 @@ std::vector<Event> CodeEnglish(const EnglishInput& in, std::vector<Unresolved>* 
       note("no date");
       continue;
     }
-    EventMode mode = SentenceMode(sentence);
     for (const en::CodedTriple& t : c.events) {
       if (t.source.compare(0, 3, "---") == 0 || t.target.compare(0, 3, "---") == 0 ||
           t.source.front() == '"' || t.target.front() == '"') {
@@ -178,7 +188,7 @@ std::vector<Event> CodeEnglish(const EnglishInput& in, std::vector<Unresolved>* 
       if (size_t comma = action.find(','); comma != std::string::npos) action.resize(comma);
       e.action_en = action + " (" + t.target_words + ")";
       e.lang = "en";
-      e.mode = mode;
+      e.mode = ModeOf(t.before_verb, t.verb);
       Mention m;
       m.doc = in.doc_path;
       m.span_begin = span_b;

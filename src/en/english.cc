@@ -283,94 +283,106 @@ std::optional<DateSpan> SentenceDate(std::string_view sentence, const Date& anch
     if (at != nullptr) *at = w[i].at;
     return s;
   };
-  for (size_t i = 0; i < w.size(); ++i) {
-    const std::string& x = w[i].lower;
-    auto next = [&](size_t k) -> const std::string& {
-      static const std::string kNone;
-      return i + k < w.size() ? w[i + k].lower : kNone;
-    };
-    // June 19 [, 2024]
-    if (int m = Month(x); m != 0) {
-      int d = Number(next(1));
-      if (d >= 1 && d <= 31) {
-        int y = Number(next(2));
-        std::optional<Date> day =
-            y >= 1900 ? (Date::IsValid(y, m, d) ? std::optional<Date>(Date{y, m, d}) : std::nullopt)
-                      : DayNear(m, d, anchor);
-        if (day) return found(i, DateSpan::Day(*day));
+  // The finest date wins: a calendar day ("Less than a week later, on May 1" is May 1), else a
+  // day counted from the dateline or the last day named, else a month or a year ("met on
+  // Saturday … before Biden leaves office in January" is Saturday).
+  for (int level = 0; level < 3; ++level)
+    for (size_t i = 0; i < w.size(); ++i) {
+      const std::string& x = w[i].lower;
+      auto next = [&](size_t k) -> const std::string& {
+        static const std::string kNone;
+        return i + k < w.size() ? w[i + k].lower : kNone;
+      };
+      // June 19 [, 2024]
+      if (int m = Month(x); m != 0) {
+        int d = Number(next(1));
+        if (d >= 1 && d <= 31) {
+          int y = Number(next(2));
+          std::optional<Date> day =
+              y >= 1900
+                  ? (Date::IsValid(y, m, d) ? std::optional<Date>(Date{y, m, d}) : std::nullopt)
+                  : DayNear(m, d, anchor);
+          if (day && level == 0) return found(i, DateSpan::Day(*day));
+        }
+        // in March [2024]
+        bool in = i > 0 && (w[i - 1].lower == "in" || w[i - 1].lower == "during" ||
+                            w[i - 1].lower == "since" || w[i - 1].lower == "early" ||
+                            w[i - 1].lower == "late" || w[i - 1].lower == "mid");
+        int y = Number(next(1));
+        if (in && level == 2) {
+          int year = y >= 1900 ? y : anchor.year;
+          if (y < 1900 && m > anchor.month + 2) --year;
+          return found(i - 1, DateSpan::Month(year, m));
+        }
       }
-      // in March [2024]
-      bool in = i > 0 && (w[i - 1].lower == "in" || w[i - 1].lower == "during" ||
-                          w[i - 1].lower == "since" || w[i - 1].lower == "early" ||
-                          w[i - 1].lower == "late" || w[i - 1].lower == "mid");
-      int y = Number(next(1));
-      if (in) {
-        int year = y >= 1900 ? y : anchor.year;
-        if (y < 1900 && m > anchor.month + 2) --year;
-        return found(i - 1, DateSpan::Month(year, m));
+      // 19 June [2024]
+      if (int d = Number(x); d >= 1 && d <= 31) {
+        if (int m = Month(next(1)); m != 0) {
+          int y = Number(next(2));
+          std::optional<Date> day =
+              y >= 1900
+                  ? (Date::IsValid(y, m, d) ? std::optional<Date>(Date{y, m, d}) : std::nullopt)
+                  : DayNear(m, d, anchor);
+          if (day && level == 0) return found(i, DateSpan::Day(*day));
+        }
+      }
+      // in 2023
+      if (level == 2 && x == "in" && Number(next(1)) >= 1900 && Number(next(1)) <= 2100 &&
+          Month(next(2)) == 0)
+        return found(i, DateSpan::Year(Number(next(1))));
+      if (level == 2) {
+        if (x == "last" && next(1) == "month") {
+          int y = anchor.month == 1 ? anchor.year - 1 : anchor.year;
+          int m = anchor.month == 1 ? 12 : anchor.month - 1;
+          return found(i, DateSpan::Month(y, m));
+        }
+        if (x == "earlier" && next(1) == "this" && next(2) == "month")
+          return found(i,
+                       DateSpan{Date{anchor.year, anchor.month, 1}, anchor, DatePrecision::kMonth});
+        if (x == "earlier" && next(1) == "this" && next(2) == "year")
+          return found(i, DateSpan{Date{anchor.year, 1, 1}, anchor, DatePrecision::kYear});
+        if (x == "last" && next(1) == "year") return found(i, DateSpan::Year(anchor.year - 1));
+      }
+      if (level != 1) continue;
+      // on Thursday: the latest Thursday up to the anchor
+      if (int wd = Weekday(x); wd >= 0) {
+        long back = (WeekdayOf(anchor) - wd + 7) % 7;
+        return found(i, DateSpan::Day(anchor.AddDays(-back)));
+      }
+      if (x == "yesterday") return found(i, DateSpan::Day(anchor.AddDays(-1)));
+      if (x == "today" || x == "tonight") return found(i, DateSpan::Day(anchor));
+      if ((x == "day" && i > 0 && (w[i - 1].lower == "a" || w[i - 1].lower == "one") &&
+           next(1) == "later") ||
+          ((x == "next" || x == "following") && next(1) == "day"))
+        return found(i, DateSpan::Day(previous.AddDays(1)));
+      // "three days later", "a week earlier", "ten days after": counted from the last day named.
+      if ((x == "days" || x == "day" || x == "week" || x == "weeks") && i > 0 &&
+          (next(1) == "later" || next(1) == "earlier" || next(1) == "before" ||
+           next(1) == "after")) {
+        static const char* kSmall[] = {"a",   "one",   "two",   "three", "four", "five",
+                                       "six", "seven", "eight", "nine",  "ten"};
+        int count = -1;
+        for (int k = 0; k < 11; ++k)
+          if (w[i - 1].lower == kSmall[k]) count = k == 0 ? 1 : k;
+        if (count < 0) count = Number(w[i - 1].lower);
+        if (count >= 1 && count <= 60) {
+          int days = count * (x == "week" || x == "weeks" ? 7 : 1);
+          bool back = next(1) == "earlier" || next(1) == "before";
+          return found(i - 1, DateSpan::Day(previous.AddDays(back ? -days : days)));
+        }
+      }
+      // "the same day", "that day": the last day named.
+      if (x == "day" && i > 0 && (w[i - 1].lower == "same" || w[i - 1].lower == "that"))
+        return found(i - 1, DateSpan::Day(previous));
+      if (x == "last" && next(1) == "week") {
+        Date monday = anchor.AddDays(-WeekdayOf(anchor) - 7);
+        return found(i, DateSpan{monday, monday.AddDays(6), DatePrecision::kDay});
+      }
+      if (x == "this" && next(1) == "week") {
+        Date monday = anchor.AddDays(-WeekdayOf(anchor));
+        return found(i, DateSpan{monday, anchor, DatePrecision::kDay});
       }
     }
-    // 19 June [2024]
-    if (int d = Number(x); d >= 1 && d <= 31) {
-      if (int m = Month(next(1)); m != 0) {
-        int y = Number(next(2));
-        std::optional<Date> day =
-            y >= 1900 ? (Date::IsValid(y, m, d) ? std::optional<Date>(Date{y, m, d}) : std::nullopt)
-                      : DayNear(m, d, anchor);
-        if (day) return found(i, DateSpan::Day(*day));
-      }
-    }
-    // in 2023
-    if (x == "in" && Number(next(1)) >= 1900 && Number(next(1)) <= 2100 && Month(next(2)) == 0)
-      return found(i, DateSpan::Year(Number(next(1))));
-    // on Thursday: the latest Thursday up to the anchor
-    if (int wd = Weekday(x); wd >= 0) {
-      long back = (WeekdayOf(anchor) - wd + 7) % 7;
-      return found(i, DateSpan::Day(anchor.AddDays(-back)));
-    }
-    if (x == "yesterday") return found(i, DateSpan::Day(anchor.AddDays(-1)));
-    if (x == "today" || x == "tonight") return found(i, DateSpan::Day(anchor));
-    if ((x == "day" && i > 0 && (w[i - 1].lower == "a" || w[i - 1].lower == "one") &&
-         next(1) == "later") ||
-        ((x == "next" || x == "following") && next(1) == "day"))
-      return found(i, DateSpan::Day(previous.AddDays(1)));
-    // "three days later", "a week earlier", "ten days after": counted from the last day named.
-    if ((x == "days" || x == "day" || x == "week" || x == "weeks") && i > 0 &&
-        (next(1) == "later" || next(1) == "earlier" || next(1) == "before" || next(1) == "after")) {
-      static const char* kSmall[] = {"a",   "one",   "two",   "three", "four", "five",
-                                     "six", "seven", "eight", "nine",  "ten"};
-      int count = -1;
-      for (int k = 0; k < 11; ++k)
-        if (w[i - 1].lower == kSmall[k]) count = k == 0 ? 1 : k;
-      if (count < 0) count = Number(w[i - 1].lower);
-      if (count >= 1 && count <= 60) {
-        int days = count * (x == "week" || x == "weeks" ? 7 : 1);
-        bool back = next(1) == "earlier" || next(1) == "before";
-        return found(i - 1, DateSpan::Day(previous.AddDays(back ? -days : days)));
-      }
-    }
-    // "the same day", "that day": the last day named.
-    if (x == "day" && i > 0 && (w[i - 1].lower == "same" || w[i - 1].lower == "that"))
-      return found(i - 1, DateSpan::Day(previous));
-    if (x == "last" && next(1) == "week") {
-      Date monday = anchor.AddDays(-WeekdayOf(anchor) - 7);
-      return found(i, DateSpan{monday, monday.AddDays(6), DatePrecision::kDay});
-    }
-    if (x == "this" && next(1) == "week") {
-      Date monday = anchor.AddDays(-WeekdayOf(anchor));
-      return found(i, DateSpan{monday, anchor, DatePrecision::kDay});
-    }
-    if (x == "last" && next(1) == "month") {
-      int y = anchor.month == 1 ? anchor.year - 1 : anchor.year;
-      int m = anchor.month == 1 ? 12 : anchor.month - 1;
-      return found(i, DateSpan::Month(y, m));
-    }
-    if (x == "earlier" && next(1) == "this" && next(2) == "month")
-      return found(i, DateSpan{Date{anchor.year, anchor.month, 1}, anchor, DatePrecision::kMonth});
-    if (x == "earlier" && next(1) == "this" && next(2) == "year")
-      return found(i, DateSpan{Date{anchor.year, 1, 1}, anchor, DatePrecision::kYear});
-    if (x == "last" && next(1) == "year") return found(i, DateSpan::Year(anchor.year - 1));
-  }
   return std::nullopt;
 }
 

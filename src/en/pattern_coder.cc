@@ -591,7 +591,12 @@ class Sentence {
       }
       if (opt_.comma_emax > 0 && !commas.empty()) {
         int c = commas.back(), k = count(c + 1, endk + 1);
-        if (opt_.comma_emin <= k && k <= opt_.comma_emax) {
+        // "Earlier this year, Blinken held talks …": a last clause holding the only verb is the
+        // sentence, not an aside.
+        bool verb_before = false;
+        for (int x = 0; x < c; ++x) verb_before |= alive_[x] && is_verb_[x];
+        bool keep = opt_.keep_verbless_rest && !verb_before;
+        if (!keep && opt_.comma_emin <= k && k <= opt_.comma_emax) {
           for (int x = c; x <= endk; ++x) alive_[x] = false;
           commas.pop_back();
         }
@@ -865,6 +870,9 @@ class Sentence {
         for (int k = ve; k < std::min(n_, ve + 3); ++k) by |= W(k) == "BY";
         if (be && by) std::swap(src, tgt);
       }
+      std::string before;
+      for (int k = cs; k < vs; ++k)
+        if (alive_[k]) before += (before.empty() ? "" : " ") + W(k);
       std::string first = r.code, second;
       if (size_t colon = r.code.find(':'); colon != std::string::npos) {
         first = r.code.substr(0, colon);
@@ -874,8 +882,8 @@ class Sentence {
         for (const std::string& b : tgt->members) {
           if (a == b) continue;
           std::string sw = Words(*src), tw = Words(*tgt);
-          std::vector<CodedTriple> made{{a, b, first, sw, tw}};
-          if (!second.empty()) made.push_back({b, a, second, tw, sw});
+          std::vector<CodedTriple> made{{a, b, first, sw, tw, before, W(v)}};
+          if (!second.empty()) made.push_back({b, a, second, tw, sw, before, W(v)});
           for (CodedTriple& e : made) {
             if (opt_.require_dyad && (e.source == "---" || e.target == "---")) continue;
             if (std::find(events.begin(), events.end(), e) == events.end()) events.push_back(e);
