@@ -34,7 +34,8 @@ struct PatternOptions {
   bool null_targets = true;
   // ...and a place after IN or AT ("talks in Vientiane") is a target only when nothing else is.
   bool places_are_not_targets = false;
-  // ...and a last comma clause is not deleted when no verb stands before it.
+  // ...and a last comma clause is not deleted when no verb stands before it, nor an inner one
+  // that names an actor and holds no verb (a subject before its apposition).
   bool keep_verbless_rest = false;
 };
 

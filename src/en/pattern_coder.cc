@@ -12,6 +12,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
+#include <cstdlib>
 #include <optional>
 #include <unordered_set>
 
@@ -196,7 +198,23 @@ class Sentence {
     FindVerbs();
     BuildMentions();
     DeleteCommaClauses();
+    if (std::getenv("DYAD_DEBUG_EN") != nullptr) Dump();
     return Events();
+  }
+
+  // The analysis on stderr (DYAD_DEBUG_EN=1): each token with its marks, then the mentions.
+  void Dump() const {
+    for (int k = 0; k < n_; ++k)
+      std::fprintf(stderr, "%s%s%s%s%s ", alive_[k] ? "" : "~", W(k).c_str(),
+                   is_verb_[k] ? "/V" : "",
+                   InSpan(k) ? (spans_[span_of_[k]].kind == 'A' ? "/A" : "/G") : "",
+                   clause_comma_[k] ? "/C" : "");
+    std::fprintf(stderr, "\n");
+    for (const Mention& m : mentions_) {
+      std::fprintf(stderr, "  M[%d,%d)", m.start, m.end);
+      for (const std::string& x : m.members) std::fprintf(stderr, " %s", x.c_str());
+      std::fprintf(stderr, "%s\n", m.compound ? " (compound)" : "");
+    }
   }
 
  private:
@@ -288,7 +306,9 @@ class Sentence {
     is_verb_.assign(n_, false);
     verb_part_.assign(n_, false);
     for (int i = 0; i < n_; ++i) {
-      if (d_.FormsOf(W(i)) == nullptr || InSpan(i) || kModal.count(W(i))) continue;
+      if (!std::isalpha(static_cast<unsigned char>(W(i)[0])) || d_.FormsOf(W(i)) == nullptr ||
+          InSpan(i) || kModal.count(W(i)))
+        continue;
       if (i > 0 && kDet.count(W(i - 1))) continue;  // "an accord", "their meeting": nouns
       is_verb_[i] = true;
     }
@@ -605,7 +625,15 @@ class Sentence {
         size_t j = 0;
         while (j + 1 < commas.size()) {
           int a = commas[j], b = commas[j + 1], k = count(a + 1, b);
-          if (opt_.comma_min <= k && k <= opt_.comma_max) {
+          // "On Oct. 12, Kim Yo Jong, the powerful sister of the leader, warned …": a clause that
+          // names an actor and holds no verb is the subject before its apposition.
+          // (An apposition "secretary of Russia's Security Council" opens on a common noun.)
+          bool subject = false;
+          if (opt_.keep_verbless_rest)
+            for (const Mention& m : mentions_)
+              subject |= m.start == a + 1 && m.end == b && m.coded &&
+                         std::isupper(static_cast<unsigned char>(toks_[a + 1].orig[0]));
+          if (!subject && opt_.comma_min <= k && k <= opt_.comma_max) {
             for (int x = a; x < b; ++x) alive_[x] = false;
             residual.insert(b);  // kept for the next clause, but no longer a boundary
             commas.erase(commas.begin() + static_cast<long>(j));

@@ -359,7 +359,11 @@ class Reader {
           while (k < inner.size() && (inner[k] == ' ' || inner[k] == '\t')) ++k;
           size_t e = inner.find_first_of(" \t", k);
           if (e == std::string_view::npos) e = inner.size();
-          if (e > k) listed.push_back(Upper(inner.substr(k, e - k)));
+          // "{SPEEDING, SPED}": commas between forms are not forms.
+          std::string form = Upper(inner.substr(k, e - k));
+          while (!form.empty() && form.back() == ',') form.pop_back();
+          if (!form.empty() && std::isalpha(static_cast<unsigned char>(form.back())))
+            listed.push_back(form);
           k = e;
         }
         rest = Trim(rest.substr(0, brace));
