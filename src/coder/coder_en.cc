@@ -162,6 +162,12 @@ std::vector<Event> CodeEnglish(const EnglishInput& in, std::vector<Unresolved>* 
         note("no counterpart");
         continue;
       }
+      // "X said (that) Y …", "X told reporters": the report is how the news came, not an act
+      // between X and someone in what was said.
+      if (t.code == "010" &&
+          (t.verb == "SAID" || t.verb == "SAYS" || t.verb == "SAY" || t.verb == "TOLD" ||
+           t.verb == "TELLS" || t.verb == "ADDED" || t.verb == "REPORTED"))
+        continue;
       std::string sc = StateOf(t.source, countries), tc = StateOf(t.target, countries);
       // A foreign-policy event is between two sides: a state's organs toward each other are not.
       if (!sc.empty() && sc == tc) continue;

@@ -826,9 +826,11 @@ class Sentence {
     int done_until = -1;
     for (int v = 0; v < n_; ++v) {
       if (!is_verb_[v] || !alive_[v] || v <= done_until) continue;
-      // The longest form that fits: a multi-word verb before its head word alone.
-      int vs = -1, ve = -1, block = -1;
-      std::string vcode;
+      // The forms that fit, longest first (a multi-word verb before its head word alone); the
+      // first whose block codes something here is the verb's reading. (With one dictionary a
+      // word has one block, as in PETRARCH; dyad's verbs in front of CAMEO 2.0 may give two.)
+      int vs = -1, ve = -1, cs = 0, ce = 0;
+      PatternResult r;
       for (const petrarch::VerbForm& f : *d_.FormsOf(W(v))) {
         int s = v - static_cast<int>(f.before.size()), e = v + 1 + static_cast<int>(f.after.size());
         if (s < 0 || e > n_) continue;
@@ -837,19 +839,17 @@ class Sentence {
           ok = W(s + static_cast<int>(i)) == f.before[i];
         for (size_t i = 0; i < f.after.size() && ok; ++i)
           ok = W(v + 1 + static_cast<int>(i)) == f.after[i];
-        if (ok) {
-          vs = s, ve = e, block = f.block, vcode = f.code;
-          break;
-        }
+        if (!ok) continue;
+        vs = s, ve = e;
+        cs = ClauseStart(vs), ce = ClauseEnd(ve - 1);
+        std::vector<int> up, lo;
+        for (int k = vs - 1; k >= cs; --k)
+          if (alive_[k]) up.push_back(k);
+        for (int k = ve; k < ce; ++k)
+          if (alive_[k]) lo.push_back(k);
+        r = MatchPatterns(f.block, up, lo, f.code);
+        if (!r.code.empty()) break;
       }
-      if (block < 0) continue;
-      int cs = ClauseStart(vs), ce = ClauseEnd(ve - 1);
-      std::vector<int> up, lo;
-      for (int k = vs - 1; k >= cs; --k)
-        if (alive_[k]) up.push_back(k);
-      for (int k = ve; k < ce; ++k)
-        if (alive_[k]) lo.push_back(k);
-      PatternResult r = MatchPatterns(block, up, lo, vcode);
       if (r.code.empty()) continue;  // no event: the verb claims nothing
       done_until = ce;
       const Mention* src = r.src;
