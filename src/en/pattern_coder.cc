@@ -272,6 +272,12 @@ class Sentence {
           continue;
         auto it = learned_->find(W(i));
         if (it == learned_->end()) continue;
+        // "Kim Hong-kyun" after "Kim Jong Un": followed by another capitalised name the
+        // dictionaries lack, the word starts a different person's name.
+        if (i + 1 < n_ && span_of_[i + 1] < 0 && IsAlpha(W(i + 1).substr(0, 1)) &&
+            std::isupper(static_cast<unsigned char>(toks_[i + 1].orig[0])) &&
+            d_.FormsOf(W(i + 1)) == nullptr)
+          continue;
         spans_.push_back({'A', i, i + 1, it->second, false});
         span_of_[i] = static_cast<int>(spans_.size()) - 1;
       }
@@ -879,9 +885,14 @@ class Sentence {
           for (const std::string& x : m.members)
             all_source &=
                 std::find(src->members.begin(), src->members.end(), x) != src->members.end();
-          // "talks in Vientiane", "officials in Seoul": where, not whom.
-          bool at_place = opt_.places_are_not_targets && m.start > 0 &&
-                          (W(m.start - 1) == "IN" || W(m.start - 1) == "AT");
+          // "talks in Vientiane", "officials in Seoul": where, not whom; "during a NATO
+          // summit": the occasion, not its organiser.
+          static const std::unordered_set<std::string> kOccasion = {
+              "SUMMIT",  "MEETING",   "CONFERENCE", "FORUM",
+              "SESSION", "GATHERING", "OLYMPICS",   "GAMES"};
+          bool at_place = opt_.places_are_not_targets &&
+                          ((m.start > 0 && (W(m.start - 1) == "IN" || W(m.start - 1) == "AT")) ||
+                           kOccasion.count(W(m.end - 1)) > 0);
           if (m.coded && !all_source && at_place && place == nullptr) place = &m;
           if (m.coded && !all_source && !at_place && coded == nullptr) coded = &m;
           if (!m.coded && uncoded == nullptr && opt_.null_targets) uncoded = &m;
