@@ -25,6 +25,8 @@ demo: build
 	$(DYAD) ingest --db $(DEMO_DB) tests/corpus/ko/*.txt
 	$(DYAD) chronology --db $(DEMO_DB) --between PRK RUS --year 2024 --format markdown
 	$(DYAD) chronology --db $(DEMO_DB) --between PRK RUS --year 2024 --lang en
+	$(DYAD) burden status --db $(DEMO_DB) --year 2025
+	$(DYAD) burden gap --db $(DEMO_DB) --pledge hague-core --country ESP
 	@echo "demo store: $(DEMO_DB)"
 
 test: build

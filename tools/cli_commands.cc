@@ -198,6 +198,7 @@ Language ParseLang(const std::string& s) {
 void Register(CLI::App& app, Global& g) {
   RegisterExchange(app, g);
   RegisterValidate(app, g);
+  RegisterBurden(app, g);
   // ---- code ----
   struct CodeFlags {
     std::vector<std::string> files;

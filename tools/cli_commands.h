@@ -24,6 +24,8 @@ void Register(CLI::App& app, Global& global);
 void RegisterExchange(CLI::App& app, Global& global);
 // validate (cli_validate.cc).
 void RegisterValidate(CLI::App& app, Global& global);
+// burden (cli_burden.cc).
+void RegisterBurden(CLI::App& app, Global& global);
 
 // Shared by the subcommands.
 std::string DefaultDb();                                          // $DYAD_DB or ./dyad.db

@@ -1,4 +1,5 @@
-// The event store: documents, events and the mentions tying them together.
+// The event store: documents, events and the mentions tying them together; and the editions of
+// defence-spending figures an analyst imports.
 //
 // One SQLite file in WAL mode (no server). Ingesting a document is one transaction: the
 // document row, its events and mentions land together or not at all, so a failed ingest leaves
@@ -17,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "dyad/burden.h"
 #include "dyad/coder.h"
 #include "dyad/date.h"
 #include "dyad/document.h"
@@ -65,6 +67,13 @@ class EventImport {
   virtual Result<ImportReport> Commit() = 0;
 };
 
+// What storing an edition of figures did.
+struct FigureImportReport {
+  bool new_edition = false;  // the edition was not stored before
+  int added = 0;             // cells stored
+  int unchanged = 0;         // cells the edition already held, with the same figure
+};
+
 struct StoredDocument {
   long long id = 0;
   std::string path, title, lang, sha256;
@@ -72,7 +81,7 @@ struct StoredDocument {
 
 class Store {
  public:
-  static constexpr int kSchemaVersion = 5;
+  static constexpr int kSchemaVersion = 6;
 
   static Result<std::unique_ptr<Store>> Open(const std::string& path);
   ~Store();
@@ -88,6 +97,12 @@ class Store {
   // The review queue: sentences and rows that looked like events but could not be coded, with
   // the reason; `reason` filters when not empty.
   Result<std::vector<Unresolved>> UnresolvedItems(const std::string& reason = "") const;
+  // Stores an edition of defence-spending figures in one transaction. An edition is never
+  // overwritten: cells it already holds must match, new cells (another series of the same
+  // edition) are added, and a conflicting figure fails the whole import.
+  Result<FigureImportReport> AddFigures(const burden::EditionData& data);
+  // Every stored edition with its cells, oldest first.
+  Result<std::vector<burden::EditionData>> FigureEditions() const;
   int schema_version() const { return version_; }
 
  private:

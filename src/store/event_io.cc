@@ -491,7 +491,7 @@ Result<ReadStats> ReadJsonl(const std::string& path, const ReadContext& ctx,
 // ---- CSV and XLSX: dyad's table ----
 
 Result<ReadStats> ReadTableRows(const std::string& path, const ReadContext& ctx,
-                                const std::vector<io::CsvRecord>& records,
+                                const std::vector<CsvRecord>& records,
                                 const std::function<void(Event&&)>& sink,
                                 std::vector<std::string>* problems) {
   ReadStats st;
@@ -500,7 +500,7 @@ Result<ReadStats> ReadTableRows(const std::string& path, const ReadContext& ctx,
   if (std::string err = io::MapHeader(records.front().cells, &index); !err.empty())
     return Status::InvalidInput(Where(path, records.front().line) + err);
   for (size_t r = 1; r < records.size(); ++r) {
-    const io::CsvRecord& rec = records[r];
+    const CsvRecord& rec = records[r];
     bool blank = true;
     for (const std::string& c : rec.cells) blank &= c.empty();
     if (blank) continue;
@@ -523,14 +523,14 @@ Result<ReadStats> ReadCsv(const std::string& path, const ReadContext& ctx,
                           std::vector<std::string>* problems) {
   Result<std::string> text = ReadWhole(path);
   if (!text.ok()) return text.status();
-  std::vector<io::CsvRecord> records;
+  std::vector<CsvRecord> records;
   size_t pos = 0;
   int line = 1;
   std::string_view all = *text;
   while (pos < all.size()) {
-    io::CsvRecord rec;
+    CsvRecord rec;
     std::string err;
-    if (!io::NextCsvRecord(all, &pos, &line, &rec, &err)) {
+    if (!NextCsvRecord(all, &pos, &line, &rec, &err)) {
       // The rest of the file is one unclosed field: report it, keep what came before.
       problems->push_back(Where(path, rec.line) + err);
       break;
@@ -545,9 +545,9 @@ Result<ReadStats> ReadXlsx(const std::string& path, const ReadContext& ctx,
                            std::vector<std::string>* problems) {
   Result<std::vector<io::SheetRow>> rows = io::ReadFirstSheet(path);
   if (!rows.ok()) return rows.status();
-  std::vector<io::CsvRecord> records;
+  std::vector<CsvRecord> records;
   for (io::SheetRow& r : *rows) {
-    io::CsvRecord rec;
+    CsvRecord rec;
     rec.line = r.number;
     rec.cells = std::move(r.cells);
     records.push_back(std::move(rec));
@@ -628,7 +628,7 @@ class CsvWriter : public StreamWriter {
     std::vector<std::string> row = io::TableRow(e);
     for (size_t i = 0; i < row.size(); ++i) {
       if (i) line += ',';
-      io::AppendCsvField(&line, row[i]);
+      AppendCsvField(&line, row[i]);
     }
     line += "\r\n";
     return Put(line);

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "dyad/cameo.h"
+#include "dyad/csv.h"
 #include "dyad/event.h"
 
 namespace dyad::io {
@@ -25,18 +26,6 @@ std::string MapHeader(const std::vector<std::string>& header, std::vector<int>* 
 // An event from a data row; returns a message naming the bad field, or empty.
 std::string EventFromRow(const std::vector<std::string>& cells, const std::vector<int>& index,
                          const Codebook* codebook, Event* out);
-
-// Splits text into records of RFC 4180 CSV (quoted fields may hold commas, quotes and
-// newlines). Each record keeps its first line number and byte range.
-struct CsvRecord {
-  std::vector<std::string> cells;
-  int line = 0;
-  size_t begin = 0, end = 0;
-};
-// Returns false and a message when a quoted field is never closed.
-bool NextCsvRecord(std::string_view text, size_t* pos, int* line, CsvRecord* out,
-                   std::string* error);
-void AppendCsvField(std::string* out, std::string_view cell);
 
 }  // namespace dyad::io
 

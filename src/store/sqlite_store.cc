@@ -71,6 +71,20 @@ CREATE INDEX unresolved_by_reason ON unresolved(reason);
 ALTER TABLE events ADD COLUMN ext_id TEXT NOT NULL DEFAULT '';
 ALTER TABLE mentions ADD COLUMN doc TEXT NOT NULL DEFAULT '';
 )sql",
+    // 6: defence-spending figures imported by edition (`dyad burden import`). A cell with a
+    // NULL value is one the table left blank.
+    R"sql(
+CREATE TABLE figure_editions(
+  id TEXT PRIMARY KEY,
+  publisher TEXT NOT NULL, title TEXT NOT NULL, published TEXT NOT NULL,
+  cutoff TEXT NOT NULL, basis TEXT NOT NULL, source TEXT NOT NULL,
+  partial INTEGER NOT NULL, imported_at TEXT NOT NULL);
+CREATE TABLE figures(
+  edition TEXT NOT NULL REFERENCES figure_editions(id),
+  series TEXT NOT NULL, country TEXT NOT NULL, year INTEGER NOT NULL,
+  value REAL, estimate INTEGER NOT NULL,
+  PRIMARY KEY(edition, series, country, year));
+)sql",
 };
 constexpr int kKnownVersion = sizeof(kMigrations) / sizeof(kMigrations[0]);
 static_assert(kKnownVersion == Store::kSchemaVersion);
@@ -94,6 +108,11 @@ class Stmt {
     sqlite3_bind_double(s_, i, v);
     return *this;
   }
+  Stmt& BindNull(int i) {
+    sqlite3_bind_null(s_, i);
+    return *this;
+  }
+  bool IsNull(int c) const { return sqlite3_column_type(s_, c) == SQLITE_NULL; }
   int Step() { return sqlite3_step(s_); }
   void Reset() {
     sqlite3_reset(s_);
@@ -543,6 +562,104 @@ Result<std::vector<StoredDocument>> Store::Documents() const {
   std::vector<StoredDocument> out;
   while (s.Step() == SQLITE_ROW)
     out.push_back({s.Int(0), s.Text(1), s.Text(2), s.Text(3), s.Text(4)});
+  return out;
+}
+
+Result<FigureImportReport> Store::AddFigures(const burden::EditionData& data) {
+  using burden::Cell;
+  const burden::Edition& e = data.edition;
+  FigureImportReport report;
+  sqlite3* db = impl_->db;
+  if (Status s = impl_->Exec("BEGIN IMMEDIATE"); !s.ok()) return s;
+  auto fail = [&](Status s) -> Result<FigureImportReport> {
+    impl_->Exec("ROLLBACK");
+    return s;
+  };
+  {
+    Stmt q(db, "SELECT publisher, published, basis FROM figure_editions WHERE id = ?1");
+    q.Bind(1, e.id);
+    if (q.Step() == SQLITE_ROW) {
+      if (q.Text(0) != e.publisher || q.Text(1) != e.published || q.Text(2) != e.basis) {
+        return fail(Status::InvalidInput("edition " + e.id + " is already stored as " + q.Text(0) +
+                                         ", " + q.Text(2) + " basis, published " + q.Text(1) +
+                                         "; give this table its own --edition"));
+      }
+    } else {
+      Stmt ins(db,
+               "INSERT INTO figure_editions(id, publisher, title, published, cutoff, basis, "
+               "source, partial, imported_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+      ins.Bind(1, e.id).Bind(2, e.publisher).Bind(3, e.title).Bind(4, e.published);
+      ins.Bind(5, e.cutoff).Bind(6, e.basis).Bind(7, e.source);
+      ins.Bind(8, static_cast<long long>(e.partial)).Bind(9, Now());
+      if (!ins.ok() || ins.Step() != SQLITE_DONE) return fail(impl_->Error("storing edition"));
+      report.new_edition = true;
+    }
+  }
+  Stmt find(db,
+            "SELECT value FROM figures WHERE edition = ?1 AND series = ?2 AND country = ?3 AND "
+            "year = ?4");
+  Stmt ins(db,
+           "INSERT INTO figures(edition, series, country, year, value, estimate) "
+           "VALUES(?1, ?2, ?3, ?4, ?5, ?6)");
+  if (!find.ok() || !ins.ok()) return fail(impl_->Error("preparing figure statements"));
+  for (const Cell& c : data.cells) {
+    std::string series(burden::SeriesName(c.series));
+    find.Reset();
+    find.Bind(1, e.id).Bind(2, series).Bind(3, c.country).Bind(4, static_cast<long long>(c.year));
+    if (find.Step() == SQLITE_ROW) {
+      std::optional<double> old;
+      if (!find.IsNull(0)) old = find.Real(0);
+      if (old != c.value) {
+        return fail(Status::InvalidInput(
+            "edition " + e.id + " already holds another " + series + " figure for " + c.country +
+            " " + std::to_string(c.year) +
+            ": an edition is never overwritten; import the revised table as a new --edition"));
+      }
+      ++report.unchanged;
+      continue;
+    }
+    ins.Reset();
+    ins.Bind(1, e.id).Bind(2, series).Bind(3, c.country).Bind(4, static_cast<long long>(c.year));
+    if (c.value)
+      ins.Bind(5, *c.value);
+    else
+      ins.BindNull(5);
+    ins.Bind(6, static_cast<long long>(c.estimate));
+    if (ins.Step() != SQLITE_DONE) return fail(impl_->Error("storing a figure"));
+    ++report.added;
+  }
+  if (Status s = impl_->Exec("COMMIT"); !s.ok()) return fail(s);
+  return report;
+}
+
+Result<std::vector<burden::EditionData>> Store::FigureEditions() const {
+  std::vector<burden::EditionData> out;
+  Stmt q(impl_->db,
+         "SELECT id, publisher, title, published, cutoff, basis, source, partial "
+         "FROM figure_editions ORDER BY published, id");
+  if (!q.ok()) return impl_->Error("reading editions");
+  while (q.Step() == SQLITE_ROW) {
+    burden::EditionData d;
+    d.edition = {q.Text(0), q.Text(1), q.Text(2),     q.Text(3), q.Text(4),
+                 q.Text(5), q.Text(6), q.Int(7) != 0, false};
+    out.push_back(std::move(d));
+  }
+  Stmt f(impl_->db,
+         "SELECT series, country, year, value, estimate FROM figures WHERE edition = ?1 "
+         "ORDER BY series, country, year");
+  for (burden::EditionData& d : out) {
+    f.Reset();
+    f.Bind(1, d.edition.id);
+    while (f.Step() == SQLITE_ROW) {
+      burden::Cell c;
+      c.series = burden::ParseSeries(f.Text(0)).value_or(burden::Series::kShareGdp);
+      c.country = f.Text(1);
+      c.year = static_cast<int>(f.Int(2));
+      if (!f.IsNull(3)) c.value = f.Real(3);
+      c.estimate = f.Int(4) != 0;
+      d.cells.push_back(std::move(c));
+    }
+  }
   return out;
 }
 
