@@ -210,9 +210,9 @@ Result<TableNames> TableNames::Load(const CountryTable& countries,
       problems->push_back(tsv->Where(r) + "name and code are required");
       continue;
     }
-    if (kind != "state" && kind != "aggregate") {
+    if (kind != "state" && kind != "aggregate" && kind != "former") {
       problems->push_back(tsv->Where(r) + "unknown kind '" + kind +
-                          "' (expected state or aggregate)");
+                          "' (expected state, aggregate or former)");
       continue;
     }
     // A later spelling of the same name replaces a CLDR one: the table's sense wins.
