@@ -256,6 +256,10 @@ class Sentence {
             rec = d_.actor_names()[c].record;
             break;
           }
+      // "struck", "may", "rice": a one-word name written in lower case is the common word (a
+      // surname such as Struck's or May's is capitalised wherever it names the person).
+      if (rec >= 0 && end == i + 1 && std::islower(static_cast<unsigned char>(toks_[i].orig[0])))
+        rec = -1;
       if (rec >= 0) {
         spans_.push_back({'A', i, end, d_.actors()[rec].CodeOn(date_), false});
         for (int k = i; k < end; ++k) span_of_[k] = static_cast<int>(spans_.size()) - 1;
