@@ -46,7 +46,8 @@ std::vector<std::string> SplitCommas(const std::vector<std::string>& in) {
 
 // The shipped data, the user's pledge and scenario files, and the editions in the store. A
 // store is read only when --db names one or the default one exists: a query never creates it.
-std::optional<burden::BurdenData> Load(const Global& g, const BurdenFlags& f, bool* problems_seen) {
+std::optional<burden::BurdenData> Load(const Global& g, const BurdenFlags& f, bool* problems_seen,
+                                       bool for_import = false) {
   std::vector<std::string> problems;
   burden::LoadOptions o;
   o.data_dir = g.data_dir.empty() ? DataDir() : g.data_dir;
@@ -60,7 +61,13 @@ std::optional<burden::BurdenData> Load(const Global& g, const BurdenFlags& f, bo
     return std::nullopt;
   }
   std::string db = f.db.empty() ? DefaultDb() : f.db;
-  if (!f.db.empty() || Exists(db)) {
+  if (!f.db.empty() && !Exists(db) && !for_import) {
+    std::cerr << "dyad: " << db
+              << ": no store there (queries never create one; `dyad burden "
+                 "import` does)\n";
+    return std::nullopt;
+  }
+  if (Exists(db)) {
     Result<std::unique_ptr<Store>> store = Store::Open(db);
     if (!store.ok()) {
       std::cerr << "dyad: " << store.status().message() << "\n";
@@ -212,7 +219,10 @@ void RegisterBurden(CLI::App& app, Global& g) {
       "revisions", "Each edition's figure for a country: how the publisher revised it");
   rv->add_option("--country", rev->countries, "the countries")->required();
   rv->add_option("--year", rev->year, "the year (default: every year revised)");
-  rv->add_option("--series", rev->series, "share_gdp, equipment_share, ...");
+  rv->add_option("--series", rev->series,
+                 "share_gdp, equipment_share, real_change, usd_current or usd_constant")
+      ->check(CLI::IsMember(
+          {"share_gdp", "equipment_share", "real_change", "usd_current", "usd_constant"}));
   AddCommon(rv, rev.get());
   AddFormat(rv, rev.get());
   rv->callback([rev, &g] { RunReport(g, *rev, burden::RevisionsReport); });
@@ -223,6 +233,10 @@ void RegisterBurden(CLI::App& app, Global& g) {
   ch->add_option("--pledge", chart->pledge, "the pledge line and the paths it needs");
   ch->add_option("--scenario", chart->scenario, "a scenario path to draw");
   ch->add_option("--basis", chart->basis, "without a pledge: nato, sipri or national");
+  ch->add_option("--series", chart->series, "without a pledge: share_gdp or equipment_share")
+      ->check(CLI::IsMember({"share_gdp", "equipment_share"}));
+  ch->add_option("--year", chart->year,
+                 "the needed path from the figure of this year (default: the last)");
   ch->add_option("-o,--out", chart->out, "the SVG file (default: standard output)");
   AddCommon(ch, chart.get());
   ch->callback([chart, &g] {
@@ -239,6 +253,7 @@ void RegisterBurden(CLI::App& app, Global& g) {
       return;
     }
     if (!WriteOut(chart->out, *svg)) g.exit_code = 2;
+    if (problems) g.exit_code = std::max(g.exit_code, 1);
   });
 
   auto eds = std::make_shared<BurdenFlags>();
@@ -316,9 +331,15 @@ void RegisterBurden(CLI::App& app, Global& g) {
       g.exit_code = 2;
       return;
     }
-    BurdenFlags none;
+    if (imf->edition.empty() || imf->edition.find_first_of(" \t") != std::string::npos) {
+      std::cerr << "dyad: --edition: give the edition an id without spaces, e.g. nato-2026-06\n";
+      g.exit_code = 2;
+      return;
+    }
+    BurdenFlags target;
+    target.db = imf->db;  // the store written to, read too if it exists
     bool problems = false;
-    std::optional<burden::BurdenData> d = Load(g, none, &problems);
+    std::optional<burden::BurdenData> d = Load(g, target, &problems, /*for_import=*/true);
     if (!d) {
       g.exit_code = 2;
       return;

@@ -72,6 +72,8 @@ class TableNames {
   // English display name of a code ("Poland"), the code itself when unknown.
   std::string Name(std::string_view code) const;
   bool IsAggregate(std::string_view code) const;
+  // A state, former state or aggregate code the tables know.
+  bool Knows(std::string_view code) const { return names_.count(std::string(code)) > 0; }
 
  private:
   std::unordered_map<std::string, std::string> by_name_;  // folded name → code
@@ -113,15 +115,17 @@ std::string_view StateName(Lookup::State s);  // reported, no data, not reported
 // Every edition's figures. Immutable once built.
 class FigureBook {
  public:
-  // Fails when an edition with the same id and basis is already held with other cells; adding
-  // the same cells again is allowed (an edition split over several files adds each).
+  // Adds an edition's cells, all or none. Fails when the edition id is already held with other
+  // metadata, or holds one of the cells with another figure or estimate flag; adding the same
+  // cells again is allowed (an edition split over several files adds each).
   Status Add(EditionData data);
 
   // The figure of the newest edition of `basis` holding a cell for (country, year), or of
   // `edition` when given. A partial edition that does not list the country is skipped.
   Lookup Find(Series series, std::string_view basis, std::string_view country, int year,
               std::string_view edition = "") const;
-  // The figure in each edition that has one, oldest edition first.
+  // The cell of each edition that has one for the year (a figure, or blank: kNoData), oldest
+  // edition first, whatever the basis.
   std::vector<Lookup> Revisions(Series series, std::string_view country, int year) const;
   // The last year with a value for the country on the basis, at most `until`; 0 when none.
   int LastYear(Series series, std::string_view basis, std::string_view country, int until,

@@ -48,8 +48,10 @@ class Groups {
 
 class Pledges {
  public:
-  // Adds the pledges of a file; an id already held is a problem.
-  Status Load(const std::string& path, const Groups& groups, std::vector<std::string>* problems);
+  // Adds the pledges of a file; an id already held, an unknown group or country, a series other
+  // than share_gdp or equipment_share, a deadline before the pledge was made are problems.
+  Status Load(const std::string& path, const Groups& groups, const TableNames& names,
+              std::vector<std::string>* problems);
   const Pledge* Find(std::string_view id) const;
   const std::vector<Pledge>& all() const { return pledges_; }
   // The states a pledge covers in `year`.
@@ -69,7 +71,8 @@ struct Scenario {
 
 class Scenarios {
  public:
-  Status Load(const std::string& path, std::vector<std::string>* problems);
+  Status Load(const std::string& path, const TableNames& names,
+              std::vector<std::string>* problems);
   const Scenario* Find(std::string_view id) const;
   const std::vector<Scenario>& all() const { return scenarios_; }
 
@@ -94,7 +97,8 @@ struct Gap {
 };
 
 // The pledge's gap for a country, using the first of the pledge's bases with a figure in or
-// before `until`; nothing when no basis has one.
+// before `until` and the deadline year (a pledge whose deadline has passed is judged on the
+// deadline year's figure); nothing when no basis has one.
 std::optional<Gap> ComputeGap(const FigureBook& book, const Pledge& p, std::string_view country,
                               int until, std::string_view edition = "");
 

@@ -219,6 +219,34 @@ TEST(BurdenTest, WideTablesAreTakenWholeOrNotAtAll) {
       << problems[3];
 }
 
+TEST(BurdenTest, TablesAsSpreadsheetsSaveThem) {
+  const TableNames& names = Shipped().names;
+  // Trailing empty cells, CRLF line ends: the table as a spreadsheet saves it.
+  std::string trailing = WriteScratch("burden/trailing.csv",
+                                      "country,2023,2024e,,\r\nPoland,3.27,4.1,,\r\n"
+                                      "Spain,1.16,1.43\r\n");
+  std::vector<std::string> problems;
+  Result<std::vector<Cell>> cells = ReadFigureTable(trailing, {}, names, &problems);
+  ASSERT_TRUE(cells.ok()) << (problems.empty() ? "" : problems[0]);
+  EXPECT_EQ(cells->size(), 4u);
+  // A repeated year, a hexadecimal number, fractions for shares: refused with file:line.
+  std::string repeated = WriteScratch("burden/repeated.csv", "country,2024,2024e\nPoland,1,2\n");
+  problems.clear();
+  EXPECT_FALSE(ReadFigureTable(repeated, {}, names, &problems).ok());
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_NE(problems[0].find("repeated.csv:1: column 3 repeats the year 2024"), std::string::npos)
+      << problems[0];
+  std::string hex = WriteScratch("burden/hex.csv", "country,2024\nPoland,0x3\n");
+  problems.clear();
+  EXPECT_FALSE(ReadFigureTable(hex, {}, names, &problems).ok());
+  EXPECT_NE(problems[0].find("hex.csv:2: Poland, 2024: '0x3' is not a number"), std::string::npos);
+  std::string fractions =
+      WriteScratch("burden/fractions.csv", "country,2024\nPoland,0.0412\nSpain,0.0143\n");
+  problems.clear();
+  EXPECT_FALSE(ReadFigureTable(fractions, {}, names, &problems).ok());
+  EXPECT_NE(problems[0].find("the shares look like fractions"), std::string::npos);
+}
+
 TEST(BurdenTest, SipriSheetSavedAsCsv) {
   const TableNames& names = Shipped().names;
   std::string sheet =
@@ -273,11 +301,19 @@ TEST(BurdenTest, UserPledgesAndScenariosAreCheckedLineByLine) {
                    "pol-5\tPoland: 5% in 2026\tPOL\tshare_gdp\tnato\t5\t2026\t2025-09\n"
                    "bad-target\tx\tPOL\tshare_gdp\tnato\tlots\t2030\t2025\n"
                    "bad-group\tx\tASEAN\tshare_gdp\tnato\t2\t2030\t2025\n"
-                   "hague-core\tx\tNATO\tshare_gdp\tnato\t2\t2030\t2025\n");
+                   "hague-core\tx\tNATO\tshare_gdp\tnato\t2\t2030\t2025\n"
+                   "xyz\tx\tXYZ\tshare_gdp\tnato\t2\t2030\t2025\n"
+                   "money\tx\tPOL\tusd_current\tnato\t2\t2030\t2025\n"
+                   "backwards\tx\tPOL\tshare_gdp\tnato\t2\t2020\t2025-06\n");
   std::vector<std::string> problems;
   Result<BurdenData> d = LoadBurdenData({DataDir(), {pledges}, {}}, &problems);
   ASSERT_TRUE(d.ok());
-  ASSERT_EQ(problems.size(), 3u);
+  ASSERT_EQ(problems.size(), 6u);
+  EXPECT_NE(problems[3].find("pledges.tsv:6: applies: 'XYZ'"), std::string::npos) << problems[3];
+  EXPECT_NE(problems[4].find("pledges.tsv:7: series 'usd_current'"), std::string::npos);
+  EXPECT_NE(problems[5].find("pledges.tsv:8: deadline 2020 is before the pledge was made"),
+            std::string::npos)
+      << problems[5];
   EXPECT_NE(problems[0].find("pledges.tsv:3: target 'lots' is not a percentage"), std::string::npos)
       << problems[0];
   EXPECT_NE(problems[1].find("pledges.tsv:4: applies: 'ASEAN'"), std::string::npos);
@@ -336,6 +372,84 @@ TEST(BurdenTest, TrendIsTheLeastSquaresLine) {
   t = ComputeTrend(book, core, "ESP", 2022, 5);
   EXPECT_EQ(t->gap.base_year, 2022);
   EXPECT_EQ(t->window_from, 2020);
+
+  // A flat series has no slope and never "reaches" a target.
+  EditionData flat{{"flat", "NATO", "t", "2030-01-01", "", "nato", "", false, false}, {}};
+  for (int y = 2021; y <= 2025; ++y)
+    flat.cells.push_back({"CAN", Series::kShareGdp, y, 1.37, false});
+  FigureBook flat_book;
+  ASSERT_TRUE(flat_book.Add(flat).ok());
+  t = ComputeTrend(flat_book, core, "CAN", 0, 5);
+  ASSERT_TRUE(t->slope.has_value());
+  EXPECT_EQ(*t->slope, 0.0);
+  EXPECT_FALSE(t->reaches.has_value());
+  EXPECT_EQ(t->verdict, Trend::Verdict::kOffTrack);
+}
+
+TEST(BurdenTest, APassedDeadlineIsJudgedOnItsYear) {
+  const Pledge* wales = Shipped().pledges.Find("wales-2pct");  // 2% by 2024
+  std::optional<Gap> g = ComputeGap(Shipped().book, *wales, "ESP", 0);
+  ASSERT_TRUE(g.has_value());
+  EXPECT_EQ(g->base_year, 2024);  // not 2025, when Spain reached 2.00
+  EXPECT_FALSE(g->met);
+  EXPECT_EQ(g->years_left, 0);
+  EXPECT_FALSE(g->yearly_rise.has_value());
+  g = ComputeGap(Shipped().book, *wales, "POL", 0);
+  EXPECT_TRUE(g->met);
+}
+
+TEST(BurdenTest, RevisionsCompareOneBasisAndOnlyCellsHeld) {
+  Query q;
+  q.countries = {"POL"};
+  Result<Report> r = RevisionsReport(Shipped(), q);
+  ASSERT_TRUE(r.ok());
+  // Without --year only revised figures: Poland's 2024, in three NATO editions.
+  ASSERT_EQ(r->rows.size(), 3u);
+  q.countries = {"KOR"};
+  q.year = 2024;
+  r = RevisionsReport(Shipped(), q);
+  ASSERT_TRUE(r.ok());
+  ASSERT_EQ(r->rows.size(), 1u);  // SIPRI's figure; the national budget has no 2024 cell
+  for (const std::string& n : r->notes) EXPECT_EQ(n.find(" → "), std::string::npos) << n;
+}
+
+TEST(BurdenTest, AnEditionIsAddedWholeOrNotAtAll) {
+  FigureBook b;
+  Edition e{"t-1", "NATO", "t", "2024-06-01", "", "nato", "", false, false};
+  ASSERT_TRUE(b.Add({e, {{"POL", Series::kShareGdp, 2024, 4.1, true}}}).ok());
+  // ESP would be new, POL conflicts (the estimate flag differs): neither is taken.
+  Status s = b.Add({e,
+                    {{"ESP", Series::kShareGdp, 2024, 1.4, true},
+                     {"POL", Series::kShareGdp, 2024, 4.1, false}}});
+  EXPECT_FALSE(s.ok());
+  EXPECT_EQ(b.Find(Series::kShareGdp, "nato", "ESP", 2024).state, Lookup::State::kNotReported);
+  // A new edition that fails leaves no trace.
+  Edition e2{"t-2", "NATO", "t", "2025-06-01", "", "nato", "", false, false};
+  EXPECT_FALSE(b.Add({e2,
+                      {{"ESP", Series::kShareGdp, 2024, 1.4, true},
+                       {"ESP", Series::kShareGdp, 2024, 1.5, true}}})
+                   .ok());
+  EXPECT_EQ(b.FindEdition("t-2"), nullptr);
+}
+
+TEST(BurdenTest, QueriesRefuseWhatTheyCannotAnswer) {
+  Query q;
+  q.year = 1800;
+  Result<Report> r = StatusReport(Shipped(), q);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("run from 2014 to 2025"), std::string::npos);
+  q.year = 2024;
+  q.edition = "sipri-2025-04";
+  r = StatusReport(Shipped(), q);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(Col(*r, "hague-core"), -1);  // NATO's pledges are not scored on SIPRI's figures
+  q.pledge = "hague-core";
+  EXPECT_FALSE(GapReport(Shipped(), q).ok());
+  q.edition = "nato-2031";
+  EXPECT_FALSE(GapReport(Shipped(), q).ok());
+  q.edition.clear();
+  q.window = 1;
+  EXPECT_FALSE(TrendReport(Shipped(), q).ok());
 }
 
 TEST(BurdenTest, JsonRowsCarryTheContractFields) {

@@ -30,7 +30,8 @@ std::string Xml(std::string_view s) {
         out += "&quot;";
         break;
       default:
-        out += c;
+        // XML 1.0 has no place for control characters other than tab and newline.
+        out += static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' ? ' ' : c;
     }
   }
   return out;
@@ -93,6 +94,10 @@ Result<std::string> TrajectoryChart(const BurdenData& d, const Query& q) {
   }
   if (countries.size() > 8) return Status::InvalidInput("a chart holds at most 8 countries");
   Series series = p != nullptr ? p->series : q.series;
+  if (series != Series::kShareGdp && series != Series::kEquipmentShare) {
+    return Status::InvalidInput("a chart draws share_gdp or equipment_share, not " +
+                                std::string(SeriesName(series)));
+  }
 
   // One line per country and basis: figures of different bases are never joined, but a
   // country measured on two (SIPRI's history, the government's budget) shows both.
@@ -165,7 +170,8 @@ Result<std::string> TrajectoryChart(const BurdenData& d, const Query& q) {
   f.y1 = std::ceil(top * 1.08 / step) * step;
   if (f.y1 <= 0) f.y1 = step;
 
-  const double W = 940, H = 500;
+  // Tall enough for the legend and one line per source under the plot.
+  const double W = 940, H = std::max(500.0, f.top + f.height + 44 + 13.0 * (used.size() + 1) + 12);
   std::string unit = series == Series::kShareGdp ? "% of GDP" : "% of defence spending";
   std::string title = p != nullptr ? p->name : "Defence spending, " + unit;
   std::string s;

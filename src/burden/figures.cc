@@ -1,5 +1,6 @@
 // Figure tables and the book of editions.
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstdlib>
 #include <fstream>
@@ -66,19 +67,27 @@ Result<std::string> ReadWhole(const std::string& path) {
   return s;
 }
 
-// A number as a table writes it: "4.48", "4.48%", " 4.48 ". Sets *percent when a % sign ends it.
-std::optional<double> ParseNumber(std::string_view cell, bool* percent) {
+// A number as a table writes it: "4.48", "4.48%", " 4.48 ", or SIPRI's "[4.48]" for a highly
+// uncertain figure (sets *uncertain). Sets *percent when a % sign ends it. Hexadecimal, "inf" and
+// "nan" are not numbers.
+std::optional<double> ParseNumber(std::string_view cell, bool* percent, bool* uncertain = nullptr) {
   cell = Trim(cell);
+  if (cell.size() >= 2 && cell.front() == '[' && cell.back() == ']') {
+    cell = Trim(cell.substr(1, cell.size() - 2));
+    if (uncertain != nullptr) *uncertain = true;
+  }
   if (cell.ends_with("%")) {
     cell.remove_suffix(1);
     cell = Trim(cell);
     if (percent != nullptr) *percent = true;
   }
   if (cell.empty()) return std::nullopt;
-  std::string s(cell);
-  char* end = nullptr;
-  double v = std::strtod(s.c_str(), &end);
-  if (end != s.c_str() + s.size() || !std::isfinite(v)) return std::nullopt;
+  double v = 0;
+  auto [end, ec] =
+      std::from_chars(cell.data(), cell.data() + cell.size(), v, std::chars_format::fixed);
+  if (ec != std::errc() || end != cell.data() + cell.size() || !std::isfinite(v)) {
+    return std::nullopt;
+  }
   return v;
 }
 
@@ -255,14 +264,22 @@ Result<std::vector<Cell>> ReadWide(const std::vector<CsvRecord>& recs, const std
   while (h < recs.size() && AllBlank(recs[h])) ++h;
   if (h == recs.size()) return Status::InvalidInput(path + ": empty table");
   const CsvRecord& header = recs[h];
+  // Spreadsheets often end rows with empty cells: they are not columns.
+  size_t width = header.cells.size();
+  while (width > 1 && Trim(header.cells[width - 1]).empty()) --width;
   std::vector<std::pair<int, bool>> years;  // per column after the first
-  for (size_t c = 1; c < header.cells.size(); ++c) {
+  std::set<int> year_seen;
+  for (size_t c = 1; c < width; ++c) {
     int y = 0;
     bool est = false;
     if (!ParseYearHeader(header.cells[c], &y, &est)) {
       problems->push_back(Where(path, header.line) + "column " + std::to_string(c + 1) +
                           " is headed '" + std::string(Trim(header.cells[c])) +
                           "', not a year (expected country,2014,…,2024e,2025e)");
+      y = 0;
+    } else if (!year_seen.insert(y).second) {
+      problems->push_back(Where(path, header.line) + "column " + std::to_string(c + 1) +
+                          " repeats the year " + std::to_string(y));
       y = 0;
     }
     years.emplace_back(y, est);
@@ -282,12 +299,14 @@ Result<std::vector<Cell>> ReadWide(const std::vector<CsvRecord>& recs, const std
                           std::string(Trim(name)) + "')");
       continue;
     }
-    if (rec.cells.size() > header.cells.size()) {
-      problems->push_back(Where(path, rec.line) + std::to_string(rec.cells.size()) +
-                          " cells, but the header has " + std::to_string(header.cells.size()));
+    size_t used = rec.cells.size();
+    while (used > width && Trim(rec.cells[used - 1]).empty()) --used;
+    if (used > width) {
+      problems->push_back(Where(path, rec.line) + std::to_string(used) +
+                          " cells, but the header has " + std::to_string(width));
       continue;
     }
-    for (size_t c = 1; c < header.cells.size(); ++c) {
+    for (size_t c = 1; c < width; ++c) {
       auto [year, est] = years[c - 1];
       if (year == 0) continue;
       Cell cell{*code, spec.series, year, std::nullopt, est};
@@ -302,6 +321,20 @@ Result<std::vector<Cell>> ReadWide(const std::vector<CsvRecord>& recs, const std
         }
       }
       cells.push_back(std::move(cell));
+    }
+  }
+  // A sheet saved with shares as fractions (0.0448 for 4.48%) would read as tiny percentages.
+  if (spec.series == Series::kShareGdp) {
+    std::vector<double> v;
+    for (const Cell& c : cells)
+      if (c.value) v.push_back(*c.value);
+    if (!v.empty()) {
+      std::nth_element(v.begin(), v.begin() + v.size() / 2, v.end());
+      if (v[v.size() / 2] < 0.2) {
+        problems->push_back(path + ": the shares look like fractions (median " +
+                            std::to_string(v[v.size() / 2]) +
+                            "); NATO's layout gives percent: save the sheet with 4.48 for 4.48%");
+      }
     }
   }
   if (problems->size() > before) {
@@ -408,8 +441,8 @@ Result<std::vector<Cell>> ReadSipriSheet(const std::vector<CsvRecord>& recs,
     return Status::InvalidInput(Where(path, header.line) + "the header row has no year columns");
   }
   std::vector<Cell> cells;
-  std::vector<double> values;
-  bool percent_seen = false;
+  std::vector<double> values;  // figures written without a % sign
+  std::vector<size_t> bare;    // their cells
   std::set<std::string> seen;
   for (size_t r = h + 1; r < recs.size(); ++r) {
     const CsvRecord& rec = recs[r];
@@ -435,14 +468,16 @@ Result<std::vector<Cell>> ReadSipriSheet(const std::vector<CsvRecord>& recs,
       if (text == "xxx") continue;  // the state did not exist: no cell at all
       Cell cell{*code, spec.series, years[c], std::nullopt, false};
       if (!IsSipriBlank(text)) {
-        cell.value = ParseNumber(text, &percent_seen);
+        bool percent = false;
+        cell.value = ParseNumber(text, &percent, &cell.estimate);
+        if (cell.value && !percent) bare.push_back(cells.size());
         if (!cell.value) {
           problems->push_back(Where(path, rec.line) + std::string(Trim(name)) + ", " +
                               std::to_string(years[c]) + ": '" + std::string(text) +
                               "' is not a number");
           continue;
         }
-        values.push_back(*cell.value);
+        if (cell.value && !percent) values.push_back(*cell.value);
       }
       cells.push_back(std::move(cell));
     }
@@ -451,12 +486,11 @@ Result<std::vector<Cell>> ReadSipriSheet(const std::vector<CsvRecord>& recs,
     return Status::InvalidInput(path + ": " + std::to_string(problems->size() - before) +
                                 " problem(s); nothing read from this table");
   }
-  if (!percent_seen && !values.empty() && spec.series == Series::kShareGdp) {
+  // Cells saved without a % sign may be fractions (0.019 for 1.9%): decided by their median.
+  if (!values.empty() && spec.series == Series::kShareGdp) {
     std::nth_element(values.begin(), values.begin() + values.size() / 2, values.end());
-    if (values[values.size() / 2] < 0.2) {  // shares of GDP as fractions: 0.019 is 1.9%
-      for (Cell& c : cells) {
-        if (c.value) *c.value *= 100;
-      }
+    if (values[values.size() / 2] < 0.2) {
+      for (size_t i : bare) *cells[i].value *= 100;
     }
   }
   return cells;
@@ -487,6 +521,7 @@ Result<std::vector<Cell>> ReadFigureTable(const std::string& path, const TableSp
 
 Status FigureBook::Add(EditionData data) {
   Held* held = nullptr;
+  bool created = false;
   for (auto& h : editions_) {
     if (h->edition.id == data.edition.id) held = h.get();
   }
@@ -502,19 +537,26 @@ Status FigureBook::Add(EditionData data) {
     editions_.push_back(std::make_unique<Held>());
     held = editions_.back().get();
     held->edition = data.edition;
+    created = true;
+  }
+  // Check every cell before adding any: an edition is added whole or not at all.
+  std::map<std::tuple<int, std::string, int>, const Cell*> incoming;
+  for (const Cell& c : data.cells) {
+    auto key = std::make_tuple(static_cast<int>(c.series), c.country, c.year);
+    const Cell* old = nullptr;
+    if (auto it = held->index.find(key); it != held->index.end()) old = &held->cells[it->second];
+    if (auto it = incoming.find(key); it != incoming.end()) old = it->second;
+    if (old != nullptr && (old->value != c.value || old->estimate != c.estimate)) {
+      if (created) editions_.pop_back();  // the edition was new: leave no trace
+      return Status::InvalidInput("edition " + data.edition.id + " already holds " +
+                                  std::string(SeriesName(c.series)) + " for " + c.country + " " +
+                                  std::to_string(c.year) + " with another figure or estimate flag");
+    }
+    incoming.emplace(key, &c);
   }
   for (Cell& c : data.cells) {
     auto key = std::make_tuple(static_cast<int>(c.series), c.country, c.year);
-    auto it = held->index.find(key);
-    if (it != held->index.end()) {
-      const Cell& old = held->cells[it->second];
-      if (old.value != c.value) {
-        return Status::InvalidInput("edition " + held->edition.id + " already holds " +
-                                    std::string(SeriesName(c.series)) + " for " + c.country + " " +
-                                    std::to_string(c.year) + " with another figure");
-      }
-      continue;
-    }
+    if (held->index.count(key)) continue;
     held->index.emplace(key, held->cells.size());
     held->cells.push_back(std::move(c));
   }
@@ -586,11 +628,22 @@ Lookup FigureBook::Find(Series series, std::string_view basis, std::string_view 
 
 std::vector<Lookup> FigureBook::Revisions(Series series, std::string_view country, int year) const {
   std::vector<Lookup> out;
+  auto key = std::make_tuple(static_cast<int>(series), std::string(country), year);
   std::vector<const Edition*> eds = Editions();
   std::reverse(eds.begin(), eds.end());
   for (const Edition* e : eds) {
-    Lookup l = Find(series, e->basis, country, year, e->id);
-    if (l.edition != nullptr && l.edition->id == e->id) out.push_back(l);
+    for (const auto& h : editions_) {
+      if (&h->edition != e) continue;
+      auto it = h->index.find(key);
+      if (it == h->index.end()) continue;  // the edition has no cell for this year
+      const Cell& c = h->cells[it->second];
+      Lookup l;
+      l.edition = e;
+      l.estimate = c.estimate;
+      l.state = c.value ? Lookup::State::kValue : Lookup::State::kNoData;
+      l.value = c.value.value_or(0);
+      out.push_back(l);
+    }
   }
   return out;
 }

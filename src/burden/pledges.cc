@@ -103,7 +103,7 @@ std::vector<std::string> Groups::Names() const {
 
 // ---- Pledges ----
 
-Status Pledges::Load(const std::string& path, const Groups& groups,
+Status Pledges::Load(const std::string& path, const Groups& groups, const TableNames& names,
                      std::vector<std::string>* problems) {
   Result<TsvTable> t = TsvTable::Read(path);
   if (!t.ok()) return t.status();
@@ -134,7 +134,7 @@ Status Pledges::Load(const std::string& path, const Groups& groups,
       bad = "pledge '" + p.id + "' is already defined";
     else if (p.applies.empty())
       bad = "applies is required (a group such as NATO, or ISO alpha-3 codes)";
-    else if (!series)
+    else if (!series || (*series != Series::kShareGdp && *series != Series::kEquipmentShare))
       bad = "series '" + col(r, "series") + "' is not share_gdp or equipment_share";
     else if (!target || *target <= 0 || *target > 100)
       bad = "target '" + col(r, "target") + "' is not a percentage";
@@ -143,8 +143,8 @@ Status Pledges::Load(const std::string& path, const Groups& groups,
     else if (!IsPartialDate(p.made))
       bad = "made '" + p.made + "' is not YYYY, YYYY-MM or YYYY-MM-DD";
     for (const std::string& a : p.applies) {
-      if (bad.empty() && !groups.Known(a) && !IsIso3(a)) {
-        bad = "applies: '" + a + "' is neither a group in groups.tsv nor an ISO alpha-3 code";
+      if (bad.empty() && !groups.Known(a) && !(IsIso3(a) && names.Knows(a))) {
+        bad = "applies: '" + a + "' is neither a group in groups.tsv nor a known ISO alpha-3 code";
       }
     }
     for (const std::string& b : p.basis) {
@@ -153,6 +153,10 @@ Status Pledges::Load(const std::string& path, const Groups& groups,
       }
     }
     if (bad.empty() && p.basis.empty()) bad = "basis is required (nato, sipri or national)";
+    if (bad.empty() && *deadline < std::stoi(p.made.substr(0, 4))) {
+      bad = "deadline " + std::to_string(*deadline) + " is before the pledge was made (" + p.made +
+            ")";
+    }
     if (!bad.empty()) {
       problems->push_back(t->Where(r) + bad);
       continue;
@@ -200,7 +204,8 @@ std::optional<double> Scenario::At(int year) const {
   return points.back().second;
 }
 
-Status Scenarios::Load(const std::string& path, std::vector<std::string>* problems) {
+Status Scenarios::Load(const std::string& path, const TableNames& names,
+                       std::vector<std::string>* problems) {
   Result<TsvTable> t = TsvTable::Read(path);
   if (!t.ok()) return t.status();
   if (std::string m = MissingColumn(*t, {"scenario", "country", "year", "share_gdp"}); !m.empty()) {
@@ -220,8 +225,8 @@ Status Scenarios::Load(const std::string& path, std::vector<std::string>* proble
       bad = "scenario is required";
     else if (known_before.count(id))
       bad = "scenario '" + id + "' is already defined in another file";
-    else if (!IsIso3(country))
-      bad = "country '" + country + "' is not an ISO alpha-3 code";
+    else if (!IsIso3(country) || !names.Knows(country))
+      bad = "country '" + country + "' is not a known ISO alpha-3 code";
     else if (!year)
       bad = "year '" + col(r, "year") + "' is not a year";
     else if (!v || *v < 0 || *v > 100)
@@ -293,7 +298,8 @@ std::optional<Gap> GapOnBasis(const FigureBook& book, const Pledge& p, std::stri
 
 std::optional<Gap> ComputeGap(const FigureBook& book, const Pledge& p, std::string_view country,
                               int until, std::string_view edition) {
-  if (until == 0) until = 2100;
+  // A pledge is judged on the figures up to its deadline year: Wales's 2% by 2024 on 2024's.
+  until = std::min(until == 0 ? 2100 : until, p.deadline);
   for (const std::string& basis : p.basis) {
     if (std::optional<Gap> g = GapOnBasis(book, p, country, until, edition, basis)) return g;
   }
@@ -313,22 +319,28 @@ void FitTrend(const FigureBook& book, const Pledge& p, std::string_view country,
     if (l.state == Lookup::State::kValue) pts.emplace_back(y, l.value);
   }
   if (pts.size() >= 2) {
-    double n = static_cast<double>(pts.size()), sx = 0, sy = 0, sxx = 0, sxy = 0;
+    // Years centred on their mean: 2021..2025 squared would lose the slope to rounding.
+    double n = static_cast<double>(pts.size()), mx = 0, my = 0;
     for (auto [x, y] : pts) {
-      sx += x;
-      sy += y;
-      sxx += x * x;
-      sxy += x * y;
+      mx += x / n;
+      my += y / n;
     }
-    double den = n * sxx - sx * sx;
-    if (den != 0) t->slope = (n * sxy - sx * sy) / den;
+    double sxx = 0, sxy = 0;
+    for (auto [x, y] : pts) {
+      sxx += (x - mx) * (x - mx);
+      sxy += (x - mx) * (y - my);
+    }
+    if (sxx > 0) {
+      double slope = sxy / sxx;
+      t->slope = std::fabs(slope) < 1e-9 ? 0.0 : slope;  // a flat series is flat
+    }
     t->window_from = static_cast<int>(pts.back().first);
   }
   if (t->slope) {
-    t->projected = gap.base + *t->slope * gap.years_left;
+    t->projected = gap.base + *t->slope * std::max(gap.years_left, 0);
     if (!gap.met && *t->slope > 0) {
-      int y = gap.base_year + static_cast<int>(std::ceil(gap.gap / *t->slope - 1e-9));
-      if (y <= 2100) t->reaches = y;
+      double y = gap.base_year + std::ceil(gap.gap / *t->slope - 1e-9);
+      if (y <= 2100) t->reaches = static_cast<int>(y);
     }
   }
   if (gap.met) {

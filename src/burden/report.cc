@@ -219,9 +219,55 @@ std::string ListNames(const std::vector<std::string>& names) {
   return s;
 }
 
-std::string DefaultBasis(const Query& q) {
+// The basis a status or ranking reads: the named edition's, else --basis, else NATO's for NATO.
+Result<std::string> BasisOf(const BurdenData& d, const Query& q) {
+  if (!q.edition.empty()) {
+    const Edition* e = d.book.FindEdition(q.edition);
+    if (e != nullptr && !q.basis.empty() && q.basis != e->basis) {
+      return Status::InvalidInput("--edition " + q.edition + " is on the " + e->basis +
+                                  " basis, not " + q.basis);
+    }
+    if (e != nullptr) return e->basis;
+  }
   if (!q.basis.empty()) return q.basis;
-  return q.group == "NATO" ? "nato" : "sipri";
+  return std::string(q.group == "NATO" ? "nato" : "sipri");
+}
+
+// A named edition must be on one of the bases that measure the pledge.
+Status CheckPledgeEdition(const BurdenData& d, const Query& q, const Pledge& p) {
+  if (q.edition.empty()) return Status::Ok();
+  const Edition* e = d.book.FindEdition(q.edition);
+  if (e == nullptr || std::find(p.basis.begin(), p.basis.end(), e->basis) != p.basis.end()) {
+    return Status::Ok();
+  }
+  std::string bases;
+  for (const std::string& b : p.basis) bases += (bases.empty() ? "" : " or ") + b;
+  return Status::InvalidInput("--edition " + q.edition + " is on the " + e->basis + " basis; " +
+                              p.id + " is measured on " + bases + " figures");
+}
+
+// The first and last years with figures on a basis; a year outside them is refused.
+Status CheckYear(const FigureBook& book, const std::string& basis, Series series,
+                 const std::string& edition, int year) {
+  if (year == 0) return Status::Ok();
+  int first = 9999, last = 0;
+  for (const Edition* e : book.Editions()) {
+    if (!edition.empty() ? e->id != edition : e->basis != basis) continue;
+    for (const Cell& c : *book.CellsOf(e->id)) {
+      if (c.series != series) continue;
+      first = std::min(first, c.year);
+      last = std::max(last, c.year);
+    }
+  }
+  if (last == 0) {
+    return Status::NotFound("no " + basis + " figures for " + std::string(SeriesName(series)));
+  }
+  if (year < first || year > last) {
+    return Status::InvalidInput("--year " + std::to_string(year) + ": the " + basis + " " +
+                                std::string(SeriesName(series)) + " figures run from " +
+                                std::to_string(first) + " to " + std::to_string(last));
+  }
+  return Status::Ok();
 }
 
 Status CheckBasis(const std::string& basis) {
@@ -316,12 +362,12 @@ Result<BurdenData> LoadBurdenData(const LoadOptions& o, std::vector<std::string>
   std::vector<std::string> pledge_files = {dir + "/pledges.tsv"};
   pledge_files.insert(pledge_files.end(), o.pledge_files.begin(), o.pledge_files.end());
   for (const std::string& f : pledge_files) {
-    if (Status s = d.pledges.Load(f, d.groups, problems); !s.ok()) return s;
+    if (Status s = d.pledges.Load(f, d.groups, d.names, problems); !s.ok()) return s;
   }
   std::vector<std::string> scenario_files = {dir + "/scenarios.tsv"};
   scenario_files.insert(scenario_files.end(), o.scenario_files.begin(), o.scenario_files.end());
   for (const std::string& f : scenario_files) {
-    if (Status s = d.scenarios.Load(f, problems); !s.ok()) return s;
+    if (Status s = d.scenarios.Load(f, d.names, problems); !s.ok()) return s;
   }
   return d;
 }
@@ -333,14 +379,19 @@ Result<Report> StatusReport(const BurdenData& d, const Query& q) {
     return Status::InvalidInput("--group: no group '" + q.group +
                                 "' (known: " + ListNames(d.groups.Names()) + ")");
   }
-  std::string basis = DefaultBasis(q);
-  if (Status s = CheckBasis(basis); !s.ok()) return s;
   if (Status s = CheckEdition(d, q); !s.ok()) return s;
+  Result<std::string> basis_or = BasisOf(d, q);
+  if (!basis_or.ok()) return basis_or.status();
+  std::string basis = *basis_or;
+  if (Status s = CheckBasis(basis); !s.ok()) return s;
+  if (Status s = CheckYear(d.book, basis, Series::kShareGdp, q.edition, q.year); !s.ok()) return s;
   int year = q.year != 0 ? q.year : LatestYear(d.book, basis, Series::kShareGdp, q.edition);
   if (year == 0) return Status::NotFound("no " + basis + " figures loaded");
   std::vector<const Pledge*> pledges;
   for (const Pledge& p : d.pledges.all()) {
-    if (std::find(p.applies.begin(), p.applies.end(), q.group) != p.applies.end()) {
+    // A pledge is scored only on the figures that measure it: NATO's pledges on NATO's.
+    if (std::find(p.applies.begin(), p.applies.end(), q.group) != p.applies.end() &&
+        std::find(p.basis.begin(), p.basis.end(), basis) != p.basis.end()) {
       pledges.push_back(&p);
     }
   }
@@ -387,6 +438,7 @@ Result<Report> StatusReport(const BurdenData& d, const Query& q) {
     r.columns.push_back({"national_basis", "basis"});
     r.columns.push_back({"national_share", "% GDP"});
     r.columns.push_back({"national_gap_pp", "gap pp"});
+    r.columns.push_back({"national_met", "met"});
   }
   struct Line {
     std::vector<Value> cells;
@@ -439,6 +491,7 @@ Result<Report> StatusReport(const BurdenData& d, const Query& q) {
       l.cells.push_back(g ? Value(g->basis + " " + std::to_string(g->base_year)) : Value());
       l.cells.push_back(g ? Value(g->base) : Value());
       l.cells.push_back(g ? Value(g->gap) : Value());
+      l.cells.push_back(g ? Value(g->met) : Value());
     }
     if (!aggregate && share.state == Lookup::State::kNoData) no_data.push_back(name);
     if (!aggregate && share.state == Lookup::State::kNotReported) not_reported.push_back(name);
@@ -495,6 +548,7 @@ Result<Report> GapReport(const BurdenData& d, const Query& q) {
   if (!pr.ok()) return pr.status();
   const Pledge& p = **pr;
   if (Status s = CheckEdition(d, q); !s.ok()) return s;
+  if (Status s = CheckPledgeEdition(d, q, p); !s.ok()) return s;
   Result<std::vector<std::string>> countries = Countries(d, q, Covered(d, p));
   if (!countries.ok()) return countries.status();
   Report r;
@@ -510,6 +564,7 @@ Result<Report> GapReport(const BurdenData& d, const Query& q) {
                {"estimate", "est."},
                {"edition", "edition"},
                {"basis", "basis"},
+               {"status", "status"},
                {"gap_pp", "gap pp"},
                {"years_left", "years"},
                {"yearly_rise_pp", "pp/year", 3},
@@ -523,8 +578,8 @@ Result<Report> GapReport(const BurdenData& d, const Query& q) {
     std::string name = d.names.Name(code);
     OrderedRow l{{code, name, p.id, p.target, static_cast<long long>(p.deadline)}, 2, 0};
     if (!g) {
-      for (int i = 0; i < 10; ++i) l.cells.push_back(Value());
-      l.cells[8] = std::string("not reported");
+      for (int i = 0; i < 11; ++i) l.cells.push_back(Value());
+      l.cells[10] = std::string("not reported");
       lines.push_back(std::move(l));
       continue;
     }
@@ -534,6 +589,7 @@ Result<Report> GapReport(const BurdenData& d, const Query& q) {
     l.cells.push_back(g->estimate);
     l.cells.push_back(g->edition ? Value(g->edition->id) : Value());
     l.cells.push_back(g->basis);
+    l.cells.push_back(std::string("reported"));
     l.cells.push_back(g->gap);
     l.cells.push_back(static_cast<long long>(g->years_left));
     l.cells.push_back(Num(g->yearly_rise));
@@ -547,7 +603,8 @@ Result<Report> GapReport(const BurdenData& d, const Query& q) {
                        std::to_string(g->base_year) + (g->estimate ? " (estimate)" : "") + ", " +
                        g->basis + " basis";
     if (g->met) {
-      sentences.push_back(from + ": the " + Short(p.target) + "% target is met.");
+      sentences.push_back(from + ": the " + Short(p.target) + "% target is met" +
+                          (g->years_left == 0 ? " in the deadline year." : "."));
     } else if (g->yearly_rise) {
       std::string s = from + ": to reach " + Short(p.target) + "% in " +
                       std::to_string(p.deadline) + " it needs +" + Fixed(*g->yearly_rise, 3) +
@@ -557,15 +614,16 @@ Result<Report> GapReport(const BurdenData& d, const Query& q) {
       }
       sentences.push_back(s + ".");
     } else {
-      sentences.push_back(from + ": the deadline " + std::to_string(p.deadline) +
-                          " has passed and the target was not met.");
+      sentences.push_back(from + ": the target was not met by the deadline, " +
+                          std::to_string(p.deadline) + ".");
     }
   }
   AppendSorted(&lines, &r);
   if (countries->size() <= 3) r.notes = sentences;
   r.notes.push_back(
       "pp/year: the constant rise in percentage points that reaches the target in "
-      "the deadline year; growth %/yr: the compound growth of the share that does.");
+      "the deadline year; growth %/yr: the compound growth of the share that does. "
+      "A pledge whose deadline has passed is judged on the deadline year's figure.");
   r.notes.push_back("Pledge: " + p.source + (p.note.empty() ? "" : " (" + p.note + ")") + ".");
   used.AppendTo(&r.notes);
   return r;
@@ -578,6 +636,7 @@ Result<Report> TrendReport(const BurdenData& d, const Query& q) {
   if (!pr.ok()) return pr.status();
   const Pledge& p = **pr;
   if (Status s = CheckEdition(d, q); !s.ok()) return s;
+  if (Status s = CheckPledgeEdition(d, q, p); !s.ok()) return s;
   if (q.window < 2) return Status::InvalidInput("--window must be at least 2 years");
   const Scenario* scenario = nullptr;
   if (!q.scenario.empty()) {
@@ -598,7 +657,8 @@ Result<Report> TrendReport(const BurdenData& d, const Query& q) {
                {"target", "target"},
                {"deadline", "by"},
                {"year", "year"},
-               {"share_gdp", "% GDP"},
+               {std::string(SeriesName(p.series)),
+                p.series == Series::kEquipmentShare ? "equip. %" : "% GDP"},
                {"basis", "basis"},
                {"trend_from", "fit from"},
                {"trend_pp", "trend pp/yr", 3},
@@ -613,7 +673,7 @@ Result<Report> TrendReport(const BurdenData& d, const Query& q) {
   }
   std::vector<OrderedRow> lines;
   EditionsUsed used;
-  std::map<Trend::Verdict, std::vector<std::string>> by_verdict;
+  std::map<Trend::Verdict, std::vector<std::pair<double, std::string>>> by_verdict;
   for (const std::string& code : *countries) {
     std::optional<Trend> t = ComputeTrend(d.book, p, code, q.year, q.window, q.edition);
     std::string name = d.names.Name(code);
@@ -634,7 +694,7 @@ Result<Report> TrendReport(const BurdenData& d, const Query& q) {
       l.cells.push_back(std::string(VerdictName(t->verdict)));
       l.order = static_cast<int>(t->verdict);
       l.key = t->projected.value_or(t->gap.base);
-      by_verdict[t->verdict].push_back(name);
+      by_verdict[t->verdict].emplace_back(l.key, name);
     }
     if (scenario != nullptr) {
       if (scenario->country == code) {
@@ -651,8 +711,12 @@ Result<Report> TrendReport(const BurdenData& d, const Query& q) {
   AppendSorted(&lines, &r);
   auto names = [&](Trend::Verdict v) {
     auto it = by_verdict.find(v);
-    return it == by_verdict.end() || it->second.empty() ? std::string("none")
-                                                        : ListNames(it->second);
+    if (it == by_verdict.end() || it->second.empty()) return std::string("none");
+    std::stable_sort(it->second.begin(), it->second.end(),
+                     [](const auto& a, const auto& b) { return a.first > b.first; });
+    std::vector<std::string> n;
+    for (const auto& [key, name] : it->second) n.push_back(name);
+    return ListNames(n);
   };
   r.notes.push_back("Already at " + Short(p.target) + "%: " + names(Trend::Verdict::kMet) + ".");
   r.notes.push_back("On track for " + Short(p.target) + "% by " + std::to_string(p.deadline) +
@@ -675,9 +739,12 @@ Result<Report> RankReport(const BurdenData& d, const Query& q) {
   if (!d.groups.Known(q.group)) {
     return Status::InvalidInput("--group: no group '" + q.group + "'");
   }
-  std::string basis = DefaultBasis(q);
-  if (Status s = CheckBasis(basis); !s.ok()) return s;
   if (Status s = CheckEdition(d, q); !s.ok()) return s;
+  Result<std::string> basis_or = BasisOf(d, q);
+  if (!basis_or.ok()) return basis_or.status();
+  std::string basis = *basis_or;
+  if (Status s = CheckBasis(basis); !s.ok()) return s;
+  if (Status s = CheckYear(d.book, basis, q.series, q.edition, q.year); !s.ok()) return s;
   int year = q.year != 0 ? q.year : LatestYear(d.book, basis, q.series, q.edition);
   if (year == 0) return Status::NotFound("no " + basis + " figures loaded");
   Result<std::vector<std::string>> members = Countries(d, q, d.groups.Members(q.group, year));
@@ -742,20 +809,28 @@ Result<Report> RevisionsReport(const BurdenData& d, const Query& q) {
       }
     }
     for (int y : years) {
-      std::vector<Lookup> revs = d.book.Revisions(q.series, code, y);
-      if (q.year == 0 && revs.size() < 2) continue;  // without --year: only revised figures
-      std::string chain;
-      for (const Lookup& l : revs) {
-        used.Add(l.edition);
-        r.rows.push_back({code, d.names.Name(code), static_cast<long long>(y), l.edition->id,
-                          l.edition->publisher, l.edition->published, l.edition->basis,
-                          l.state == Lookup::State::kValue ? Value(l.value) : Value(), l.estimate});
-        chain += (chain.empty() ? "" : " → ") +
-                 (l.state == Lookup::State::kValue ? Fixed(l.value, 2) : std::string("no data")) +
-                 " (" + l.edition->id + ")";
+      // A revision compares editions of one basis: SIPRI's figure is not a revision of NATO's.
+      std::map<std::string, std::vector<Lookup>> by_basis;
+      for (const Lookup& l : d.book.Revisions(q.series, code, y)) {
+        by_basis[l.edition->basis].push_back(l);
       }
-      if (revs.size() > 1) {
-        r.notes.push_back(d.names.Name(code) + " " + std::to_string(y) + ": " + chain + ".");
+      for (const auto& [basis, revs] : by_basis) {
+        if (q.year == 0 && revs.size() < 2) continue;  // without --year: only revised figures
+        std::string chain;
+        for (const Lookup& l : revs) {
+          used.Add(l.edition);
+          r.rows.push_back({code, d.names.Name(code), static_cast<long long>(y), l.edition->id,
+                            l.edition->publisher, l.edition->published, l.edition->basis,
+                            l.state == Lookup::State::kValue ? Value(l.value) : Value(),
+                            l.estimate});
+          chain += (chain.empty() ? "" : " → ") +
+                   (l.state == Lookup::State::kValue ? Fixed(l.value, 2) : std::string("no data")) +
+                   " (" + l.edition->id + ")";
+        }
+        if (revs.size() > 1) {
+          r.notes.push_back(d.names.Name(code) + " " + std::to_string(y) + ", " + basis +
+                            " basis: " + chain + ".");
+        }
       }
     }
   }

@@ -596,8 +596,8 @@ Result<FigureImportReport> Store::AddFigures(const burden::EditionData& data) {
     }
   }
   Stmt find(db,
-            "SELECT value FROM figures WHERE edition = ?1 AND series = ?2 AND country = ?3 AND "
-            "year = ?4");
+            "SELECT value, estimate FROM figures WHERE edition = ?1 AND series = ?2 AND "
+            "country = ?3 AND year = ?4");
   Stmt ins(db,
            "INSERT INTO figures(edition, series, country, year, value, estimate) "
            "VALUES(?1, ?2, ?3, ?4, ?5, ?6)");
@@ -609,9 +609,9 @@ Result<FigureImportReport> Store::AddFigures(const burden::EditionData& data) {
     if (find.Step() == SQLITE_ROW) {
       std::optional<double> old;
       if (!find.IsNull(0)) old = find.Real(0);
-      if (old != c.value) {
+      if (old != c.value || (find.Int(1) != 0) != c.estimate) {
         return fail(Status::InvalidInput(
-            "edition " + e.id + " already holds another " + series + " figure for " + c.country +
+            "edition " + e.id + " already holds another " + series + " figure (or estimate flag) for " + c.country +
             " " + std::to_string(c.year) +
             ": an edition is never overwritten; import the revised table as a new --edition"));
       }

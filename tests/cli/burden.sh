@@ -34,7 +34,7 @@ assert sum(1 for r in rows if r["meets"]["hague-core"]) == 3
 print("ok   status as JSON rows")
 PY
 "$dyad" burden gap --pledge hague-core --country ESP --format csv > "$tmp/gap.csv" || fail=1
-check "gap as CSV" "ESP,Spain,hague-core,3.5,2035,2025,2.000015259,true,nato-2025-08,nato,1.499984741,10,0.1499984741" "$(cat "$tmp/gap.csv")"
+check "gap as CSV" "ESP,Spain,hague-core,3.5,2035,2025,2.000015259,true,nato-2025-08,nato,reported,1.499984741,10,0.1499984741" "$(cat "$tmp/gap.csv")"
 
 # A newer NATO table imported into a store: the newest edition wins, the shipped one stays.
 cat > "$tmp/nato-2026.csv" <<'CSV'
@@ -50,7 +50,7 @@ check "newest edition used" "DEU      Germany  2025   2.40  no    reported  nato
 out=$("$dyad" burden status --db "$db" --year 2025 --country DEU --edition nato-2025-08) || fail=1
 check "older edition on request" "no data" "$out"
 out=$("$dyad" burden revisions --db "$db" --country POL --year 2024) || fail=1
-check "revisions across editions" "Poland 2024: 4.12 (nato-2024-06) → 4.07 (nato-2025-04) → 3.79 (nato-2025-08) → 3.90 (nato-2026-06)." "$out"
+check "revisions across editions" "Poland 2024, nato basis: 4.12 (nato-2024-06) → 4.07 (nato-2025-04) → 3.79 (nato-2025-08) → 3.90 (nato-2026-06)." "$out"
 
 # A revised table under the same edition id is refused; a malformed table names its line.
 cat > "$tmp/revised.csv" <<'CSV'
@@ -74,6 +74,19 @@ out=$("$dyad" burden editions --db "$db") || fail=1
 [[ "$out" == *bad-1* ]] && { echo "FAIL a refused table left an edition"; fail=1; }
 "$dyad" burden import "$tmp/nato-2026.csv" --db "$db" --edition nato-2025-08 --published 2026-06-20 2> "$tmp/err" && { echo "FAIL a shipped edition id accepted"; fail=1; }
 check "shipped ids are reserved" "is an edition dyad ships" "$(cat "$tmp/err")"
+
+# Bad flags: a clear message and a non-zero exit, never an empty answer.
+"$dyad" burden status --year 1800 2> "$tmp/err" && { echo "FAIL --year 1800 accepted"; fail=1; }
+check "a year without figures is refused" "--year 1800: the nato share_gdp figures run from 2014 to 2025" "$(cat "$tmp/err")"
+"$dyad" burden gap --pledge hague-core --edition sipri-2025-04 2> "$tmp/err" && { echo "FAIL a SIPRI edition for a NATO pledge"; fail=1; }
+check "an edition of another basis is refused" "is on the sipri basis; hague-core is measured on nato figures" "$(cat "$tmp/err")"
+"$dyad" burden status --db "$tmp/missing.db" 2> "$tmp/err" && { echo "FAIL a missing store accepted"; fail=1; }
+[ -e "$tmp/missing.db" ] && { echo "FAIL a query with --db created the store"; fail=1; }
+check "a missing store is named" "missing.db: no store there" "$(cat "$tmp/err")"
+"$dyad" burden gap --pledge nato-6pct 2> "$tmp/err" && { echo "FAIL unknown pledge"; fail=1; }
+check "an unknown pledge lists the known ones" "--pledge: no pledge 'nato-6pct' (known: wales-2pct" "$(cat "$tmp/err")"
+out=$("$dyad" burden gap --pledge wales-2pct --country ESP) || fail=1
+check "a passed deadline is judged on its year" "Spain stood at 1.43% of GDP in 2024 (estimate), nato basis: the target was not met by the deadline, 2024." "$out"
 
 "$dyad" burden chart --country POL,ESP,KOR --pledge hague-core -o "$tmp/c.svg" 2> "$tmp/err" && { echo "FAIL KOR has no NATO figures"; fail=1; }
 check "a country without figures is named" "South Korea: no figures on the nato basis" "$(cat "$tmp/err")"
