@@ -40,6 +40,16 @@ EventMode ModeOf(const std::string& before_verb, const std::string& verb) {
     words.push_back(s.substr(i, j - i));
     i = j + 1;
   }
+  // "in May", "on May 7": the month, not the modal.
+  static const std::set<std::string> kBeforeMonth = {"IN",   "ON",    "SINCE", "BY",    "UNTIL",
+                                                     "OF",   "EARLY", "LATE",  "MID",   "LAST",
+                                                     "NEXT", "THIS",  "FROM",  "SINCE", "TO"};
+  for (size_t k = 0; k < words.size(); ++k) {
+    if (words[k] != "MAY") continue;
+    bool digit_next = k + 1 < words.size() && !words[k + 1].empty() &&
+                      std::isdigit(static_cast<unsigned char>(words[k + 1][0]));
+    if (digit_next || (k > 0 && kBeforeMonth.count(words[k - 1]))) words[k] = "<MONTH>";
+  }
   std::string near;
   for (size_t k = words.size() > 4 ? words.size() - 4 : 0; k < words.size(); ++k)
     near += " " + words[k];

@@ -108,6 +108,37 @@ std::string ActorsText(const Lexicon& lex) {
     if (roles.size() > 1 || roles.front()->from || roles.front()->to)
       out += "\t[" + latest->code + "]\n";
   }
+  // A surname two people share stands alone for each in their own years ("Yoon": the foreign
+  // minister of 2013-17, the president of 2022-25), when every role is dated and no two of
+  // different people overlap; outside those years it names no one.
+  std::map<std::string, std::vector<const Actor*>> by_surname;
+  for (const Actor& a : lex.actors())
+    if (std::string w = surname(a); !w.empty() && surname_count[w] > 1 && !state_words.count(w))
+      by_surname[w].push_back(&a);
+  for (const auto& [w, people] : by_surname) {
+    struct Held {
+      const Actor* who;
+      const ActorRole* role;
+    };
+    std::vector<Held> held;
+    bool dated = true;
+    for (const Actor* a : people)
+      for (const ActorRole& r : a->roles) {
+        if (r.code.compare(0, 3, "---") == 0) continue;
+        dated &= r.from.has_value() && r.to.has_value();
+        held.push_back({a, &r});
+      }
+    bool clash = !dated || held.empty();
+    for (size_t i = 0; i < held.size() && !clash; ++i)
+      for (size_t j = i + 1; j < held.size() && !clash; ++j)
+        clash = held[i].who != held[j].who && !(*held[i].role->to < *held[j].role->from) &&
+                !(*held[j].role->to < *held[i].role->from);
+    if (clash) continue;
+    out += PhraseOf(w) + "\n";
+    for (const Held& h : held)
+      out +=
+          "\t[" + h.role->code + " " + Compact(*h.role->from) + "-" + Compact(*h.role->to) + "]\n";
+  }
   return out;
 }
 

@@ -244,6 +244,13 @@ class Sentence {
     return j;
   }
 
+  static bool IsMonth(const std::string& w) {
+    static const std::unordered_set<std::string> kMonths = {
+        "JANUARY", "FEBRUARY", "MARCH",     "APRIL",   "MAY",      "JUNE",
+        "JULY",    "AUGUST",   "SEPTEMBER", "OCTOBER", "NOVEMBER", "DECEMBER"};
+    return kMonths.count(w) > 0;
+  }
+
   void Tag() {
     span_of_.assign(n_, -1);
     // Actors, then agents outside them: the longest phrase at each position, left to right.
@@ -259,6 +266,11 @@ class Sentence {
       // "struck", "may", "rice": a one-word name written in lower case is the common word (a
       // surname such as Struck's or May's is capitalised wherever it names the person).
       if (rec >= 0 && end == i + 1 && std::islower(static_cast<unsigned char>(toks_[i].orig[0])))
+        rec = -1;
+      // "on May 7", "in March": a month is no person (Theresa May).
+      if (rec >= 0 && end == i + 1 && IsMonth(W(i)) &&
+          ((i + 1 < n_ && std::isdigit(static_cast<unsigned char>(W(i + 1)[0]))) ||
+           (i > 0 && kPrep.count(W(i - 1)))))
         rec = -1;
       if (rec >= 0) {
         spans_.push_back({'A', i, end, d_.actors()[rec].CodeOn(date_), false});
@@ -400,9 +412,13 @@ class Sentence {
     std::vector<int> items{ci};
     *conj_seen = false;
     int k = ci;
+    // "In Washington, Cho and Kim held talks": a place opening the sentence ends at its comma.
+    int first = chunks[ci].start;
+    bool opening_place = first > 0 && (W(first - 1) == "IN" || W(first - 1) == "AT");
     while (k + 1 < static_cast<int>(chunks.size())) {
       std::vector<std::string> gap;
       for (int x = chunks[k].end; x < chunks[k + 1].start; ++x) gap.push_back(W(x));
+      if (gap == std::vector<std::string>{","} && opening_place && k == ci) break;
       if (gap == std::vector<std::string>{","} && !*conj_seen) {
         items.push_back(++k);
         continue;
@@ -679,6 +695,11 @@ class Sentence {
       if (!alive_[k]) continue;
       const std::string& w = W(k);
       if (w == "." || w == ";") return k;
+      // ", where Yoon asked Japan …": a relative clause tells of another act.
+      if (w == "," && k + 1 < n_ &&
+          (W(k + 1) == "WHERE" || W(k + 1) == "WHICH" || W(k + 1) == "WHO" || W(k + 1) == "WHEN" ||
+           W(k + 1) == "WHILE"))
+        return k;
       if (w == "," && clause_comma_[k]) {
         // ", a senior Bree official said": a new subject and its verb start a clause.
         int j = k + 1;
@@ -894,9 +915,10 @@ class Sentence {
           static const std::unordered_set<std::string> kOccasion = {
               "SUMMIT",  "MEETING",   "CONFERENCE", "FORUM",
               "SESSION", "GATHERING", "OLYMPICS",   "GAMES"};
-          bool at_place = opt_.places_are_not_targets &&
-                          ((m.start > 0 && (W(m.start - 1) == "IN" || W(m.start - 1) == "AT")) ||
-                           kOccasion.count(W(m.end - 1)) > 0);
+          bool at_place =
+              opt_.places_are_not_targets &&
+              ((m.start > 0 && (W(m.start - 1) == "IN" || W(m.start - 1) == "AT")) ||
+               kOccasion.count(W(m.end - 1)) > 0 || (m.end < n_ && kOccasion.count(W(m.end)) > 0));
           if (m.coded && !all_source && at_place && place == nullptr) place = &m;
           if (m.coded && !all_source && !at_place && coded == nullptr) coded = &m;
           if (!m.coded && uncoded == nullptr && opt_.null_targets) uncoded = &m;
