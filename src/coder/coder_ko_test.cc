@@ -626,6 +626,41 @@ TEST(CoderKoTest, EnglishDocumentsGoToTheEnglishCoder) {
   EXPECT_EQ(coded->events[1].code, "043");
 }
 
+// English document rules: words that look like names but are not (a month, a verb in lower
+// case), a place opening a sentence, a surname two office-holders share in different years, a
+// relative clause that tells of another act.
+TEST(CoderKoTest, EnglishDocumentReadsNamesInContext) {
+  auto res = testing::Shipped();
+  Coder coder(res);
+  auto doc = DecodeText(
+      "SEOUL, Dec. 20, 2023 (Reuters) -- Kishida visited Seoul on May 8 and talked with Yoon.\n\n"
+      "In Washington, Cho Tae-yul held talks with Antony Blinken on Oct. 31.\n\n"
+      "A day earlier, Russian missiles struck the Ukrainian city of Dnipro.\n\n"
+      "Yoon and Kishida met in Vilnius on July 12 during a NATO summit, where Yoon asked Japan "
+      "to share data.\n",
+      "en.txt");
+  auto coded = coder.Code(*doc, {});
+  ASSERT_TRUE(coded.ok()) << coded.status().message();
+  auto find = [&](const std::string& src, const std::string& tgt, const std::string& code,
+                  const std::string& date) {
+    for (const Event& e : coded->events)
+      if (e.source == src && e.target == tgt && e.code == code && e.date.begin.ToIso() == date)
+        return true;
+    return false;
+  };
+  // "on May 8" is the date, not Theresa May; "May" is not the modal either, so the talks count.
+  EXPECT_TRUE(find("JPNGOV", "KORGOV", "040", "2023-05-08"));
+  // "Yoon" alone: the president in 2023 (the foreign minister of 2013-17 shares the surname).
+  // "Washington" opens the sentence as a place, not as a second subject.
+  EXPECT_TRUE(find("KORGOV", "USAGOV", "040", "2023-10-31"));
+  for (const Event& e : coded->events) EXPECT_NE(e.source, "USA") << e.mentions[0].evidence;
+  // "struck" is the verb, not Peter Struck; "a day earlier" counts from the last day named.
+  EXPECT_TRUE(find("RUS", "UKR", "190", "2023-10-30"));
+  // The summit is the occasion, not a target; "where Yoon asked Japan" is another act.
+  EXPECT_TRUE(find("KORGOV", "JPNGOV", "040", "2023-07-12"));
+  for (const Event& e : coded->events) EXPECT_NE(e.target, "IGONAT") << e.mentions[0].evidence;
+}
+
 // Regression: "…방북, 김정은 면담" made Kim the subject of the meeting once a rule let a later
 // clause of a row open with its own subject. A bare name right before the predicate noun is
 // its object; an actor opening a clause with other words before the predicate is its subject.
