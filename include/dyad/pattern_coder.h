@@ -57,11 +57,12 @@ struct SentenceCoding {
   std::vector<CodedTriple> events;
   std::string discard;  // "storydiscard" or "sentencediscard" when a discard phrase matched
   // Named actors of two or more capitalised words ("Choe Son Hui" → PRKGOV): their first and
-  // last words, which a document may use alone later ("Choe", "Lavrov").
-  std::vector<std::pair<std::string, std::string>> names;  // (word, code)
+  // last words, which a document may use alone later ("Choe", "Lavrov"); and the description an
+  // organisation named here goes by later ("THE ALLIANCE" after NATO).
+  std::vector<std::pair<std::string, std::string>> names;  // (words, code)
 };
 
-// Words a document has introduced as actors: upper-case word → code.
+// Words a document has introduced as actors: upper-case word (or "THE ALLIANCE") → code.
 using LearnedNames = std::unordered_map<std::string, std::string>;
 
 class PatternCoder {

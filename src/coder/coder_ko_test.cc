@@ -637,7 +637,9 @@ TEST(CoderKoTest, EnglishDocumentReadsNamesInContext) {
       "In Washington, Cho Tae-yul held talks with Antony Blinken on Oct. 31.\n\n"
       "A day earlier, Russian missiles struck the Ukrainian city of Dnipro.\n\n"
       "Yoon and Kishida met in Vilnius on July 12 during a NATO summit, where Yoon asked Japan "
-      "to share data.\n",
+      "to share data.\n\n"
+      "Kremlin spokesman Dmitry Peskov accused the alliance on Aug. 2 of pursuing "
+      "militarisation.\n",
       "en.txt");
   auto coded = coder.Code(*doc, {});
   ASSERT_TRUE(coded.ok()) << coded.status().message();
@@ -658,7 +660,11 @@ TEST(CoderKoTest, EnglishDocumentReadsNamesInContext) {
   EXPECT_TRUE(find("RUS", "UKR", "190", "2023-10-30"));
   // The summit is the occasion, not a target; "where Yoon asked Japan" is another act.
   EXPECT_TRUE(find("KORGOV", "JPNGOV", "040", "2023-07-12"));
-  for (const Event& e : coded->events) EXPECT_NE(e.target, "IGONAT") << e.mentions[0].evidence;
+  for (const Event& e : coded->events) {
+    if (e.date.begin.ToIso() == "2023-07-12") EXPECT_NE(e.target, "IGONAT");
+  }
+  // "the alliance", once the story has named NATO.
+  EXPECT_TRUE(find("RUSGOV", "IGONAT", "112", "2023-08-02"));
 }
 
 // Regression: "…방북, 김정은 면담" made Kim the subject of the meeting once a rule let a later

@@ -190,6 +190,15 @@ class Sentence {
       out.push_back({W(sp.start), sp.code});
       out.push_back({W(sp.end - 1), sp.code});
     }
+    // An organisation the story names is what its common description means later: "the
+    // alliance" after NATO, "the bloc" after the EU.
+    static const std::vector<std::pair<std::string, std::string>> kDescriptions = {
+        {"IGONAT", "THE ALLIANCE"}, {"IGOEEC", "THE BLOC"}, {"IGOASN", "THE BLOC"}};
+    for (const Span& sp : spans_) {
+      if (sp.kind != 'A') continue;
+      for (const auto& [org, words] : kDescriptions)
+        if (sp.code == org) out.push_back({words, org});
+    }
     return out;
   }
 
@@ -296,6 +305,15 @@ class Sentence {
           continue;
         spans_.push_back({'A', i, i + 1, it->second, false});
         span_of_[i] = static_cast<int>(spans_.size()) - 1;
+      }
+    // "the alliance": a description the document gave a referent (see Names()).
+    if (learned_ != nullptr)
+      for (int i = 0; i + 1 < n_; ++i) {
+        if (W(i) != "THE" || span_of_[i] >= 0 || span_of_[i + 1] >= 0) continue;
+        auto it = learned_->find("THE " + W(i + 1));
+        if (it == learned_->end()) continue;
+        spans_.push_back({'A', i, i + 2, it->second, false});
+        span_of_[i] = span_of_[i + 1] = static_cast<int>(spans_.size()) - 1;
       }
     for (int i = 0; i < n_;) {
       const std::vector<int>* cands = d_.AgentsStartingWith(W(i));
