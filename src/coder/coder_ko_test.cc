@@ -667,6 +667,36 @@ TEST(CoderKoTest, EnglishDocumentReadsNamesInContext) {
   EXPECT_TRUE(find("RUSGOV", "IGONAT", "112", "2023-08-02"));
 }
 
+// English clauses: a hyphenated given name learned for the surname alone, a plural noun before
+// "were" as the subject of a passive, a pronoun object meaning the last act's other side.
+TEST(CoderKoTest, EnglishDocumentReadsClauses) {
+  auto res = testing::Shipped();
+  Coder coder(res);
+  auto doc = DecodeText(
+      "SEOUL, Nov. 1, 2025 (Yonhap) -- President Lee Jae-myung met Chinese President Xi Jinping "
+      "on Saturday.\n\n"
+      "Lee held his first summit with Japanese Prime Minister Sanae Takaichi on Thursday.\n\n"
+      "The U.S. strikes were condemned by China's Foreign Ministry on Friday.\n\n"
+      "British Prime Minister Keir Starmer and French President Emmanuel Macron called on Iran on "
+      "Wednesday to negotiate and urged it not to escalate.\n",
+      "en.txt");
+  auto coded = coder.Code(*doc, {});
+  ASSERT_TRUE(coded.ok()) << coded.status().message();
+  auto find = [&](const std::string& src, const std::string& tgt, const std::string& code) {
+    for (const Event& e : coded->events)
+      if (e.source == src && e.target == tgt && e.code == code) return true;
+    return false;
+  };
+  EXPECT_TRUE(find("KORGOV", "JPNGOV", "040"));  // "Lee", after "Lee Jae-myung"
+  EXPECT_TRUE(find("CHNGOV", "USA", "111"));     // "strikes" is the subject, not an attack
+  for (const Event& e : coded->events) EXPECT_NE(e.code, "190") << e.mentions[0].evidence;
+  EXPECT_TRUE(find("GBRGOV", "IRN", "020"));
+  // "urged it": Iran, never the two leaders toward each other.
+  for (const Event& e : coded->events) {
+    EXPECT_FALSE(e.source == "GBRGOV" && e.target == "FRAGOV") << e.mentions[0].evidence;
+  }
+}
+
 // Regression: "…방북, 김정은 면담" made Kim the subject of the meeting once a rule let a later
 // clause of a row open with its own subject. A bare name right before the predicate noun is
 // its object; an actor opening a clause with other words before the predicate is its subject.

@@ -109,8 +109,8 @@ std::string ActorsText(const Lexicon& lex) {
       out += "\t[" + latest->code + "]\n";
   }
   // A surname two people share stands alone for each in their own years ("Yoon": the foreign
-  // minister of 2013-17, the president of 2022-25), when every role is dated and no two of
-  // different people overlap; outside those years it names no one.
+  // minister of 2013-17, the president of 2022-25), when every role has a start (a role still
+  // held runs on) and no two of different people overlap; outside those years it names no one.
   std::map<std::string, std::vector<const Actor*>> by_surname;
   for (const Actor& a : lex.actors())
     if (std::string w = surname(a); !w.empty() && surname_count[w] > 1 && !state_words.count(w))
@@ -125,19 +125,23 @@ std::string ActorsText(const Lexicon& lex) {
     for (const Actor* a : people)
       for (const ActorRole& r : a->roles) {
         if (r.code.compare(0, 3, "---") == 0) continue;
-        dated &= r.from.has_value() && r.to.has_value();
+        dated &= r.from.has_value();  // a role still held has no end
         held.push_back({a, &r});
       }
+    const Date kStill{9999, 12, 31};
+    auto end = [&](const ActorRole* r) { return r->to ? *r->to : kStill; };
     bool clash = !dated || held.empty();
     for (size_t i = 0; i < held.size() && !clash; ++i)
       for (size_t j = i + 1; j < held.size() && !clash; ++j)
-        clash = held[i].who != held[j].who && !(*held[i].role->to < *held[j].role->from) &&
-                !(*held[j].role->to < *held[i].role->from);
+        clash = held[i].who != held[j].who && !(end(held[i].role) < *held[j].role->from) &&
+                !(end(held[j].role) < *held[i].role->from);
     if (clash) continue;
     out += PhraseOf(w) + "\n";
     for (const Held& h : held)
-      out +=
-          "\t[" + h.role->code + " " + Compact(*h.role->from) + "-" + Compact(*h.role->to) + "]\n";
+      out += "\t[" + h.role->code + " " +
+             (h.role->to ? Compact(*h.role->from) + "-" + Compact(*h.role->to)
+                         : ">" + Compact(*h.role->from)) +
+             "]\n";
   }
   return out;
 }

@@ -57,6 +57,15 @@ bool IsAlpha(const std::string& s) {
   });
 }
 
+// A word of a person's name: letters, and hyphens inside ("JAE-MYUNG", "HONG-KYUN").
+bool IsNamePart(const std::string& s) {
+  return !s.empty() && std::isalpha(static_cast<unsigned char>(s.front())) &&
+         std::isalpha(static_cast<unsigned char>(s.back())) &&
+         std::all_of(s.begin(), s.end(), [](char c) {
+           return std::isalpha(static_cast<unsigned char>(c)) || c == '-';
+         });
+}
+
 bool AllLower(const std::string& s) {
   return std::none_of(s.begin(), s.end(),
                       [](char c) { return std::isupper(static_cast<unsigned char>(c)); });
@@ -185,7 +194,7 @@ class Sentence {
         continue;
       bool proper = true;
       for (int k = sp.start; k < sp.end && proper; ++k)
-        proper = std::isupper(static_cast<unsigned char>(toks_[k].orig[0])) && IsAlpha(W(k));
+        proper = std::isupper(static_cast<unsigned char>(toks_[k].orig[0])) && IsNamePart(W(k));
       if (!proper) continue;
       out.push_back({W(sp.start), sp.code});
       out.push_back({W(sp.end - 1), sp.code});
@@ -350,6 +359,10 @@ class Sentence {
           InSpan(i) || kModal.count(W(i)))
         continue;
       if (i > 0 && kDet.count(W(i - 1))) continue;  // "an accord", "their meeting": nouns
+      // "The U.S. strikes were condemned": a plural that a plural verb follows is the subject.
+      if (EndsWith(W(i), "S") && i + 1 < n_ &&
+          (W(i + 1) == "WERE" || W(i + 1) == "ARE" || W(i + 1) == "HAVE"))
+        continue;
       is_verb_[i] = true;
     }
     for (int i = 0; i < n_; ++i) {
@@ -873,6 +886,9 @@ class Sentence {
   std::vector<CodedTriple> Events() {
     std::vector<CodedTriple> events;
     int done_until = -1;
+    // The other side of the sentence's last act: what "it" or "them" after a later verb means
+    // ("called on Iran … and urged it not to …").
+    const Mention* last_tgt = nullptr;
     for (int v = 0; v < n_; ++v) {
       if (!is_verb_[v] || !alive_[v] || v <= done_until) continue;
       // The forms that fit, longest first (a multi-word verb before its head word alone); the
@@ -941,9 +957,18 @@ class Sentence {
           if (m.coded && !all_source && !at_place && coded == nullptr) coded = &m;
           if (!m.coded && uncoded == nullptr && opt_.null_targets) uncoded = &m;
         }
-        tgt = coded ? coded : uncoded ? uncoded : src->compound ? src : place;
+        int obj = ve;
+        while (obj < ce && !alive_[obj]) ++obj;
+        bool pronoun =
+            obj < ce && (W(obj) == "IT" || W(obj) == "THEM" || W(obj) == "HIM" || W(obj) == "HER");
+        if (pronoun && coded == nullptr) {
+          tgt = last_tgt;  // a compound never meets itself through a pronoun
+        } else {
+          tgt = coded ? coded : uncoded ? uncoded : src->compound ? src : place;
+        }
       }
       if (tgt == nullptr) continue;
+      if (tgt != src) last_tgt = tgt;
       // "Osgiliath was criticized by Eriador": with both roles found by default, BE before the
       // verb and BY after it reverse them.
       if (regular) {
