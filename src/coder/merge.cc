@@ -98,11 +98,19 @@ std::vector<Event> MergeMentions(std::vector<Event> events) {
     }
     into->symmetric = into->symmetric || e.symmetric;
   }
-  std::stable_sort(out.begin(), out.end(), [](const Event& a, const Event& b) {
+  // Sort an index, then move each event once: an Event is two dozen strings.
+  std::vector<size_t> order(out.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](size_t x, size_t y) {
+    const Event& a = out[x];
+    const Event& b = out[y];
     if (a.date.begin != b.date.begin) return a.date.begin < b.date.begin;
     return a.mentions.front().span_begin < b.mentions.front().span_begin;
   });
-  return out;
+  std::vector<Event> sorted;
+  sorted.reserve(out.size());
+  for (size_t i : order) sorted.push_back(std::move(out[i]));
+  return sorted;
 }
 
 }  // namespace dyad
