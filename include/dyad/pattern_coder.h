@@ -37,6 +37,10 @@ struct PatternOptions {
   // ...and a last comma clause is not deleted when no verb stands before it, nor an inner one
   // that names an actor and holds no verb (a subject before its apposition).
   bool keep_verbless_rest = false;
+  // The actor the previous sentence was about (its subject's code), when known: "North Korea
+  // fired a missile … The launch was condemned by Seoul" — an act named only by a noun ("the
+  // launch", "the strikes") as the other side of an event is that actor's.
+  std::string antecedent;
 };
 
 struct CodedTriple {
@@ -60,6 +64,8 @@ struct SentenceCoding {
   // last words, which a document may use alone later ("Choe", "Lavrov"); and the description an
   // organisation named here goes by later ("THE ALLIANCE" after NATO).
   std::vector<std::pair<std::string, std::string>> names;  // (words, code)
+  // The code of the sentence's subject (the first coded actor before its first verb), or empty.
+  std::string subject;
 };
 
 // Words a document has introduced as actors: upper-case word (or "THE ALLIANCE") → code.

@@ -110,6 +110,8 @@ std::vector<Event> CodeEnglish(const EnglishInput& in, std::vector<Unresolved>* 
   // Names the document introduced ("Choe Son Hui", later "Choe"); a word introduced for two
   // different actors stays unknown.
   en::LearnedNames learned;
+  // The actor the last sentence with a known subject was about: "the launch" is its act.
+  std::string antecedent;
   std::set<std::string> ambiguous;
   auto learn = [&](const en::SentenceCoding& c) {
     for (const auto& [word, code] : c.names) {
@@ -145,11 +147,13 @@ std::vector<Event> CodeEnglish(const EnglishInput& in, std::vector<Unresolved>* 
     opt.null_targets = false;
     opt.places_are_not_targets = true;
     opt.keep_verbless_rest = true;
+    opt.antecedent = antecedent;
     // Dated roles are read on the sentence's day (its first day for a longer span).
     const Date& on = date ? date->begin : anchor;
     en::SentenceCoding c =
         coder.Code(sentence, on.year * 10000 + on.month * 100 + on.day, opt, &learned);
     learn(c);
+    if (!c.subject.empty()) antecedent = c.subject;
     if (!c.discard.empty() || c.events.empty()) continue;
     auto [span_b, span_e] = in.clean->SpanOf(begin, seg.end);
     auto note = [&](const char* reason) {

@@ -678,7 +678,9 @@ TEST(CoderKoTest, EnglishDocumentReadsClauses) {
       "Lee held his first summit with Japanese Prime Minister Sanae Takaichi on Thursday.\n\n"
       "The U.S. strikes were condemned by China's Foreign Ministry on Friday.\n\n"
       "British Prime Minister Keir Starmer and French President Emmanuel Macron called on Iran on "
-      "Wednesday to negotiate and urged it not to escalate.\n",
+      "Wednesday to negotiate and urged it not to escalate.\n\n"
+      "North Korea fired a ballistic missile on Thursday.\n\n"
+      "The launch was condemned by Japan on Thursday.\n",
       "en.txt");
   auto coded = coder.Code(*doc, {});
   ASSERT_TRUE(coded.ok()) << coded.status().message();
@@ -695,6 +697,8 @@ TEST(CoderKoTest, EnglishDocumentReadsClauses) {
   for (const Event& e : coded->events) {
     EXPECT_FALSE(e.source == "GBRGOV" && e.target == "FRAGOV") << e.mentions[0].evidence;
   }
+  // "The launch": the act of the actor the previous sentence was about.
+  EXPECT_TRUE(find("JPN", "PRK", "111"));
 }
 
 // Regression: "…방북, 김정은 면담" made Kim the subject of the meeting once a rule let a later

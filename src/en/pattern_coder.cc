@@ -211,6 +211,31 @@ class Sentence {
     return out;
   }
 
+  // The subject's code: the first coded mention before the first verb.
+  std::string Subject() const {
+    int first_verb = n_;
+    for (int k = 0; k < n_; ++k)
+      if (is_verb_[k] && alive_[k]) {
+        first_verb = k;
+        break;
+      }
+    for (const Mention& m : mentions_)
+      if (m.end <= first_verb && m.coded && m.members.size() == 1) return m.members[0];
+    return {};
+  }
+
+  // A noun phrase naming an act ("the launch", "that test", "the U.S. strikes").
+  bool IsActNoun(const Mention& m) const {
+    static const std::unordered_set<std::string> kActs = {
+        "LAUNCH",  "LAUNCHES",   "TEST",    "TESTS",    "STRIKE",    "STRIKES",
+        "ATTACK",  "ATTACKS",    "FIRING",  "SHELLING", "INCURSION", "PROVOCATION",
+        "MOVE",    "DECISION",   "REMARKS", "COMMENTS", "DRILLS",    "EXERCISES",
+        "SEIZURE", "DEPLOYMENT", "BOMBING", "BLAST",    "EXPLOSION", "DETONATION"};
+    int last = m.end - 1;
+    while (last > m.start && !alive_[last]) --last;
+    return kActs.count(W(last)) > 0;
+  }
+
   std::vector<CodedTriple> Code() {
     Tag();
     FindVerbs();
@@ -978,6 +1003,16 @@ class Sentence {
         for (int k = ve; k < std::min(n_, ve + 3); ++k) by |= W(k) == "BY";
         if (be && by) std::swap(src, tgt);
       }
+      // "The launch was condemned by …", "Seoul condemned the strikes": an act named by a noun
+      // is its actor's, the one the previous sentence was about.
+      if (tgt != nullptr && tgt->null && !tgt->compound && !opt_.antecedent.empty() &&
+          IsActNoun(*tgt)) {
+        antecedent_ =
+            Mention{tgt->start, tgt->end, tgt->core, {opt_.antecedent}, false, true, false};
+        tgt = &antecedent_;
+        if (src != nullptr && src->members.size() == 1 && src->members[0] == opt_.antecedent)
+          continue;  // the actor does not condemn its own act
+      }
       std::string before;
       for (int k = cs; k < vs; ++k)
         if (alive_[k]) before += (before.empty() ? "" : " ") + W(k);
@@ -1012,6 +1047,7 @@ class Sentence {
   std::vector<int> span_of_;
   std::vector<bool> is_verb_, verb_part_, alive_, clause_comma_, in_mention_;
   std::vector<Mention> mentions_;
+  Mention antecedent_;  // the previous sentence's actor, standing for an act it named
 };
 
 }  // namespace
@@ -1037,6 +1073,7 @@ SentenceCoding PatternCoder::Code(std::string_view text, int date, const Pattern
   Sentence sentence(*d_, std::move(toks), date, opt, learned);
   out.events = sentence.Code();
   out.names = sentence.Names();
+  out.subject = sentence.Subject();
   return out;
 }
 
