@@ -680,7 +680,8 @@ TEST(CoderKoTest, EnglishDocumentReadsClauses) {
       "British Prime Minister Keir Starmer and French President Emmanuel Macron called on Iran on "
       "Wednesday to negotiate and urged it not to escalate.\n\n"
       "North Korea fired a ballistic missile on Thursday.\n\n"
-      "The launch was condemned by Japan on Thursday.\n",
+      "The launch was condemned by Japan on Thursday.\n\n"
+      "On Friday, Japan protested to the North through its embassy in Beijing.\n",
       "en.txt");
   auto coded = coder.Code(*doc, {});
   ASSERT_TRUE(coded.ok()) << coded.status().message();
@@ -699,6 +700,12 @@ TEST(CoderKoTest, EnglishDocumentReadsClauses) {
   }
   // "The launch": the act of the actor the previous sentence was about.
   EXPECT_TRUE(find("JPN", "PRK", "111"));
+  // "the North", once the story has named North Korea.
+  bool north = false;
+  for (const Event& e : coded->events)
+    for (const Mention& m : e.mentions)
+      north |= e.target == "PRK" && m.evidence.find("to the North") != std::string::npos;
+  EXPECT_TRUE(north) << "Japan's protest to the North";
 }
 
 // Regression: "…방북, 김정은 면담" made Kim the subject of the meeting once a rule let a later

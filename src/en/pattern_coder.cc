@@ -201,12 +201,15 @@ class Sentence {
     }
     // An organisation the story names is what its common description means later: "the
     // alliance" after NATO, "the bloc" after the EU.
+    // "the North" and "the South" (capitalised: see Tag) after either Korea.
     static const std::vector<std::pair<std::string, std::string>> kDescriptions = {
         {"IGONAT", "THE ALLIANCE"}, {"IGOEEC", "THE BLOC"}, {"IGOASN", "THE BLOC"}};
     for (const Span& sp : spans_) {
       if (sp.kind != 'A') continue;
       for (const auto& [org, words] : kDescriptions)
         if (sp.code == org) out.push_back({words, org});
+      if (sp.code.compare(0, 3, "PRK") == 0) out.push_back({"THE NORTH", "PRK"});
+      if (sp.code.compare(0, 3, "KOR") == 0) out.push_back({"THE SOUTH", "KOR"});
     }
     return out;
   }
@@ -346,6 +349,11 @@ class Sentence {
         if (W(i) != "THE" || span_of_[i] >= 0 || span_of_[i + 1] >= 0) continue;
         auto it = learned_->find("THE " + W(i + 1));
         if (it == learned_->end()) continue;
+        // "the North" names a state; "the north of the country" a region.
+        bool compass = W(i + 1) == "NORTH" || W(i + 1) == "SOUTH";
+        if (compass && (!std::isupper(static_cast<unsigned char>(toks_[i + 1].orig[0])) ||
+                        (i + 2 < n_ && W(i + 2) == "OF")))
+          continue;
         spans_.push_back({'A', i, i + 2, it->second, false});
         span_of_[i] = span_of_[i + 1] = static_cast<int>(spans_.size()) - 1;
       }
@@ -384,6 +392,8 @@ class Sentence {
           InSpan(i) || kModal.count(W(i)))
         continue;
       if (i > 0 && kDet.count(W(i - 1))) continue;  // "an accord", "their meeting": nouns
+      // "personnel armed with axes": a participle describing a noun, not an act.
+      if ((W(i) == "ARMED" || W(i) == "EQUIPPED") && i + 1 < n_ && W(i + 1) == "WITH") continue;
       // "The U.S. strikes were condemned": a plural that a plural verb follows is the subject.
       if (EndsWith(W(i), "S") && i + 1 < n_ &&
           (W(i + 1) == "WERE" || W(i + 1) == "ARE" || W(i + 1) == "HAVE"))
