@@ -681,7 +681,13 @@ TEST(CoderKoTest, EnglishDocumentReadsClauses) {
       "Wednesday to negotiate and urged it not to escalate.\n\n"
       "North Korea fired a ballistic missile on Thursday.\n\n"
       "The launch was condemned by Japan on Thursday.\n\n"
-      "On Friday, Japan protested to the North through its embassy in Beijing.\n",
+      "On Friday, Japan protested to the North through its embassy in Beijing.\n\n"
+      "On Saturday, Lee held talks with Sanae Takaichi, at which he raised the issue of "
+      "history.\n\n"
+      "Kim Yo Jong said on Sunday that Pyongyang had no interest in talks, accusing Lee of "
+      "lying.\n\n"
+      "Xi arrived in South Korea on Monday for a state visit, after holding talks with Donald "
+      "Trump.\n",
       "en.txt");
   auto coded = coder.Code(*doc, {});
   ASSERT_TRUE(coded.ok()) << coded.status().message();
@@ -706,6 +712,13 @@ TEST(CoderKoTest, EnglishDocumentReadsClauses) {
     for (const Mention& m : e.mentions)
       north |= e.target == "PRK" && m.evidence.find("to the North") != std::string::npos;
   EXPECT_TRUE(north) << "Japan's protest to the North";
+  // "On Saturday, …, at which …": the clause between the commas is the sentence itself.
+  EXPECT_TRUE(find("KORGOV", "JPNGOV", "040"));
+  // ", accusing Lee of …": the speaker's act, though "said" opened the sentence.
+  EXPECT_TRUE(find("PRKGOV", "KORGOV", "112"));
+  // "arrived in South Korea": the state arrived in is the host, not the other party named.
+  EXPECT_TRUE(find("CHNGOV", "KOR", "042"));
+  EXPECT_FALSE(find("CHNGOV", "USAGOV", "042"));
 }
 
 // Regression: "…방북, 김정은 면담" made Kim the subject of the meeting once a rule let a later

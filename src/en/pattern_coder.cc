@@ -708,6 +708,10 @@ class Sentence {
         bool verb_before = false;
         for (int x = 0; x < c; ++x) verb_before |= alive_[x] && is_verb_[x];
         bool keep = opt_.keep_verbless_rest && !verb_before;
+        // ", accusing Lee of …": a participle tells what the subject did.
+        int first = c + 1;
+        keep |=
+            opt_.keep_verbless_rest && first < n_ && is_verb_[first] && EndsWith(W(first), "ING");
         if (!keep && opt_.comma_emin <= k && k <= opt_.comma_emax) {
           for (int x = c; x <= endk; ++x) alive_[x] = false;
           commas.pop_back();
@@ -725,7 +729,16 @@ class Sentence {
             for (const Mention& m : mentions_)
               subject |= m.start == a + 1 && m.end == b && m.coded &&
                          std::isupper(static_cast<unsigned char>(toks_[a + 1].orig[0]));
-          if (!subject && opt_.comma_min <= k && k <= opt_.comma_max) {
+          // "On Friday, Takaichi held talks with Xi, at which …": after an opening phrase with
+          // no verb, the first clause between commas that has one is the sentence itself.
+          bool main_clause = false;
+          if (opt_.keep_verbless_rest && j == 0) {
+            bool verb_before = false, verb_in = false;
+            for (int x = 0; x < a; ++x) verb_before |= alive_[x] && is_verb_[x];
+            for (int x = a + 1; x < b; ++x) verb_in |= alive_[x] && is_verb_[x];
+            main_clause = !verb_before && verb_in;
+          }
+          if (!subject && !main_clause && opt_.comma_min <= k && k <= opt_.comma_max) {
             for (int x = a; x < b; ++x) alive_[x] = false;
             residual.insert(b);  // kept for the next clause, but no longer a boundary
             commas.erase(commas.begin() + static_cast<long>(j));
@@ -765,6 +778,10 @@ class Sentence {
       if (w == "," && k + 1 < n_ &&
           (W(k + 1) == "WHERE" || W(k + 1) == "WHICH" || W(k + 1) == "WHO" || W(k + 1) == "WHEN" ||
            W(k + 1) == "WHILE"))
+        return k;
+      // ", accusing Lee of …": a participle clause is an act of its own.
+      if (w == "," && clause_comma_[k] && k + 1 < n_ && is_verb_[k + 1] &&
+          EndsWith(W(k + 1), "ING"))
         return k;
       if (w == "," && clause_comma_[k]) {
         // ", a senior Bree official said": a new subject and its verb start a clause.
@@ -967,6 +984,20 @@ class Sentence {
           if (any == nullptr) any = &m;
         }
         src = coded ? coded : any_nonnull ? any_nonnull : any;
+        // ", accusing Lee of …": the participle's subject is the sentence's.
+        if (src == nullptr && vs > 0 && W(vs - 1) == "," && EndsWith(W(vs), "ING")) {
+          int first_verb = vs;
+          for (int k = 0; k < vs; ++k)
+            if (is_verb_[k] && alive_[k]) {
+              first_verb = k;
+              break;
+            }
+          for (const Mention& m : mentions_)
+            if (m.end <= first_verb && m.coded) {
+              src = &m;
+              break;
+            }
+        }
       }
       if (src == nullptr) continue;
       if (tgt == nullptr) {
