@@ -62,7 +62,9 @@ EventMode ModeOf(const std::string& before_verb, const std::string& verb) {
   for (std::string_view w :
        {"WILL", "WOULD", "SHALL", "MAY", "MIGHT", "COULD", "EXPECTED TO", "LIKELY TO", "PLANS TO",
         "PLANNED TO", "SET TO", "SCHEDULED TO", "INTENDS TO", "IS TO", "ARE TO", "WO", "CA", "TO"})
-    if (near_has(w) && (w != "TO" || near_has("WANTS") || near_has("HOPES") || near_has("AIMS")))
+    if (near_has(w) && (w != "TO" || near_has("WANTS") || near_has("HOPES") || near_has("AIMS") ||
+                        near_has("WANTED") || near_has("HOPED") || near_has("AIMED") ||
+                        near_has("SOUGHT") || near_has("SEEKS")))
       return EventMode::kExpected;
   return EventMode::kActual;
 }
@@ -178,9 +180,9 @@ std::vector<Event> CodeEnglish(const EnglishInput& in, std::vector<Unresolved>* 
       }
       // "X said (that) Y …", "X told reporters": the report is how the news came, not an act
       // between X and someone in what was said.
-      if (t.code == "010" &&
-          (t.verb == "SAID" || t.verb == "SAYS" || t.verb == "SAY" || t.verb == "TOLD" ||
-           t.verb == "TELLS" || t.verb == "ADDED" || t.verb == "REPORTED"))
+      if (t.code == "010" && (t.verb == "SAID" || t.verb == "SAYS" || t.verb == "SAY" ||
+                              t.verb == "SAYING" || t.verb == "TOLD" || t.verb == "TELLS" ||
+                              t.verb == "ADDED" || t.verb == "ADDING" || t.verb == "REPORTED"))
         continue;
       std::string sc = StateOf(t.source, countries), tc = StateOf(t.target, countries);
       // A foreign-policy event is between two sides: a state's organs toward each other are not.
@@ -209,6 +211,11 @@ std::vector<Event> CodeEnglish(const EnglishInput& in, std::vector<Unresolved>* 
       e.action_en = action + " (" + t.target_words + ")";
       e.lang = "en";
       e.mode = ModeOf(t.before_verb, t.verb);
+      // "If Trump follows through …, exports could fall": a sentence opening on a condition
+      // tells of no act that happened.
+      if (e.mode == EventMode::kActual &&
+          (sentence.starts_with("If ") || sentence.starts_with("Unless ")))
+        e.mode = EventMode::kHypothetical;
       Mention m;
       m.doc = in.doc_path;
       m.span_begin = span_b;

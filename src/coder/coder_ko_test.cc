@@ -721,6 +721,51 @@ TEST(CoderKoTest, EnglishDocumentReadsClauses) {
   EXPECT_FALSE(find("CHNGOV", "USAGOV", "042"));
 }
 
+// English sentences that tell of no act between their actors: what a report says a document
+// does, a topic ("relations between …"), a condition opening the sentence.
+TEST(CoderKoTest, EnglishDocumentKeepsReportsTopicsAndConditionsApart) {
+  auto res = testing::Shipped();
+  Coder coder(res);
+  auto doc = DecodeText(
+      "SEOUL, Oct. 18, 2024 (Reuters) -- North Korean state media said on Thursday that the "
+      "country's revised constitution defines South Korea as a hostile state.\n\n"
+      "Relations between Washington and Beijing sank after Taiwan's president visited Japan in "
+      "August.\n\n"
+      "If Japan imposes sanctions on China, Beijing could retaliate.\n\n"
+      "North Korea said on Friday that it would send troops to Russia.\n\n"
+      "Lee had hoped to hold talks with Trump on Saturday.\n",
+      "en.txt");
+  auto coded = coder.Code(*doc, {});
+  ASSERT_TRUE(coded.ok()) << coded.status().message();
+  for (const Event& e : coded->events) {
+    const std::string& ev = e.mentions[0].evidence;
+    // The constitution, not state media, defines South Korea.
+    EXPECT_FALSE(e.source_country == "PRK" && e.target_country == "KOR") << ev;
+    // Washington and Beijing are what the sentence is about, not who visited.
+    EXPECT_NE(e.source_country, "CHN") << ev;
+    EXPECT_FALSE(e.source_country == "USA" && e.target_country == "JPN") << ev;
+    // A condition: nothing happened.
+    if (ev.rfind("If ", 0) == 0) EXPECT_NE(e.mode, EventMode::kActual) << ev;
+    // "had hoped to hold talks": a hope, not talks held.
+    EXPECT_EQ(ev.find("hoped"), std::string::npos) << ev;
+  }
+  // "said that it would send": "it" is North Korea, and the act is expected.
+  CodeOptions all;
+  all.modes = {EventMode::kActual, EventMode::kExpected, EventMode::kHypothetical,
+               EventMode::kNegated};
+  auto every = coder.Code(*doc, all);
+  ASSERT_TRUE(every.ok());
+  bool troops = false, conditional = false;
+  for (const Event& e : every->events) {
+    troops |=
+        e.source_country == "PRK" && e.target_country == "RUS" && e.mode == EventMode::kExpected;
+    conditional |=
+        e.mentions[0].evidence.rfind("If ", 0) == 0 && e.mode == EventMode::kHypothetical;
+  }
+  EXPECT_TRUE(troops);
+  EXPECT_TRUE(conditional);
+}
+
 // Regression: "…방북, 김정은 면담" made Kim the subject of the meeting once a rule let a later
 // clause of a row open with its own subject. A bare name right before the predicate noun is
 // its object; an actor opening a clause with other words before the predicate is its subject.

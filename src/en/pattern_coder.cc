@@ -214,6 +214,13 @@ class Sentence {
     return out;
   }
 
+  static bool IsReportVerb(const std::string& w) {
+    static const std::unordered_set<std::string> kReport = {
+        "SAID",    "SAYS",  "SAY",    "SAYING",   "TOLD",     "TELLS",
+        "TELLING", "ADDED", "ADDING", "REPORTED", "REPORTING"};
+    return kReport.count(w) > 0;
+  }
+
   // The subject's code: the first coded mention before the first verb.
   std::string Subject() const {
     int first_verb = n_;
@@ -968,6 +975,9 @@ class Sentence {
         if (!r.code.empty()) break;
       }
       if (r.code.empty()) continue;  // no event: the verb claims nothing
+      // "X said that it would send troops …": in a document a bare report is how the news came,
+      // not an act (dyad drops it); the clause it reports keeps its own verb.
+      if (opt_.keep_verbless_rest && r.code == "010" && IsReportVerb(W(v))) continue;
       done_until = ce;
       const Mention* src = r.src;
       const Mention* tgt = r.tgt;
@@ -979,11 +989,39 @@ class Sentence {
         const Mention* any = nullptr;
         for (const Mention& m : mentions_) {
           if (m.start < cs || m.end > vs || &m == tgt) continue;
+          // "Relations between Washington and Beijing …": a topic, not an actor.
+          if (opt_.keep_verbless_rest && m.start > 0 &&
+              (W(m.start - 1) == "BETWEEN" || W(m.start - 1) == "AMONG"))
+            continue;
           if (m.coded && coded == nullptr) coded = &m;
           if (!m.null && any_nonnull == nullptr) any_nonnull = &m;
           if (any == nullptr) any = &m;
         }
         src = coded ? coded : any_nonnull ? any_nonnull : any;
+        // "X said that Y defines Z as …": the verb after THAT has that clause's subject. A
+        // pronoun there ("said that it would …") is X; a noun phrase no dictionary knows is
+        // someone else.
+        if (opt_.keep_verbless_rest && src != nullptr) {
+          int that = -1;
+          for (int k = cs; k < vs; ++k)
+            if (alive_[k] && W(k) == "THAT") that = k;
+          if (that >= 0 && src->end <= that) {
+            const Mention* after = nullptr;
+            for (const Mention& m : mentions_)
+              if (m.start > that && m.end <= vs && &m != tgt) {
+                after = &m;
+                break;
+              }
+            int w = that + 1;
+            bool pronoun = w < vs && (W(w) == "IT" || W(w) == "HE" || W(w) == "SHE" ||
+                                      W(w) == "THEY" || W(w) == "WE" || W(w) == "I");
+            if (after != nullptr && after->coded) {
+              src = after;
+            } else if (after != nullptr && !pronoun) {
+              src = nullptr;
+            }
+          }
+        }
         // ", accusing Lee of …": the participle's subject is the sentence's.
         if (src == nullptr && vs > 0 && W(vs - 1) == "," && EndsWith(W(vs), "ING")) {
           int first_verb = vs;
@@ -1019,8 +1057,14 @@ class Sentence {
               opt_.places_are_not_targets &&
               ((m.start > 0 && (W(m.start - 1) == "IN" || W(m.start - 1) == "AT")) ||
                kOccasion.count(W(m.end - 1)) > 0 || (m.end < n_ && kOccasion.count(W(m.end)) > 0));
+          // "sent troops to Russia": an agent with no state of its own ("---MIL") is what was
+          // sent, not to whom, when a state follows.
+          bool stateless =
+              opt_.keep_verbless_rest &&
+              std::all_of(m.members.begin(), m.members.end(),
+                          [](const std::string& x) { return x.compare(0, 3, "---") == 0; });
           if (m.coded && !all_source && at_place && place == nullptr) place = &m;
-          if (m.coded && !all_source && !at_place && coded == nullptr) coded = &m;
+          if (m.coded && !all_source && !at_place && !stateless && coded == nullptr) coded = &m;
           if (!m.coded && uncoded == nullptr && opt_.null_targets) uncoded = &m;
         }
         int obj = ve;
