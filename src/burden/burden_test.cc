@@ -73,6 +73,8 @@ TEST(BurdenTest, StatusIn2025FromTheShippedEdition) {
   EXPECT_EQ(at_two, 30);
   EXPECT_EQ(std::get<std::string>((*Row(*r, "DEU"))[status]), "no data");
   EXPECT_EQ(std::get<std::string>((*Row(*r, "ISL"))[status]), "not reported");
+  // Names as NATO's table writes them where table_names.tsv says so.
+  EXPECT_EQ(std::get<std::string>((*Row(*r, "TUR"))[Col(*r, "name")]), "Türkiye");
   EXPECT_TRUE(std::holds_alternative<std::monostate>((*Row(*r, "DEU"))[share]));
   // Sorted by share: Poland first, then Lithuania and Latvia.
   EXPECT_EQ(std::get<std::string>(r->rows[0][0]), "POL");

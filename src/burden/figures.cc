@@ -226,6 +226,8 @@ Result<TableNames> TableNames::Load(const CountryTable& countries,
     }
     // A later spelling of the same name replaces a CLDR one: the table's sense wins.
     t.by_name_[Fold(name)] = code;
+    int display_col = tsv->Column("display");
+    if (display_col >= 0 && dyad::Cell(r, display_col) == "yes") t.names_[code] = name;
     if (kind == "aggregate") {
       t.aggregate_[code] = true;
       t.names_.emplace(code, name);
