@@ -64,7 +64,8 @@ struct SentenceCoding {
   // last words, which a document may use alone later ("Choe", "Lavrov"); and the description an
   // organisation named here goes by later ("THE ALLIANCE" after NATO).
   std::vector<std::pair<std::string, std::string>> names;  // (words, code)
-  // The code of the sentence's subject (the first coded actor before its first verb), or empty.
+  // The code of the actor the sentence is about (the subject of its first verb that is not a
+  // report, or a passive's agent); "-" when that subject is a compound; empty when unknown.
   std::string subject;
 };
 

@@ -155,7 +155,11 @@ std::vector<Event> CodeEnglish(const EnglishInput& in, std::vector<Unresolved>* 
     en::SentenceCoding c =
         coder.Code(sentence, on.year * 10000 + on.month * 100 + on.day, opt, &learned);
     learn(c);
-    if (!c.subject.empty()) antecedent = c.subject;
+    if (c.subject == "-") {
+      antecedent.clear();  // several actors: "the drills" could be any of theirs
+    } else if (!c.subject.empty()) {
+      antecedent = c.subject;
+    }
     if (!c.discard.empty() || c.events.empty()) continue;
     auto [span_b, span_e] = in.clean->SpanOf(begin, seg.end);
     auto note = [&](const char* reason) {

@@ -766,6 +766,67 @@ TEST(CoderKoTest, EnglishDocumentKeepsReportsTopicsAndConditionsApart) {
   EXPECT_TRUE(conditional);
 }
 
+// Regressions from a review of the English document rules: each sentence once gave a false or
+// misdirected event, or lost a true one.
+TEST(CoderKoTest, EnglishDocumentRulesStayInTheirLane) {
+  auto res = testing::Shipped();
+  Coder coder(res);
+  auto code = [&](const std::string& body) {
+    auto doc = DecodeText("SEOUL, Oct. 18, 2024 (Reuters) -- " + body, "en.txt");
+    auto coded = coder.Code(*doc, {});
+    EXPECT_TRUE(coded.ok());
+    return coded.ok() ? coded->events : std::vector<Event>{};
+  };
+  auto has = [](const std::vector<Event>& ev, const std::string& sc, const std::string& tc,
+                const std::string& root) {
+    for (const Event& e : ev)
+      if (e.source_country == sc && e.target_country == tc &&
+          e.code.compare(0, root.size(), root) == 0)
+        return true;
+    return false;
+  };
+  // ", according to …" is no act of the subject.
+  auto ev = code(
+      "China sent warships near Taiwan on Monday, according to Taiwan's defense "
+      "ministry.\n");
+  EXPECT_FALSE(has(ev, "CHN", "TWN", "06"));
+  // Boarding a train is travel, not a seizure.
+  ev = code("Kim Jong Un boarded his armoured train to Russia on Tuesday.\n");
+  for (const Event& e : ev) EXPECT_NE(e.code, "171") << e.mentions[0].evidence;
+  // A verb after AND belongs to the main clause, not to the that-clause before it.
+  ev = code(
+      "China said on Friday that Japan's remarks had damaged ties and lodged a protest with "
+      "Tokyo.\n");
+  EXPECT_TRUE(has(ev, "CHN", "JPN", "11"));
+  // The act named by a noun is the actor's the previous sentence was about, past the reporter.
+  ev = code(
+      "Ukraine said on Thursday that Russia launched 200 drones.\n\n"
+      "The attack was condemned by Poland on Thursday.\n");
+  EXPECT_TRUE(has(ev, "POL", "RUS", "11"));
+  EXPECT_FALSE(has(ev, "POL", "UKR", "11"));
+  // A list after "at" that does not open the sentence is still a list.
+  ev = code("Iran fired missiles at Israel, Jordan and Iraq on Tuesday.\n");
+  EXPECT_TRUE(has(ev, "IRN", "JOR", "1"));  // whichever force code: Jordan is a target
+  // "the North Kharkiv region" is in Ukraine.
+  ev = code(
+      "North Korea fired a missile on Monday.\n\n"
+      "Russia attacked the North Kharkiv region on Tuesday.\n");
+  EXPECT_FALSE(has(ev, "RUS", "PRK", "19"));
+  // "talks with May": the prime minister.
+  auto may = DecodeText(
+      "LONDON, July 14, 2018 (Reuters) -- Donald Trump held talks with May at "
+      "Chequers on Friday.\n",
+      "en.txt");
+  auto may_coded = coder.Code(*may, {});
+  ASSERT_TRUE(may_coded.ok());
+  EXPECT_TRUE(has(may_coded->events, "USA", "GBR", "04"));
+  // A formal protest over someone's visit is a protest, not a visit.
+  ev = code(
+      "China made a formal protest to Tokyo over the Japanese minister's visit to the "
+      "shrine.\n");
+  for (const Event& e : ev) EXPECT_NE(e.code, "042") << e.mentions[0].evidence;
+}
+
 // Regression: "…방북, 김정은 면담" made Kim the subject of the meeting once a rule let a later
 // clause of a row open with its own subject. A bare name right before the predicate noun is
 // its object; an actor opening a clause with other words before the predicate is its subject.

@@ -214,6 +214,15 @@ class Sentence {
     return out;
   }
 
+  // A verb in -ING opening a clause that tells what the subject did (", accusing …"), not a
+  // preposition in verb's clothing (", according to …", ", including …").
+  bool IsActParticiple(int k) const {
+    static const std::unordered_set<std::string> kNotActs = {
+        "ACCORDING", "INCLUDING", "FOLLOWING", "REGARDING", "CONCERNING",     "CONSIDERING",
+        "DURING",    "PENDING",   "EXCLUDING", "BARRING",   "NOTWITHSTANDING"};
+    return k < n_ && is_verb_[k] && EndsWith(W(k), "ING") && !kNotActs.count(W(k));
+  }
+
   static bool IsReportVerb(const std::string& w) {
     static const std::unordered_set<std::string> kReport = {
         "SAID",    "SAYS",  "SAY",    "SAYING",   "TOLD",     "TELLS",
@@ -221,16 +230,32 @@ class Sentence {
     return kReport.count(w) > 0;
   }
 
-  // The subject's code: the first coded mention before the first verb.
+  // The actor the sentence is about: the subject of its first verb that is not a report ("Ukraine
+  // said Russia launched …" is about Russia), or the agent of a passive ("Israel was struck by
+  // Iranian missiles" is about Iran). "-" for a compound subject (no single actor), empty when
+  // no actor is named.
   std::string Subject() const {
-    int first_verb = n_;
-    for (int k = 0; k < n_; ++k)
-      if (is_verb_[k] && alive_[k]) {
-        first_verb = k;
-        break;
+    int from = 0, verb = -1;
+    for (int k = 0; k < n_; ++k) {
+      if (!is_verb_[k] || !alive_[k]) continue;
+      if (IsReportVerb(W(k))) {
+        from = k + 1;
+        continue;
       }
+      verb = k;
+      break;
+    }
+    if (verb < 0) return {};
+    bool be = verb > 0 && (W(verb - 1) == "WAS" || W(verb - 1) == "WERE" || W(verb - 1) == "IS" ||
+                           W(verb - 1) == "ARE" || W(verb - 1) == "BEEN");
+    if (be && verb + 1 < n_ && W(verb + 1) == "BY") {
+      for (const Mention& m : mentions_)
+        if (m.start == verb + 2 && m.coded) return m.members.size() == 1 ? m.members[0] : "-";
+      return {};
+    }
     for (const Mention& m : mentions_)
-      if (m.end <= first_verb && m.coded && m.members.size() == 1) return m.members[0];
+      if (m.start >= from && m.end <= verb && m.coded)
+        return m.members.size() == 1 ? m.members[0] : "-";
     return {};
   }
 
@@ -320,10 +345,18 @@ class Sentence {
       // surname such as Struck's or May's is capitalised wherever it names the person).
       if (rec >= 0 && end == i + 1 && std::islower(static_cast<unsigned char>(toks_[i].orig[0])))
         rec = -1;
-      // "on May 7", "in March": a month is no person (Theresa May).
+      // "on May 7", "in March": a month is no person (Theresa May); "talks with May" is.
+      static const std::unordered_set<std::string> kBeforeMonth = {
+          "IN",    "ON",   "SINCE", "UNTIL", "BY",    "FROM", "THROUGH", "BEFORE",
+          "AFTER", "LAST", "NEXT",  "THIS",  "EARLY", "LATE", "MID",     "OF"};
       if (rec >= 0 && end == i + 1 && IsMonth(W(i)) &&
           ((i + 1 < n_ && std::isdigit(static_cast<unsigned char>(W(i + 1)[0]))) ||
-           (i > 0 && kPrep.count(W(i - 1)))))
+           (i > 0 && kBeforeMonth.count(W(i - 1)))))
+        rec = -1;
+      // A one-word name with no role on the day ("Yoon" in a year neither Yoon held office)
+      // leaves the word to what the document itself introduced.
+      if (rec >= 0 && end == i + 1 && learned_ != nullptr &&
+          d_.actors()[rec].CodeOn(date_).compare(0, 3, "---") == 0)
         rec = -1;
       if (rec >= 0) {
         spans_.push_back({'A', i, end, d_.actors()[rec].CodeOn(date_), false});
@@ -358,9 +391,23 @@ class Sentence {
         if (it == learned_->end()) continue;
         // "the North" names a state; "the north of the country" a region.
         bool compass = W(i + 1) == "NORTH" || W(i + 1) == "SOUTH";
-        if (compass && (!std::isupper(static_cast<unsigned char>(toks_[i + 1].orig[0])) ||
-                        (i + 2 < n_ && W(i + 2) == "OF")))
+        if (compass &&
+            (!std::isupper(static_cast<unsigned char>(toks_[i + 1].orig[0])) ||
+             (i + 2 < n_ && W(i + 2) == "OF") ||
+             // "the North Kharkiv region", "the North Caucasus": part of a name.
+             (i + 2 < n_ && std::isupper(static_cast<unsigned char>(toks_[i + 2].orig[0])) &&
+              IsAlpha(W(i + 2)))))
           continue;
+        // "Yoon and Biden agreed to strengthen the alliance": two states in the sentence have
+        // an alliance of their own.
+        if (W(i + 1) == "ALLIANCE") {
+          std::unordered_set<std::string> states;
+          for (const Span& sp : spans_)
+            if (sp.kind == 'A' && sp.code.size() >= 3 && sp.code.compare(0, 3, "IGO") != 0 &&
+                sp.code.compare(0, 3, "---") != 0)
+              states.insert(sp.code.substr(0, 3));
+          if (states.size() >= 2) continue;
+        }
         spans_.push_back({'A', i, i + 2, it->second, false});
         span_of_[i] = span_of_[i + 1] = static_cast<int>(spans_.size()) - 1;
       }
@@ -487,7 +534,8 @@ class Sentence {
     int k = ci;
     // "In Washington, Cho and Kim held talks": a place opening the sentence ends at its comma.
     int first = chunks[ci].start;
-    bool opening_place = first > 0 && (W(first - 1) == "IN" || W(first - 1) == "AT");
+    bool opening_place =
+        opt_.keep_verbless_rest && first == 1 && (W(first - 1) == "IN" || W(first - 1) == "AT");
     while (k + 1 < static_cast<int>(chunks.size())) {
       std::vector<std::string> gap;
       for (int x = chunks[k].end; x < chunks[k + 1].start; ++x) gap.push_back(W(x));
@@ -717,8 +765,7 @@ class Sentence {
         bool keep = opt_.keep_verbless_rest && !verb_before;
         // ", accusing Lee of …": a participle tells what the subject did.
         int first = c + 1;
-        keep |=
-            opt_.keep_verbless_rest && first < n_ && is_verb_[first] && EndsWith(W(first), "ING");
+        keep |= opt_.keep_verbless_rest && first < n_ && IsActParticiple(first);
         if (!keep && opt_.comma_emin <= k && k <= opt_.comma_emax) {
           for (int x = c; x <= endk; ++x) alive_[x] = false;
           commas.pop_back();
@@ -782,13 +829,13 @@ class Sentence {
       const std::string& w = W(k);
       if (w == "." || w == ";") return k;
       // ", where Yoon asked Japan …": a relative clause tells of another act.
-      if (w == "," && k + 1 < n_ &&
+      if (opt_.keep_verbless_rest && w == "," && k + 1 < n_ &&
           (W(k + 1) == "WHERE" || W(k + 1) == "WHICH" || W(k + 1) == "WHO" || W(k + 1) == "WHEN" ||
            W(k + 1) == "WHILE"))
         return k;
       // ", accusing Lee of …": a participle clause is an act of its own.
-      if (w == "," && clause_comma_[k] && k + 1 < n_ && is_verb_[k + 1] &&
-          EndsWith(W(k + 1), "ING"))
+      if (opt_.keep_verbless_rest && w == "," && clause_comma_[k] && k + 1 < n_ &&
+          IsActParticiple(k + 1))
         return k;
       if (w == "," && clause_comma_[k]) {
         // ", a senior Bree official said": a new subject and its verb start a clause.
@@ -1001,14 +1048,19 @@ class Sentence {
         // "X said that Y defines Z as …": the verb after THAT has that clause's subject. A
         // pronoun there ("said that it would …") is X; a noun phrase no dictionary knows is
         // someone else.
-        if (opt_.keep_verbless_rest && src != nullptr) {
+        // "… and lodged a protest": a verb after AND belongs to the main clause.
+        bool after_and = vs > 0 && (W(vs - 1) == "AND" ||
+                                    (vs > 1 && W(vs - 2) == "AND" && EndsWith(W(vs - 1), "LY")));
+        if (opt_.keep_verbless_rest && src != nullptr && !after_and) {
           int that = -1;
           for (int k = cs; k < vs; ++k)
-            if (alive_[k] && W(k) == "THAT") that = k;
+            if (alive_[k] && (W(k) == "THAT" || IsReportVerb(W(k)))) that = k;
           if (that >= 0 && src->end <= that) {
+            // The clause's subject: the first phrase after THAT that no preposition governs.
             const Mention* after = nullptr;
             for (const Mention& m : mentions_)
-              if (m.start > that && m.end <= vs && &m != tgt) {
+              if (m.start > that && m.end <= vs && &m != tgt &&
+                  (m.start == that + 1 || !kPrep.count(W(m.start - 1)))) {
                 after = &m;
                 break;
               }
@@ -1023,7 +1075,12 @@ class Sentence {
           }
         }
         // ", accusing Lee of …": the participle's subject is the sentence's.
-        if (src == nullptr && vs > 0 && W(vs - 1) == "," && EndsWith(W(vs), "ING")) {
+        // ", where he met Yoon": a pronoun after WHERE or WHEN is the sentence's subject too.
+        bool relative_pronoun =
+            vs > 2 && W(vs - 3) == "," && (W(vs - 2) == "WHERE" || W(vs - 2) == "WHEN") &&
+            (W(vs - 1) == "HE" || W(vs - 1) == "SHE" || W(vs - 1) == "THEY" || W(vs - 1) == "IT");
+        if (opt_.keep_verbless_rest && src == nullptr && vs > 0 &&
+            ((W(vs - 1) == "," && IsActParticiple(vs)) || relative_pronoun)) {
           int first_verb = vs;
           for (int k = 0; k < vs; ++k)
             if (is_verb_[k] && alive_[k]) {
@@ -1060,7 +1117,7 @@ class Sentence {
           // "sent troops to Russia": an agent with no state of its own ("---MIL") is what was
           // sent, not to whom, when a state follows.
           bool stateless =
-              opt_.keep_verbless_rest &&
+              opt_.keep_verbless_rest && m.end < n_ && (W(m.end) == "TO" || W(m.end) == "INTO") &&
               std::all_of(m.members.begin(), m.members.end(),
                           [](const std::string& x) { return x.compare(0, 3, "---") == 0; });
           if (m.coded && !all_source && at_place && place == nullptr) place = &m;
@@ -1071,7 +1128,17 @@ class Sentence {
         while (obj < ce && !alive_[obj]) ++obj;
         bool pronoun =
             obj < ce && (W(obj) == "IT" || W(obj) == "THEM" || W(obj) == "HIM" || W(obj) == "HER");
-        if (pronoun && coded == nullptr) {
+        // "Japan condemned the launch": the act named by a noun, its actor the antecedent.
+        const Mention* act = nullptr;
+        if (!opt_.antecedent.empty() && coded == nullptr)
+          for (const Mention& m : mentions_)
+            if (m.start >= ve && m.end <= ce && m.null) {
+              if (IsActNoun(m)) act = &m;
+              break;
+            }
+        if (act != nullptr) {
+          tgt = act;
+        } else if (opt_.keep_verbless_rest && pronoun && coded == nullptr) {
           tgt = last_tgt;  // a compound never meets itself through a pronoun
         } else {
           tgt = coded ? coded : uncoded ? uncoded : src->compound ? src : place;
