@@ -820,6 +820,10 @@ TEST(CoderKoTest, EnglishDocumentRulesStayInTheirLane) {
   auto may_coded = coder.Code(*may, {});
   ASSERT_TRUE(may_coded.ok());
   EXPECT_TRUE(has(may_coded->events, "USA", "GBR", "04"));
+  // A relative clause between commas is the aside; the verb after it is the sentence's.
+  ev = code("Japan, which hosts 50,000 U.S. troops, protested to China on Tuesday.\n");
+  EXPECT_TRUE(has(ev, "JPN", "CHN", "11"));
+  EXPECT_FALSE(has(ev, "JPN", "USA", ""));
   // A formal protest over someone's visit is a protest, not a visit.
   ev = code(
       "China made a formal protest to Tokyo over the Japanese minister's visit to the "

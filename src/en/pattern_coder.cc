@@ -766,6 +766,10 @@ class Sentence {
         // ", accusing Lee of …": a participle tells what the subject did.
         int first = c + 1;
         keep |= opt_.keep_verbless_rest && first < n_ && IsActParticiple(first);
+        // "Japan, which hosts …, protested to China": a finite verb right after the comma is
+        // the sentence's own predicate, its subject before the aside.
+        keep |= opt_.keep_verbless_rest && first < n_ && is_verb_[first] &&
+                !EndsWith(W(first), "ING") && c > 0 && !is_verb_[c - 1];
         if (!keep && opt_.comma_emin <= k && k <= opt_.comma_emax) {
           for (int x = c; x <= endk; ++x) alive_[x] = false;
           commas.pop_back();
@@ -790,7 +794,13 @@ class Sentence {
             bool verb_before = false, verb_in = false;
             for (int x = 0; x < a; ++x) verb_before |= alive_[x] && is_verb_[x];
             for (int x = a + 1; x < b; ++x) verb_in |= alive_[x] && is_verb_[x];
-            main_clause = !verb_before && verb_in;
+            // "Japan, which hosts …, protested": before the comma stands the subject, and the
+            // clause after it is a relative one, an aside.
+            bool actor_before = false;
+            for (const Mention& m : mentions_) actor_before |= m.end <= a && m.coded;
+            bool relative = a + 1 < n_ && (W(a + 1) == "WHICH" || W(a + 1) == "WHO" ||
+                                           W(a + 1) == "WHOSE" || W(a + 1) == "WHERE");
+            main_clause = !verb_before && verb_in && !actor_before && !relative;
           }
           if (!subject && !main_clause && opt_.comma_min <= k && k <= opt_.comma_max) {
             for (int x = a; x < b; ++x) alive_[x] = false;
