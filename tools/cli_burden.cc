@@ -260,41 +260,14 @@ void RegisterBurden(CLI::App& app, Global& g) {
   CLI::App* ed =
       b->add_subcommand("editions", "The editions loaded, newest first, with their provenance");
   AddCommon(ed, eds.get());
-  ed->callback([eds, &g] {
-    bool problems = false;
-    std::optional<burden::BurdenData> d = Load(g, *eds, &problems);
-    if (!d) {
-      g.exit_code = 2;
-      return;
-    }
-    for (const burden::Edition* e : d->book.Editions()) {
-      size_t n = d->book.CellsOf(e->id)->size();
-      std::printf("%-14s %-8s %s  %-8s %5zu cells  %s%s%s\n", e->id.c_str(), e->publisher.c_str(),
-                  e->published.c_str(), e->basis.c_str(), n, e->title.c_str(),
-                  e->partial ? " [quoted figures]" : "", e->shipped ? "" : " [imported]");
-    }
-    if (problems) g.exit_code = 1;
-  });
+  AddFormat(ed, eds.get());
+  ed->callback([eds, &g] { RunReport(g, *eds, burden::EditionsReport); });
 
   auto pls = std::make_shared<BurdenFlags>();
   CLI::App* pl = b->add_subcommand("pledges", "The pledges loaded");
   AddCommon(pl, pls.get());
-  pl->callback([pls, &g] {
-    bool problems = false;
-    std::optional<burden::BurdenData> d = Load(g, *pls, &problems);
-    if (!d) {
-      g.exit_code = 2;
-      return;
-    }
-    for (const burden::Pledge& p : d->pledges.all()) {
-      std::string applies;
-      for (const std::string& a : p.applies) applies += (applies.empty() ? "" : "|") + a;
-      std::printf("%-16s %-5s %-16s %5.2f%% by %d  %s\n", p.id.c_str(), applies.c_str(),
-                  std::string(burden::SeriesName(p.series)).c_str(), p.target, p.deadline,
-                  p.name.c_str());
-    }
-    if (problems) g.exit_code = 1;
-  });
+  AddFormat(pl, pls.get());
+  pl->callback([pls, &g] { RunReport(g, *pls, burden::PledgesReport); });
 
   // ---- import ----
   struct ImportFlags {

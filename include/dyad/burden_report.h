@@ -87,6 +87,10 @@ Result<Report> TrendReport(const BurdenData& d, const Query& q);
 Result<Report> RankReport(const BurdenData& d, const Query& q);
 // Every edition's figure for the countries and year: how NATO revised it.
 Result<Report> RevisionsReport(const BurdenData& d, const Query& q);
+// The editions loaded, newest first, with their provenance and size.
+Result<Report> EditionsReport(const BurdenData& d, const Query& q);
+// The pledges loaded: whom each binds, what it measures, its target and deadline, its source.
+Result<Report> PledgesReport(const BurdenData& d, const Query& q);
 
 // An SVG line chart: each country's figures (estimates dashed), the pledge's target as a line
 // to its deadline, the path each country needs from its last figure, and a scenario path when

@@ -838,4 +838,43 @@ Result<Report> RevisionsReport(const BurdenData& d, const Query& q) {
   return r;
 }
 
+// ---- editions and pledges ----
+
+Result<Report> EditionsReport(const BurdenData& d, const Query& q) {
+  (void)q;
+  Report r;
+  r.title = "Editions of defence-spending figures, newest first";
+  r.columns = {{"edition", "edition"}, {"publisher", "publisher"}, {"published", "published"},
+               {"cutoff", "cut-off"},  {"basis", "basis"},         {"cells", "cells"},
+               {"partial", "extract"}, {"shipped", "shipped"},     {"title", "title"},
+               {"source", "source"}};
+  for (const Edition* e : d.book.Editions()) {
+    r.rows.push_back({e->id, e->publisher, e->published, e->cutoff, e->basis,
+                      static_cast<long long>(d.book.CellsOf(e->id)->size()), e->partial, e->shipped,
+                      e->title, e->source});
+  }
+  return r;
+}
+
+Result<Report> PledgesReport(const BurdenData& d, const Query& q) {
+  (void)q;
+  Report r;
+  r.title = "Pledges";
+  r.columns = {{"pledge", "pledge"}, {"applies", "applies"}, {"series", "series"},
+               {"basis", "basis"},   {"target", "target"},   {"deadline", "by"},
+               {"made", "made"},     {"name", "name"},       {"source", "source"},
+               {"note", "note"}};
+  auto join = [](const std::vector<std::string>& v) {
+    std::string s;
+    for (const std::string& x : v) s += (s.empty() ? "" : "|") + x;
+    return s;
+  };
+  for (const Pledge& p : d.pledges.all()) {
+    r.rows.push_back({p.id, join(p.applies), std::string(SeriesName(p.series)), join(p.basis),
+                      p.target, static_cast<long long>(p.deadline), p.made, p.name, p.source,
+                      p.note});
+  }
+  return r;
+}
+
 }  // namespace dyad::burden

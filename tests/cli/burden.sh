@@ -72,6 +72,14 @@ check "unknown country named with its line" "bad.csv:3: unknown country 'Atlanti
 check "malformed cell named with its line" "bad.csv:4: France, 2025: 'two' is not a number" "$(cat "$tmp/err")"
 out=$("$dyad" burden editions --db "$db") || fail=1
 [[ "$out" == *bad-1* ]] && { echo "FAIL a refused table left an edition"; fail=1; }
+"$dyad" burden editions --db "$db" --format json > "$tmp/editions.json" || fail=1
+python3 - "$tmp/editions.json" <<'PY' || fail=1
+import json, sys
+eds = {e["edition"]: e for e in json.load(open(sys.argv[1]))}
+assert eds["nato-2026-06"]["shipped"] is False and eds["nato-2026-06"]["cells"] == 6, eds["nato-2026-06"]
+assert eds["nato-2025-08"]["shipped"] is True and eds["nato-2025-08"]["published"] == "2025-08-28"
+print("ok   editions as JSON, imported beside shipped")
+PY
 "$dyad" burden import "$tmp/nato-2026.csv" --db "$db" --edition nato-2025-08 --published 2026-06-20 2> "$tmp/err" && { echo "FAIL a shipped edition id accepted"; fail=1; }
 check "shipped ids are reserved" "is an edition dyad ships" "$(cat "$tmp/err")"
 
