@@ -161,6 +161,12 @@ std::vector<Event> CodeEnglish(const EnglishInput& in, std::vector<Unresolved>* 
       antecedent = c.subject;
     }
     if (!c.discard.empty() || c.events.empty()) continue;
+    // "The two leaders agreed …": the pair of the last act between two actors.
+    for (const en::CodedTriple& t : c.events)
+      if (t.source.compare(0, 3, "---") != 0 && t.target.compare(0, 3, "---") != 0 &&
+          t.source.substr(0, 3) != t.target.substr(0, 3) &&
+          t.source.find('/') == std::string::npos && t.target.find('/') == std::string::npos)
+        learned["THE TWO"] = t.source + "/" + t.target;
     auto [span_b, span_e] = in.clean->SpanOf(begin, seg.end);
     auto note = [&](const char* reason) {
       if (unresolved == nullptr) return;

@@ -824,6 +824,15 @@ TEST(CoderKoTest, EnglishDocumentRulesStayInTheirLane) {
   ev = code("Japan, which hosts 50,000 U.S. troops, protested to China on Tuesday.\n");
   EXPECT_TRUE(has(ev, "JPN", "CHN", "11"));
   EXPECT_FALSE(has(ev, "JPN", "USA", ""));
+  // "The two leaders": the pair of the last act between two actors.
+  ev = code(
+      "Lee Jae-myung held talks with Sanae Takaichi on Thursday.\n\n"
+      "The two leaders agreed on Thursday to develop bilateral ties.\n");
+  bool pair = false;
+  for (const Event& e : ev)
+    pair |= e.source_country == "JPN" && e.target_country == "KOR" &&
+            e.mentions[0].evidence.find("two leaders") != std::string::npos;
+  EXPECT_TRUE(pair);
   // A formal protest over someone's visit is a protest, not a visit.
   ev = code(
       "China made a formal protest to Tokyo over the Japanese minister's visit to the "

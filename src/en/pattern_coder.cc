@@ -383,6 +383,22 @@ class Sentence {
         spans_.push_back({'A', i, i + 1, it->second, false});
         span_of_[i] = static_cast<int>(spans_.size()) - 1;
       }
+    // "the two leaders", "both sides": the pair of the document's last act between two actors.
+    if (learned_ != nullptr)
+      if (auto pair = learned_->find("THE TWO"); pair != learned_->end())
+        for (int i = 0; i + 1 < n_; ++i) {
+          static const std::unordered_set<std::string> kPairNouns = {
+              "LEADERS",    "SIDES",   "COUNTRIES",  "GOVERNMENTS", "MINISTERS",
+              "PRESIDENTS", "NATIONS", "NEIGHBOURS", "NEIGHBORS"};
+          int len = 0;
+          if (W(i) == "THE" && i + 2 < n_ && W(i + 1) == "TWO" && kPairNouns.count(W(i + 2)))
+            len = 3;
+          else if (W(i) == "BOTH" && kPairNouns.count(W(i + 1)))
+            len = 2;
+          if (len == 0 || span_of_[i] >= 0 || span_of_[i + len - 1] >= 0) continue;
+          spans_.push_back({'A', i, i + len, pair->second, false});
+          for (int k = i; k < i + len; ++k) span_of_[k] = static_cast<int>(spans_.size()) - 1;
+        }
     // "the alliance": a description the document gave a referent (see Names()).
     if (learned_ != nullptr)
       for (int i = 0; i + 1 < n_; ++i) {

@@ -6,7 +6,7 @@
 #  - the whole corpus (with tests/corpus/ko-statements): recall >= 0.95 on table rows, >= 0.85
 #    on statement rows, >= 0.8 on narrative; precision >= 0.9.
 # and the English corpus (tests/corpus/en, nine documents) to a floor below its measured
-# 0.492 / 0.872, so a change that loses English events fails here; the floor rises as the
+# 0.513 / 0.877, so a change that loses English events fails here; the floor rises as the
 # English coder does.
 set -uo pipefail
 dyad=$1
@@ -45,6 +45,6 @@ if [ -n "$verdict" ]; then echo "FAIL whole corpus: $verdict"; fail=1; else echo
 en=()
 for gold in tests/corpus/en/*.gold.tsv; do en+=("${gold%.gold.tsv}.txt" "$gold"); done
 summary=$(python3 "$scorer" --dyad "$dyad" "${en[@]}" | tail -1)
-verdict=$(check english "$summary" '{"text": 0.47, "precision": 0.85}')
+verdict=$(check english "$summary" '{"text": 0.49, "precision": 0.85}')
 if [ -n "$verdict" ]; then echo "FAIL English corpus: $verdict"; fail=1; else echo "ok   English corpus $summary"; fi
 exit $fail
