@@ -833,6 +833,14 @@ TEST(CoderKoTest, EnglishDocumentRulesStayInTheirLane) {
     pair |= e.source_country == "JPN" && e.target_country == "KOR" &&
             e.mentions[0].evidence.find("two leaders") != std::string::npos;
   EXPECT_TRUE(pair);
+  // "That launch was condemned by a Pentagon official, who urged Pyongyang …": a demonstrative
+  // makes "launch" a noun, and the official urged.
+  ev = code(
+      "North Korea fired missiles on Wednesday.\n\n"
+      "That launch was condemned by a Pentagon official on Wednesday, who urged Pyongyang "
+      "to refrain from further actions.\n");
+  EXPECT_TRUE(has(ev, "USA", "PRK", "11"));
+  EXPECT_TRUE(has(ev, "USA", "PRK", "02"));
   // A formal protest over someone's visit is a protest, not a visit.
   ev = code(
       "China made a formal protest to Tokyo over the Japanese minister's visit to the "

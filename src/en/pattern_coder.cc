@@ -462,6 +462,9 @@ class Sentence {
           InSpan(i) || kModal.count(W(i)))
         continue;
       if (i > 0 && kDet.count(W(i - 1))) continue;  // "an accord", "their meeting": nouns
+      // "That launch was condemned …": a demonstrative opening the sentence makes a noun.
+      if (i == 1 && (W(0) == "THAT" || W(0) == "THIS" || W(0) == "THESE" || W(0) == "THOSE"))
+        continue;
       // "personnel armed with axes": a participle describing a noun, not an act.
       if ((W(i) == "ARMED" || W(i) == "EQUIPPED") && i + 1 < n_ && W(i + 1) == "WITH") continue;
       // "The U.S. strikes were condemned": a plural that a plural verb follows is the subject.
@@ -782,6 +785,9 @@ class Sentence {
         // ", accusing Lee of …": a participle tells what the subject did.
         int first = c + 1;
         keep |= opt_.keep_verbless_rest && first < n_ && IsActParticiple(first);
+        // ", who urged Pyongyang to …": what the person just named did next.
+        keep |=
+            opt_.keep_verbless_rest && first + 1 < n_ && W(first) == "WHO" && is_verb_[first + 1];
         // "Japan, which hosts …, protested to China": a finite verb right after the comma is
         // the sentence's own predicate, its subject before the aside.
         keep |= opt_.keep_verbless_rest && first < n_ && is_verb_[first] &&
@@ -1105,6 +1111,12 @@ class Sentence {
         bool relative_pronoun =
             vs > 2 && W(vs - 3) == "," && (W(vs - 2) == "WHERE" || W(vs - 2) == "WHEN") &&
             (W(vs - 1) == "HE" || W(vs - 1) == "SHE" || W(vs - 1) == "THEY" || W(vs - 1) == "IT");
+        // ", who urged …": the last actor named before the comma.
+        if (opt_.keep_verbless_rest && src == nullptr && vs > 1 && W(vs - 1) == "WHO" &&
+            W(vs - 2) == ",") {
+          for (const Mention& m : mentions_)
+            if (m.end <= vs - 2 && m.coded) src = &m;
+        }
         if (opt_.keep_verbless_rest && src == nullptr && vs > 0 &&
             ((W(vs - 1) == "," && IsActParticiple(vs)) || relative_pronoun)) {
           int first_verb = vs;
