@@ -841,6 +841,11 @@ TEST(CoderKoTest, EnglishDocumentRulesStayInTheirLane) {
       "to refrain from further actions.\n");
   EXPECT_TRUE(has(ev, "USA", "PRK", "11"));
   EXPECT_TRUE(has(ev, "USA", "PRK", "02"));
+  // "welcomed the plan the same day": the plan is the act of the actor who announced it.
+  ev = code(
+      "South Korea announced a compensation plan on Monday.\n\n"
+      "Japanese Foreign Minister Yoshimasa Hayashi welcomed the plan the same day.\n");
+  EXPECT_TRUE(has(ev, "JPN", "KOR", "05"));
   // A formal protest over someone's visit is a protest, not a visit.
   ev = code(
       "China made a formal protest to Tokyo over the Japanese minister's visit to the "

@@ -262,13 +262,24 @@ class Sentence {
   // A noun phrase naming an act ("the launch", "that test", "the U.S. strikes").
   bool IsActNoun(const Mention& m) const {
     static const std::unordered_set<std::string> kActs = {
-        "LAUNCH",  "LAUNCHES",   "TEST",    "TESTS",    "STRIKE",    "STRIKES",
-        "ATTACK",  "ATTACKS",    "FIRING",  "SHELLING", "INCURSION", "PROVOCATION",
-        "MOVE",    "DECISION",   "REMARKS", "COMMENTS", "DRILLS",    "EXERCISES",
-        "SEIZURE", "DEPLOYMENT", "BOMBING", "BLAST",    "EXPLOSION", "DETONATION"};
+        "LAUNCH",  "LAUNCHES",   "TEST",     "TESTS",        "STRIKE",    "STRIKES",
+        "ATTACK",  "ATTACKS",    "FIRING",   "SHELLING",     "INCURSION", "PROVOCATION",
+        "MOVE",    "DECISION",   "REMARKS",  "COMMENTS",     "DRILLS",    "EXERCISES",
+        "SEIZURE", "DEPLOYMENT", "BOMBING",  "BLAST",        "EXPLOSION", "DETONATION",
+        "PLAN",    "PROPOSAL",   "DECISION", "ANNOUNCEMENT", "STEP",      "STEPS"};
+    // The head: the last word before a time expression ("the plan the same day") or before OF
+    // ("the launch of a missile").
+    static const std::unordered_set<std::string> kTail = {
+        "THE", "SAME", "DAY", "WEEK", "MONTH", "YEAR", "LAST", "NEXT", "THIS", "EARLIER", "LATER"};
     int last = m.end - 1;
-    while (last > m.start && !alive_[last]) --last;
-    return kActs.count(W(last)) > 0;
+    while (last > m.start && (!alive_[last] || kTail.count(W(last)) || kTimeWords.count(W(last))))
+      --last;
+    for (int k = m.start; k < last; ++k)
+      if (W(k) == "OF") {
+        last = k - 1;
+        break;
+      }
+    return last >= m.start && kActs.count(W(last)) > 0;
   }
 
   std::vector<CodedTriple> Code() {
