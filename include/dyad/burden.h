@@ -141,7 +141,8 @@ class FigureBook {
     std::vector<Cell> cells;
     std::map<std::tuple<int, std::string, int>, size_t> index;  // (series, country, year) → cell
   };
-  std::vector<std::unique_ptr<Held>> editions_;  // stable addresses for Lookup::edition
+  // Newest first (publication date, then id); stable addresses for Lookup::edition.
+  std::vector<std::unique_ptr<Held>> editions_;
 };
 
 // Loads data/burden/editions.tsv and every file it lists. Problems name file:line.

@@ -69,6 +69,13 @@ struct SentenceCoding {
   std::string subject;
 };
 
+// A report of what someone said ("SAID", "TOLD", "SAYING"), upper case.
+bool IsReportVerb(std::string_view word);
+
+// Whether a month's name ("MAY", "MARCH") between these words reads as the month: before a day
+// number ("May 7") or after a time preposition ("in May", "since March"). Upper case.
+bool ReadsAsMonth(std::string_view prev, std::string_view next);
+
 // Words a document has introduced as actors: upper-case word (or "THE ALLIANCE") → code.
 using LearnedNames = std::unordered_map<std::string, std::string>;
 

@@ -38,6 +38,15 @@ inline char32_t Compose(Jamo j) {
 }
 // The last code point of s (s valid, non-empty), or 0.
 char32_t Last(std::string_view s);
+
+// Without leading and trailing spaces, tabs and carriage returns (the ASCII ones only).
+inline std::string_view TrimAscii(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r'))
+    s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
+    s.remove_suffix(1);
+  return s;
+}
 // Whether the last syllable of s has a final consonant (batchim); false if not Hangul.
 bool HasBatchim(std::string_view s);
 

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "burden/numbers.h"
 #include "dyad/burden_report.h"
 
 namespace dyad::burden {
@@ -35,12 +36,6 @@ std::string Xml(std::string_view s) {
     }
   }
   return out;
-}
-
-std::string Short(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%g", v);
-  return buf;
 }
 
 std::string F(double v) {
@@ -215,7 +210,7 @@ Result<std::string> TrajectoryChart(const BurdenData& d, const Query& q) {
          "\" stroke=\"#C00000\" stroke-width=\"2\" stroke-dasharray=\"8 4\"/>\n";
     s += "<text x=\"" + F(f.X(from) + 4) + "\" y=\"" + F(f.Y(p->target) - 6) +
          "\" fill=\"#C00000\">" +
-         Xml(p->id + ": " + Short(p->target) + "% by " + std::to_string(p->deadline)) +
+         Xml(p->id + ": " + ShortNumber(p->target) + "% by " + std::to_string(p->deadline)) +
          "</text>\n</g>\n";
   }
   // Each country: figures, estimates dashed, and the path it needs.

@@ -7,10 +7,12 @@
 #include <set>
 #include <sstream>
 
+#include "burden/numbers.h"
 #include "dyad/burden.h"
 #include "dyad/csv.h"
 #include "dyad/pledge.h"
 #include "dyad/tsv.h"
+#include "dyad/utf8.h"
 
 namespace dyad::burden {
 
@@ -19,20 +21,10 @@ namespace {
 constexpr Series kAllSeries[] = {Series::kShareGdp, Series::kEquipmentShare, Series::kRealChange,
                                  Series::kUsdCurrent, Series::kUsdConstant};
 
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) {
-    s.remove_prefix(1);
-  }
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) {
-    s.remove_suffix(1);
-  }
-  return s;
-}
-
 // Lower-case ASCII, typographic apostrophes made plain, footnote marks and surrounding space
 // dropped: "Türkiye*" and "türkiye" fold alike.
 std::string Fold(std::string_view name) {
-  std::string s(Trim(name));
+  std::string s(utf8::TrimAscii(name));
   for (;;) {
     bool cut = false;
     for (std::string_view mark : {"*", "\xE2\x80\xA0", "\xE2\x80\xA1", "\xC2\xA7", "\xC2\xB6",
@@ -67,33 +59,9 @@ Result<std::string> ReadWhole(const std::string& path) {
   return s;
 }
 
-// A number as a table writes it: "4.48", "4.48%", " 4.48 ", or SIPRI's "[4.48]" for a highly
-// uncertain figure (sets *uncertain). Sets *percent when a % sign ends it. Hexadecimal, "inf" and
-// "nan" are not numbers.
-std::optional<double> ParseNumber(std::string_view cell, bool* percent, bool* uncertain = nullptr) {
-  cell = Trim(cell);
-  if (cell.size() >= 2 && cell.front() == '[' && cell.back() == ']') {
-    cell = Trim(cell.substr(1, cell.size() - 2));
-    if (uncertain != nullptr) *uncertain = true;
-  }
-  if (cell.ends_with("%")) {
-    cell.remove_suffix(1);
-    cell = Trim(cell);
-    if (percent != nullptr) *percent = true;
-  }
-  if (cell.empty()) return std::nullopt;
-  double v = 0;
-  auto [end, ec] =
-      std::from_chars(cell.data(), cell.data() + cell.size(), v, std::chars_format::fixed);
-  if (ec != std::errc() || end != cell.data() + cell.size() || !std::isfinite(v)) {
-    return std::nullopt;
-  }
-  return v;
-}
-
 // "2014" or "2024e" (an estimate); Excel may write "2014.0".
 bool ParseYearHeader(std::string_view h, int* year, bool* estimate) {
-  h = Trim(h);
+  h = utf8::TrimAscii(h);
   *estimate = false;
   if (h.ends_with("e") || h.ends_with("E")) {
     *estimate = true;
@@ -112,7 +80,7 @@ bool ParseYearHeader(std::string_view h, int* year, bool* estimate) {
 }
 
 bool IsSipriBlank(std::string_view cell) {
-  cell = Trim(cell);
+  cell = utf8::TrimAscii(cell);
   return cell.empty() || cell == ".." || cell == ". ." || cell == "..." || cell == "xxx";
 }
 
@@ -137,7 +105,7 @@ std::vector<CsvRecord> Records(const std::string& text, const std::string& path,
 
 bool AllBlank(const CsvRecord& r) {
   return std::all_of(r.cells.begin(), r.cells.end(),
-                     [](const std::string& c) { return Trim(c).empty(); });
+                     [](const std::string& c) { return utf8::TrimAscii(c).empty(); });
 }
 
 std::string Where(const std::string& path, int line) {
@@ -145,7 +113,7 @@ std::string Where(const std::string& path, int line) {
 }
 
 std::string UnknownCountry(const std::string& path, int line, std::string_view name) {
-  return Where(path, line) + "unknown country '" + std::string(Trim(name)) +
+  return Where(path, line) + "unknown country '" + std::string(utf8::TrimAscii(name)) +
          "' (add how this table spells it to data/burden/table_names.tsv)";
 }
 
@@ -268,7 +236,7 @@ Result<std::vector<Cell>> ReadWide(const std::vector<CsvRecord>& recs, const std
   const CsvRecord& header = recs[h];
   // Spreadsheets often end rows with empty cells: they are not columns.
   size_t width = header.cells.size();
-  while (width > 1 && Trim(header.cells[width - 1]).empty()) --width;
+  while (width > 1 && utf8::TrimAscii(header.cells[width - 1]).empty()) --width;
   std::vector<std::pair<int, bool>> years;  // per column after the first
   std::set<int> year_seen;
   for (size_t c = 1; c < width; ++c) {
@@ -276,7 +244,7 @@ Result<std::vector<Cell>> ReadWide(const std::vector<CsvRecord>& recs, const std
     bool est = false;
     if (!ParseYearHeader(header.cells[c], &y, &est)) {
       problems->push_back(Where(path, header.line) + "column " + std::to_string(c + 1) +
-                          " is headed '" + std::string(Trim(header.cells[c])) +
+                          " is headed '" + std::string(utf8::TrimAscii(header.cells[c])) +
                           "', not a year (expected country,2014,…,2024e,2025e)");
       y = 0;
     } else if (!year_seen.insert(y).second) {
@@ -298,11 +266,11 @@ Result<std::vector<Cell>> ReadWide(const std::vector<CsvRecord>& recs, const std
     }
     if (!seen.insert(*code).second) {
       problems->push_back(Where(path, rec.line) + "a second row for " + names.Name(*code) + " ('" +
-                          std::string(Trim(name)) + "')");
+                          std::string(utf8::TrimAscii(name)) + "')");
       continue;
     }
     size_t used = rec.cells.size();
-    while (used > width && Trim(rec.cells[used - 1]).empty()) --used;
+    while (used > width && utf8::TrimAscii(rec.cells[used - 1]).empty()) --used;
     if (used > width) {
       problems->push_back(Where(path, rec.line) + std::to_string(used) +
                           " cells, but the header has " + std::to_string(width));
@@ -313,12 +281,12 @@ Result<std::vector<Cell>> ReadWide(const std::vector<CsvRecord>& recs, const std
       if (year == 0) continue;
       Cell cell{*code, spec.series, year, std::nullopt, est};
       std::string_view text = c < rec.cells.size() ? std::string_view(rec.cells[c]) : "";
-      if (!Trim(text).empty()) {
-        cell.value = ParseNumber(text, nullptr);
+      if (!utf8::TrimAscii(text).empty()) {
+        cell.value = ParseFigure(text, nullptr);
         if (!cell.value) {
-          problems->push_back(Where(path, rec.line) + std::string(Trim(name)) + ", " +
-                              std::string(Trim(header.cells[c])) + ": '" + std::string(Trim(text)) +
-                              "' is not a number");
+          problems->push_back(Where(path, rec.line) + std::string(utf8::TrimAscii(name)) + ", " +
+                              std::string(utf8::TrimAscii(header.cells[c])) + ": '" +
+                              std::string(utf8::TrimAscii(text)) + "' is not a number");
           continue;
         }
       }
@@ -375,7 +343,8 @@ Result<std::vector<Cell>> ReadLong(const std::vector<CsvRecord>& recs, const std
     const CsvRecord& rec = recs[r];
     if (AllBlank(rec)) continue;
     auto cell = [&](int c) {
-      return c < static_cast<int>(rec.cells.size()) ? Trim(rec.cells[c]) : std::string_view();
+      return c < static_cast<int>(rec.cells.size()) ? utf8::TrimAscii(rec.cells[c])
+                                                    : std::string_view();
     };
     std::optional<std::string> code = names.Find(cell(country));
     if (!code) {
@@ -400,7 +369,7 @@ Result<std::vector<Cell>> ReadLong(const std::vector<CsvRecord>& recs, const std
     }
     Cell out{*code, spec.series, y, std::nullopt, est};
     if (!cell(value).empty()) {
-      out.value = ParseNumber(cell(value), nullptr);
+      out.value = ParseFigure(cell(value), nullptr);
       if (!out.value) {
         problems->push_back(Where(path, rec.line) + header.cells[value] + ": '" +
                             std::string(cell(value)) + "' is not a number");
@@ -466,15 +435,16 @@ Result<std::vector<Cell>> ReadSipriSheet(const std::vector<CsvRecord>& recs,
     }
     for (size_t c = 1; c < years.size(); ++c) {
       if (years[c] == 0) continue;
-      std::string_view text = c < rec.cells.size() ? Trim(rec.cells[c]) : std::string_view();
+      std::string_view text =
+          c < rec.cells.size() ? utf8::TrimAscii(rec.cells[c]) : std::string_view();
       if (text == "xxx") continue;  // the state did not exist: no cell at all
       Cell cell{*code, spec.series, years[c], std::nullopt, false};
       if (!IsSipriBlank(text)) {
         bool percent = false;
-        cell.value = ParseNumber(text, &percent, &cell.estimate);
+        cell.value = ParseFigure(text, &percent, &cell.estimate);
         if (cell.value && !percent) bare.push_back(cells.size());
         if (!cell.value) {
-          problems->push_back(Where(path, rec.line) + std::string(Trim(name)) + ", " +
+          problems->push_back(Where(path, rec.line) + std::string(utf8::TrimAscii(name)) + ", " +
                               std::to_string(years[c]) + ": '" + std::string(text) +
                               "' is not a number");
           continue;
@@ -562,15 +532,20 @@ Status FigureBook::Add(EditionData data) {
     held->index.emplace(key, held->cells.size());
     held->cells.push_back(std::move(c));
   }
+  // Kept newest first, so lookups walk the editions in order without sorting them each time.
+  if (created) {
+    std::stable_sort(editions_.begin(), editions_.end(), [](const auto& a, const auto& b) {
+      return a->edition.published != b->edition.published
+                 ? a->edition.published > b->edition.published
+                 : a->edition.id > b->edition.id;
+    });
+  }
   return Status::Ok();
 }
 
 std::vector<const Edition*> FigureBook::Editions() const {
   std::vector<const Edition*> out;
   for (const auto& h : editions_) out.push_back(&h->edition);
-  std::stable_sort(out.begin(), out.end(), [](const Edition* a, const Edition* b) {
-    return a->published != b->published ? a->published > b->published : a->id > b->id;
-  });
   return out;
 }
 
@@ -592,15 +567,9 @@ Lookup FigureBook::Find(Series series, std::string_view basis, std::string_view 
                         std::string_view edition) const {
   Lookup out;
   const Held* holding_country = nullptr;
-  std::vector<const Held*> order;
-  for (const auto& h : editions_) order.push_back(h.get());
-  std::stable_sort(order.begin(), order.end(), [](const Held* a, const Held* b) {
-    return a->edition.published != b->edition.published
-               ? a->edition.published > b->edition.published
-               : a->edition.id > b->edition.id;
-  });
   auto key = std::make_tuple(static_cast<int>(series), std::string(country), year);
-  for (const Held* h : order) {
+  for (const auto& held : editions_) {  // newest first
+    const Held* h = held.get();
     if (!edition.empty() ? h->edition.id != edition : h->edition.basis != basis) continue;
     auto it = h->index.find(key);
     if (it != h->index.end()) {
@@ -631,21 +600,16 @@ Lookup FigureBook::Find(Series series, std::string_view basis, std::string_view 
 std::vector<Lookup> FigureBook::Revisions(Series series, std::string_view country, int year) const {
   std::vector<Lookup> out;
   auto key = std::make_tuple(static_cast<int>(series), std::string(country), year);
-  std::vector<const Edition*> eds = Editions();
-  std::reverse(eds.begin(), eds.end());
-  for (const Edition* e : eds) {
-    for (const auto& h : editions_) {
-      if (&h->edition != e) continue;
-      auto it = h->index.find(key);
-      if (it == h->index.end()) continue;  // the edition has no cell for this year
-      const Cell& c = h->cells[it->second];
-      Lookup l;
-      l.edition = e;
-      l.estimate = c.estimate;
-      l.state = c.value ? Lookup::State::kValue : Lookup::State::kNoData;
-      l.value = c.value.value_or(0);
-      out.push_back(l);
-    }
+  for (auto h = editions_.rbegin(); h != editions_.rend(); ++h) {  // oldest first
+    auto it = (*h)->index.find(key);
+    if (it == (*h)->index.end()) continue;  // the edition has no cell for this year
+    const Cell& c = (*h)->cells[it->second];
+    Lookup l;
+    l.edition = &(*h)->edition;
+    l.estimate = c.estimate;
+    l.state = c.value ? Lookup::State::kValue : Lookup::State::kNoData;
+    l.value = c.value.value_or(0);
+    out.push_back(l);
   }
   return out;
 }

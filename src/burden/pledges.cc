@@ -1,9 +1,9 @@
 // Pledges, groups and scenarios as data, and the arithmetic of meeting a pledge.
 #include <algorithm>
 #include <cmath>
-#include <cstdlib>
 #include <set>
 
+#include "burden/numbers.h"
 #include "dyad/date.h"
 #include "dyad/pledge.h"
 #include "dyad/tsv.h"
@@ -20,17 +20,8 @@ std::string MissingColumn(const TsvTable& t, std::initializer_list<const char*> 
   return "";
 }
 
-std::optional<double> Number(std::string_view s) {
-  std::string str(s);
-  if (str.empty()) return std::nullopt;
-  char* end = nullptr;
-  double v = std::strtod(str.c_str(), &end);
-  if (end != str.c_str() + str.size() || !std::isfinite(v)) return std::nullopt;
-  return v;
-}
-
 std::optional<int> Year(std::string_view s) {
-  std::optional<double> v = Number(s);
+  std::optional<double> v = ParseFigure(s);
   if (!v || *v != std::floor(*v) || *v < 1900 || *v > 2100) return std::nullopt;
   return static_cast<int>(*v);
 }
@@ -125,7 +116,7 @@ Status Pledges::Load(const std::string& path, const Groups& groups, const TableN
     p.source = t->Column("source") >= 0 ? col(r, "source") : "";
     p.note = t->Column("note") >= 0 ? col(r, "note") : "";
     std::optional<Series> series = ParseSeries(col(r, "series"));
-    std::optional<double> target = Number(col(r, "target"));
+    std::optional<double> target = ParseFigure(col(r, "target"));
     std::optional<int> deadline = Year(col(r, "deadline"));
     std::string bad;
     if (p.id.empty())
@@ -219,7 +210,7 @@ Status Scenarios::Load(const std::string& path, const TableNames& names,
   for (const TsvRow& r : t->rows()) {
     std::string id = col(r, "scenario"), country = col(r, "country");
     std::optional<int> year = Year(col(r, "year"));
-    std::optional<double> v = Number(col(r, "share_gdp"));
+    std::optional<double> v = ParseFigure(col(r, "share_gdp"));
     std::string bad;
     if (id.empty())
       bad = "scenario is required";

@@ -7,6 +7,7 @@
 #include <set>
 #include <sstream>
 
+#include "burden/numbers.h"
 #include "dyad/burden_report.h"
 #include "dyad/csv.h"
 
@@ -17,13 +18,6 @@ namespace {
 std::string Fixed(double v, int decimals) {
   char buf[64];
   std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-  return buf;
-}
-
-// "3.5" for 3.5, "2" for 2.0: targets as people write them.
-std::string Short(double v) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%g", v);
   return buf;
 }
 
@@ -427,8 +421,8 @@ Result<Report> StatusReport(const BurdenData& d, const Query& q) {
                {"estimate", "est."},   {"status", "status"},
                {"edition", "edition"}, {"equipment_share", "equip. %"}};
   for (const Pledge* p : pledges) {
-    std::string head = p->series == Series::kEquipmentShare ? "eq. " + Short(p->target) + "%"
-                                                            : Short(p->target) + "%";
+    std::string head = p->series == Series::kEquipmentShare ? "eq. " + ShortNumber(p->target) + "%"
+                                                            : ShortNumber(p->target) + "%";
     r.columns.push_back({p->id, head, 2, "meets"});
   }
   if (any_national) {
@@ -512,8 +506,8 @@ Result<Report> StatusReport(const BurdenData& d, const Query& q) {
       return position[a] < position[b];
     });
     std::string what = p->series == Series::kEquipmentShare
-                           ? Short(p->target) + "% of defence spending on major equipment"
-                           : Short(p->target) + "% of GDP";
+                           ? ShortNumber(p->target) + "% of defence spending on major equipment"
+                           : ShortNumber(p->target) + "% of GDP";
     std::string line = "At or above " + what + " (" + p->id + "): " + std::to_string(m.size()) +
                        " of " + std::to_string(with_data[p->id]) + " with data";
     if (!m.empty() && m.size() <= 6) line += " (" + ListNames(m) + ")";
@@ -603,10 +597,10 @@ Result<Report> GapReport(const BurdenData& d, const Query& q) {
                        std::to_string(g->base_year) + (g->estimate ? " (estimate)" : "") + ", " +
                        g->basis + " basis";
     if (g->met) {
-      sentences.push_back(from + ": the " + Short(p.target) + "% target is met" +
+      sentences.push_back(from + ": the " + ShortNumber(p.target) + "% target is met" +
                           (g->years_left == 0 ? " in the deadline year." : "."));
     } else if (g->yearly_rise) {
-      std::string s = from + ": to reach " + Short(p.target) + "% in " +
+      std::string s = from + ": to reach " + ShortNumber(p.target) + "% in " +
                       std::to_string(p.deadline) + " it needs +" + Fixed(*g->yearly_rise, 3) +
                       " percentage points a year for " + std::to_string(g->years_left) + " years";
       if (g->compound_growth) {
@@ -718,8 +712,9 @@ Result<Report> TrendReport(const BurdenData& d, const Query& q) {
     for (const auto& [key, name] : it->second) n.push_back(name);
     return ListNames(n);
   };
-  r.notes.push_back("Already at " + Short(p.target) + "%: " + names(Trend::Verdict::kMet) + ".");
-  r.notes.push_back("On track for " + Short(p.target) + "% by " + std::to_string(p.deadline) +
+  r.notes.push_back("Already at " + ShortNumber(p.target) + "%: " + names(Trend::Verdict::kMet) +
+                    ".");
+  r.notes.push_back("On track for " + ShortNumber(p.target) + "% by " + std::to_string(p.deadline) +
                     " on their recent trend: " + names(Trend::Verdict::kOnTrack) + ".");
   r.notes.push_back("Trend: the least-squares line through the last " + std::to_string(q.window) +
                     " years with figures, carried from the last figure to the deadline year; "

@@ -41,14 +41,10 @@ EventMode ModeOf(const std::string& before_verb, const std::string& verb) {
     i = j + 1;
   }
   // "in May", "on May 7": the month, not the modal.
-  static const std::set<std::string> kBeforeMonth = {"IN",   "ON",    "SINCE", "BY",    "UNTIL",
-                                                     "OF",   "EARLY", "LATE",  "MID",   "LAST",
-                                                     "NEXT", "THIS",  "FROM",  "SINCE", "TO"};
   for (size_t k = 0; k < words.size(); ++k) {
-    if (words[k] != "MAY") continue;
-    bool digit_next = k + 1 < words.size() && !words[k + 1].empty() &&
-                      std::isdigit(static_cast<unsigned char>(words[k + 1][0]));
-    if (digit_next || (k > 0 && kBeforeMonth.count(words[k - 1]))) words[k] = "<MONTH>";
+    if (words[k] == "MAY" &&
+        en::ReadsAsMonth(k > 0 ? words[k - 1] : "", k + 1 < words.size() ? words[k + 1] : ""))
+      words[k] = "<MONTH>";
   }
   std::string near;
   for (size_t k = words.size() > 4 ? words.size() - 4 : 0; k < words.size(); ++k)
@@ -188,12 +184,6 @@ std::vector<Event> CodeEnglish(const EnglishInput& in, std::vector<Unresolved>* 
         note("no counterpart");
         continue;
       }
-      // "X said (that) Y …", "X told reporters": the report is how the news came, not an act
-      // between X and someone in what was said.
-      if (t.code == "010" && (t.verb == "SAID" || t.verb == "SAYS" || t.verb == "SAY" ||
-                              t.verb == "SAYING" || t.verb == "TOLD" || t.verb == "TELLS" ||
-                              t.verb == "ADDED" || t.verb == "ADDING" || t.verb == "REPORTED"))
-        continue;
       std::string sc = StateOf(t.source, countries), tc = StateOf(t.target, countries);
       // A foreign-policy event is between two sides: a state's organs toward each other are not.
       if (!sc.empty() && sc == tc) continue;

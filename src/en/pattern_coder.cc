@@ -223,13 +223,6 @@ class Sentence {
     return k < n_ && is_verb_[k] && EndsWith(W(k), "ING") && !kNotActs.count(W(k));
   }
 
-  static bool IsReportVerb(const std::string& w) {
-    static const std::unordered_set<std::string> kReport = {
-        "SAID",    "SAYS",  "SAY",    "SAYING",   "TOLD",     "TELLS",
-        "TELLING", "ADDED", "ADDING", "REPORTED", "REPORTING"};
-    return kReport.count(w) > 0;
-  }
-
   // The actor the sentence is about: the subject of its first verb that is not a report ("Ukraine
   // said Russia launched …" is about Russia), or the agent of a passive ("Israel was struck by
   // Iranian missiles" is about Iran). "-" for a compound subject (no single actor), empty when
@@ -357,12 +350,8 @@ class Sentence {
       if (rec >= 0 && end == i + 1 && std::islower(static_cast<unsigned char>(toks_[i].orig[0])))
         rec = -1;
       // "on May 7", "in March": a month is no person (Theresa May); "talks with May" is.
-      static const std::unordered_set<std::string> kBeforeMonth = {
-          "IN",    "ON",   "SINCE", "UNTIL", "BY",    "FROM", "THROUGH", "BEFORE",
-          "AFTER", "LAST", "NEXT",  "THIS",  "EARLY", "LATE", "MID",     "OF"};
       if (rec >= 0 && end == i + 1 && IsMonth(W(i)) &&
-          ((i + 1 < n_ && std::isdigit(static_cast<unsigned char>(W(i + 1)[0]))) ||
-           (i > 0 && kBeforeMonth.count(W(i - 1)))))
+          ReadsAsMonth(i > 0 ? W(i - 1) : "", i + 1 < n_ ? W(i + 1) : ""))
         rec = -1;
       // A one-word name with no role on the day ("Yoon" in a year neither Yoon held office)
       // leaves the word to what the document itself introduced.
@@ -1252,6 +1241,21 @@ class Sentence {
 };
 
 }  // namespace
+
+bool IsReportVerb(std::string_view word) {
+  static const std::unordered_set<std::string_view> kReport = {
+      "SAID",    "SAYS",  "SAY",    "SAYING",   "TOLD",     "TELLS",
+      "TELLING", "ADDED", "ADDING", "REPORTED", "REPORTING"};
+  return kReport.count(word) > 0;
+}
+
+bool ReadsAsMonth(std::string_view prev, std::string_view next) {
+  static const std::unordered_set<std::string_view> kBeforeMonth = {
+      "IN",    "ON",   "SINCE", "UNTIL", "BY",    "FROM", "THROUGH", "BEFORE",
+      "AFTER", "LAST", "NEXT",  "THIS",  "EARLY", "LATE", "MID",     "OF"};
+  return (!next.empty() && std::isdigit(static_cast<unsigned char>(next[0]))) ||
+         kBeforeMonth.count(prev) > 0;
+}
 
 SentenceCoding PatternCoder::Code(std::string_view text, int date, const PatternOptions& opt,
                                   const LearnedNames* learned) const {

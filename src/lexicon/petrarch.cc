@@ -8,6 +8,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "dyad/utf8.h"
+
 namespace dyad::petrarch {
 
 namespace {
@@ -16,14 +18,6 @@ std::string Upper(std::string_view s) {
   std::string out(s);
   for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   return out;
-}
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r'))
-    s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
-    s.remove_suffix(1);
-  return s;
 }
 
 struct Line {
@@ -64,7 +58,7 @@ std::vector<Line> ContentLines(const std::string& text, bool semicolon_comments)
       s += raw[i++];
     }
     if (s.find("---STOP---") != std::string::npos) break;
-    std::string_view t = Trim(s);
+    std::string_view t = utf8::TrimAscii(s);
     if (t.empty() || t.front() == '#' || t.front() == '<') continue;
     // '#' starts a comment outside brackets; ';' too on actor and agent lines.
     int depth = 0;
@@ -79,7 +73,7 @@ std::vector<Line> ContentLines(const std::string& text, bool semicolon_comments)
     }
     s.resize(cut);
     while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.pop_back();
-    if (Trim(s).empty()) continue;
+    if (utf8::TrimAscii(s).empty()) continue;
     out.push_back({number, std::move(s)});
   }
   return out;
@@ -158,16 +152,16 @@ class Reader {
     int record = -1;
     for (const Line& l : lines) {
       std::string_view t = l.text;
-      bool code_line = t.front() == '\t' || (Trim(t).front() == '[' && record >= 0);
+      bool code_line = t.front() == '\t' || (utf8::TrimAscii(t).front() == '[' && record >= 0);
       if (code_line) {
         if (record < 0) {
           Problem(path, l.number, "a code line before any actor");
           continue;
         }
-        AddCode(path, l.number, Trim(t), record);
+        AddCode(path, l.number, utf8::TrimAscii(t), record);
         continue;
       }
-      t = Trim(t);
+      t = utf8::TrimAscii(t);
       bool synonym = t.front() == '+';
       if (synonym) t.remove_prefix(1);
       if (synonym && record < 0) {
@@ -195,7 +189,7 @@ class Reader {
     std::vector<Line> lines = ContentLines(src.text, true);
     std::unordered_map<std::string, std::vector<std::string>> sets;
     for (const Line& l : lines) {
-      std::string_view t = Trim(l.text);
+      std::string_view t = utf8::TrimAscii(l.text);
       // "!PERSON! = MAN, MEN, WOMAN": a substitution set.
       if (t.front() == '!' && t.find('=') != std::string_view::npos) {
         size_t close = t.find('!', 1);
@@ -209,7 +203,7 @@ class Reader {
         size_t i = 0;
         while (i <= items.size()) {
           size_t comma = items.find(',', i);
-          std::string_view item = Trim(items.substr(
+          std::string_view item = utf8::TrimAscii(items.substr(
               i, comma == std::string_view::npos ? std::string_view::npos : comma - i));
           if (!item.empty()) set.push_back(Upper(item));
           if (comma == std::string_view::npos) break;
@@ -232,14 +226,14 @@ class Reader {
         continue;
       }
       code = prefix ? code.substr(0, code.size() - 1) : code.substr(1);
-      std::string_view head = Trim(t.substr(0, open));
+      std::string_view head = utf8::TrimAscii(t.substr(0, open));
       std::optional<std::string> plural;  // nullopt: the regular plural; "": none
       size_t brace = head.find('{');
       if (brace != std::string_view::npos) {
         size_t end = head.find('}', brace);
-        plural = Upper(Trim(head.substr(
+        plural = Upper(utf8::TrimAscii(head.substr(
             brace + 1, end == std::string_view::npos ? std::string_view::npos : end - brace - 1)));
-        head = Trim(head.substr(0, brace));
+        head = utf8::TrimAscii(head.substr(0, brace));
       }
       std::string phrase = Upper(head);
       std::vector<std::string> forms;
@@ -281,12 +275,12 @@ class Reader {
     std::string block_code = "---";
     bool new_block = false;
     for (size_t i = 0; i < lines.size(); ++i) {
-      std::string_view t = Trim(lines[i].text);
+      std::string_view t = utf8::TrimAscii(lines[i].text);
       int number = lines[i].number;
       if (t.substr(0, 3) == "---") {  // --- NAME [code] ---
         size_t open = t.find('['), close = t.find(']');
         block_code = open != std::string_view::npos && close > open
-                         ? std::string(Trim(t.substr(open + 1, close - open - 1)))
+                         ? std::string(utf8::TrimAscii(t.substr(open + 1, close - open - 1)))
                          : "---";
         new_block = true;
         continue;
@@ -296,8 +290,8 @@ class Reader {
         bool no_plurals = name.back() == '_';
         while (!name.empty() && name.back() == '_') name.pop_back();
         std::vector<std::vector<std::string>>& members = d_->synsets_[Upper(name)];
-        while (i + 1 < lines.size() && Trim(lines[i + 1].text).front() == '+') {
-          std::string_view m = Trim(Trim(lines[++i].text).substr(1));
+        while (i + 1 < lines.size() && utf8::TrimAscii(lines[i + 1].text).front() == '+') {
+          std::string_view m = utf8::TrimAscii(utf8::TrimAscii(lines[++i].text).substr(1));
           bool member_no_plural = no_plurals || (!m.empty() && m.back() == '_');
           Phrase p = ParsePhrase(m);
           if (p.words.empty()) continue;
@@ -321,10 +315,10 @@ class Reader {
           Problem(path, number, "a pattern needs a [code]");
           continue;
         }
-        std::string code(Trim(t.substr(open + 1, close - open - 1)));
+        std::string code(utf8::TrimAscii(t.substr(open + 1, close - open - 1)));
         // PETRARCH-2 groups words into noun phrases {A B} and prepositional phrases (P X);
         // without a parse they read as words in order, any distance apart.
-        std::string body(Trim(t.substr(1, open - 1)));
+        std::string body(utf8::TrimAscii(t.substr(1, open - 1)));
         for (char& ch : body)
           if (ch == '(' || ch == ')' || ch == '{' || ch == '}') ch = ' ';
         Pattern p;
@@ -342,10 +336,10 @@ class Reader {
       std::string code = block_code;
       if (size_t open = rest.find('['); open != std::string_view::npos) {
         size_t close = rest.find(']', open);
-        code = std::string(
-            Trim(rest.substr(open + 1, close == std::string_view::npos ? std::string_view::npos
-                                                                       : close - open - 1)));
-        rest = Trim(rest.substr(0, open));
+        code = std::string(utf8::TrimAscii(rest.substr(open + 1, close == std::string_view::npos
+                                                                     ? std::string_view::npos
+                                                                     : close - open - 1)));
+        rest = utf8::TrimAscii(rest.substr(0, open));
       }
       std::vector<std::string> listed;
       bool has_braces = false;
@@ -366,7 +360,7 @@ class Reader {
             listed.push_back(form);
           k = e;
         }
-        rest = Trim(rest.substr(0, brace));
+        rest = utf8::TrimAscii(rest.substr(0, brace));
       }
       std::string verb = Upper(rest);
       if (verb.empty() || verb.find(' ') != std::string::npos) continue;  // "RULE OUT": not read
@@ -442,7 +436,7 @@ class Reader {
   Status Discards(const Source& src) {
     std::vector<Line> lines = ContentLines(src.text, true);
     for (const Line& l : lines) {
-      std::string_view t = Trim(l.text);
+      std::string_view t = utf8::TrimAscii(l.text);
       Discard d;
       d.story = t.front() == '+';
       if (d.story) t.remove_prefix(1);
@@ -487,11 +481,12 @@ class Reader {
       Problem(path, line, "an actor code needs [CODE]");
       return;
     }
-    std::string_view inner = Trim(s.substr(open + 1, close - open - 1));
+    std::string_view inner = utf8::TrimAscii(s.substr(open + 1, close - open - 1));
     size_t sp = inner.find_first_of(" \t<>");
     DatedCode c;
     c.code = std::string(inner.substr(0, sp));
-    std::string_view restriction = sp == std::string_view::npos ? "" : Trim(inner.substr(sp));
+    std::string_view restriction =
+        sp == std::string_view::npos ? "" : utf8::TrimAscii(inner.substr(sp));
     if (c.code.empty()) {
       Problem(path, line, "empty actor code");
       return;

@@ -173,8 +173,14 @@ TEST(EventIoTest, GdeltSampleLoadsWholeIncludingRowsWithoutUrl) {
   EXPECT_EQ(first.mentions[0].span_begin, 0u);
 }
 
+// A tab-separated row of the fields, as GDELT writes them.
+std::string TabRow(const std::vector<std::string>& fields) {
+  std::string row;
+  for (size_t i = 0; i < fields.size(); ++i) row += (i ? "\t" : "") + fields[i];
+  return row;
+}
+
 TEST(EventIoTest, MalformedGdeltRowsAreReportedWithTheirLineAndSkipped) {
-  std::string good(57, '\t');  // placeholder, replaced below
   std::vector<std::string> f(58);
   f[0] = "1";
   f[1] = "20240619";
@@ -184,8 +190,7 @@ TEST(EventIoTest, MalformedGdeltRowsAreReportedWithTheirLineAndSkipped) {
   f[29] = "1";
   f[30] = "1.9";
   f[57] = "http://example.org/a";
-  std::string row;
-  for (size_t i = 0; i < f.size(); ++i) row += (i ? "\t" : "") + f[i];
+  std::string row = TabRow(f);
   std::string bad_date = row;
   bad_date.replace(bad_date.find("20240619"), 8, "20241340");
   std::string path = WriteScratch(
@@ -213,8 +218,7 @@ TEST(EventIoTest, GdeltTwoRowsHave61Fields) {
   f[30] = "-4.4";
   f[59] = "20230721120000";
   f[60] = "https://example.org/b";
-  std::string row;
-  for (size_t i = 0; i < f.size(); ++i) row += (i ? "\t" : "") + f[i];
+  std::string row = TabRow(f);
   std::string path = WriteScratch("gdelt/v2.tsv", row + "\n");
   std::vector<std::string> problems;
   std::vector<Event> ev = ReadAll(path, EventFormat::kGdelt, &problems);
