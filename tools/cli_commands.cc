@@ -193,6 +193,18 @@ Language ParseLang(const std::string& s) {
   return Language::kAuto;
 }
 
+// --date YYYY-MM-DD into the options; false (after saying why) when it is no date.
+bool ParseDocumentDateFlag(const std::string& flag, CodeOptions* opt) {
+  if (flag.empty()) return true;
+  std::optional<Date> d = Date::Parse(flag);
+  if (!d) {
+    std::cerr << "dyad: --date " << flag << ": expected a day as YYYY-MM-DD\n";
+    return false;
+  }
+  opt->date = DocumentDate{*d, DocumentDateSource::kOption, 0, 0};
+  return true;
+}
+
 }  // namespace
 
 void Register(CLI::App& app, Global& g) {
@@ -202,7 +214,7 @@ void Register(CLI::App& app, Global& g) {
   // ---- code ----
   struct CodeFlags {
     std::vector<std::string> files;
-    std::string lang = "auto", format = "jsonl", self = "KOR";
+    std::string lang = "auto", format = "jsonl", self, date;
     int year = 0;
     bool no_merge = false;
     bool stdin_doc = false;
@@ -222,8 +234,12 @@ void Register(CLI::App& app, Global& g) {
       ->check(CLI::Range(1900, 2100));
   code->add_option("--format", cf->format, "output format")
       ->check(CLI::IsMember({"jsonl", "tsv", "table"}));
-  code->add_option("--self", cf->self, "the state the author's 우리 (we) names")
-      ->default_str("KOR");
+  code->add_option("--date", cf->date,
+                   "the document's date, YYYY-MM-DD (default: read from a header line, a dated "
+                   "title or the PDF's creation date)");
+  code->add_option("--self", cf->self,
+                   "the state the author's 우리 (we) names (default: from the text's "
+                   "vocabulary, else KOR)");
   code->add_flag("--no-merge", cf->no_merge, "print every mention as its own event");
   code->add_flag(
       "--unresolved", cf->unresolved,
@@ -260,6 +276,10 @@ void Register(CLI::App& app, Global& g) {
     opt.lang = ParseLang(cf->lang);
     opt.year = cf->year;
     opt.self_country = cf->self;
+    if (!ParseDocumentDateFlag(cf->date, &opt)) {
+      g.exit_code = 2;
+      return;
+    }
     opt.merge = !cf->no_merge;
     opt.modes = ParseModes(cf->modes);
     if (cf->files.empty() && !cf->stdin_doc) {
@@ -293,7 +313,7 @@ void Register(CLI::App& app, Global& g) {
   // ---- ingest ----
   struct IngestFlags {
     std::vector<std::string> files;
-    std::string db = DefaultDb(), lang = "auto", self = "KOR", modes = "actual";
+    std::string db = DefaultDb(), lang = "auto", self, modes = "actual", date;
     int year = 0;
   };
   auto inf = std::make_shared<IngestFlags>();
@@ -303,7 +323,11 @@ void Register(CLI::App& app, Global& g) {
   ingest->add_option("--lang", inf->lang, "document language")
       ->check(CLI::IsMember({"auto", "ko", "en"}));
   ingest->add_option("--year", inf->year, "the year in force")->check(CLI::Range(1900, 2100));
-  ingest->add_option("--self", inf->self, "the state the author's 우리 (we) names");
+  ingest->add_option("--self", inf->self,
+                     "the state the author's 우리 (we) names (default: from the text's "
+                     "vocabulary, else KOR)");
+  ingest->add_option("--date", inf->date,
+                     "the documents' date, YYYY-MM-DD (default: read from each document)");
   ingest->add_option("--mode", inf->modes, "which events to store (as for code); default actual");
   ingest->callback([inf, &g] {
     auto res = LoadResources(g);
@@ -322,6 +346,10 @@ void Register(CLI::App& app, Global& g) {
     opt.lang = ParseLang(inf->lang);
     opt.year = inf->year;
     opt.self_country = inf->self;
+    if (!ParseDocumentDateFlag(inf->date, &opt)) {
+      g.exit_code = 2;
+      return;
+    }
     opt.modes = ParseModes(inf->modes);
     for (const std::string& f : inf->files) {
       Result<Document> doc = LoadDocument(f);

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "dyad/document.h"
+#include "dyad/document_date.h"
 #include "dyad/event.h"
 #include "dyad/lexicon.h"
 #include "dyad/repair.h"
@@ -27,11 +28,17 @@ enum class Language { kAuto, kKorean, kEnglish };
 
 struct CodeOptions {
   Language lang = Language::kAuto;
-  int year = 0;                      // the year in force; 0 = read it from the document
-  std::string self_country = "KOR";  // the state "우리" (we) names in the author's voice
+  int year = 0;  // the year in force; 0 = read it from the document
+  // The state "우리" (we) names in the author's voice; empty = detect it from the text's
+  // vocabulary (document_cues.tsv), else KOR for Korean text.
+  std::string self_country;
   bool merge = true;                 // merge mentions of one real-world event
   // Which events to keep: by default only what the text says happened.
   std::vector<EventMode> modes = {EventMode::kActual};
+  // The document's date (dyad code --date, or a feed's date field); unset = read it from the
+  // text (dyad/document_date.h). Relative dates count from it; what a speech or statement
+  // itself does happens on it.
+  std::optional<DocumentDate> date;
   // English documents: these PETRARCH/TABARI dictionaries instead of the shipped English
   // lexicon (dyad code --dictionaries DIR); must outlive the call.
   const petrarch::Dictionaries* english = nullptr;
@@ -41,6 +48,8 @@ struct CodedDocument {
   std::string lang;   // "ko" or "en"
   std::string title;  // first heading or sentence, shortened
   int year = 0;       // the document's year in force
+  std::optional<DocumentDate> date;  // when the document was written or given, if known
+  std::string voice;                 // the state its 우리 names
   CleanText clean;
   std::vector<Event> events;           // by date, then by position of the first mention
   std::vector<Unresolved> unresolved;  // what looked like an event but could not be coded

@@ -10,8 +10,11 @@
 #ifndef DYAD_DOCUMENT_H_
 #define DYAD_DOCUMENT_H_
 
+#include <optional>
 #include <string>
 #include <string_view>
+
+#include "dyad/date.h"
 
 #include "dyad/status.h"
 
@@ -22,6 +25,8 @@ struct Document {
   std::string format;    // "text" or "pdf"
   std::string encoding;  // the source encoding: "utf-8", "utf-16le", "cp949", "pdf"
   std::string text;      // extracted text, UTF-8
+  // The PDF's CreationDate, the document date of last resort (dyad/document_date.h).
+  std::optional<Date> pdf_created;
 };
 
 // Reads and decodes a file. Errors name the path: missing or unreadable file, a corrupt or

@@ -76,6 +76,10 @@ struct Event {
   // The identifier the event has in the dataset it was imported from (GDELT GlobalEventID,
   // ICEWS Event ID); empty for events dyad coded.
   std::string id;
+  // Where the date came from: "text" (the words of the mention), "document" (the document's
+  // date: what a speech or statement itself does, on the day it was given) or "document-year"
+  // (an act the text tells without a date: the document's year, up to the document's date).
+  std::string date_basis = "text";
 };
 
 }  // namespace dyad

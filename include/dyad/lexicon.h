@@ -20,6 +20,7 @@
 #include "dyad/cameo.h"
 #include "dyad/countries.h"
 #include "dyad/date.h"
+#include "dyad/document_date.h"
 #include "dyad/status.h"
 #include "dyad/trie.h"
 
@@ -89,8 +90,8 @@ struct LexEntry {
 
 class Lexicon {
  public:
-  // dir holds actors.tsv, actions_ko.tsv, country_aliases.tsv, running_headers.tsv and
-  // quote_cues_ko.tsv;
+  // dir holds actors.tsv, actions_ko.tsv, country_aliases.tsv, running_headers.tsv,
+  // quote_cues_ko.tsv and document_cues.tsv;
   // countries_tsv is data/countries.tsv. Fails when any row is bad; problems lists them all.
   static Result<Lexicon> Load(const std::string& dir, const std::string& countries_tsv,
                               const Codebook& codebook, std::vector<std::string>* problems);
@@ -100,6 +101,8 @@ class Lexicon {
   const CountryTable& countries() const { return countries_; }
   const std::vector<std::string>& running_headers() const { return running_headers_; }
   const std::vector<QuoteCue>& quote_cues() const { return quote_cues_; }
+  // Words that date a document and give away its voice (document_cues.tsv).
+  const DocumentCues& document_cues() const { return document_cues_; }
 
   // The compiled matcher over every name and expression; values index entries().
   const Trie& trie() const { return trie_; }
@@ -115,6 +118,7 @@ class Lexicon {
   CountryTable countries_;
   std::vector<std::string> running_headers_;
   std::vector<QuoteCue> quote_cues_;
+  DocumentCues document_cues_;
   Trie trie_;
   std::vector<std::vector<LexEntry>> entry_lists_;
   std::vector<std::pair<std::string, int32_t>> prefixes_;  // syllable → country index, sorted

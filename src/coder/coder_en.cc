@@ -100,7 +100,7 @@ std::vector<Event> CodeEnglish(const EnglishInput& in, std::vector<Unresolved>* 
   std::vector<Event> out;
   const CountryTable& countries = in.res->lexicon.countries();
   en::PatternCoder coder(in.dictionaries);
-  std::optional<Date> dateline = en::Dateline(in.clean->text, in.year);
+  std::optional<Date> dateline = in.doc_date ? in.doc_date : en::Dateline(in.clean->text, in.year);
   // Without a dateline, relative dates count from the first day of the year in force.
   Date anchor = dateline ? *dateline : Date{in.year != 0 ? in.year : 2000, 1, 1};
   std::optional<DateSpan> in_force;

@@ -2,6 +2,7 @@
 #ifndef DYAD_CODER_CODER_EN_H_
 #define DYAD_CODER_CODER_EN_H_
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,7 @@ struct EnglishInput {
   const std::vector<Segment>* segments;
   std::string doc_path;
   int year = 0;  // the year in force
+  std::optional<Date> doc_date;  // when the document was written or given
 };
 
 // Each sentence dated (its own date expression, else the last day named, else the dateline),

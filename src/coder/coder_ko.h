@@ -2,6 +2,7 @@
 #ifndef DYAD_CODER_CODER_KO_H_
 #define DYAD_CODER_CODER_KO_H_
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,7 @@ struct KoreanInput {
   std::string doc_path;
   int year = 0;  // the document's year in force
   std::string self_country;
+  std::optional<Date> doc_date;  // when the document was written or given
 };
 
 std::vector<Event> CodeKorean(const KoreanInput& in, std::vector<Unresolved>* unresolved = nullptr);

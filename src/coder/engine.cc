@@ -24,6 +24,20 @@ Language DetectLanguage(std::string_view text) {
   return hangul * 3 >= latin / 2 ? Language::kKorean : Language::kEnglish;
 }
 
+namespace {
+
+// The document's date, first found wins: the caller's (--date, a feed's field), a header line or
+// a dated genre of the text, the PDF's CreationDate.
+std::optional<DocumentDate> DateOf(const Document& doc, const CodeOptions& options,
+                                   const DocumentCues& cues) {
+  if (options.date) return options.date;
+  if (std::optional<DocumentDate> d = FindDocumentDate(doc.text, cues)) return d;
+  if (doc.pdf_created) return DocumentDate{*doc.pdf_created, DocumentDateSource::kPdfInfo, 0, 0};
+  return std::nullopt;
+}
+
+}  // namespace
+
 Coder::Coder(std::shared_ptr<const Resources> resources) : res_(std::move(resources)) {}
 
 Result<CodedDocument> Coder::Code(const Document& doc, const CodeOptions& options) const {
@@ -47,7 +61,13 @@ Result<CodedDocument> Coder::CodeUnchecked(const Document& doc, const CodeOption
   out.clean = RepairExtracted(doc.text, ro);
   if (out.clean.blocks.empty()) return Status::InvalidInput(doc.path + ": no text after repair");
   std::vector<Segment> segments = SegmentText(out.clean);
+  out.date = DateOf(doc, options, res_->lexicon.document_cues());
   out.year = options.year != 0 ? options.year : KoreanDocumentYear(out.clean, segments);
+  if (out.year == 0 && out.date) out.year = out.date->date.year;
+  out.voice = options.self_country;
+  if (out.voice.empty()) out.voice = DetectVoice(doc.text, res_->lexicon.document_cues());
+  // Korean text that gives no voice away is most often written in the South.
+  if (out.voice.empty()) out.voice = "KOR";
   for (const Segment& s : segments) {
     if (s.kind == Segment::Kind::kTableRow || s.kind == Segment::Kind::kQuote) continue;
     std::string_view t = out.clean.Slice(s.begin, s.end);
@@ -58,7 +78,8 @@ Result<CodedDocument> Coder::CodeUnchecked(const Document& doc, const CodeOption
       out.title.pop_back();
     break;
   }
-  KoreanInput in{res_.get(), &out.clean, &segments, doc.path, out.year, options.self_country};
+  KoreanInput in{res_.get(), &out.clean, &segments, doc.path, out.year, out.voice};
+  if (out.date) in.doc_date = out.date->date;
   std::vector<Event> events = CodeKorean(in, &out.unresolved);
   std::erase_if(events, [&](const Event& e) {
     return std::find(options.modes.begin(), options.modes.end(), e.mode) == options.modes.end();
@@ -86,12 +107,15 @@ Result<CodedDocument> Coder::CodeEnglishDocument(const Document& doc,
   out.clean = RepairExtracted(doc.text, ro);
   if (out.clean.blocks.empty()) return Status::InvalidInput(doc.path + ": no text after repair");
   std::vector<Segment> segments = SegmentText(out.clean);
+  out.date = DateOf(doc, options, res_->lexicon.document_cues());
   out.year = options.year != 0 ? options.year : EnglishDocumentYear(out.clean);
+  if (out.year == 0 && out.date) out.year = out.date->date.year;
   if (!segments.empty()) {
     std::string_view t = out.clean.Slice(segments.front().begin, segments.front().end);
     out.title = std::string(t.substr(0, std::min<size_t>(t.size(), 120)));
   }
   EnglishInput in{res_.get(), dict, &out.clean, &segments, doc.path, out.year};
+  if (out.date) in.doc_date = out.date->date;
   std::vector<Event> events = CodeEnglish(in, &out.unresolved);
   std::erase_if(events, [&](const Event& e) {
     return std::find(options.modes.begin(), options.modes.end(), e.mode) == options.modes.end();

@@ -250,7 +250,12 @@ class SegmentCoder {
 
   // The date of a predicate: a date in parentheses right after it, else the nearest date of
   // its clause before it (then after it), else the date in force at its position.
-  std::optional<DateSpan> DateFor(const Pred& p);
+  std::optional<DateSpan> DateFor(const Pred& p, bool* carried);
+  // A raw date resolved against the document's date where it counts from it (지난해, a bare
+  // day before any month is in force), else against the narrative.
+  std::optional<DateSpan> ResolveAgainstDocument(const ko::RawDate& r, int year, int month,
+                                                 const std::optional<DateSpan>& prev);
+  bool PastTense(const Pred& p) const;
 
   // ---- actors ----
   // A name the dictionaries lack, written right before an office with its state ("게오르기
@@ -409,6 +414,7 @@ class SegmentCoder {
   std::vector<Ending> clause_ending_;  // how each closed clause ended
   std::vector<bool> clause_serial_;    // … with a -고/-아/-어 form chaining into the next verb
   DocState* doc_ = nullptr;
+  std::string date_basis_ = "text";  // where the date of the events being pushed came from
   mutable std::vector<std::pair<std::optional<Date>, ActorRef>> resolve_cache_;
 };
 

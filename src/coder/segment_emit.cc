@@ -201,7 +201,22 @@ void SegmentCoder::Dump() const {
 
 void SegmentCoder::Emit(const Pred& p) {
   if (p.background) return;
-  std::optional<DateSpan> date = DateFor(p);
+  bool carried = false;
+  std::optional<DateSpan> date = DateFor(p, &carried);
+  date_basis_ = "text";
+  // In a document with a date: what the author says now (a speech's demands, warnings and
+  // offers) happens on that date, not on a date an earlier sentence gave; an act told in the
+  // past with no date of its own is known only to fall in the document's year, up to its date.
+  if (in_.doc_date && (!date || carried)) {
+    const Date& doc = *in_.doc_date;
+    if (!PastTense(p)) {
+      date = DateSpan::Day(doc);
+      date_basis_ = "document";
+    } else if (!date) {
+      date = DateSpan{Date{doc.year, 1, 1}, doc, DatePrecision::kYear};
+      date_basis_ = "document-year";
+    }
+  }
   if (!date) {
     if (p.mode == EventMode::kActual) NoteUnresolved("no date", p.unit);
     return;
@@ -504,6 +519,7 @@ void SegmentCoder::Push(const Pred& p, const Action& a, const std::string& code,
   if (cc == nullptr) return;
   Event ev;
   ev.date = date;
+  ev.date_basis = date_basis_;
   ev.source = src.code;
   ev.target = tgt.code;
   ev.source_country = src.country;

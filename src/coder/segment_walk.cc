@@ -274,6 +274,29 @@ void SegmentCoder::Walk() {
 }
 
 // ---- pass 3: dates in text order ----
+// Relative dates against the document's date when it has one: "지난해" and "지난달" count from
+// the day the text was written, and a bare day ("26일", "지난 24일~29일") with no month in force
+// is the latest such day on or before it. Otherwise against the narrative (ko::ResolveDate).
+std::optional<DateSpan> SegmentCoder::ResolveAgainstDocument(const ko::RawDate& r, int year,
+                                                             int month,
+                                                             const std::optional<DateSpan>& prev) {
+  using Kind = ko::RawDate::Kind;
+  if (in_.doc_date && !is_row()) {
+    const Date& doc = *in_.doc_date;
+    if (r.kind == Kind::kRelYear || r.kind == Kind::kRelMonth)
+      return ko::ResolveDate(r, doc.year, doc.month, DateSpan::Day(doc));
+    bool bare_day = r.kind == Kind::kAbsolute && r.year == 0 && r.month == 0 && r.day != 0;
+    if (bare_day && !prev && !(ps_->carried && ps_->carried->precision != DatePrecision::kYear)) {
+      int y = doc.year, m = doc.month;
+      if (r.day > doc.day) {  // not yet this month: last month's
+        if (--m == 0) m = 12, --y;
+      }
+      return ko::ResolveDate(r, y, m, prev);
+    }
+  }
+  return ko::ResolveDate(r, year, month, prev);
+}
+
 void SegmentCoder::ResolveDates() {
   resolved_.assign(raw_dates_.size(), std::nullopt);
   timeline_.assign(raw_dates_.size(), false);
@@ -290,7 +313,7 @@ void SegmentCoder::ResolveDates() {
     if (r.month == 0 && r.day != 0 && !prev && ps_->carried &&
         ps_->carried->precision != DatePrecision::kYear)
       year = ps_->carried->begin.year, month = ps_->carried->begin.month;
-    std::optional<DateSpan> s = ko::ResolveDate(r, year, month, prev);
+    std::optional<DateSpan> s = ResolveAgainstDocument(r, year, month, prev);
     // A paragraph whose first date would run back before the story so far has moved on a
     // year: after an introduction recalling "2018년 6월 싱가포르 …", "1월 1일 신년사" is the
     // brief's own year. Not within a paragraph ("이에 앞서 9월 19일"), nor past the
@@ -299,7 +322,7 @@ void SegmentCoder::ResolveDates() {
         ps_->last_timeline && s->end.ToDays() < ps_->last_timeline->begin.ToDays() - 31 &&
         ps_->year != 0 && ps_->year < in_.year) {
       ps_->year += 1;
-      s = ko::ResolveDate(r, ps_->year, month, prev);
+      s = ResolveAgainstDocument(r, ps_->year, month, prev);
     }
     resolved_[d] = s;
     if (!s) continue;
@@ -434,7 +457,8 @@ bool SegmentCoder::OpensSentence(uint32_t at) const {
 
 // The date of a predicate: a date in parentheses right after it, else the nearest date of
 // its clause before it (then after it), else the date in force at its position.
-std::optional<DateSpan> SegmentCoder::DateFor(const Pred& p) {
+std::optional<DateSpan> SegmentCoder::DateFor(const Pred& p, bool* carried) {
+  *carried = false;
   int anchor = p.light >= 0 ? p.light : p.unit;
   if (anchor + 1 < static_cast<int>(units_.size()) && units_[anchor + 1].punct &&
       units_[anchor + 1].ch == '(') {
@@ -496,7 +520,33 @@ std::optional<DateSpan> SegmentCoder::DateFor(const Pred& p) {
   }
   if ((p.action->frame == Frame::kSay || p.intent) && first) return first;
   if (in_force) return in_force;
+  *carried = ps_->date.has_value();
   return ps_->date;
+}
+
+// Whether the predicate is told in the past: a syllable closed by ㅆ in its verb (했다,
+// 하였습니다, 되였다, 가졌고) or, for an action noun standing alone, in the verb closing its
+// clause (회담이 열렸다).
+bool SegmentCoder::PastTense(const Pred& p) const {
+  auto past = [&](int k) {
+    std::string_view w = Word(k);
+    for (size_t i = 0; i < w.size();) {
+      int len;
+      char32_t c = utf8::Decode(w, i, &len);
+      if (utf8::IsHangulSyllable(c) && utf8::Decompose(c).tail == 20) return true;
+      i += len;
+    }
+    return false;
+  };
+  int anchor = p.light >= 0 ? p.light : p.unit;
+  if (past(anchor)) return true;
+  if (units_[anchor].suf.kind == Suffix::Kind::kVerbal || units_[anchor].verb_stem) return false;
+  for (int k = anchor + 1; k < static_cast<int>(units_.size()) && k <= anchor + 4; ++k) {
+    if (units_[k].punct) continue;
+    if (past(k)) return true;
+    if (ClauseOf(k) != p.clause) break;
+  }
+  return false;
 }
 
 // ---- actors ----

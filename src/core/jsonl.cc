@@ -97,6 +97,7 @@ std::string EventToJson(const Event& e) {
   Field(&o, "target_label_en", e.target_label_en);
   Field(&o, "action_ko", e.action_ko);
   Field(&o, "action_en", e.action_en);
+  Field(&o, "date_basis", e.date_basis);
   if (!e.id.empty()) Field(&o, "id", e.id);
   o += '}';
   return o;

@@ -3,6 +3,7 @@
 #include "dyad/lexicon.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 #include <map>
 #include <regex>
@@ -262,6 +263,56 @@ const ActorRole* Actor::RoleOn(const Date& date) const {
   return best;
 }
 
+// document_cues.tsv: cue, kind (label, genre, greeting, voice), value (MM-DD for a genre or a
+// greeting, a state for a voice).
+void LoadDocumentCues(const TsvTable& t, const CountryTable& countries, DocumentCues* cues,
+                      std::vector<std::string>* problems) {
+  if (!RequireColumns(t, {"cue", "kind", "value"}, problems)) return;
+  int ccue = t.Column("cue"), ckind = t.Column("kind"), cvalue = t.Column("value");
+  std::unordered_map<std::string, int> seen;
+  for (const TsvRow& r : t.rows()) {
+    std::string where = t.Where(r);
+    std::string cue(Cell(r, ccue)), kind(Cell(r, ckind)), value(Cell(r, cvalue));
+    if (cue.empty()) {
+      problems->push_back(where + "empty cue");
+      continue;
+    }
+    if (auto it = seen.find(kind + "\t" + cue); it != seen.end()) {
+      problems->push_back(where + kind + " cue '" + cue + "' already defined on line " +
+                          std::to_string(it->second));
+      continue;
+    }
+    if (kind == "label") {
+      cues->date_labels.push_back(cue);
+    } else if (kind == "genre" || kind == "greeting") {
+      int m = 0, d = 0;
+      if (value.size() != 5 || value[2] != '-' ||
+          std::sscanf(value.c_str(), "%2d-%2d", &m, &d) != 2 || !Date::IsValid(2000, m, d)) {
+        problems->push_back(where + "value '" + value + "' is not a day of the year (MM-DD)");
+        continue;
+      }
+      if (kind == "greeting" && cue.find("{Y}") == std::string::npos) {
+        problems->push_back(where + "a greeting needs {Y} where its year stands");
+        continue;
+      }
+      (kind == "genre" ? cues->genres : cues->greetings).push_back({cue, m, d});
+    } else if (kind == "voice") {
+      if (countries.Find(value) == nullptr) {
+        problems->push_back(where + "value '" + value + "' is not a state of countries.tsv");
+        continue;
+      }
+      cues->voices.push_back({cue, value});
+    } else {
+      problems->push_back(where + "kind '" + kind + "' is not label, genre, greeting or voice");
+      continue;
+    }
+    seen.emplace(kind + "\t" + cue, r.line);
+  }
+  // Longer labels first, so "기사입력" is stripped whole before "입력".
+  std::stable_sort(cues->date_labels.begin(), cues->date_labels.end(),
+                   [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+}
+
 Result<Lexicon> Lexicon::Load(const std::string& dir, const std::string& countries_tsv,
                               const Codebook& codebook, std::vector<std::string>* problems) {
   size_t first_problem = problems->size();
@@ -282,6 +333,10 @@ Result<Lexicon> Lexicon::Load(const std::string& dir, const std::string& countri
   Result<TsvTable> cues = TsvTable::Read(dir + "/quote_cues_ko.tsv");
   if (!cues.ok()) return cues.status();
   LoadQuoteCues(*cues, codebook, &lex.quote_cues_, problems);
+
+  Result<TsvTable> doc_cues = TsvTable::Read(dir + "/document_cues.tsv");
+  if (!doc_cues.ok()) return doc_cues.status();
+  LoadDocumentCues(*doc_cues, lex.countries_, &lex.document_cues_, problems);
 
   Result<TsvTable> headers = TsvTable::Read(dir + "/running_headers.tsv");
   if (!headers.ok()) return headers.status();

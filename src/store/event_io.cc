@@ -421,6 +421,11 @@ Result<ReadStats> ReadJsonl(const std::string& path, const ReadContext& ctx,
         ev.lang = str("lang");
         ev.attribution = str("attribution");
         ev.id = str("id");
+        if (std::string basis = str("date_basis"); !basis.empty()) {
+          if (basis != "text" && basis != "document" && basis != "document-year")
+            return bad("date_basis '" + basis + "' is not text, document or document-year");
+          ev.date_basis = basis;
+        }
         if (auto it = j.find("goldstein"); it != j.end() && it->is_number())
           ev.goldstein = it->get<double>();
         else if (cc != nullptr)

@@ -76,6 +76,11 @@ Result<Document> ExtractPdf(std::string_view bytes, const std::string& name) {
     doc.text += PageText(*page);
   }
   doc.text += '\n';
+  // A creation date before 1990 is a writer's placeholder, not when the brief was written.
+  if (time_t t = pdf->info_date_t("CreationDate"); t > 631152000) {
+    long days = static_cast<long>(t / 86400);
+    doc.pdf_created = Date::FromDays(days);
+  }
   if (!utf8::IsValid(doc.text)) return Status::InvalidInput(name + ": PDF text is not valid UTF-8");
   bool empty = doc.text.find_first_not_of(" \t\r\n\f") == std::string::npos;
   if (empty) return Status::InvalidInput(name + ": PDF has no extractable text (scanned image?)");
