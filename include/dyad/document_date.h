@@ -49,6 +49,9 @@ struct DocumentCues {
     std::string country;  // ISO alpha-3
   };
   std::vector<Voice> voices;
+  // Words of the author's first person ("우리는", "나는"): a document that speaks in it is a
+  // speech or statement, whose sentences are its author's acts.
+  std::vector<std::string> first_person;
 };
 
 enum class DocumentDateSource { kOption, kFeed, kHeader, kGenre, kPdfInfo };
@@ -78,6 +81,10 @@ std::optional<Date> ParsePdfDate(std::string_view s);
 // with the most cue words, when it has at least `min_hits` and twice as many as any other.
 // Empty when the text gives no clear voice.
 std::string DetectVoice(std::string_view text, const DocumentCues& cues, int min_hits = 3);
+
+// Whether the text speaks in its author's first person: at least `min_hits` words of
+// DocumentCues::first_person, each at the start of a word.
+bool SpeaksInFirstPerson(std::string_view text, const DocumentCues& cues, int min_hits = 3);
 
 }  // namespace dyad
 

@@ -22,6 +22,9 @@ struct KoreanInput {
   int year = 0;  // the document's year in force
   std::string self_country;
   std::optional<Date> doc_date;  // when the document was written or given
+  // The document is the author's own speech or statement (a New Year address, a ministry's
+  // statement): what it says to other states is its act, on doc_date (segment_voice.cc).
+  bool author_speaks = false;
 };
 
 std::vector<Event> CodeKorean(const KoreanInput& in, std::vector<Unresolved>* unresolved = nullptr);

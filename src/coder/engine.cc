@@ -80,6 +80,8 @@ Result<CodedDocument> Coder::CodeUnchecked(const Document& doc, const CodeOption
   }
   KoreanInput in{res_.get(), &out.clean, &segments, doc.path, out.year, out.voice};
   if (out.date) in.doc_date = out.date->date;
+  in.author_speaks = out.date && (out.date->source == DocumentDateSource::kGenre ||
+                                  SpeaksInFirstPerson(doc.text, res_->lexicon.document_cues()));
   std::vector<Event> events = CodeKorean(in, &out.unresolved);
   std::erase_if(events, [&](const Event& e) {
     return std::find(options.modes.begin(), options.modes.end(), e.mode) == options.modes.end();

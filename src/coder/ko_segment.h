@@ -124,6 +124,7 @@ struct ActorRef {
 struct DocState {
   std::unordered_map<std::string, ActorRef> learned;
   std::vector<ActorRef> parties;  // named by the first chronology table's title
+  ActorRef addressee;  // in the author's voice: the state the author last spoke of
 };
 
 struct ParagraphState {
@@ -256,6 +257,11 @@ class SegmentCoder {
   std::optional<DateSpan> ResolveAgainstDocument(const ko::RawDate& r, int year, int month,
                                                  const std::optional<DateSpan>& prev);
   bool PastTense(const Pred& p) const;
+  // ---- the author's voice (segment_voice.cc) ----
+  // In a speech or statement: the demand, criticism, warning or offer a sentence makes.
+  void VoiceFrames();
+  // Whether an obligation ending (-아야/-어야 하다, 말아야) stands at or after unit `from`.
+  bool Obliged(int from) const;
 
   // ---- actors ----
   // A name the dictionaries lack, written right before an office with its state ("게오르기

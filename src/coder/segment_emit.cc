@@ -61,6 +61,7 @@ void SegmentCoder::Run() {
   ObjectsOfReactions();
   if (std::getenv("DYAD_DEBUG_KO") != nullptr) Dump();
   for (Pred& p : preds_) Emit(p);
+  VoiceFrames();
   // A dated sentence naming two states with no predicate dyad knows: a gap in the dictionaries.
   if (preds_.empty() && !date_units_.empty() && unresolved_ != nullptr) {
     std::vector<std::string> states;

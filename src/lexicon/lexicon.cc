@@ -296,6 +296,8 @@ void LoadDocumentCues(const TsvTable& t, const CountryTable& countries, Document
         continue;
       }
       (kind == "genre" ? cues->genres : cues->greetings).push_back({cue, m, d});
+    } else if (kind == "first_person") {
+      cues->first_person.push_back(cue);
     } else if (kind == "voice") {
       if (countries.Find(value) == nullptr) {
         problems->push_back(where + "value '" + value + "' is not a state of countries.tsv");
@@ -303,7 +305,8 @@ void LoadDocumentCues(const TsvTable& t, const CountryTable& countries, Document
       }
       cues->voices.push_back({cue, value});
     } else {
-      problems->push_back(where + "kind '" + kind + "' is not label, genre, greeting or voice");
+      problems->push_back(where + "kind '" + kind +
+                          "' is not label, genre, greeting, voice or first_person");
       continue;
     }
     seen.emplace(kind + "\t" + cue, r.line);

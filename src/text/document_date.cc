@@ -452,4 +452,18 @@ std::string DetectVoice(std::string_view text, const DocumentCues& cues, int min
   return best;
 }
 
+bool SpeaksInFirstPerson(std::string_view text, const DocumentCues& cues, int min_hits) {
+  int hits = 0;
+  for (const std::string& cue : cues.first_person) {
+    if (cue.empty()) continue;
+    for (size_t at = text.find(cue); at != std::string_view::npos;
+         at = text.find(cue, at + cue.size())) {
+      bool word_start = at == 0 || text[at - 1] == ' ' || text[at - 1] == '\n' ||
+                        text[at - 1] == '"' || text[at - 1] == '\'';
+      if (word_start && ++hits >= min_hits) return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace dyad
