@@ -22,6 +22,7 @@ bool IsPunct(char32_t c) {
     case '\'':
     case ':':
     case ';':
+    case '|':  // cells of a flattened web table
     case '?':
     case '!':
     case '<':
@@ -386,6 +387,21 @@ void SegmentCoder::Unmatched(Unit* u) {
   }
   if (k >= 6 && states.size() >= 2) {
     u->compound = states;
+    // Written solid with its act: "남북정상회담", "북미정상회담" are the compound's 정상회담.
+    if (k < w.size()) {
+      lex_.trie().PrefixMatches(w, k, [&](size_t len, int32_t val) {
+        Suffix suf;
+        for (const LexEntry& e : lex_.EntriesFor(val)) {
+          if (e.kind != LexEntry::Kind::kAction || e.verb_stem) continue;
+          if (lex_.actions()[e.index].frame == Frame::kLight) continue;
+          if (ko::AnalyzeNounSuffix(w.substr(k + len), &suf)) {
+            u->lex = &lex_.EntriesFor(val);
+            u->stem_e = u->b + static_cast<uint32_t>(k + len);
+            u->suf = suf;
+          }
+        }
+      });
+    }
     return;
   }
   // The head of a compound noun is its last element: 고위급회담 is a 회담, 평양공동선언 a

@@ -174,6 +174,7 @@ void SegmentCoder::Walk() {
         bool before_break =
             end ||
             (units_[next].punct && (units_[next].ch == ',' || units_[next].ch == '(' ||
+                                    units_[next].ch == '|' ||
                                     units_[next].ch == 0x201D || units_[next].ch == 0x2018)) ||
             Word(next) == "및" || Word(next) == "등";
         // A parenthesis right after the noun: "정상회담(9/13)".
@@ -482,12 +483,18 @@ std::optional<DateSpan> SegmentCoder::DateFor(const Pred& p, bool* carried) {
       if (IsComplement(clause) && clause != p.clause && SubjectBefore(clause, k)) continue;
       if (s->precision != DatePrecision::kYear || raw_dates_[units_[k].date].begin == 0)
         in_force = s;
-    } else if (clause == p.clause && !after) {
+    } else if ((clause == p.clause || is_row()) && !after) {
+      // A row is one line of a table: its date cell dates it wherever it stands
+      // ("남북 기본합의서 | 1991년 12월 13일 |").
       after = s;
     }
   }
   // An intention is dated when it is voiced, not by the year it is meant for ("2019년에도").
   if (p.intent && first && (!before || before->precision == DatePrecision::kYear)) return first;
+  // A year or month naming the act ("2018년 북미정상회담 | 2018년 6월 12일") is refined by the day
+  // after it that it contains.
+  if (before && after && after->precision < before->precision && before->Contains(*after))
+    return after;
   if (before) return before;
   if (after) return after;
   // The saying is dated where the sentence starts ("6월 9일 … 푸틴은 … 밝혔다"), not by a

@@ -6,6 +6,7 @@
 // input and every output byte keeps the extracted byte it came from.
 #include "dyad/repair.h"
 
+#include <cctype>
 #include <algorithm>
 #include <string>
 #include <unordered_map>
@@ -126,6 +127,47 @@ bool IsNumberedHeading(std::string_view t, size_t full_width) {
   if (i > 0) return i + 1 < t.size() && (t[i] == '.' || t[i] == ')') && t[i + 1] == ' ';
   for (std::string_view p : {"Ⅰ.", "Ⅱ.", "Ⅲ.", "Ⅳ.", "Ⅴ.", "가.", "나.", "다.", "라.", "마."})
     if (t.substr(0, p.size()) == p && t.size() > p.size() && t[p.size()] == ' ') return true;
+  return false;
+}
+
+// A row of a flattened web table or infobox: cells between bars ("판문점 선언 | 2018년 4월
+// 27일 |", "Signed | 1 October 1953 |"), or the rule under its header ("---|---|").
+bool IsPipeLine(std::string_view t) {
+  if (t.find('|') == std::string_view::npos || LooksLikeProse(t)) return false;
+  return t.find(" | ") != std::string_view::npos || t.back() == '|' || t.front() == '|';
+}
+
+bool IsPipeRule(std::string_view t) {
+  return t.find_first_not_of("-|: ") == std::string_view::npos && t.find('-') != t.npos;
+}
+
+// Whether a cell opens with a date: "2018년 4월 27일", "2024.06.19", "1 October 1953",
+// "October 1, 1953".
+bool CellIsDate(std::string_view c) {
+  auto digit = [&](size_t i) { return i < c.size() && c[i] >= '0' && c[i] <= '9'; };
+  if (digit(0) && digit(1) && digit(2) && digit(3)) {
+    std::string_view rest = c.substr(4);
+    return rest.starts_with("년") || rest.starts_with(".") || rest.starts_with("-") ||
+           rest.starts_with("/");
+  }
+  size_t i = 0;
+  while (digit(i)) ++i;
+  if (i >= 1 && i <= 2 && i + 1 < c.size() && c[i] == ' ' && std::isupper(static_cast<unsigned char>(c[i + 1])))
+    return true;  // 1 October 1953
+  size_t sp = c.find(' ');
+  return sp != std::string_view::npos && sp >= 3 && std::isupper(static_cast<unsigned char>(c[0])) &&
+         digit(sp + 1) && c.find(',') != std::string_view::npos;  // October 1, 1953
+}
+
+// A pipe line with a date in one of its cells: a dated row (a navbox of summits).
+bool IsDatedPipeRow(std::string_view t) {
+  for (size_t b = 0; b < t.size();) {
+    size_t e = t.find('|', b);
+    if (e == std::string_view::npos) e = t.size();
+    std::string_view cell = TrimWs(t.substr(b, e - b));
+    if (!cell.empty() && CellIsDate(cell)) return true;
+    b = e + 1;
+  }
   return false;
 }
 
@@ -360,6 +402,9 @@ CleanText RepairExtracted(std::string_view src, const RepairOptions& options) {
     std::sort(widths.begin(), widths.end());
     full_width = widths[widths.size() * 9 / 10];
   }
+  // Lines far wider than any page's (web pages, text saved from a browser) are paragraphs:
+  // their line breaks are the author's, never wraps to be joined.
+  bool unwrapped = full_width > 150;
   std::unordered_set<std::string_view> headers(options.running_headers.begin(),
                                                options.running_headers.end());
 
@@ -421,6 +466,14 @@ CleanText RepairExtracted(std::string_view src, const RepairOptions& options) {
       single(BlockKind::kHeading, l);
       continue;
     }
+    if (IsPipeLine(l.trimmed) && !in_table) {
+      // A flattened web table: each dated line a row of its own; the rule under its header,
+      // and rows without a date (an infobox's "Type | Military alliance |"), kept out of prose.
+      flush_para();
+      bool dated = !IsPipeRule(l.trimmed) && IsDatedPipeRow(l.trimmed);
+      single(dated ? BlockKind::kTableRow : BlockKind::kTableHeader, l);
+      continue;
+    }
     if (in_table && IsQuoteLine(l.trimmed)) {
       // "- “…”" under a statement row: its own block, continued until the quotation closes.
       flush_row();
@@ -474,6 +527,10 @@ CleanText RepairExtracted(std::string_view src, const RepairOptions& options) {
       continue;
     }
     para.Append(l.begin, l.end);
+    if (unwrapped) {
+      flush_para();
+      continue;
+    }
     // English wraps at spaces, which extraction drops: its lines always join with one.
     if (options.join_with_space) para.Space(l.end);
     if (EndsSentence(l.trimmed)) {
