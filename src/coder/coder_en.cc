@@ -89,6 +89,26 @@ std::string StateOf(const std::string& code, const CountryTable& countries) {
   return {};
 }
 
+// Whether a verb form is in the present: "condemn", "condemns", "urge" — not "condemned",
+// "met", "said". What a statement or readout does in the present, it does on its own date.
+bool PresentForm(const std::string& verb, const std::string& before_verb) {
+  if (verb.empty() || verb.find(' ') != std::string::npos) return false;
+  if (verb.size() > 2 && verb.compare(verb.size() - 2, 2, "ED") == 0) return false;
+  // Irregular pasts and participles of the verbs of diplomacy.
+  static constexpr std::string_view kPast[] = {
+      "MET",   "SAID",   "MADE",    "GAVE",   "SENT",   "HELD", "TOLD", "LEFT", "WENT",  "TOOK",
+      "SPOKE", "SOUGHT", "BROUGHT", "FOUGHT", "STRUCK", "SHOT", "WON",  "LOST", "BEGAN", "WROTE",
+      "DREW",  "THREW",  "SPENT",   "BOUGHT", "SOLD",   "HIT",  "SET",  "PUT"};
+  for (std::string_view p : kPast)
+    if (verb == p) return false;
+  // "has condemned", "was condemned", "had met": perfect and passive are tellings of the past.
+  std::string s = " " + before_verb + " ";
+  for (std::string_view aux : {" HAS ", " HAVE ", " HAD ", " WAS ", " WERE ", " DID "})
+    if (s.size() >= aux.size() && s.compare(s.size() - aux.size(), aux.size(), aux) == 0)
+      return false;
+  return true;
+}
+
 }  // namespace
 
 int EnglishDocumentYear(const CleanText& clean) {
@@ -195,6 +215,14 @@ std::vector<Event> CodeEnglish(const EnglishInput& in, std::vector<Unresolved>* 
       }
       Event e;
       e.date = *date;
+      // A statement's own act in the present ("strongly condemn the launch … on 12 July") is
+      // dated when the statement was issued, not by a date the sentence gives another act.
+      if (in.doc_date && ModeOf(t.before_verb, t.verb) == EventMode::kActual &&
+          PresentForm(t.verb, t.before_verb) &&
+          !(sentence.starts_with("If ") || sentence.starts_with("Unless "))) {
+        e.date = DateSpan::Day(*in.doc_date);
+        e.date_basis = "document";
+      }
       e.source = t.source;
       e.target = t.target;
       e.source_country = sc;
@@ -222,7 +250,7 @@ std::vector<Event> CodeEnglish(const EnglishInput& in, std::vector<Unresolved>* 
       m.span_end = span_e;
       m.evidence = std::string(sentence);
       m.section = "text";
-      m.date = *date;
+      m.date = e.date;
       e.mentions.push_back(std::move(m));
       out.push_back(std::move(e));
     }

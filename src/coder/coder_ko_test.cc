@@ -1050,3 +1050,63 @@ TEST(CoderKoRegressionTest, NounsEndingInDoAreNotFocusParticles) {
 
 }  // namespace
 }  // namespace dyad
+
+namespace dyad {
+namespace {
+
+// Issue 9: every event is dated against its document.
+TEST(CoderKoDocumentDateTest, ADatedArticleCountsBareDaysBack) {
+  // "지난 24일" in a 1 May article is 24 April; "지난해" is the year before the article's.
+  auto ev = Code("기사입력 2024.05.01 09:33\n\n북한 외무성은 지난 24일 담화를 발표해 미국을 비난했다.\n");
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ev[0].date.begin.ToIso(), "2024-04-24");
+  EXPECT_EQ(ev[0].date_basis, "text");
+  auto year = Code("2024.05.01\n\n최선희 외무상은 지난해 러시아를 방문했다.\n");
+  ASSERT_EQ(year.size(), 1u);
+  EXPECT_EQ(year[0].date.begin.ToIso(), "2023-01-01");
+  EXPECT_EQ(year[0].date.precision, DatePrecision::kYear);
+}
+
+TEST(CoderKoDocumentDateTest, AnUndatedPastActFallsInTheDocumentsYear) {
+  auto ev = Code("2024.05.01\n\n최선희 외무상은 러시아를 방문했다.\n");
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ev[0].date.begin.ToIso(), "2024-01-01");
+  EXPECT_EQ(ev[0].date.end.ToIso(), "2024-05-01");
+  EXPECT_EQ(ev[0].date_basis, "document-year");
+  // Without a document date nothing dates it: the review queue says so.
+  EXPECT_TRUE(Code("최선희 외무상은 러시아를 방문했다.\n").empty());
+}
+
+// A New Year address speaks for its author's state on 1 January: it demands of, condemns and
+// offers talks to the states it speaks of.
+TEST(CoderKoDocumentDateTest, ASpeechDemandsCondemnsAndOffers) {
+  std::string speech =
+      "2015년 신년사\n\n친애하는 동지들!\n\n"
+      "우리는 조선반도의 평화를 위하여 투쟁하고 있습니다.\n\n"
+      "남조선 당국은 외세와 함께 벌이는 모든 전쟁책동을 그만두어야 합니다.\n\n"
+      "미국은 북남관계를 가로막는 침략책동에 매달리고 있습니다.\n\n"
+      "우리는 남조선 당국이 진실로 대화를 원한다면 회담도 할 수 있다고 봅니다.\n";
+  auto ev = Code(speech);
+  std::set<std::string> got;
+  for (const Event& e : ev) {
+    EXPECT_EQ(e.date.begin.ToIso(), "2015-01-01") << e.code;
+    EXPECT_EQ(e.source_country, "PRK") << e.code;  // 우리 is the North here
+    got.insert(e.target_country + " " + e.code.substr(0, 2));
+  }
+  EXPECT_TRUE(got.count("KOR 10")) << "demand";
+  EXPECT_TRUE(got.count("USA 11")) << "criticism";
+  EXPECT_TRUE(got.count("KOR 03")) << "offer";
+}
+
+// A navbox flattened to "name | date |": each dated line is a row, dated by its date cell.
+TEST(CoderKoDocumentDateTest, AFlattenedTableRowIsDatedByItsDateCell) {
+  auto ev = Code("남북 정상회담 목록\n판문점 선언 | 2018년 4월 27일 |\n---|---|\n"
+                 "2018년 북미정상회담 | 2018년 6월 12일 |\n");
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ev[0].date.begin.ToIso(), "2018-06-12");
+  EXPECT_EQ(ev[0].code, "040");
+  EXPECT_EQ(ev[0].mentions[0].section, "table");
+}
+
+}  // namespace
+}  // namespace dyad

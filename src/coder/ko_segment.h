@@ -93,6 +93,10 @@ inline bool IsPropositive(std::string_view w) {
   return EndsWith(w, "자는") || EndsWith(w, "자고") || EndsWith(w, "자며") || EndsWith(w, "자면서");
 }
 
+// Whether a verb form holds the past marker ㅆ (했, 하였, 되였, 가졌), not counting 있 (to
+// be) and 겠 (shall).
+bool HasPastSyllable(std::string_view w);
+
 struct NP {
   int first = 0, last = 0;  // units
   Role role = Role::kNone;

@@ -20,17 +20,22 @@
 
 namespace dyad::kocoder {
 
-namespace {
+namespace {}  // namespace
 
+// A syllable closed by ㅆ marks the past (했, 였, 었, 았), except 있 (to be: "매달리고 있습니다")
+// and 겠 (shall: "하겠습니다").
 bool HasPastSyllable(std::string_view w) {
   for (size_t i = 0; i < w.size();) {
     int len;
     char32_t c = utf8::Decode(w, i, &len);
-    if (utf8::IsHangulSyllable(c) && utf8::Decompose(c).tail == 20) return true;
+    if (utf8::IsHangulSyllable(c) && utf8::Decompose(c).tail == 20 && c != U'있' && c != U'겠')
+      return true;
     i += len;
   }
   return false;
 }
+
+namespace {
 
 bool StartsWithAny(std::string_view w, std::initializer_list<std::string_view> heads) {
   for (std::string_view h : heads)
@@ -49,7 +54,8 @@ bool SegmentCoder::Obliged(int from) const {
     if (!EndsWith(w, "야")) continue;
     int n = k + 1;
     while (n < static_cast<int>(units_.size()) && units_[n].punct) ++n;
-    if (n < static_cast<int>(units_.size()) && StartsWithAny(Word(n), {"하", "합", "할", "한", "했"}))
+    if (n < static_cast<int>(units_.size()) &&
+        StartsWithAny(Word(n), {"하", "합", "할", "한", "했"}))
       return true;
     if (EndsWith(w, "말아야")) return true;
   }
@@ -152,10 +158,9 @@ void SegmentCoder::VoiceFrames() {
   }
   // An offer: a meeting noun in a sentence of intention (할 수 있다, 용의, 것입니다, 하겠다).
   std::string_view s = Text(seg_.begin, seg_.end);
-  bool intends = s.find("수 있") != std::string_view::npos ||
-                 s.find("용의") != std::string_view::npos ||
-                 s.find("것입니다") != std::string_view::npos ||
-                 s.find("하겠") != std::string_view::npos;
+  bool intends =
+      s.find("수 있") != std::string_view::npos || s.find("용의") != std::string_view::npos ||
+      s.find("것입니다") != std::string_view::npos || s.find("하겠") != std::string_view::npos;
   if (!intends) return;
   for (const Unit& u : units_) {
     if (u.lex == nullptr || u.quoted) continue;

@@ -173,9 +173,9 @@ void SegmentCoder::Walk() {
         bool end = next < 0;
         bool before_break =
             end ||
-            (units_[next].punct && (units_[next].ch == ',' || units_[next].ch == '(' ||
-                                    units_[next].ch == '|' ||
-                                    units_[next].ch == 0x201D || units_[next].ch == 0x2018)) ||
+            (units_[next].punct &&
+             (units_[next].ch == ',' || units_[next].ch == '(' || units_[next].ch == '|' ||
+              units_[next].ch == 0x201D || units_[next].ch == 0x2018)) ||
             Word(next) == "및" || Word(next) == "등";
         // A parenthesis right after the noun: "정상회담(9/13)".
         if (!end && units_[k + 1 < n ? k + 1 : k].punct && units_[k + 1].ch == '(')
@@ -535,16 +535,7 @@ std::optional<DateSpan> SegmentCoder::DateFor(const Pred& p, bool* carried) {
 // 하였습니다, 되였다, 가졌고) or, for an action noun standing alone, in the verb closing its
 // clause (회담이 열렸다).
 bool SegmentCoder::PastTense(const Pred& p) const {
-  auto past = [&](int k) {
-    std::string_view w = Word(k);
-    for (size_t i = 0; i < w.size();) {
-      int len;
-      char32_t c = utf8::Decode(w, i, &len);
-      if (utf8::IsHangulSyllable(c) && utf8::Decompose(c).tail == 20) return true;
-      i += len;
-    }
-    return false;
-  };
+  auto past = [&](int k) { return HasPastSyllable(Word(k)); };
   int anchor = p.light >= 0 ? p.light : p.unit;
   if (past(anchor)) return true;
   if (units_[anchor].suf.kind == Suffix::Kind::kVerbal || units_[anchor].verb_stem) return false;

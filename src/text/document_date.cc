@@ -53,9 +53,9 @@ bool Consume(std::string_view s, size_t* i, std::string_view word) {
   return false;
 }
 
-constexpr std::array<std::string_view, 12> kMonths = {"january", "february", "march",     "april",
-                                                      "may",     "june",     "july",      "august",
-                                                      "september", "october", "november", "december"};
+constexpr std::array<std::string_view, 12> kMonths = {
+    "january", "february", "march",     "april",   "may",      "june",
+    "july",    "august",   "september", "october", "november", "december"};
 
 // "June", "Jun.", "Sept." at *i: the month, and *i past it.
 int EnglishMonth(std::string_view s, size_t* i) {
@@ -214,8 +214,8 @@ bool OnlyFurniture(std::string_view s, size_t i, const DocumentCues& cues) {
     std::string lower = Lower(s.substr(i));
     bool skipped = false;
     for (std::string_view w : {"am", "pm", "kst", "utc", "gmt", "edt", "est"})
-      if (lower.starts_with(w) && (lower.size() == w.size() || !std::isalpha(
-                                                                   static_cast<unsigned char>(lower[w.size()])))) {
+      if (lower.starts_with(w) && (lower.size() == w.size() ||
+                                   !std::isalpha(static_cast<unsigned char>(lower[w.size()])))) {
         i += w.size();
         skipped = true;
         break;
@@ -235,8 +235,10 @@ bool IsUpperWord(std::string_view w) {
   bool letter = false;
   for (char c : w) {
     if (std::islower(static_cast<unsigned char>(c))) return false;
-    if (std::isupper(static_cast<unsigned char>(c))) letter = true;
-    else if (c != ' ' && c != '.' && c != '&' && c != '-') return false;
+    if (std::isupper(static_cast<unsigned char>(c)))
+      letter = true;
+    else if (c != ' ' && c != '.' && c != '&' && c != '-')
+      return false;
   }
   return letter;
 }
@@ -321,11 +323,16 @@ std::optional<std::pair<int, size_t>> FindPattern(std::string_view text, std::st
 
 std::string_view DocumentDateSourceName(DocumentDateSource s) {
   switch (s) {
-    case DocumentDateSource::kOption: return "option";
-    case DocumentDateSource::kFeed: return "feed";
-    case DocumentDateSource::kHeader: return "header";
-    case DocumentDateSource::kGenre: return "genre";
-    case DocumentDateSource::kPdfInfo: return "pdf";
+    case DocumentDateSource::kOption:
+      return "option";
+    case DocumentDateSource::kFeed:
+      return "feed";
+    case DocumentDateSource::kHeader:
+      return "header";
+    case DocumentDateSource::kGenre:
+      return "genre";
+    case DocumentDateSource::kPdfInfo:
+      return "pdf";
   }
   return "header";
 }

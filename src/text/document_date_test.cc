@@ -30,7 +30,7 @@ TEST(DocumentDateTest, HeaderLinesInTheFormsRealSourcesUse) {
   EXPECT_EQ(Header("NEWS | Oct. 26, 2023"), "2023-10-26");
   EXPECT_EQ(Header("Posted on July 14, 2023"), "2023-07-14");
   EXPECT_EQ(Header("２０２４년 ６월 １９일"), "2024-06-19");  // full-width digits
-  EXPECT_EQ(Header("2024년 6월 19일 (수) 오전"), "-");         // a word that is no furniture
+  EXPECT_EQ(Header("2024년 6월 19일 (수) 오전"), "-");        // a word that is no furniture
 }
 
 TEST(DocumentDateTest, WireDatelinesTakeTheYearFromTheText) {
@@ -41,7 +41,7 @@ TEST(DocumentDateTest, WireDatelinesTakeTheYearFromTheText) {
 
 TEST(DocumentDateTest, ADateInsideASentenceIsNotTheDocumentsDate) {
   EXPECT_EQ(Header("남북 기본합의서는 1991년 12월 13일에 합의한 문건이다."), "-");
-  EXPECT_EQ(Header("26-01-14"), "-");  // a two-digit year needs its label
+  EXPECT_EQ(Header("26-01-14"), "-");                         // a two-digit year needs its label
   EXPECT_EQ(Header("판문점 선언 | 2018년 4월 27일 |"), "-");  // a table row
   EXPECT_EQ(Header("On August 8, 1953, Foreign Minister Byeon Yeong-tae"), "-");
 }

@@ -6,8 +6,8 @@
 // input and every output byte keeps the extracted byte it came from.
 #include "dyad/repair.h"
 
-#include <cctype>
 #include <algorithm>
+#include <cctype>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -152,11 +152,13 @@ bool CellIsDate(std::string_view c) {
   }
   size_t i = 0;
   while (digit(i)) ++i;
-  if (i >= 1 && i <= 2 && i + 1 < c.size() && c[i] == ' ' && std::isupper(static_cast<unsigned char>(c[i + 1])))
+  if (i >= 1 && i <= 2 && i + 1 < c.size() && c[i] == ' ' &&
+      std::isupper(static_cast<unsigned char>(c[i + 1])))
     return true;  // 1 October 1953
   size_t sp = c.find(' ');
-  return sp != std::string_view::npos && sp >= 3 && std::isupper(static_cast<unsigned char>(c[0])) &&
-         digit(sp + 1) && c.find(',') != std::string_view::npos;  // October 1, 1953
+  return sp != std::string_view::npos && sp >= 3 &&
+         std::isupper(static_cast<unsigned char>(c[0])) && digit(sp + 1) &&
+         c.find(',') != std::string_view::npos;  // October 1, 1953
 }
 
 // A pipe line with a date in one of its cells: a dated row (a navbox of summits).

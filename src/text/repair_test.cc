@@ -115,5 +115,25 @@ TEST(RepairTest, OffsetInvariantOnRandomLayouts) {
   }
 }
 
+// Web text: a site's title line, a flattened navbox and one-line paragraphs wider than any
+// page. The title is not glued into the first sentence, each dated navbox line is a row, the
+// rule and the undated infobox lines stay out of prose.
+TEST(RepairTest, WebTextKeepsItsLinesAndFlattenedTables) {
+  std::string para(200, 'x');
+  std::string src = "위키백과, 무료 백과사전\n남북 기본합의서는 " + para + " 문건이다.\n" +
+                    "판문점 선언 | 2018년 4월 27일 |\n---|---|\nType | Military alliance |\n" +
+                    "1990년에 남북한 고위급 회담을 가졌다. " + para + "\n";
+  CleanText c = RepairExtracted(src, {});
+  auto paras = BlockTexts(c, BlockKind::kParagraph);
+  ASSERT_EQ(paras.size(), 3u);
+  EXPECT_EQ(paras[0], "위키백과, 무료 백과사전");
+  EXPECT_EQ(paras[1].rfind("남북 기본합의서는", 0), 0u);
+  auto rows = BlockTexts(c, BlockKind::kTableRow);
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0], "판문점 선언 | 2018년 4월 27일 |");
+  EXPECT_EQ(BlockTexts(c, BlockKind::kTableHeader).size(), 2u);
+  ExpectOffsetsHold(src, c);
+}
+
 }  // namespace
 }  // namespace dyad
