@@ -52,6 +52,13 @@ struct DocumentCues {
   // Words of the author's first person ("우리는", "나는"): a document that speaks in it is a
   // speech or statement, whose sentences are its author's acts.
   std::vector<std::string> first_person;
+
+  // The cues by their first character's UTF-8 bytes (packed), sorted: built by Index() once the
+  // cues are loaded, so ReadVoice compares text only where a cue may start. The second of each
+  // pair indexes voices, or first_person after them.
+  std::vector<std::pair<uint32_t, uint32_t>> heads;
+  std::vector<uint64_t> head_filter;  // bit (key & 0xFFFF) set for every head: a quick no
+  void Index();
 };
 
 enum class DocumentDateSource { kOption, kFeed, kHeader, kGenre, kPdfInfo };
@@ -77,14 +84,15 @@ std::optional<Date> ReadHeaderDate(std::string_view line, const DocumentCues& cu
 // A PDF date string ("D:20240619093300+09'00'") as a date.
 std::optional<Date> ParsePdfDate(std::string_view s);
 
-// The state whose voice the document speaks in, by the cues of document_cues.tsv: the state
-// with the most cue words, when it has at least `min_hits` and twice as many as any other.
-// Empty when the text gives no clear voice.
-std::string DetectVoice(std::string_view text, const DocumentCues& cues, int min_hits = 3);
-
-// Whether the text speaks in its author's first person: at least `min_hits` words of
-// DocumentCues::first_person, each at the start of a word.
-bool SpeaksInFirstPerson(std::string_view text, const DocumentCues& cues, int min_hits = 3);
+// What a text's vocabulary says of its author, read in one pass over at most its first 1 MB:
+// the state whose voice cues (document_cues.tsv) dominate — at least `min_hits` and twice any
+// other state's — or empty when the text gives no clear voice; and how many first-person words
+// ("우리는", "나는") stand at the start of a word. Cues must have been indexed (Index()).
+struct VoiceReading {
+  std::string voice;
+  int first_person = 0;
+};
+VoiceReading ReadVoice(std::string_view text, const DocumentCues& cues, int min_hits = 3);
 
 }  // namespace dyad
 

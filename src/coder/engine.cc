@@ -64,8 +64,9 @@ Result<CodedDocument> Coder::CodeUnchecked(const Document& doc, const CodeOption
   out.date = DateOf(doc, options, res_->lexicon.document_cues());
   out.year = options.year != 0 ? options.year : KoreanDocumentYear(out.clean, segments);
   if (out.year == 0 && out.date) out.year = out.date->date.year;
-  out.voice = options.self_country;
-  if (out.voice.empty()) out.voice = DetectVoice(doc.text, res_->lexicon.document_cues());
+  const DocumentCues& cues = res_->lexicon.document_cues();
+  VoiceReading reading = ReadVoice(doc.text, cues);
+  out.voice = options.self_country.empty() ? reading.voice : options.self_country;
   // Korean text that gives no voice away is most often written in the South.
   if (out.voice.empty()) out.voice = "KOR";
   for (const Segment& s : segments) {
@@ -80,8 +81,8 @@ Result<CodedDocument> Coder::CodeUnchecked(const Document& doc, const CodeOption
   }
   KoreanInput in{res_.get(), &out.clean, &segments, doc.path, out.year, out.voice};
   if (out.date) in.doc_date = out.date->date;
-  in.author_speaks = out.date && (out.date->source == DocumentDateSource::kGenre ||
-                                  SpeaksInFirstPerson(doc.text, res_->lexicon.document_cues()));
+  in.author_speaks =
+      out.date && (out.date->source == DocumentDateSource::kGenre || reading.first_person >= 3);
   std::vector<Event> events = CodeKorean(in, &out.unresolved);
   std::erase_if(events, [&](const Event& e) {
     return std::find(options.modes.begin(), options.modes.end(), e.mode) == options.modes.end();

@@ -311,6 +311,7 @@ void LoadDocumentCues(const TsvTable& t, const CountryTable& countries, Document
     }
     seen.emplace(kind + "\t" + cue, r.line);
   }
+  cues->Index();
   // Longer labels first, so "기사입력" is stripped whole before "입력".
   std::stable_sort(cues->date_labels.begin(), cues->date_labels.end(),
                    [](const std::string& a, const std::string& b) { return a.size() > b.size(); });

@@ -307,6 +307,17 @@ std::optional<std::pair<int, size_t>> FindPattern(std::string_view text, std::st
   size_t hole = pat.find("{Y}");
   if (hole == std::string_view::npos) return std::nullopt;
   std::string_view before = pat.substr(0, hole), after = pat.substr(hole + 3);
+  if (before.empty()) {  // "{Y}년 새해를 맞": find what follows the year, look back for it
+    for (size_t at = text.find(after); at != std::string_view::npos;
+         at = text.find(after, at + 1)) {
+      if (at < 4 || (at > 4 && IsDigitAt(text, at - 5))) continue;
+      size_t k = at - 4;
+      int y = Digits(text, &k, 4);
+      if (k != at || y < 1900 || y > 2100) continue;
+      return std::make_pair(y, at - 4);
+    }
+    return std::nullopt;
+  }
   for (size_t at = text.find(before); at != std::string_view::npos;
        at = text.find(before, at + 1)) {
     size_t k = at + before.size();
@@ -338,8 +349,22 @@ std::string_view DocumentDateSourceName(DocumentDateSource s) {
 }
 
 std::optional<Date> ReadHeaderDate(std::string_view line, const DocumentCues& cues, int year_hint) {
+  // A header line is short and holds a digit (ASCII, or full-width: EF BC 90..99).
+  if (line.size() > 240) return std::nullopt;
+  if (line.find_first_of("0123456789") == std::string_view::npos &&
+      line.find("\xEF\xBC") == std::string_view::npos)
+    return std::nullopt;
+  // It opens with a date, a label, a dash or bar, or a word in Latin letters; a line opening on
+  // other Korean words is prose.
+  size_t first = line.find_first_not_of(" \t-|*");
+  if (first != std::string_view::npos && static_cast<unsigned char>(line[first]) >= 0xEA &&
+      static_cast<unsigned char>(line[first]) <= 0xED) {
+    std::string_view rest = line.substr(first);
+    bool labelled = rest.starts_with("주체");
+    for (const std::string& label : cues.date_labels) labelled |= rest.starts_with(label);
+    if (!labelled) return std::nullopt;
+  }
   std::string s = Normalise(line);
-  if (s.size() > 200) return std::nullopt;
   if (s.find('|') == std::string::npos) return ReadCell(s, cues, year_hint);
   // "NEWS | Oct. 26, 2023": one cell is the date, the others are labels in capitals. A table
   // row ("판문점 선언 | 2018년 4월 27일 |") is not a header.
@@ -368,7 +393,6 @@ std::optional<Date> ReadHeaderDate(std::string_view line, const DocumentCues& cu
 std::optional<DocumentDate> FindDocumentDate(std::string_view text, const DocumentCues& cues,
                                              int max_lines) {
   std::string_view head = text.substr(0, std::min<size_t>(text.size(), 4096));
-  int year_hint = FrequentYear(text.substr(0, std::min<size_t>(text.size(), 1 << 16)));
   struct Line {
     size_t b, e;
   };
@@ -376,7 +400,20 @@ std::optional<DocumentDate> FindDocumentDate(std::string_view text, const Docume
   for (size_t b = 0; b < head.size() && static_cast<int>(lines.size()) < max_lines;) {
     size_t e = head.find('\n', b);
     if (e == std::string_view::npos) e = head.size();
-    if (!utf8::TrimAscii(Normalise(head.substr(b, e - b))).empty()) lines.push_back({b, e});
+    // Blank: nothing but spaces, tabs, carriage returns and a BOM.
+    std::string_view raw = head.substr(b, e - b);
+    bool blank = true;
+    for (size_t i = 0; i < raw.size() && blank;) {
+      if (raw[i] == ' ' || raw[i] == '\t' || raw[i] == '\r') {
+        ++i;
+      } else if (raw.substr(i).starts_with("\xEF\xBB\xBF") ||
+                 raw.substr(i).starts_with("\xE3\x80\x80")) {
+        i += 3;  // BOM, ideographic space
+      } else {
+        blank = false;
+      }
+    }
+    if (!blank) lines.push_back({b, e});
     b = e + 1;
   }
   auto span = [&](const Line& l, Date d, DocumentDateSource src) {
@@ -390,15 +427,31 @@ std::optional<DocumentDate> FindDocumentDate(std::string_view text, const Docume
     return out;
   };
   for (const Line& l : lines)
-    if (std::optional<Date> d = ReadHeaderDate(head.substr(l.b, l.e - l.b), cues, year_hint))
+    if (std::optional<Date> d = ReadHeaderDate(head.substr(l.b, l.e - l.b), cues, 0))
       return span(l, *d, DocumentDateSource::kHeader);
+  // A wire dateline without its year ("SEOUL, June 19 (Yonhap) --") takes the text's most
+  // frequent year; counted only when a line has a dateline's dash.
+  int year_hint = -1;
+  for (const Line& l : lines) {
+    std::string_view line = head.substr(l.b, l.e - l.b);
+    if (line.size() > 240 || line.find(',') == std::string_view::npos ||
+        (line.find("--") == std::string_view::npos && line.find(" - ") == std::string_view::npos &&
+         line.find("\xE2\x80\x94") == std::string_view::npos))
+      continue;
+    if (year_hint < 0)
+      year_hint = FrequentYear(text.substr(0, std::min<size_t>(text.size(), 1 << 16)));
+    if (year_hint == 0) break;
+    if (std::optional<Date> d = ReadHeaderDate(line, cues, year_hint))
+      return span(l, *d, DocumentDateSource::kHeader);
+  }
   // A dated genre: its title names the genre ("2019년 신년사"), the year from the title or
   // from the genre's greeting ("새해 2016년을 맞이합니다"); or the greeting alone.
   for (const Line& l : lines) {
-    std::string line = Normalise(head.substr(l.b, l.e - l.b));
-    if (line.size() > 80) continue;
+    if (l.e - l.b > 240) continue;  // a title, not prose
+    std::string_view raw = head.substr(l.b, l.e - l.b);
     for (const DocumentCues::Genre& g : cues.genres) {
-      if (line.find(g.cue) == std::string::npos) continue;
+      if (raw.find(g.cue) == std::string_view::npos) continue;
+      std::string line = Normalise(raw);
       int year = 0;
       for (size_t i = 0; i + 4 <= line.size() && year == 0; ++i) {
         size_t k = i;
@@ -437,40 +490,83 @@ std::optional<Date> ParsePdfDate(std::string_view s) {
   return Date{y, m, d};
 }
 
-std::string DetectVoice(std::string_view text, const DocumentCues& cues, int min_hits) {
-  std::map<std::string, int> hits;
-  for (const DocumentCues::Voice& v : cues.voices) {
-    if (v.cue.empty()) continue;
-    for (size_t at = text.find(v.cue); at != std::string_view::npos;
-         at = text.find(v.cue, at + v.cue.size()))
-      ++hits[v.country];
+namespace {
+
+// The bytes of the UTF-8 character at s[i], packed; *len receives its length (0 for a
+// continuation byte).
+uint32_t HeadKey(std::string_view s, size_t i, int* len) {
+  unsigned char b = static_cast<unsigned char>(s[i]);
+  *len = b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 0;
+  if (*len == 0 || i + static_cast<size_t>(*len) > s.size()) {
+    *len = *len == 0 ? 0 : 1;
+    return b;
   }
-  std::string best;
+  uint32_t key = 0;
+  for (int k = 0; k < *len; ++k) key = key << 8 | static_cast<unsigned char>(s[i + k]);
+  return key;
+}
+
+}  // namespace
+
+void DocumentCues::Index() {
+  heads.clear();
+  auto add = [&](const std::string& cue, uint32_t index) {
+    if (cue.empty()) return;
+    int len;
+    heads.emplace_back(HeadKey(cue, 0, &len), index);
+  };
+  for (size_t v = 0; v < voices.size(); ++v) add(voices[v].cue, static_cast<uint32_t>(v));
+  for (size_t f = 0; f < first_person.size(); ++f)
+    add(first_person[f], static_cast<uint32_t>(voices.size() + f));
+  std::sort(heads.begin(), heads.end());
+  head_filter.assign(1024, 0);
+  for (const auto& [key, index] : heads) head_filter[(key & 0xFFFF) >> 6] |= 1ull << (key & 63);
+}
+
+VoiceReading ReadVoice(std::string_view text, const DocumentCues& cues, int min_hits) {
+  text = text.substr(0, std::min<size_t>(text.size(), 1 << 20));
+  std::vector<int> hits(cues.voices.size(), 0);
+  VoiceReading out;
+  for (size_t i = 0; i < text.size();) {
+    int len;
+    uint32_t key = HeadKey(text, i, &len);
+    if (len == 0) {
+      ++i;
+      continue;
+    }
+    if (cues.head_filter.empty() || !(cues.head_filter[(key & 0xFFFF) >> 6] >> (key & 63) & 1)) {
+      i += static_cast<size_t>(len);
+      continue;
+    }
+    auto it =
+        std::lower_bound(cues.heads.begin(), cues.heads.end(), std::make_pair(key, uint32_t{0}));
+    for (; it != cues.heads.end() && it->first == key; ++it) {
+      std::string_view rest = text.substr(i);
+      if (it->second < cues.voices.size()) {
+        if (rest.starts_with(cues.voices[it->second].cue)) ++hits[it->second];
+        continue;
+      }
+      bool word_start = i == 0 || text[i - 1] == ' ' || text[i - 1] == '\n' || text[i - 1] == '"' ||
+                        text[i - 1] == '\'';
+      if (word_start && rest.starts_with(cues.first_person[it->second - cues.voices.size()]))
+        ++out.first_person;
+    }
+    i += static_cast<size_t>(len);
+  }
+  std::map<std::string, int> by_state;
+  for (size_t v = 0; v < hits.size(); ++v)
+    if (hits[v] > 0) by_state[cues.voices[v].country] += hits[v];
   int n = 0, second = 0;
-  for (const auto& [country, c] : hits) {
+  for (const auto& [country, c] : by_state) {
     if (c > n) {
       second = n;
-      best = country, n = c;
+      out.voice = country, n = c;
     } else if (c > second) {
       second = c;
     }
   }
-  if (n < min_hits || n < 2 * second) return {};
-  return best;
-}
-
-bool SpeaksInFirstPerson(std::string_view text, const DocumentCues& cues, int min_hits) {
-  int hits = 0;
-  for (const std::string& cue : cues.first_person) {
-    if (cue.empty()) continue;
-    for (size_t at = text.find(cue); at != std::string_view::npos;
-         at = text.find(cue, at + cue.size())) {
-      bool word_start = at == 0 || text[at - 1] == ' ' || text[at - 1] == '\n' ||
-                        text[at - 1] == '"' || text[at - 1] == '\'';
-      if (word_start && ++hits >= min_hits) return true;
-    }
-  }
-  return false;
+  if (n < min_hits || n < 2 * second) out.voice.clear();
+  return out;
 }
 
 }  // namespace dyad

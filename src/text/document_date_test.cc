@@ -76,9 +76,11 @@ TEST(DocumentDateTest, PdfDates) {
 }
 
 TEST(DocumentDateTest, VoiceFromTheVocabulary) {
-  EXPECT_EQ(DetectVoice("남조선 당국은 … 북남관계 … 조선반도의 긴장 … 괴뢰", Cues()), "PRK");
-  EXPECT_EQ(DetectVoice("북한은 … 한반도 … 북측 … 대북 제재", Cues()), "KOR");
-  EXPECT_EQ(DetectVoice("북한은 남조선이라 부른다", Cues()), "");  // too few to tell
+  EXPECT_EQ(ReadVoice("남조선 당국은 … 북남관계 … 조선반도의 긴장 … 괴뢰", Cues()).voice, "PRK");
+  EXPECT_EQ(ReadVoice("북한은 … 한반도 … 북측 … 대북 제재", Cues()).voice, "KOR");
+  EXPECT_EQ(ReadVoice("북한은 남조선이라 부른다", Cues()).voice, "");  // too few to tell
+  // First person only at the start of a word: "우리는" counts, "아우리는" does not.
+  EXPECT_EQ(ReadVoice("우리는 … 나는 … 아우리는", Cues()).first_person, 2);
 }
 
 }  // namespace
