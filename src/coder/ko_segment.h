@@ -261,6 +261,7 @@ class SegmentCoder {
   std::optional<DateSpan> ResolveAgainstDocument(const ko::RawDate& r, int year, int month,
                                                  const std::optional<DateSpan>& prev);
   bool PastTense(const Pred& p) const;
+  bool DefinesEvent(int k) const;
   // ---- the author's voice (segment_voice.cc) ----
   // In a speech or statement: the demand, criticism, warning or offer a sentence makes.
   void VoiceFrames();

@@ -151,6 +151,10 @@ void SegmentCoder::Walk() {
       if (u.suf.kind == Suffix::Kind::kVerbal) {
         is_pred = true;
         p.ending = u.suf.ending;
+      } else if (u.suf.kind == Suffix::Kind::kCopula && !u.verb_stem && DefinesEvent(k)) {
+        // "…이 1994년 10월 21일 맺은 외교적 국제 합의이다": a definition that tells the event.
+        is_pred = true;
+        p.ending = Ending::kFinal;
       } else if (noun_ok && light != nullptr && !u.verb_stem &&
                  (units_[next].suf.kind == Suffix::Kind::kVerbal ||
                   (is_row() && units_[next].suf.kind == Suffix::Kind::kEmpty))) {
@@ -529,6 +533,27 @@ std::optional<DateSpan> SegmentCoder::DateFor(const Pred& p, bool* carried) {
   if (in_force) return in_force;
   *carried = ps_->date.has_value();
   return ps_->date;
+}
+
+// "제네바 합의는 북한과 미국이 1994년 10월 21일 맺은 합의이다", "… 평양에서 진행한 회담이다": an
+// action noun with the copula closing the sentence, with a verb modifying it a few words before
+// (맺은, 진행한), defines its topic by the event the modifying clause tells.
+bool SegmentCoder::DefinesEvent(int k) const {
+  int next = NextContent(k);
+  if (next >= 0 && !(units_[next].punct && units_[next].ch == '.')) return false;
+  for (int j = k - 1, hops = 0; j >= 0 && hops < 4; --j) {
+    if (units_[j].punct || units_[j].paren) continue;
+    ++hops;
+    std::string_view w = Word(j);
+    if (units_[j].suf.kind == Suffix::Kind::kVerbal && units_[j].suf.ending == Ending::kAdnominal)
+      return true;
+    if (units_[j].lex == nullptr && units_[j].suf.kind == Suffix::Kind::kEmpty &&
+        IsAdnominalForm(w) && !IsProspective(w) && HasPastSyllable(w) == false &&
+        w.size() >= 6)
+      return true;  // an unknown verb's past adnominal: 맺은, 가한
+    if (units_[j].suf.kind != Suffix::Kind::kEmpty) return false;
+  }
+  return false;
 }
 
 // Whether the predicate is told in the past: a syllable closed by ㅆ in its verb (했다,

@@ -297,7 +297,8 @@ std::vector<RawDate> FindKoreanDates(std::string_view s) {
     bool tilde = t < s.size() && (s[t] == '~' || s[t] == '-');
     if (!tilde && StartsAt(s, t, "～")) tilde = true;
     size_t after_tilde = !tilde ? t : (s[t] == '~' || s[t] == '-') ? t + 1 : t + 3;
-    bool from = StartsAt(s, t, "부터");
+    // "부터 … 까지", and "에서 … 까지" ("6월 13일에서 6월 15일까지") when 까지 closes it.
+    bool from = StartsAt(s, t, "부터") || StartsAt(s, t, "에서");
     if (tilde || from) {
       size_t q0 = SkipSpace(s, from ? t + 6 : after_tilde);
       Piece q;
