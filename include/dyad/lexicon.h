@@ -81,17 +81,27 @@ struct QuoteCue {
   std::string label_ko, label_en;
 };
 
+// Korean words the coder's grammar refers to by role (words_ko.tsv): the pair in discussion,
+// suffixes that keep a state, the author's own state, words that are never actors.
+struct KoreanWords {
+  std::vector<std::string> pair;            // 양측, 양국
+  std::vector<std::string> pair_counts;     // 양, 두
+  std::vector<std::string> pair_heads;      // 정상, 국가 (after a pair count)
+  std::vector<std::string> state_suffixes;  // 측, 당국, 군
+};
+
 // What a dictionary key names. A key may name several things (a person and an office).
 struct LexEntry {
-  enum class Kind : uint8_t { kActor, kCountry, kCountryPlace, kAction, kSelf } kind;
+  // kCommon: a common word matched whole so its syllables are never read as names (일군).
+  enum class Kind : uint8_t { kActor, kCountry, kCountryPlace, kAction, kSelf, kCommon } kind;
   bool verb_stem = false;  // the key is a conjugated stem of a native verb (만났 of 만나다)
-  int32_t index;           // into actors(), countries().all() or actions(); unused for kSelf
+  int32_t index;  // into actors(), countries().all() or actions(); kSelf: 0 GOV, 1 MIL
 };
 
 class Lexicon {
  public:
   // dir holds actors.tsv, actions_ko.tsv, country_aliases.tsv, running_headers.tsv,
-  // quote_cues_ko.tsv and document_cues.tsv;
+  // quote_cues_ko.tsv, document_cues.tsv and words_ko.tsv;
   // countries_tsv is data/countries.tsv. Fails when any row is bad; problems lists them all.
   static Result<Lexicon> Load(const std::string& dir, const std::string& countries_tsv,
                               const Codebook& codebook, std::vector<std::string>* problems);
@@ -103,6 +113,7 @@ class Lexicon {
   const std::vector<QuoteCue>& quote_cues() const { return quote_cues_; }
   // Words that date a document and give away its voice (document_cues.tsv).
   const DocumentCues& document_cues() const { return document_cues_; }
+  const KoreanWords& korean_words() const { return korean_words_; }
 
   // The compiled matcher over every name and expression; values index entries().
   const Trie& trie() const { return trie_; }
@@ -119,6 +130,7 @@ class Lexicon {
   std::vector<std::string> running_headers_;
   std::vector<QuoteCue> quote_cues_;
   DocumentCues document_cues_;
+  KoreanWords korean_words_;
   Trie trie_;
   std::vector<std::vector<LexEntry>> entry_lists_;
   std::vector<std::pair<std::string, int32_t>> prefixes_;  // syllable → country index, sorted

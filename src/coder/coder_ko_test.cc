@@ -1108,5 +1108,16 @@ TEST(CoderKoDocumentDateTest, AFlattenedTableRowIsDatedByItsDateCell) {
   EXPECT_EQ(ev[0].mentions[0].section, "table");
 }
 
+// Names resolve by whole words: 남일 is a person (Nam Il), not 남(South)+일(Japan); 일군
+// (North Korean for cadres) is not the Japanese army.
+TEST(CoderKoDocumentDateTest, WholeWordsAreNotReadAsStateCompounds) {
+  auto ev = Code("1955년 2월 북한의 남일은 일본에 경제 협력을 제안했다.\n");
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ev[0].source, "PRKGOV");
+  EXPECT_EQ(ev[0].target_country, "JPN");
+  for (const Event& e : Code("2024년 6월 19일 일군들은 러시아를 방문했다.\n"))
+    EXPECT_NE(e.source_country, "JPN") << e.evidence;
+}
+
 }  // namespace
 }  // namespace dyad

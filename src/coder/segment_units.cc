@@ -109,7 +109,6 @@ std::vector<Tok> Tokenize(std::string_view t, uint32_t b, uint32_t e) {
 }
 
 // Suffixes that turn a state name into a word still naming that state's side: 러시아측, 북한군.
-constexpr std::string_view kStateSuffixes[] = {"측", "당국", "정부", "군", "산", "대사관", "대사"};
 
 // Endings that mark an unknown word as a verb closing a clause (얽매이지 않는다면, 유지했다).
 struct VerbalTail {
@@ -289,8 +288,8 @@ void SegmentCoder::BuildUnits() {
     Unit& u = units_[k];
     if (u.punct) continue;
     std::string_view w = Text(u.b, u.e);
-    for (std::string_view p :
-         {"양측", "양국", "쌍방", "양자", "공동성명", "공동선언", "공동발표문"}) {
+    const KoreanWords& words = lex_.korean_words();
+    for (std::string_view p : words.pair) {
       ko::Role role;
       if (w.substr(0, p.size()) == p &&
           (w.size() == p.size() || ko::IsParticleWord(w.substr(p.size()), &role))) {
@@ -298,9 +297,11 @@ void SegmentCoder::BuildUnits() {
         if (w.size() > p.size()) u.suf.kind = Suffix::Kind::kParticles, u.suf.role = role;
       }
     }
-    if (k > 0 && (Text(units_[k - 1].b, units_[k - 1].e) == "양" ||
-                  Text(units_[k - 1].b, units_[k - 1].e) == "두")) {
-      for (std::string_view p : {"정상", "장관", "외교장관", "국방장관", "정부", "지도자"}) {
+    bool counted = false;
+    if (k > 0)
+      for (const std::string& c : words.pair_counts) counted |= Text(units_[k - 1].b, units_[k - 1].e) == c;
+    if (counted) {
+      for (std::string_view p : words.pair_heads) {
         ko::Role role;
         if (w.substr(0, p.size()) == p &&
             (w.size() == p.size() || ko::IsParticleWord(w.substr(p.size()), &role))) {
@@ -349,7 +350,7 @@ void SegmentCoder::Unmatched(Unit* u) {
     for (const LexEntry& e : lex_.EntriesFor(val)) {
       if (e.kind != LexEntry::Kind::kCountry) continue;
       std::string_view rest = w.substr(len);
-      for (std::string_view s : kStateSuffixes) {
+      for (std::string_view s : lex_.korean_words().state_suffixes) {
         if (rest.substr(0, s.size()) != s) continue;
         Suffix suf;
         if (ko::AnalyzeNounSuffix(rest.substr(s.size()), &suf) &&

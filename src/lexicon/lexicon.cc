@@ -317,6 +317,51 @@ void LoadDocumentCues(const TsvTable& t, const CountryTable& countries, Document
                    [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
 }
 
+// words_ko.tsv: word, kind, value. Self words and common words go into the trie (`keys`);
+// the rest are lists the coder's grammar consults.
+void LoadKoreanWords(const TsvTable& t, KoreanWords* words,
+                     std::vector<std::pair<std::string, LexEntry>>* keys,
+                     std::vector<std::string>* problems) {
+  if (!RequireColumns(t, {"word", "kind", "value"}, problems)) return;
+  int cword = t.Column("word"), ckind = t.Column("kind"), cvalue = t.Column("value");
+  std::unordered_map<std::string, int> seen;
+  for (const TsvRow& r : t.rows()) {
+    std::string where = t.Where(r);
+    std::string word(Cell(r, cword)), kind(Cell(r, ckind)), value(Cell(r, cvalue));
+    if (word.empty()) {
+      problems->push_back(where + "empty word");
+      continue;
+    }
+    if (auto it = seen.find(kind + "\t" + word); it != seen.end()) {
+      problems->push_back(where + kind + " '" + word + "' already defined on line " +
+                          std::to_string(it->second));
+      continue;
+    }
+    if (kind == "pair") {
+      words->pair.push_back(word);
+    } else if (kind == "pair_count") {
+      words->pair_counts.push_back(word);
+    } else if (kind == "pair_head") {
+      words->pair_heads.push_back(word);
+    } else if (kind == "state_suffix") {
+      words->state_suffixes.push_back(word);
+    } else if (kind == "self") {
+      if (value != "GOV" && value != "MIL") {
+        problems->push_back(where + "value '" + value + "' of a self word is not GOV or MIL");
+        continue;
+      }
+      keys->emplace_back(word, LexEntry{LexEntry::Kind::kSelf, false, value == "MIL" ? 1 : 0});
+    } else if (kind == "not_actor") {
+      keys->emplace_back(word, LexEntry{LexEntry::Kind::kCommon, false, 0});
+    } else {
+      problems->push_back(where + "kind '" + kind +
+                          "' is not pair, pair_count, pair_head, state_suffix, self or not_actor");
+      continue;
+    }
+    seen.emplace(kind + "\t" + word, r.line);
+  }
+}
+
 Result<Lexicon> Lexicon::Load(const std::string& dir, const std::string& countries_tsv,
                               const Codebook& codebook, std::vector<std::string>* problems) {
   size_t first_problem = problems->size();
@@ -341,6 +386,11 @@ Result<Lexicon> Lexicon::Load(const std::string& dir, const std::string& countri
   Result<TsvTable> doc_cues = TsvTable::Read(dir + "/document_cues.tsv");
   if (!doc_cues.ok()) return doc_cues.status();
   LoadDocumentCues(*doc_cues, lex.countries_, &lex.document_cues_, problems);
+
+  Result<TsvTable> words = TsvTable::Read(dir + "/words_ko.tsv");
+  if (!words.ok()) return words.status();
+  std::vector<std::pair<std::string, LexEntry>> word_keys;
+  LoadKoreanWords(*words, &lex.korean_words_, &word_keys, problems);
 
   Result<TsvTable> headers = TsvTable::Read(dir + "/running_headers.tsv");
   if (!headers.ok()) return headers.status();
@@ -402,10 +452,8 @@ Result<Lexicon> Lexicon::Load(const std::string& dir, const std::string& countri
       }
     }
   }
-  // The author's own state: "우리" in a Korean brief (the coder decides which state it is).
-  for (const char* self : {"우리", "우리나라", "우리 정부", "아국"})
-    add(self, {LexEntry::Kind::kSelf, false, 0});
-  add("우리 군", {LexEntry::Kind::kSelf, false, 1});
+  // The author's own state ("우리"; the coder decides which state it is) and common words.
+  for (const auto& [word, entry] : word_keys) add(word, entry);
 
   std::vector<std::pair<std::string, int32_t>> keys(key_ids.begin(), key_ids.end());
   lex.trie_ = Trie::Build(std::move(keys));
