@@ -1116,7 +1116,7 @@ TEST(CoderKoDocumentDateTest, WholeWordsAreNotReadAsStateCompounds) {
   EXPECT_EQ(ev[0].source, "PRKGOV");
   EXPECT_EQ(ev[0].target_country, "JPN");
   for (const Event& e : Code("2024년 6월 19일 일군들은 러시아를 방문했다.\n"))
-    EXPECT_NE(e.source_country, "JPN") << e.evidence;
+    EXPECT_NE(e.source_country, "JPN") << e.mentions[0].evidence;
 }
 
 }  // namespace
