@@ -14,7 +14,8 @@ packages=(
   libxlsxwriter-dev                       # XLSX export (analysts live in Excel)
   libminizip-dev zlib1g-dev               # reading XLSX (a zip of XML parts)
   libexpat1-dev                           # XML: XLSX parts, PETRARCH validation records
-  python3                                 # ../shared/tools/score-events
+  python3                                 # ../shared/tools/score-events, test fixtures
+  libreoffice-writer-nogui fonts-nanum    # renders the PDF layout fixtures (tests/pdf/libreoffice.sh)
 )
 
 missing=()

@@ -495,6 +495,7 @@ void Register(CLI::App& app, Global& g) {
     }
     RepairOptions ro;
     ro.running_headers = res->lexicon.running_headers();
+    ro.word_final = res->lexicon.korean_words().word_final;
     for (const std::string& f : *rf) {
       Result<Document> doc = LoadDocument(f);
       if (!doc.ok()) {

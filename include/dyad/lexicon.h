@@ -88,6 +88,7 @@ struct KoreanWords {
   std::vector<std::string> pair_counts;     // 양, 두
   std::vector<std::string> pair_heads;      // 정상, 국가 (after a pair count)
   std::vector<std::string> state_suffixes;  // 측, 당국, 군
+  std::vector<std::string> word_final;      // 를, 는, 에서: endings that close a word
 };
 
 // What a dictionary key names. A key may name several things (a person and an office).

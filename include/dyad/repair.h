@@ -41,6 +41,9 @@ struct RepairOptions {
   std::vector<std::string> running_headers;
   // Join wrapped lines with a space (English); Korean PDFs wrap inside words and join without.
   bool join_with_space = false;
+  // Endings that close a Korean word (를, 는, 에서): a line wrapped after one joins the next with
+  // a space even where the extraction dropped it (words_ko.tsv, kind word_final).
+  std::vector<std::string> word_final;
 };
 
 struct CleanText {

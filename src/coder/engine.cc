@@ -58,6 +58,7 @@ Result<CodedDocument> Coder::CodeUnchecked(const Document& doc, const CodeOption
   out.lang = "ko";
   RepairOptions ro;
   ro.running_headers = res_->lexicon.running_headers();
+  ro.word_final = res_->lexicon.korean_words().word_final;
   out.clean = RepairExtracted(doc.text, ro);
   if (out.clean.blocks.empty()) return Status::InvalidInput(doc.path + ": no text after repair");
   std::vector<Segment> segments = SegmentText(out.clean);

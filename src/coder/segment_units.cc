@@ -299,7 +299,8 @@ void SegmentCoder::BuildUnits() {
     }
     bool counted = false;
     if (k > 0)
-      for (const std::string& c : words.pair_counts) counted |= Text(units_[k - 1].b, units_[k - 1].e) == c;
+      for (const std::string& c : words.pair_counts)
+        counted |= Text(units_[k - 1].b, units_[k - 1].e) == c;
     if (counted) {
       for (std::string_view p : words.pair_heads) {
         ko::Role role;

@@ -548,8 +548,7 @@ bool SegmentCoder::DefinesEvent(int k) const {
     if (units_[j].suf.kind == Suffix::Kind::kVerbal && units_[j].suf.ending == Ending::kAdnominal)
       return true;
     if (units_[j].lex == nullptr && units_[j].suf.kind == Suffix::Kind::kEmpty &&
-        IsAdnominalForm(w) && !IsProspective(w) && HasPastSyllable(w) == false &&
-        w.size() >= 6)
+        IsAdnominalForm(w) && !IsProspective(w) && HasPastSyllable(w) == false && w.size() >= 6)
       return true;  // an unknown verb's past adnominal: 맺은, 가한
     if (units_[j].suf.kind != Suffix::Kind::kEmpty) return false;
   }

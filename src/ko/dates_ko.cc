@@ -62,53 +62,68 @@ struct Piece {
 };
 
 // Reads "2024년 6월 19일" / "6월 19일" / "19일" / "2024년" / "6월" from i.
+// The byte after a unit (년, 월, 일) at k, allowing one space before it: PDF writers put one
+// between digits and Hangul when they switch fonts ("2024 년"). npos when the unit is not there.
+size_t AfterUnit(std::string_view s, size_t k, std::string_view unit) {
+  if (StartsAt(s, k, unit)) return k + unit.size();
+  if (k < s.size() && s[k] == ' ' && StartsAt(s, k + 1, unit)) {
+    // Spaced, the unit must end its word or take a particle: "3 일본" is Japan, not a day.
+    size_t e = k + 1 + unit.size();
+    if (e + 3 > s.size() || static_cast<unsigned char>(s[e]) < 0xE0) return e;
+    for (std::string_view p : {"에", "의", "부", "까", "은", "는", "이", "과", "와", "로", "을",
+                               "엔", "경", "께", "자", "오", "새", "밤", "낮", "초", "말", "중"})
+      if (StartsAt(s, e, p)) return e;
+  }
+  return std::string_view::npos;
+}
+
 bool ReadChain(std::string_view s, size_t i, Piece* out, bool allow_bare_day) {
+  constexpr size_t npos = std::string_view::npos;
   Piece p;
   size_t k = i;
   int v = ReadNum(s, &k, 4);
   if (v < 0) return false;
   size_t digits = k - i;
-  if (StartsAt(s, k, "년") && digits == 4 && v >= 1900 && v <= 2100) {
-    size_t after = k + 3;
+  if (size_t after = AfterUnit(s, k, "년");
+      after != npos && digits == 4 && v >= 1900 && v <= 2100) {
     if (DurationFollows(s, after)) return false;
     p.year = v;
     p.end = after;
     size_t j = SkipSpace(s, after);
-    size_t m0 = j;
     int m = ReadNum(s, &j, 2);
-    if (m >= 1 && m <= 12 && StartsAt(s, j, "월") && !DurationFollows(s, j + 3)) {
+    size_t m_end = m >= 1 && m <= 12 ? AfterUnit(s, j, "월") : npos;
+    if (m_end != npos && !DurationFollows(s, m_end)) {
       p.month = m;
-      p.end = j + 3;
-      size_t d0 = SkipSpace(s, p.end);
-      size_t dj = d0;
+      p.end = m_end;
+      size_t dj = SkipSpace(s, p.end);
       int d = ReadNum(s, &dj, 2);
-      if (d >= 1 && d <= 31 && StartsAt(s, dj, "일") && !DurationFollows(s, dj + 3)) {
+      size_t d_end = d >= 1 && d <= 31 ? AfterUnit(s, dj, "일") : npos;
+      if (d_end != npos && !DurationFollows(s, d_end)) {
         p.day = d;
-        p.end = dj + 3;
+        p.end = d_end;
       }
-    } else {
-      (void)m0;
     }
     *out = p;
     return true;
   }
-  if (digits <= 2 && StartsAt(s, k, "월") && v >= 1 && v <= 12) {
-    if (DurationFollows(s, k + 3)) return false;
+  if (size_t m_end = AfterUnit(s, k, "월"); m_end != npos && digits <= 2 && v >= 1 && v <= 12) {
+    if (DurationFollows(s, m_end)) return false;
     p.month = v;
-    p.end = k + 3;
+    p.end = m_end;
     size_t dj = SkipSpace(s, p.end);
     int d = ReadNum(s, &dj, 2);
-    if (d >= 1 && d <= 31 && StartsAt(s, dj, "일") && !DurationFollows(s, dj + 3)) {
+    size_t d_end = d >= 1 && d <= 31 ? AfterUnit(s, dj, "일") : npos;
+    if (d_end != npos && !DurationFollows(s, d_end)) {
       p.day = d;
-      p.end = dj + 3;
+      p.end = d_end;
     }
     *out = p;
     return true;
   }
-  if (allow_bare_day && digits <= 2 && StartsAt(s, k, "일") && v >= 1 && v <= 31 &&
-      !DurationFollows(s, k + 3)) {
+  if (size_t d_end = AfterUnit(s, k, "일"); allow_bare_day && d_end != npos && digits <= 2 &&
+                                            v >= 1 && v <= 31 && !DurationFollows(s, d_end)) {
     p.day = v;
-    p.end = k + 3;
+    p.end = d_end;
     *out = p;
     return true;
   }
@@ -152,10 +167,10 @@ constexpr std::array<Word, 39> kRelative = {{
     {"전날인", RawDate::Kind::kRelative, -1},   {"그다음 날", RawDate::Kind::kRelative, 1},
     {"열흘 뒤", RawDate::Kind::kRelative, 10},  {"열흘 후", RawDate::Kind::kRelative, 10},
     {"보름 뒤", RawDate::Kind::kRelative, 15},  {"엿새 전", RawDate::Kind::kRelative, -6},
-    {"지난달", RawDate::Kind::kRelMonth, -1}, 
-    {"이달", RawDate::Kind::kRelMonth, 0},    {"다음 달", RawDate::Kind::kRelMonth, 1},
-    {"지난해", RawDate::Kind::kRelYear, -1},  {"작년", RawDate::Kind::kRelYear, -1},
-    {"올해", RawDate::Kind::kRelYear, 0},     {"금년", RawDate::Kind::kRelYear, 0},
+    {"지난달", RawDate::Kind::kRelMonth, -1},   {"이달", RawDate::Kind::kRelMonth, 0},
+    {"다음 달", RawDate::Kind::kRelMonth, 1},   {"지난해", RawDate::Kind::kRelYear, -1},
+    {"작년", RawDate::Kind::kRelYear, -1},      {"올해", RawDate::Kind::kRelYear, 0},
+    {"금년", RawDate::Kind::kRelYear, 0},
 }};
 
 // Whether a relative-date word or 연초/연말 may start at i: a filter on the first syllable.
@@ -163,9 +178,9 @@ bool MayStartWord(std::string_view s, size_t i) {
   if (i + 3 > s.size() || static_cast<unsigned char>(s[i]) < 0xE0) return false;
   int len;
   char32_t c = utf8::Decode(s, i, &len);
-  static constexpr char32_t kFirst[] = {U'같', U'그', U'금', U'나', U'다', U'닷', U'당', U'동',
-                                        U'보', U'사', U'연', U'열', U'엿', U'올', U'이', U'익',
-                                        U'일', U'작', U'전', U'지', U'하'};
+  static constexpr char32_t kFirst[] = {U'같', U'그', U'금', U'나', U'다', U'닷', U'당',
+                                        U'동', U'보', U'사', U'연', U'열', U'엿', U'올',
+                                        U'이', U'익', U'일', U'작', U'전', U'지', U'하'};
   static_assert(std::is_sorted(std::begin(kFirst), std::end(kFirst)), "binary search needs order");
   return std::binary_search(std::begin(kFirst), std::end(kFirst), c);
 }

@@ -345,6 +345,8 @@ void LoadKoreanWords(const TsvTable& t, KoreanWords* words,
       words->pair_heads.push_back(word);
     } else if (kind == "state_suffix") {
       words->state_suffixes.push_back(word);
+    } else if (kind == "word_final") {
+      words->word_final.push_back(word);
     } else if (kind == "self") {
       if (value != "GOV" && value != "MIL") {
         problems->push_back(where + "value '" + value + "' of a self word is not GOV or MIL");
@@ -355,7 +357,8 @@ void LoadKoreanWords(const TsvTable& t, KoreanWords* words,
       keys->emplace_back(word, LexEntry{LexEntry::Kind::kCommon, false, 0});
     } else {
       problems->push_back(where + "kind '" + kind +
-                          "' is not pair, pair_count, pair_head, state_suffix, self or not_actor");
+                          "' is not pair, pair_count, pair_head, state_suffix, word_final, self or "
+                          "not_actor");
       continue;
     }
     seen.emplace(kind + "\t" + word, r.line);

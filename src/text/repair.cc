@@ -24,6 +24,7 @@ struct Line {
   std::string_view trimmed;
   bool blank = false;
   bool page_break_before = false;
+  bool page_edge = false;  // among the first or last two non-blank lines of a page
 };
 
 std::string_view TrimWs(std::string_view s) {
@@ -387,6 +388,25 @@ CleanText RepairExtracted(std::string_view src, const RepairOptions& options) {
     pos = static_cast<uint32_t>(nl) + 1;
   }
 
+  // Page edges, where running headers and footers stand. A text with form feeds keeps its
+  // furniture there; a repeated short line elsewhere (a table's "논의") is content.
+  bool paged = false;
+  {
+    std::vector<size_t> page;  // the non-blank lines of the current page
+    auto close_page = [&] {
+      for (size_t k = 0; k < page.size(); ++k)
+        if (k < 2 || k + 2 >= page.size()) lines[page[k]].page_edge = true;
+      page.clear();
+    };
+    for (size_t i = 0; i < lines.size(); ++i) {
+      if (lines[i].page_break_before) {
+        paged = true;
+        close_page();
+      }
+      if (!lines[i].blank) page.push_back(i);
+    }
+    close_page();
+  }
   size_t nonblank = 0, doubled = 0;
   std::vector<size_t> widths;
   std::unordered_map<std::string_view, int> seen;
@@ -407,16 +427,26 @@ CleanText RepairExtracted(std::string_view src, const RepairOptions& options) {
   // Lines far wider than any page's (web pages, text saved from a browser) are paragraphs:
   // their line breaks are the author's, never wraps to be joined.
   bool unwrapped = full_width > 150;
+  // (How a PDF's typesetter wrapped is read from its geometry, in pdf.cc: a line it broke at a
+  // space ends in one there.)
+  bool wraps_at_spaces = options.join_with_space;
   std::unordered_set<std::string_view> headers(options.running_headers.begin(),
                                                options.running_headers.end());
 
+  // A line ending in an ending that closes a word ("…전략대화를" / "가졌다.").
+  auto ClosesWord = [&](std::string_view t) {
+    for (const std::string& w : options.word_final)
+      if (t.size() > w.size() && t.substr(t.size() - w.size()) == w) return true;
+    return false;
+  };
   auto is_furniture = [&](const Line& l) {
     if (IsPageNumber(l.trimmed)) return true;
     if (headers.count(l.trimmed)) return true;
     size_t dl;
     auto it = seen.find(l.trimmed);
-    return it != seen.end() && it->second >= 3 && !IsTableRowStart(l.trimmed, &dl) &&
-           !IsTableHeader(l.trimmed) && CodePoints(l.trimmed) <= 30;
+    return it != seen.end() && it->second >= 3 && (!paged || l.page_edge) &&
+           !IsTableRowStart(l.trimmed, &dl) && !IsTableHeader(l.trimmed) &&
+           CodePoints(l.trimmed) <= 30;
   };
   // A short line padded with spaces on both sides, holding no sentence: a heading, or a running
   // header when it interrupts a paragraph.
@@ -499,6 +529,7 @@ CleanText RepairExtracted(std::string_view src, const RepairOptions& options) {
       if (IsTableRowStart(l.trimmed, &date_len)) {
         flush_row();
         row.Append(l.begin, l.end);
+        if (ClosesWord(l.trimmed)) row.Space(l.end);
         row_open = true;
         continue;
       }
@@ -508,6 +539,7 @@ CleanText RepairExtracted(std::string_view src, const RepairOptions& options) {
       if (!LooksLikeProse(l.trimmed) && !full_line) {
         if (row_open) {
           row.Append(l.begin, l.end);
+          if (ClosesWord(l.trimmed)) row.Space(l.end);
         } else {
           single(BlockKind::kTableHeader, l);
         }
@@ -529,12 +561,13 @@ CleanText RepairExtracted(std::string_view src, const RepairOptions& options) {
       continue;
     }
     para.Append(l.begin, l.end);
+    if (ClosesWord(l.trimmed)) para.Space(l.end);
     if (unwrapped) {
       flush_para();
       continue;
     }
     // English wraps at spaces, which extraction drops: its lines always join with one.
-    if (options.join_with_space) para.Space(l.end);
+    if (wraps_at_spaces) para.Space(l.end);
     if (EndsSentence(l.trimmed)) {
       // A sentence end on a short line closes the paragraph; on a full line it may be a wrap.
       if (CodePoints(l.trimmed) * 100 < full_width * 85) {
