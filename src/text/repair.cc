@@ -366,6 +366,51 @@ bool QuoteCloses(const Lines& lines, size_t first, size_t last) {
 }
 }  // namespace
 
+// How each line of a chronology table joins its row, where the text alone cannot tell.
+enum class RowMark : uint8_t { kDefault, kStart, kContinue };
+
+// Table rows whose date cell stands apart from its content. A cell set at the top puts the date
+// on the row's first line: the default, each date line opens a row. A cell centred vertically
+// puts the date beside (or between) the middle lines — "최선희 외무상 방러, … / 1/14~1/17 / 푸틴
+// 대통령 예방" — and one set at the bottom beside the last. The table shows which: content
+// before its first date line means the cells are not set at the top; no content after its last
+// date line means they are set at the bottom. Centred, a row has as many content lines after its
+// date as before it (or one more), so the lines between two dates split between the rows.
+// `table` holds the indices of one table's lines, in order; `is_date` whether each is a date
+// line and `is_content` a content line (anything else — header, quotation — is skipped).
+void MarkCentredRows(const std::vector<size_t>& table, const std::vector<char>& is_date,
+                     const std::vector<char>& is_content, std::vector<RowMark>* marks) {
+  std::vector<size_t> dates;
+  for (size_t k = 0; k < table.size(); ++k)
+    if (is_date[k]) dates.push_back(k);
+  if (dates.empty()) return;
+  auto content_between = [&](size_t from, size_t to) {  // content lines in (from, to)
+    std::vector<size_t> out;
+    for (size_t k = from; k < to; ++k)
+      if (is_content[k]) out.push_back(k);
+    return out;
+  };
+  std::vector<size_t> before_first = content_between(0, dates.front());
+  if (before_first.empty()) return;  // set at the top: the default
+  std::vector<size_t> after_last = content_between(dates.back() + 1, table.size());
+  bool bottom = after_last.empty();
+  std::vector<size_t> before = before_first;
+  for (size_t d = 0; d < dates.size(); ++d) {
+    size_t start = before.empty() ? dates[d] : before.front();
+    (*marks)[table[start]] = RowMark::kStart;
+    for (size_t k : before)
+      if (k != start) (*marks)[table[k]] = RowMark::kContinue;
+    if (dates[d] != start) (*marks)[table[dates[d]]] = RowMark::kContinue;
+    size_t next = d + 1 < dates.size() ? dates[d + 1] : table.size();
+    std::vector<size_t> between = content_between(dates[d] + 1, next);
+    size_t after = d + 1 == dates.size() ? between.size()
+                   : bottom                ? 0
+                                           : std::min(between.size(), before.size());
+    for (size_t k = 0; k < after; ++k) (*marks)[table[between[k]]] = RowMark::kContinue;
+    before.assign(between.begin() + static_cast<long>(after), between.end());
+  }
+}
+
 CleanText RepairExtracted(std::string_view src, const RepairOptions& options) {
   // Survey: lines, blank-line doubling, full-line width, repeated short lines.
   std::vector<Line> lines;
@@ -432,6 +477,42 @@ CleanText RepairExtracted(std::string_view src, const RepairOptions& options) {
   bool wraps_at_spaces = options.join_with_space;
   std::unordered_set<std::string_view> headers(options.running_headers.begin(),
                                                options.running_headers.end());
+  // Tables whose date cells stand apart from their content (MarkCentredRows), found the way the
+  // pass below finds tables: from a title to the first line that reads as prose.
+  std::vector<RowMark> marks(lines.size(), RowMark::kDefault);
+  {
+    std::vector<size_t> table;
+    std::vector<char> is_date, is_content;
+    bool open = false;
+    auto close = [&] {
+      if (open) MarkCentredRows(table, is_date, is_content, &marks);
+      table.clear(), is_date.clear(), is_content.clear();
+      open = false;
+    };
+    for (size_t i = 0; i < lines.size(); ++i) {
+      const Line& l = lines[i];
+      if (l.blank) continue;
+      if (IsTableTitle(l.trimmed)) {
+        close();
+        open = true;
+        continue;
+      }
+      if (!open) continue;
+      size_t dl;
+      bool date = IsTableRowStart(l.trimmed, &dl);
+      bool full_line = CodePoints(l.trimmed) * 100 >= full_width * 90;
+      if (!date && (LooksLikeProse(l.trimmed) || full_line) && !IsQuoteLine(l.trimmed)) {
+        close();
+        continue;
+      }
+      bool content = !date && !IsTableHeader(l.trimmed) && !IsQuoteLine(l.trimmed) &&
+                     !IsPageNumber(l.trimmed) && !headers.count(l.trimmed);
+      table.push_back(i);
+      is_date.push_back(date);
+      is_content.push_back(content);
+    }
+    close();
+  }
 
   // A line ending in an ending that closes a word ("…전략대화를" / "가졌다.").
   auto ClosesWord = [&](std::string_view t) {
@@ -526,10 +607,21 @@ CleanText RepairExtracted(std::string_view src, const RepairOptions& options) {
         single(BlockKind::kTableHeader, l);
         continue;
       }
+      // A date cell alone on its line is a cell of its own: spaces on both sides.
+      bool date_alone =
+          IsTableRowStart(l.trimmed, &date_len) && date_len >= l.trimmed.size();
+      if (marks[i] != RowMark::kDefault) {  // a centred or bottom-set row
+        if (marks[i] == RowMark::kStart || !row_open) flush_row();
+        if (date_alone) row.Space(l.begin);
+        row.Append(l.begin, l.end);
+        if (date_alone || ClosesWord(l.trimmed)) row.Space(l.end);
+        row_open = true;
+        continue;
+      }
       if (IsTableRowStart(l.trimmed, &date_len)) {
         flush_row();
         row.Append(l.begin, l.end);
-        if (ClosesWord(l.trimmed)) row.Space(l.end);
+        if (date_alone || ClosesWord(l.trimmed)) row.Space(l.end);
         row_open = true;
         continue;
       }

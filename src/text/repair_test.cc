@@ -135,5 +135,34 @@ TEST(RepairTest, WebTextKeepsItsLinesAndFlattenedTables) {
   ExpectOffsetsHold(src, c);
 }
 
+// A row whose content wraps puts its date cell alone on a line: before the content (cells set
+// at the top), between its lines (centred) or after them (set at the bottom). Each row keeps
+// its own lines.
+TEST(RepairTest, DateCellsAloneBeforeBetweenOrAfterTheirContent) {
+  const char* head = "표 1. 2024년 북러 교류 주요일지\n날짜 내용\n";
+  auto rows_of = [&](const std::string& body) {
+    return BlockTexts(RepairExtracted(std::string(head) + body + "이상이 주요 일지이다.\n", {}),
+                      BlockKind::kTableRow);
+  };
+  std::vector<std::string> want = {"1/14~1/17 최선희 외무상 방러, 라브로프 외무장관과 회담",
+                                   "6/19 푸틴 대통령 방북, 김정은과 정상회담"};
+  auto top = rows_of(
+      "1/14~1/17\n최선희 외무상 방러, \n라브로프 외무장관과 회담\n6/19\n푸틴 대통령 방북, \n"
+      "김정은과 정상회담\n");
+  EXPECT_EQ(top, want);
+  auto centred = rows_of(
+      "최선희 외무상 방러, \n1/14~1/17\n라브로프 외무장관과 회담\n푸틴 대통령 방북, \n"
+      "6/19\n김정은과 정상회담\n");
+  ASSERT_EQ(centred.size(), 2u);
+  EXPECT_EQ(centred[0], "최선희 외무상 방러, 1/14~1/17 라브로프 외무장관과 회담");
+  EXPECT_EQ(centred[1], "푸틴 대통령 방북, 6/19 김정은과 정상회담");
+  auto bottom = rows_of(
+      "최선희 외무상 방러, \n라브로프 외무장관과 회담\n1/14~1/17\n푸틴 대통령 방북, \n"
+      "김정은과 정상회담\n6/19\n");
+  ASSERT_EQ(bottom.size(), 2u);
+  EXPECT_EQ(bottom[0], "최선희 외무상 방러, 라브로프 외무장관과 회담 1/14~1/17");
+  EXPECT_EQ(bottom[1], "푸틴 대통령 방북, 김정은과 정상회담 6/19");
+}
+
 }  // namespace
 }  // namespace dyad
