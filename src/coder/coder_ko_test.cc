@@ -1119,5 +1119,26 @@ TEST(CoderKoDocumentDateTest, WholeWordsAreNotReadAsStateCompounds) {
     EXPECT_NE(e.source_country, "JPN") << e.mentions[0].evidence;
 }
 
+// A table whose date cells sit beside the middle or the foot of their content codes as the
+// same table with the dates first.
+TEST(CoderKoDocumentDateTest, DateCellsBesideTheirContentCodeLikeDatesFirst) {
+  auto codes = [](const std::string& rows) {
+    std::multiset<std::string> out;
+    for (const Event& e : Code("표 1. 2024년 북러 교류 주요일지\n날짜 내용\n" + rows +
+                               "이상이 주요 일지이다.\n"))
+      out.insert(e.date.begin.ToIso() + " " + e.source + " " + e.target + " " + e.code);
+    return out;
+  };
+  auto top = codes("1/14~1/17 최선희 외무상 방러, \n라브로프 외무장관과 회담\n6/19 푸틴 대통령 방북, \n"
+                   "김정은과 정상회담\n");
+  ASSERT_FALSE(top.empty());
+  EXPECT_EQ(codes("최선희 외무상 방러, \n1/14~1/17\n라브로프 외무장관과 회담\n푸틴 대통령 방북, \n"
+                  "6/19\n김정은과 정상회담\n"),
+            top);
+  EXPECT_EQ(codes("최선희 외무상 방러, \n라브로프 외무장관과 회담\n1/14~1/17\n푸틴 대통령 방북, \n"
+                  "김정은과 정상회담\n6/19\n"),
+            top);
+}
+
 }  // namespace
 }  // namespace dyad

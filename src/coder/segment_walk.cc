@@ -180,7 +180,9 @@ void SegmentCoder::Walk() {
             (units_[next].punct &&
              (units_[next].ch == ',' || units_[next].ch == '(' || units_[next].ch == '|' ||
               units_[next].ch == 0x201D || units_[next].ch == 0x2018)) ||
-            Word(next) == "및" || Word(next) == "등";
+            Word(next) == "및" || Word(next) == "등" ||
+            // "… 정상회담 6/19": the row's date cell set after its content closes it.
+            (units_[next].date >= 0 && NextContent(next) < 0);
         // A parenthesis right after the noun: "정상회담(9/13)".
         if (!end && units_[k + 1 < n ? k + 1 : k].punct && units_[k + 1].ch == '(')
           before_break = true;

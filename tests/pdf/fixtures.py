@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Writes the layout fixtures: each a brief as plain text (NAME.txt, the layout dyad reads
 directly) and the same brief typeset as a flat OpenDocument text (NAME.fodt) with a real layout
-— table cells that wrap, date cells centred vertically, a table over a page break with its
-header row repeated, a statements table with quotation lines, two columns, footnotes. LibreOffice
+— a running header and page numbers, table cells that wrap, date cells centred vertically, a
+table over a page break with its header row repeated, a statements table with quotation lines, two columns, footnotes. LibreOffice
 renders each .fodt to PDF (tests/pdf/libreoffice.sh); dyad must code the PDF to the events of the
 text.
 
@@ -36,7 +36,10 @@ STYLES = '''<office:font-face-decls>
 <style:style style:name="Two" style:family="section"><style:section-properties><style:columns fo:column-count="2" fo:column-gap="1cm"/></style:section-properties></style:style>
 <style:style style:name="Break" style:family="paragraph"><style:paragraph-properties fo:break-before="page"/></style:style>
 </office:automatic-styles>
-<office:master-styles><style:master-page style:name="Standard" style:page-layout-name="PL"/></office:master-styles>
+<office:master-styles><style:master-page style:name="Standard" style:page-layout-name="PL">
+<style:header><text:p>이슈브리프</text:p></style:header>
+<style:footer><text:p>- <text:page-number text:select-page="current">1</text:page-number> -</text:p></style:footer>
+</style:master-page></office:master-styles>
 '''
 
 
