@@ -176,17 +176,16 @@ std::vector<Event> CodeEnglish(const EnglishInput& in, std::vector<Unresolved>* 
     } else if (!c.subject.empty()) {
       antecedent = c.subject;
     }
-    if (!c.discard.empty() || c.events.empty()) continue;
-    // "The two leaders agreed …": the pair of the last act between two actors.
-    for (const en::CodedTriple& t : c.events)
-      if (t.source.compare(0, 3, "---") != 0 && t.target.compare(0, 3, "---") != 0 &&
-          t.source.substr(0, 3) != t.target.substr(0, 3) &&
-          t.source.find('/') == std::string::npos && t.target.find('/') == std::string::npos)
-        learned["THE TWO"] = t.source + "/" + t.target;
     auto [span_b, span_e] = in.clean->SpanOf(begin, seg.end);
-    auto note = [&](const char* reason) {
+    bool noted = false;  // one queue entry per sentence and reason
+    std::vector<std::string> reasons;
+    auto note = [&](const char* reason, const std::string& predicate = {}) {
       if (unresolved == nullptr) return;
+      noted = true;
+      if (std::find(reasons.begin(), reasons.end(), reason) != reasons.end()) return;
+      reasons.emplace_back(reason);
       Unresolved u;
+      u.predicate = predicate;
       u.doc = in.doc_path;
       u.span_begin = span_b;
       u.span_end = span_e;
@@ -194,6 +193,36 @@ std::vector<Event> CodeEnglish(const EnglishInput& in, std::vector<Unresolved>* 
       u.reason = reason;
       unresolved->push_back(std::move(u));
     };
+    // What looked like an event but yields none goes to the review queue with its reason: a
+    // sentence naming two sides and no verb the dictionaries know, or a verb and one side.
+    size_t before = out.size();
+    auto queue_if_lost = [&] {
+      if (out.size() != before || noted || !c.discard.empty() || unresolved == nullptr) return;
+      std::vector<std::string> sides;
+      for (const std::string& a : c.actors) {
+        std::string side = StateOf(a, countries);
+        if (side.empty()) side = a.substr(0, std::min<size_t>(a.size(), 6));
+        if (side.compare(0, 3, "---") == 0) continue;
+        if (std::find(sides.begin(), sides.end(), side) == sides.end()) sides.push_back(side);
+      }
+      if (sides.size() >= 2 && c.verb.empty()) {
+        note("unknown predicate");
+      } else if (sides.size() >= 2) {
+        note("unknown predicate", c.verb);
+      } else if (sides.size() == 1 && !c.verb.empty()) {
+        note("no counterpart", c.verb);
+      }
+    };
+    if (!c.discard.empty() || c.events.empty()) {
+      queue_if_lost();
+      continue;
+    }
+    // "The two leaders agreed …": the pair of the last act between two actors.
+    for (const en::CodedTriple& t : c.events)
+      if (t.source.compare(0, 3, "---") != 0 && t.target.compare(0, 3, "---") != 0 &&
+          t.source.substr(0, 3) != t.target.substr(0, 3) &&
+          t.source.find('/') == std::string::npos && t.target.find('/') == std::string::npos)
+        learned["THE TWO"] = t.source + "/" + t.target;
     if (!date) {
       note("no date");
       continue;
@@ -201,7 +230,7 @@ std::vector<Event> CodeEnglish(const EnglishInput& in, std::vector<Unresolved>* 
     for (const en::CodedTriple& t : c.events) {
       if (t.source.compare(0, 3, "---") == 0 || t.target.compare(0, 3, "---") == 0 ||
           t.source.front() == '"' || t.target.front() == '"') {
-        note("no counterpart");
+        note("no counterpart", t.verb);
         continue;
       }
       std::string sc = StateOf(t.source, countries), tc = StateOf(t.target, countries);
@@ -210,7 +239,7 @@ std::vector<Event> CodeEnglish(const EnglishInput& in, std::vector<Unresolved>* 
       const CameoCode* cc = in.res->codebook.Find(t.code);
       if (cc == nullptr) cc = in.res->codebook.Find(t.code.substr(0, 3));
       if (cc == nullptr) {
-        note("unknown predicate");
+        note("unknown predicate", t.verb);
         continue;
       }
       Event e;
@@ -254,6 +283,7 @@ std::vector<Event> CodeEnglish(const EnglishInput& in, std::vector<Unresolved>* 
       e.mentions.push_back(std::move(m));
       out.push_back(std::move(e));
     }
+    queue_if_lost();
   }
   return out;
 }

@@ -214,6 +214,23 @@ class Sentence {
     return out;
   }
 
+  // The codes of the actors the sentence names, each once.
+  std::vector<std::string> Actors() const {
+    std::vector<std::string> out;
+    for (const Mention& m : mentions_)
+      if (m.coded)
+        for (const std::string& a : m.members)
+          if (std::find(out.begin(), out.end(), a) == out.end()) out.push_back(a);
+    return out;
+  }
+
+  // The first verb the dictionaries know that is not a report of speech.
+  std::string FirstVerb() const {
+    for (int k = 0; k < n_; ++k)
+      if (is_verb_[k] && alive_[k] && !IsReportVerb(W(k))) return W(k);
+    return {};
+  }
+
   // A verb in -ING opening a clause that tells what the subject did (", accusing …"), not a
   // preposition in verb's clothing (", according to …", ", including …").
   bool IsActParticiple(int k) const {
@@ -1279,6 +1296,8 @@ SentenceCoding PatternCoder::Code(std::string_view text, int date, const Pattern
   out.events = sentence.Code();
   out.names = sentence.Names();
   out.subject = sentence.Subject();
+  out.actors = sentence.Actors();
+  out.verb = sentence.FirstVerb();
   return out;
 }
 

@@ -1,0 +1,42 @@
+// Nothing is lost without a trace: what the coder sees as a candidate but cannot code is in the
+// review queue with its reason, for English as for Korean.
+#include <gtest/gtest.h>
+
+#include "dyad/coder.h"
+#include "testing.h"
+
+namespace dyad {
+namespace {
+
+std::vector<Unresolved> Queue(const std::string& text) {
+  Coder coder(testing::Shipped());
+  auto doc = DecodeText(text, "queue.txt");
+  EXPECT_TRUE(doc.ok());
+  auto coded = coder.Code(*doc, CodeOptions{});
+  EXPECT_TRUE(coded.ok());
+  return coded.ok() ? coded->unresolved : std::vector<Unresolved>{};
+}
+
+bool Has(const std::vector<Unresolved>& q, const std::string& reason, const std::string& words) {
+  for (const Unresolved& u : q)
+    if (u.reason == reason && u.evidence.find(words) != std::string::npos) return true;
+  return false;
+}
+
+TEST(ReviewQueueTest, EnglishCandidatesWithoutAnEventAreQueued) {
+  auto q = Queue(
+      "SEOUL, June 3, 2024 (Yonhap) -- Japan and Mongolia frobnicated the border on Monday. "
+      "Japan will confirm it.\n");
+  EXPECT_TRUE(Has(q, "unknown predicate", "Japan and Mongolia frobnicated")) << q.size();
+  // Two sides and a verb, but no date anywhere: "no date", never silence.
+  auto undated = Queue("Japan condemned North Korea over the launch.\n");
+  EXPECT_TRUE(Has(undated, "no date", "Japan condemned North Korea")) << undated.size();
+}
+
+TEST(ReviewQueueTest, KoreanCandidatesWithoutAnEventAreQueued) {
+  auto undated = Queue("최선희 외무상은 러시아를 방문했다.\n");
+  EXPECT_TRUE(Has(undated, "no date", "최선희 외무상은 러시아를 방문했다")) << undated.size();
+}
+
+}  // namespace
+}  // namespace dyad
