@@ -13,7 +13,8 @@
 //     sentence names, else to the state the author last spoke of;
 //   - the author's own first person with a meeting noun (회담, 대화, 접촉) in an intention:
 //     the author offers to meet that state (CAMEO 036).
-// Sentences told in the past are narration, left to the predicates the segment coder found.
+// A sentence told in the past narrates: of these it keeps only the criticism its polemic words
+// make; what it tells is left to the predicates the segment coder found.
 #include <algorithm>
 
 #include "coder/ko_segment.h"
@@ -66,11 +67,13 @@ void SegmentCoder::VoiceFrames() {
   if (!in_.author_speaks || !in_.doc_date || is_row() || in_.self_country.empty() ||
       doc_ == nullptr)
     return;
-  // The sentence's own closing verb: a past tense is narration, not the speech's act.
+  // The sentence's own closing verb: told in the past, the sentence narrates; it still
+  // condemns what it names in the author's polemic words, but demands, warns and offers nothing.
   int last = -1;
   for (int k = static_cast<int>(units_.size()) - 1; k >= 0 && last < 0; --k)
     if (!units_[k].punct && !units_[k].quoted) last = k;
-  if (last < 0 || HasPastSyllable(Word(last))) return;
+  if (last < 0) return;
+  const bool past = HasPastSyllable(Word(last));
   const Date on = *in_.doc_date;
   const std::string& self = in_.self_country;
   auto foreign = [&](const ActorRef& r) {
@@ -133,7 +136,7 @@ void SegmentCoder::VoiceFrames() {
   };
   if (addressee.valid()) {
     doc_->addressee = addressee;
-    if (Obliged(addressee_np->last + 1)) {
+    if (!past && Obliged(addressee_np->last + 1)) {
       push(addressee, "100", "요구", "demands of");
       return;
     }
@@ -149,7 +152,7 @@ void SegmentCoder::VoiceFrames() {
       return;
     }
   }
-  if (!first_person) return;
+  if (!first_person || past) return;
   ActorRef target = mentioned.valid() ? mentioned : doc_->addressee;
   if (!target.valid()) return;
   if (const QuoteCue* c = cue_in_sentence(threat)) {
