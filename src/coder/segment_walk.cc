@@ -122,9 +122,7 @@ void SegmentCoder::Walk() {
         bool ident = !xw.empty() && xw[0] >= '0' && xw[0] <= '9';
         bool adverbial = x.suf.kind == Suffix::Kind::kParticles && x.suf.role == Role::kDirection;
         bool adverb = false;
-        for (std::string_view a :
-             {"공식", "정식", "전격", "정식으로", "공식적으로", "함께", "다시", "처음으로",
-              "대상에", "대상으로", "명단에", "동시", "동시에", "일제히", "각각"})
+        for (const std::string& a : lex_.korean_words().between_adverbs)
           adverb |= xw == a;  // "제재 대상에 추가했다"
         if (EndsWith(xw, "대상에") || EndsWith(xw, "대상으로")) adverb = true;
         if (!ident && !adverbial && !adverb) break;
@@ -206,7 +204,7 @@ void SegmentCoder::Walk() {
           std::string_view pw = Word(p.light >= 0 ? p.light : k);
           char32_t last = utf8::Last(pw);
           bool prospective = utf8::IsHangulSyllable(last) && utf8::Decompose(last).tail == 8;
-          for (std::string_view w : {"전망", "예정", "계획", "방침", "가능성", "듯"})
+          for (const std::string& w : lex_.korean_words().expect_nouns)
             if (nw.substr(0, w.size()) == w) p.mode = EventMode::kExpected;
           if (nw.substr(0, 6) == "경우") p.mode = EventMode::kHypothetical;
           if (prospective && nw.substr(0, 3) == "것") p.mode = EventMode::kExpected;
@@ -220,7 +218,7 @@ void SegmentCoder::Walk() {
             else
               p.mode = EventMode::kNegated;
           }
-          for (std::string_view w : {"용의", "의향", "의사", "의지", "결의", "뜻"})
+          for (const std::string& w : lex_.korean_words().intent_nouns)
             if (nw.substr(0, w.size()) == w) p.intent = true;
         }
         if (nw.substr(0, 3) == "싶") p.intent = true;  // 갖고 싶다
@@ -232,8 +230,7 @@ void SegmentCoder::Walk() {
           boundary = true;
           e = Ending::kNominal;
         } else if (e == Ending::kAdnominal) {
-          for (std::string_view w :
-               {"데", "뒤", "후", "직후", "이후", "가운데", "후에", "뒤에", "데이어"})
+          for (const std::string& w : lex_.korean_words().boundary_nouns)
             if (nw == w) boundary = true;
           if (!boundary) preds_.back().rel_head = nx;
         }

@@ -347,6 +347,14 @@ void LoadKoreanWords(const TsvTable& t, KoreanWords* words,
       words->state_suffixes.push_back(word);
     } else if (kind == "word_final") {
       words->word_final.push_back(word);
+    } else if (kind == "between_adverb") {
+      words->between_adverbs.push_back(word);
+    } else if (kind == "expect_noun") {
+      words->expect_nouns.push_back(word);
+    } else if (kind == "intent_noun") {
+      words->intent_nouns.push_back(word);
+    } else if (kind == "boundary_noun") {
+      words->boundary_nouns.push_back(word);
     } else if (kind == "self") {
       if (value != "GOV" && value != "MIL") {
         problems->push_back(where + "value '" + value + "' of a self word is not GOV or MIL");
@@ -357,7 +365,8 @@ void LoadKoreanWords(const TsvTable& t, KoreanWords* words,
       keys->emplace_back(word, LexEntry{LexEntry::Kind::kCommon, false, 0});
     } else {
       problems->push_back(where + "kind '" + kind +
-                          "' is not pair, pair_count, pair_head, state_suffix, word_final, self or "
+                          "' is not pair, pair_count, pair_head, state_suffix, word_final, "
+                          "between_adverb, expect_noun, intent_noun, boundary_noun, self or "
                           "not_actor");
       continue;
     }
