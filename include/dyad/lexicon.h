@@ -93,6 +93,7 @@ struct KoreanWords {
   std::vector<std::string> expect_nouns;    // 전망, 예정: after an adnominal, a forecast
   std::vector<std::string> intent_nouns;    // 용의, 의향: after an adnominal, an intention
   std::vector<std::string> boundary_nouns;  // 뒤, 후: after an adnominal, a clause boundary
+  std::vector<std::string> aim_verbs;       // 반대, 겨냥: adnominal before an act, its target
 };
 
 // What a dictionary key names. A key may name several things (a person and an office).

@@ -1140,5 +1140,16 @@ TEST(CoderKoDocumentDateTest, DateCellsBesideTheirContentCodeLikeDatesFirst) {
             top);
 }
 
+// "공화국을 반대하는 … 핵전쟁연습": the verb of aim names the exercise's target; it is not an
+// act of opposition of its own.
+TEST(CoderKoDocumentDateTest, AVerbOfAimBeforeAnActIsItsTarget) {
+  auto ev = Code("2016년 3월 7일 남조선 당국은 해마다 공화국을 반대하는 대규모의 핵전쟁연습을 "
+                 "련이어 벌려놓았다.\n남조선 북남 조선반도 괴뢰\n");
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ev[0].code, "150");
+  EXPECT_EQ(ev[0].source_country, "KOR");
+  EXPECT_EQ(ev[0].target_country, "PRK");
+}
+
 }  // namespace
 }  // namespace dyad

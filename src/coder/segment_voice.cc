@@ -7,8 +7,9 @@
 // 있다"). Each such sentence is read as one frame over the lexicon:
 //   - a phrase in subject or topic role naming another state, with an obligation ending after
 //     it (-아야/-어야 하다, -지 말아야): the author demands of that state (CAMEO 100);
-//   - that state as subject, topic or owner (의) with a cue of quote_cues_ko.tsv in the
-//     sentence: the author says what the cue says of it (criticism, rejection, accusation);
+//   - that state as subject, topic or owner (의) — else named anywhere in a sentence the author
+//     is not the subject of — with a cue of quote_cues_ko.tsv in the sentence: the author says
+//     what the cue says of it (criticism, rejection, accusation);
 //   - the author's own first person (우리는) with a threat cue: a warning to the state the
 //     sentence names, else to the state the author last spoke of;
 //   - the author's own first person with a meeting noun (회담, 대화, 접촉) in an intention:
@@ -151,6 +152,15 @@ void SegmentCoder::VoiceFrames() {
       push(owner, c->code, c->label_ko, c->label_en);
       return;
     }
+  }
+  // "지금 남조선에서 … 벌어지는 전쟁연습들은 … 화근입니다": the polemic word falls on the state
+  // the sentence names, wherever it names it.
+  if (!first_person && !addressee.valid() && !owner.valid() && mentioned.valid()) {
+    if (const QuoteCue* c = cue_in_sentence(criticism)) {
+      doc_->addressee = mentioned;
+      push(mentioned, c->code, c->label_ko, c->label_en);
+    }
+    return;
   }
   if (!first_person || past) return;
   ActorRef target = mentioned.valid() ? mentioned : doc_->addressee;

@@ -355,6 +355,8 @@ void LoadKoreanWords(const TsvTable& t, KoreanWords* words,
       words->intent_nouns.push_back(word);
     } else if (kind == "boundary_noun") {
       words->boundary_nouns.push_back(word);
+    } else if (kind == "aim_verb") {
+      words->aim_verbs.push_back(word);
     } else if (kind == "self") {
       if (value != "GOV" && value != "MIL") {
         problems->push_back(where + "value '" + value + "' of a self word is not GOV or MIL");
@@ -366,7 +368,7 @@ void LoadKoreanWords(const TsvTable& t, KoreanWords* words,
     } else {
       problems->push_back(where + "kind '" + kind +
                           "' is not pair, pair_count, pair_head, state_suffix, word_final, "
-                          "between_adverb, expect_noun, intent_noun, boundary_noun, self or "
+                          "between_adverb, expect_noun, intent_noun, boundary_noun, aim_verb, self or "
                           "not_actor");
       continue;
     }
