@@ -446,9 +446,12 @@ std::optional<DocumentDate> FindDocumentDate(std::string_view text, const Docume
   }
   // A dated genre: its title names the genre ("2019년 신년사"), the year from the title or
   // from the genre's greeting ("새해 2016년을 맞이합니다"); or the greeting alone.
-  for (const Line& l : lines) {
-    if (l.e - l.b > 240) continue;  // a title, not prose
+  for (size_t li = 0; li < lines.size() && li < 5; ++li) {
+    const Line& l = lines[li];
     std::string_view raw = head.substr(l.b, l.e - l.b);
+    // A title: one of the first lines, short, and no sentence ("…은 2018년 1월 1일 신년사를
+    //통해 …" tells of a New Year address; it is not one).
+    if (utf8::TrimAscii(raw).size() > 90 || raw.find("다.") != std::string_view::npos) continue;
     for (const DocumentCues::Genre& g : cues.genres) {
       if (raw.find(g.cue) == std::string_view::npos) continue;
       std::string line = Normalise(raw);

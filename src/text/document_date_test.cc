@@ -57,6 +57,9 @@ TEST(DocumentDateTest, FirstHeaderLineOfTheOpeningWins) {
 
 TEST(DocumentDateTest, ANewYearAddressIsGivenOnNewYearsDay) {
   auto title = FindDocumentDate("2019년 신년사\n\n친애하는 동지들!\n", Cues());
+  // A sentence that names a New Year address is not its title.
+  EXPECT_EQ(FindDocumentDate("김정은은 2018년 1월 1일 신년사를 통해 대표단을 파견할 용의가 있다고 밝혔다.\n", Cues()),
+            std::nullopt);
   ASSERT_TRUE(title.has_value());
   EXPECT_EQ(title->date.ToIso(), "2019-01-01");
   EXPECT_EQ(title->source, DocumentDateSource::kGenre);
