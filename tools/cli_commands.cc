@@ -493,9 +493,8 @@ void Register(CLI::App& app, Global& g) {
       g.exit_code = 2;
       return;
     }
-    RepairOptions ro;
-    ro.running_headers = res->lexicon.running_headers();
-    ro.word_final = res->lexicon.korean_words().word_final;
+    // Read the way dyad code reads: the same repair, document date and voice.
+    Coder coder(res);
     for (const std::string& f : *rf) {
       Result<Document> doc = LoadDocument(f);
       if (!doc.ok()) {
@@ -503,7 +502,20 @@ void Register(CLI::App& app, Global& g) {
         g.exit_code = 1;
         continue;
       }
-      CleanText clean = RepairExtracted(doc->text, ro);
+      Result<CodedDocument> coded = coder.Code(*doc, CodeOptions{});
+      if (!coded.ok()) {
+        std::cerr << "dyad: " << coded.status().message() << "\n";
+        g.exit_code = 1;
+        continue;
+      }
+      const CleanText& clean = coded->clean;
+      if (coded->date)
+        std::printf("date\t%s\t%s\t[%u,%u]\n", coded->date->date.ToIso().c_str(),
+                    std::string(DocumentDateSourceName(coded->date->source)).c_str(),
+                    coded->date->begin, coded->date->end);
+      else
+        std::printf("date\tnone\t(give --date to dyad code)\n");
+      if (coded->lang == "ko") std::printf("voice\t%s\n", coded->voice.c_str());
       static const char* kKinds[] = {"para", "heading", "title", "header", "row", "quote"};
       for (const Block& b : clean.blocks) {
         auto [sb, se] = clean.SpanOf(b.begin, b.end);
