@@ -32,7 +32,7 @@ struct CodeOptions {
   // The state "우리" (we) names in the author's voice; empty = detect it from the text's
   // vocabulary (document_cues.tsv), else KOR for Korean text.
   std::string self_country;
-  bool merge = true;                 // merge mentions of one real-world event
+  bool merge = true;  // merge mentions of one real-world event
   // Which events to keep: by default only what the text says happened.
   std::vector<EventMode> modes = {EventMode::kActual};
   // The document's date (dyad code --date, or a feed's date field); unset = read it from the
@@ -45,9 +45,9 @@ struct CodeOptions {
 };
 
 struct CodedDocument {
-  std::string lang;   // "ko" or "en"
-  std::string title;  // first heading or sentence, shortened
-  int year = 0;       // the document's year in force
+  std::string lang;                  // "ko" or "en"
+  std::string title;                 // first heading or sentence, shortened
+  int year = 0;                      // the document's year in force
   std::optional<DocumentDate> date;  // when the document was written or given, if known
   std::string voice;                 // the state its 우리 names
   CleanText clean;

@@ -15,7 +15,6 @@
 #include <string_view>
 
 #include "dyad/date.h"
-
 #include "dyad/status.h"
 
 namespace dyad {

@@ -89,7 +89,8 @@ struct KoreanWords {
   std::vector<std::string> pair_heads;      // 정상, 국가 (after a pair count)
   std::vector<std::string> state_suffixes;  // 측, 당국, 군
   std::vector<std::string> word_final;      // 를, 는, 에서: endings that close a word
-  std::vector<std::string> between_adverbs; // 공식, 다시: may stand between an act and its light verb
+  std::vector<std::string>
+      between_adverbs;  // 공식, 다시: may stand between an act and its light verb
   std::vector<std::string> expect_nouns;    // 전망, 예정: after an adnominal, a forecast
   std::vector<std::string> intent_nouns;    // 용의, 의향: after an adnominal, an intention
   std::vector<std::string> boundary_nouns;  // 뒤, 후: after an adnominal, a clause boundary
@@ -101,7 +102,7 @@ struct LexEntry {
   // kCommon: a common word matched whole so its syllables are never read as names (일군).
   enum class Kind : uint8_t { kActor, kCountry, kCountryPlace, kAction, kSelf, kCommon } kind;
   bool verb_stem = false;  // the key is a conjugated stem of a native verb (만났 of 만나다)
-  int32_t index;  // into actors(), countries().all() or actions(); kSelf: 0 GOV, 1 MIL
+  int32_t index;           // into actors(), countries().all() or actions(); kSelf: 0 GOV, 1 MIL
 };
 
 class Lexicon {

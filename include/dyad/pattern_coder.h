@@ -67,6 +67,7 @@ struct SentenceCoding {
   // The code of the actor the sentence is about (the subject of its first verb that is not a
   // report, or a passive's agent); "-" when that subject is a compound; empty when unknown.
   std::string subject;
+  std::vector<std::string> subject_members;  // the subject's actors, several for a compound
   // For the review queue: the codes of the actors the sentence names, and its first verb the
   // dictionaries know (upper case; empty when it has none).
   std::vector<std::string> actors;

@@ -13,6 +13,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "dyad/status.h"
@@ -118,6 +119,10 @@ class Dictionaries {
   const std::vector<Agent>& agents() const { return agents_; }
   const std::vector<VerbBlock>& blocks() const { return blocks_; }
   const std::vector<Discard>& discards() const { return discards_; }
+  // dyad's extension: nouns that name an act ("LAUNCH", "PROVISION"), upper case, so "the
+  // provision of munitions by the DPRK" is the DPRK's act; empty unless set.
+  const std::unordered_set<std::string>& act_nouns() const { return act_nouns_; }
+  void set_act_nouns(std::unordered_set<std::string> nouns) { act_nouns_ = std::move(nouns); }
 
   // Phrases starting with a word, longest first (indexes into actor_names() / agents()).
   const std::vector<int>* ActorsStartingWith(const std::string& word) const;
@@ -135,6 +140,7 @@ class Dictionaries {
   std::vector<Agent> agents_;
   std::vector<VerbBlock> blocks_;
   std::vector<Discard> discards_;
+  std::unordered_set<std::string> act_nouns_;
   std::unordered_map<std::string, std::vector<int>> actor_index_, agent_index_;
   std::unordered_map<std::string, std::vector<VerbForm>> forms_;
   std::unordered_map<std::string, std::vector<std::vector<std::string>>> synsets_;

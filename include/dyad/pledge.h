@@ -71,8 +71,7 @@ struct Scenario {
 
 class Scenarios {
  public:
-  Status Load(const std::string& path, const TableNames& names,
-              std::vector<std::string>* problems);
+  Status Load(const std::string& path, const TableNames& names, std::vector<std::string>* problems);
   const Scenario* Find(std::string_view id) const;
   const std::vector<Scenario>& all() const { return scenarios_; }
 

@@ -128,6 +128,15 @@ std::vector<Event> CodeEnglish(const EnglishInput& in, std::vector<Unresolved>* 
   // Names the document introduced ("Choe Son Hui", later "Choe"); a word introduced for two
   // different actors stays unknown.
   en::LearnedNames learned;
+  // Whether the text speaks as "we" at all (a statement, not a report of one).
+  bool speaks_as_we = false;
+  {
+    const std::string& t = in.clean->text;
+    int n = 0;
+    for (std::string_view w : {"We ", " we "})
+      for (size_t at = t.find(w); at != std::string::npos; at = t.find(w, at + 1)) ++n;
+    speaks_as_we = n >= 2;
+  }
   // The actor the last sentence with a known subject was about: "the launch" is its act.
   std::string antecedent;
   std::set<std::string> ambiguous;
@@ -155,7 +164,9 @@ std::vector<Event> CodeEnglish(const EnglishInput& in, std::vector<Unresolved>* 
         sentence, anchor,
         in_force && in_force->precision == DatePrecision::kDay ? in_force->begin : anchor);
     if (date) {
-      if (date->precision == DatePrecision::kDay) in_force = date;
+      // A statement's sentences are all said on its date: a day one of them names ("the launch
+      // … on 12 July") dates that clause, not the next sentence.
+      if (date->precision == DatePrecision::kDay && !(speaks_as_we && in.doc_date)) in_force = date;
     } else {
       date = in_force;
     }
@@ -171,6 +182,18 @@ std::vector<Event> CodeEnglish(const EnglishInput& in, std::vector<Unresolved>* 
     en::SentenceCoding c =
         coder.Code(sentence, on.year * 10000 + on.month * 100 + on.day, opt, &learned);
     learn(c);
+    // A statement issued by several states speaks as "we": the states its first compound subject
+    // names ("The United States, Japan, and the Republic of Korea strongly condemn …").
+    if (!learned.count("WE") && c.subject == "-" && c.subject_members.size() >= 2 && speaks_as_we) {
+      std::string issuers;
+      std::set<std::string> states;
+      for (const std::string& m : c.subject_members) {
+        std::string st = StateOf(m, countries);
+        if (st.empty() || !states.insert(st).second) continue;
+        issuers += (issuers.empty() ? "" : "/") + st;
+      }
+      if (states.size() >= 2) learned["WE"] = issuers;
+    }
     if (c.subject == "-") {
       antecedent.clear();  // several actors: "the drills" could be any of theirs
     } else if (!c.subject.empty()) {

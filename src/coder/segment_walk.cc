@@ -236,8 +236,7 @@ void SegmentCoder::Walk() {
           // "공화국을 반대하는 대규모의 핵전쟁연습": a verb of aim modifying an act names the
           // act's target; it is no act of its own.
           bool aim = false;
-          for (const std::string& w : lex_.korean_words().aim_verbs)
-            aim |= p.action->expr == w;
+          for (const std::string& w : lex_.korean_words().aim_verbs) aim |= p.action->expr == w;
           for (int j = nx, hops = 0; aim && j >= 0 && hops < 3; j = NextContent(j), ++hops) {
             const Action* head = units_[j].punct ? nullptr : ActionOf(units_[j], false);
             if (head != nullptr && head != p.action) {

@@ -5,6 +5,9 @@
 #include <cstdlib>
 #include <map>
 #include <set>
+#include <unordered_set>
+
+#include "dyad/utf8.h"
 
 namespace dyad::en {
 
@@ -183,7 +186,32 @@ Result<petrarch::Dictionaries> LoadEnglish(const Lexicon& lex, const std::string
   }
   Result<petrarch::Source> discards = petrarch::ReadSource(dir + "Phoenix.discards.txt");
   if (!discards.ok()) return discards.status();
-  return petrarch::Dictionaries::LoadSources(actors, agents, verbs, {*discards}, problems);
+  Result<petrarch::Dictionaries> d =
+      petrarch::Dictionaries::LoadSources(actors, agents, verbs, {*discards}, problems);
+  if (!d.ok()) return d;
+  // Nouns that name an act: one a line, upper case, '#' comments.
+  Result<petrarch::Source> acts = petrarch::ReadSource(dir + "act_nouns.txt");
+  if (!acts.ok()) return acts.status();
+  std::unordered_set<std::string> nouns;
+  size_t line_no = 0;
+  for (size_t b = 0; b < acts->text.size();) {
+    size_t e = acts->text.find('\n', b);
+    if (e == std::string::npos) e = acts->text.size();
+    ++line_no;
+    std::string_view line = utf8::TrimAscii(std::string_view(acts->text).substr(b, e - b));
+    b = e + 1;
+    if (line.empty() || line.front() == '#') continue;
+    bool upper = true;
+    for (char c : line) upper &= !std::islower(static_cast<unsigned char>(c)) && c != ' ';
+    if (!upper) {
+      problems->push_back(dir + "act_nouns.txt:" + std::to_string(line_no) + ": '" +
+                          std::string(line) + "' must be one upper-case word");
+      continue;
+    }
+    nouns.emplace(line);
+  }
+  d->set_act_nouns(std::move(nouns));
+  return d;
 }
 
 }  // namespace dyad::en
@@ -361,6 +389,12 @@ std::optional<DateSpan> SentenceDate(std::string_view sentence, const Date& anch
           if (day && level == 0) return found(i, DateSpan::Day(*day));
         }
       }
+      // in the 1960s: the decade
+      if (level == 2 && x.size() == 5 && x.back() == 's' && x[3] == '0' &&
+          Number(x.substr(0, 4)) >= 1800 && Number(x.substr(0, 4)) <= 2090) {
+        int y = Number(x.substr(0, 4));
+        return found(i, DateSpan{Date{y, 1, 1}, Date{y + 9, 12, 31}, DatePrecision::kYear});
+      }
       // in 2023
       if (level == 2 && x == "in" && Number(next(1)) >= 1900 && Number(next(1)) <= 2100 &&
           Month(next(2)) == 0)
@@ -390,6 +424,7 @@ std::optional<DateSpan> SentenceDate(std::string_view sentence, const Date& anch
            next(1) == "later") ||
           ((x == "next" || x == "following") && next(1) == "day"))
         return found(i, DateSpan::Day(previous.AddDays(1)));
+      if (x == "previous" && next(1) == "day") return found(i, DateSpan::Day(previous.AddDays(-1)));
       // "three days later", "a week earlier", "ten days after": counted from the last day named.
       if ((x == "days" || x == "day" || x == "week" || x == "weeks") && i > 0 &&
           (next(1) == "later" || next(1) == "earlier" || next(1) == "before" ||

@@ -38,6 +38,8 @@ TEST(EnglishDatesTest, SentenceDatesAgainstTheAnchor) {
   EXPECT_EQ(iso("Beijing had warned a week earlier."), "2024-06-11");
   EXPECT_EQ(iso("Moscow answered the same day."), "2024-06-18");
   EXPECT_EQ(iso("He visited in 2019."), "2019-01-01..2019-12-31");
+  EXPECT_EQ(iso("They competed for influence in the 1960s."), "1960-01-01..1969-12-31");
+  EXPECT_EQ(iso("They had met the previous day."), "2024-06-17");
   EXPECT_EQ(iso("The two sides met."), "none");
 }
 

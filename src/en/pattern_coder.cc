@@ -244,7 +244,7 @@ class Sentence {
   // said Russia launched …" is about Russia), or the agent of a passive ("Israel was struck by
   // Iranian missiles" is about Iran). "-" for a compound subject (no single actor), empty when
   // no actor is named.
-  std::string Subject() const {
+  std::string Subject(std::vector<std::string>* members = nullptr) const {
     int from = 0, verb = -1;
     for (int k = 0; k < n_; ++k) {
       if (!is_verb_[k] || !alive_[k]) continue;
@@ -260,23 +260,23 @@ class Sentence {
                            W(verb - 1) == "ARE" || W(verb - 1) == "BEEN");
     if (be && verb + 1 < n_ && W(verb + 1) == "BY") {
       for (const Mention& m : mentions_)
-        if (m.start == verb + 2 && m.coded) return m.members.size() == 1 ? m.members[0] : "-";
+        if (m.start == verb + 2 && m.coded) {
+          if (members != nullptr) *members = m.members;
+          return m.members.size() == 1 ? m.members[0] : "-";
+        }
       return {};
     }
     for (const Mention& m : mentions_)
-      if (m.start >= from && m.end <= verb && m.coded)
+      if (m.start >= from && m.end <= verb && m.coded) {
+        if (members != nullptr) *members = m.members;
         return m.members.size() == 1 ? m.members[0] : "-";
+      }
     return {};
   }
 
   // A noun phrase naming an act ("the launch", "that test", "the U.S. strikes").
   bool IsActNoun(const Mention& m) const {
-    static const std::unordered_set<std::string> kActs = {
-        "LAUNCH",  "LAUNCHES",   "TEST",     "TESTS",        "STRIKE",    "STRIKES",
-        "ATTACK",  "ATTACKS",    "FIRING",   "SHELLING",     "INCURSION", "PROVOCATION",
-        "MOVE",    "DECISION",   "REMARKS",  "COMMENTS",     "DRILLS",    "EXERCISES",
-        "SEIZURE", "DEPLOYMENT", "BOMBING",  "BLAST",        "EXPLOSION", "DETONATION",
-        "PLAN",    "PROPOSAL",   "DECISION", "ANNOUNCEMENT", "STEP",      "STEPS"};
+    const std::unordered_set<std::string>& kActs = d_.act_nouns();
     // The head: the last word before a time expression ("the plan the same day") or before OF
     // ("the launch of a missile").
     static const std::unordered_set<std::string> kTail = {
@@ -416,6 +416,14 @@ class Sentence {
           spans_.push_back({'A', i, i + len, pair->second, false});
           for (int k = i; k < i + len; ++k) span_of_[k] = static_cast<int>(spans_.size()) - 1;
         }
+    // "We" in a statement several states issued: its issuers (learned as "WE", "A/B/C").
+    if (learned_ != nullptr)
+      if (auto we = learned_->find("WE"); we != learned_->end())
+        for (int i = 0; i < n_; ++i)
+          if (W(i) == "WE" && span_of_[i] < 0) {
+            spans_.push_back({'A', i, i + 1, we->second, false});
+            span_of_[i] = static_cast<int>(spans_.size()) - 1;
+          }
     // "the alliance": a description the document gave a referent (see Names()).
     if (learned_ != nullptr)
       for (int i = 0; i + 1 < n_; ++i) {
@@ -1200,6 +1208,14 @@ class Sentence {
         }
       }
       if (tgt == nullptr) continue;
+      // "condemn the provision of military equipment by the DPRK to Russia": an act named by a
+      // noun, with its owner after BY, is the owner's; what follows OF is its object.
+      if (tgt != src && tgt->end < n_ && W(tgt->end) == "BY" && IsActNoun(*tgt))
+        for (const Mention& m : mentions_)
+          if (m.start == tgt->end + 1 && m.coded) {
+            tgt = &m;
+            break;
+          }
       if (tgt != src) last_tgt = tgt;
       // "Osgiliath was criticized by Eriador": with both roles found by default, BE before the
       // verb and BY after it reverse them.
@@ -1295,7 +1311,7 @@ SentenceCoding PatternCoder::Code(std::string_view text, int date, const Pattern
   Sentence sentence(*d_, std::move(toks), date, opt, learned);
   out.events = sentence.Code();
   out.names = sentence.Names();
-  out.subject = sentence.Subject();
+  out.subject = sentence.Subject(&out.subject_members);
   out.actors = sentence.Actors();
   out.verb = sentence.FirstVerb();
   return out;

@@ -58,6 +58,7 @@ size_t SkipSpace(std::string_view s, size_t i) {
 
 struct Piece {
   int year = 0, month = 0, day = 0;
+  bool decade = false;  // "1970년대"
   size_t end = 0;
 };
 
@@ -89,6 +90,12 @@ bool ReadChain(std::string_view s, size_t i, Piece* out, bool allow_bare_day) {
     if (DurationFollows(s, after)) return false;
     p.year = v;
     p.end = after;
+    if (StartsAt(s, after, "대") && v % 10 == 0) {  // 1970년대: the decade
+      p.decade = true;
+      p.end = after + 3;
+      *out = p;
+      return true;
+    }
     size_t j = SkipSpace(s, after);
     int m = ReadNum(s, &j, 2);
     size_t m_end = m >= 1 && m <= 12 ? AfterUnit(s, j, "월") : npos;
@@ -272,6 +279,7 @@ std::vector<RawDate> FindKoreanDates(std::string_view s) {
       continue;
     }
     r.year = p.year, r.month = p.month, r.day = p.day;
+    if (p.decade) r.year2 = p.year + 9;
     size_t k = p.end;
     // Part of a month or year: "11월 말", "2024년 상반기", "6월 중순".
     size_t j = SkipSpace(s, k);
@@ -329,8 +337,11 @@ std::vector<RawDate> FindKoreanDates(std::string_view s) {
               break;
             }
           }
+          if (q.decade) q.year += 9;  // "… 1980년대까지": to the decade's last year
           if (StartsAt(s, qe, "까지"))
             qe += 6;
+          else if (StartsAt(s, qe, "에 걸쳐"))  // "1970년대부터 1980년대에 걸쳐"
+            qe += std::string_view("에 걸쳐").size();
           else
             qe = 0;
         }

@@ -38,6 +38,8 @@ TEST(DatesKoTest, Ranges) {
   EXPECT_EQ(One("10월 28일~11월 6일"), Span({2024, 10, 28}, {2024, 11, 6}, DatePrecision::kDay));
   EXPECT_EQ(One("9월 18일부터 20일까지"), Span({2024, 9, 18}, {2024, 9, 20}, DatePrecision::kDay));
   EXPECT_EQ(One("6월 13일에서 6월 15일까지"), Span({2024, 6, 13}, {2024, 6, 15}, DatePrecision::kDay));
+  EXPECT_EQ(One("1970년대"), Span({1970, 1, 1}, {1979, 12, 31}, DatePrecision::kYear));
+  EXPECT_EQ(One("1970년대부터 1980년대에 걸쳐"), Span({1970, 1, 1}, {1989, 12, 31}, DatePrecision::kYear));
   EXPECT_EQ(One("2024 년 6 월 19 일"), Span({2024, 6, 19}, {2024, 6, 19}, DatePrecision::kDay));
   EXPECT_EQ(One("6월 13일에서 열린"), Span({2024, 6, 13}, {2024, 6, 13}, DatePrecision::kDay));
   EXPECT_EQ(One("6월 18~19일"), Span({2024, 6, 18}, {2024, 6, 19}, DatePrecision::kDay));

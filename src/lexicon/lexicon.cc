@@ -366,10 +366,11 @@ void LoadKoreanWords(const TsvTable& t, KoreanWords* words,
     } else if (kind == "not_actor") {
       keys->emplace_back(word, LexEntry{LexEntry::Kind::kCommon, false, 0});
     } else {
-      problems->push_back(where + "kind '" + kind +
-                          "' is not pair, pair_count, pair_head, state_suffix, word_final, "
-                          "between_adverb, expect_noun, intent_noun, boundary_noun, aim_verb, self or "
-                          "not_actor");
+      problems->push_back(
+          where + "kind '" + kind +
+          "' is not pair, pair_count, pair_head, state_suffix, word_final, "
+          "between_adverb, expect_noun, intent_noun, boundary_noun, aim_verb, self or "
+          "not_actor");
       continue;
     }
     seen.emplace(kind + "\t" + word, r.line);
