@@ -184,6 +184,9 @@ class SegmentCoder {
               Suffix* suf, bool* verb);
 
   void Unmatched(Unit* u);
+  // A word of names written solid ("미국대통령"): pushes one unit per name; false when the word
+  // is not wholly such names.
+  bool SplitSolid(uint32_t b, uint32_t e);
 
   // ---- quotes and parentheses ----
   void MarkScopes();

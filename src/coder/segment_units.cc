@@ -278,6 +278,10 @@ void SegmentCoder::BuildUnits() {
       i = best_tok + 1;
       continue;
     }
+    if (SplitSolid(t.b, t.e)) {
+      ++i;
+      continue;
+    }
     u.stem_e = u.e;
     Unmatched(&u);
     units_.push_back(u);
@@ -312,6 +316,52 @@ void SegmentCoder::BuildUnits() {
       }
     }
   }
+}
+
+// "미국대통령", "김대중대통령조선민주주의인민공화국": names written solid, as web pages and North
+// Korean orthography do (and as links lose their spaces). A word the dictionaries do not know
+// whole, covered end to end by known names of two syllables or more (the last may carry
+// particles), is those names, one unit each.
+bool SegmentCoder::SplitSolid(uint32_t b, uint32_t e) {
+  std::string_view limited = std::string_view(text_).substr(0, e);
+  struct Piece {
+    uint32_t b, e;
+    int32_t val;
+  };
+  std::vector<Piece> pieces;
+  Suffix last_suf;
+  uint32_t pos = b;
+  while (pos < e) {
+    int32_t best = -1;
+    uint32_t best_end = 0;
+    lex_.trie().PrefixMatches(limited, pos, [&](size_t len, int32_t val) {
+      if (len < 6) return;  // one syllable is too easily part of another word
+      bool name = false;
+      for (const LexEntry& x : lex_.EntriesFor(val))
+        name |= x.kind == LexEntry::Kind::kActor || x.kind == LexEntry::Kind::kCountry;
+      if (name) best = val, best_end = pos + static_cast<uint32_t>(len);
+    });
+    if (best < 0) {
+      // What is left must be particles after the last name.
+      if (pieces.empty() || !ko::AnalyzeNounSuffix(Text(pos, e), &last_suf) ||
+          last_suf.kind == Suffix::Kind::kVerbal)
+        return false;
+      break;
+    }
+    pieces.push_back({pos, best_end, best});
+    pos = best_end;
+  }
+  if (pieces.size() < 2) return false;
+  for (size_t k = 0; k < pieces.size(); ++k) {
+    Unit u;
+    u.b = pieces[k].b;
+    u.stem_e = pieces[k].e;
+    u.e = k + 1 == pieces.size() ? e : pieces[k].e;
+    u.lex = &lex_.EntriesFor(pieces[k].val);
+    if (k + 1 == pieces.size()) u.suf = last_suf;
+    units_.push_back(u);
+  }
+  return true;
 }
 
 // Whether the rest of the word is grammatical after this key; prefers what the key names.
