@@ -95,6 +95,8 @@ struct KoreanWords {
   std::vector<std::string> intent_nouns;    // 용의, 의향: after an adnominal, an intention
   std::vector<std::string> boundary_nouns;  // 뒤, 후: after an adnominal, a clause boundary
   std::vector<std::string> aim_verbs;       // 반대, 겨냥: adnominal before an act, its target
+  std::vector<std::string> reference_words; // 전후, 앞두고: a date before one is a reference
+  std::vector<std::string> after_words;     // 이후, 이래: a reference that bounds what follows
 };
 
 // What a dictionary key names. A key may name several things (a person and an office).

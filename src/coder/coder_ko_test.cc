@@ -1151,5 +1151,19 @@ TEST(CoderKoDocumentDateTest, AVerbOfAimBeforeAnActIsItsTarget) {
   EXPECT_EQ(ev[0].target_country, "PRK");
 }
 
+// Names written solid are read name by name; straight quotes quote as curly ones do; an act
+// after a point of reference with no date of its own falls after it.
+TEST(CoderKoDocumentDateTest, SolidNamesStraightQuotesAndActsAfterAReference) {
+  auto solid = Code("2018년 5월 1일 미국대통령은 북한을 비난했다.\n");
+  ASSERT_EQ(solid.size(), 1u);
+  EXPECT_EQ(solid[0].source, "USAGOV");
+  auto after = Code("하지만 2001년 9·11 테러 이후 조지 부시 미국 대통령이 북한을 \"악의 축\"으로 "
+                    "언급했다.\n");
+  ASSERT_EQ(after.size(), 1u);
+  EXPECT_EQ(after[0].code.substr(0, 2), "11");  // the quotation's cue: a denunciation
+  EXPECT_EQ(after[0].date.begin.ToIso(), "2001-01-01");
+  EXPECT_EQ(after[0].date.end.ToIso(), "2002-12-31");
+}
+
 }  // namespace
 }  // namespace dyad

@@ -223,7 +223,9 @@ class SegmentCoder {
 
   // A date followed within a few words by "전후", "앞두고", "이후"… dates a point of
   // reference ("6월 12일 싱가포르 북미 정상회담을 전후하여"), not the predicate.
-  bool IsReference(const ko::RawDate& r) const;
+  // *after_it (may be null) says whether the reference bounds what follows from below
+  // ("… 이후", "… 이래").
+  bool IsReference(const ko::RawDate& r, bool* after_it = nullptr) const;
 
   bool SubjectBefore(int clause, int unit) const;
 

@@ -526,6 +526,16 @@ void SegmentCoder::Unmatched(Unit* u) {
 
 // ---- quotes and parentheses ----
 void SegmentCoder::MarkScopes() {
+  // Straight double quotes, as web pages write them, open and close in turn like “ and ”.
+  bool open_straight = false;
+  for (Unit& u : units_)
+    if (u.punct && u.ch == '"') {
+      u.ch = open_straight ? 0x201D : 0x201C;
+      open_straight = !open_straight;
+    }
+  if (open_straight)  // unbalanced: not quotation marks after all
+    for (Unit& u : units_)
+      if (u.punct && (u.ch == 0x201C || u.ch == 0x201D) && Text(u.b, u.e) == "\"") u.ch = '"';
   int quote = 0, paren = 0, named = 0;
   for (Unit& u : units_) {
     if (u.punct && u.ch == 0x2018) ++named;

@@ -395,7 +395,8 @@ bool SegmentCoder::MovesTimeline(const ko::RawDate& r, size_t index, bool opens)
 
 // A date followed within a few words by "전후", "앞두고", "이후"… dates a point of
 // reference ("6월 12일 싱가포르 북미 정상회담을 전후하여"), not the predicate.
-bool SegmentCoder::IsReference(const ko::RawDate& r) const {
+bool SegmentCoder::IsReference(const ko::RawDate& r, bool* after_it) const {
+  if (after_it != nullptr) *after_it = false;
   // A table's date cell dates its row whatever follows ("5/21 히로시마 G7 계기 …").
   if (is_row() || r.numeric) return false;
   std::string_view after = Text(seg_.begin + r.end, seg_.end);
@@ -406,9 +407,13 @@ bool SegmentCoder::IsReference(const ko::RawDate& r) const {
     std::string_view w =
         after.substr(i, j == std::string_view::npos ? std::string_view::npos : j - i);
     // ("계기로" is not among them: an occasion and the event on it share their date.)
-    for (std::string_view ref :
-         {"전후", "앞두고", "앞둔", "직전", "직후", "이전", "이래", "이후", "만에", "만의"})
+    for (const std::string& ref : lex_.korean_words().reference_words)
       if (w.substr(0, ref.size()) == ref) return true;
+    for (const std::string& ref : lex_.korean_words().after_words)
+      if (w.substr(0, ref.size()) == ref) {
+        if (after_it != nullptr) *after_it = true;
+        return true;
+      }
     if (w.find("다.") != std::string_view::npos || w.find(',') != std::string_view::npos) break;
     if (j == std::string_view::npos) break;
     i = j + 1;
@@ -541,6 +546,17 @@ std::optional<DateSpan> SegmentCoder::DateFor(const Pred& p, bool* carried) {
   }
   if ((p.action->frame == Frame::kSay || p.intent) && first) return first;
   if (in_force) return in_force;
+  // "2001년 9·11 테러 이후 … 언급하는 등": after a point of reference and with no date of its
+  // own, the act falls between that point and the end of the year after it.
+  std::optional<DateSpan> since;
+  for (auto [k, clause] : date_units_) {
+    bool after_it = false;
+    if (k >= p.unit || units_[k].paren || !resolved_[units_[k].date]) continue;
+    if (IsReference(raw_dates_[units_[k].date], &after_it) && after_it)
+      since = resolved_[units_[k].date];
+  }
+  if (since && (!ps_->date || ps_->date->end < since->begin))
+    return DateSpan{since->begin, Date{since->begin.year + 1, 12, 31}, DatePrecision::kYear};
   *carried = ps_->date.has_value();
   return ps_->date;
 }

@@ -357,6 +357,10 @@ void LoadKoreanWords(const TsvTable& t, KoreanWords* words,
       words->boundary_nouns.push_back(word);
     } else if (kind == "aim_verb") {
       words->aim_verbs.push_back(word);
+    } else if (kind == "reference") {
+      words->reference_words.push_back(word);
+    } else if (kind == "after_reference") {
+      words->after_words.push_back(word);
     } else if (kind == "self") {
       if (value != "GOV" && value != "MIL") {
         problems->push_back(where + "value '" + value + "' of a self word is not GOV or MIL");
@@ -369,7 +373,8 @@ void LoadKoreanWords(const TsvTable& t, KoreanWords* words,
       problems->push_back(
           where + "kind '" + kind +
           "' is not pair, pair_count, pair_head, state_suffix, word_final, "
-          "between_adverb, expect_noun, intent_noun, boundary_noun, aim_verb, self or "
+          "between_adverb, expect_noun, intent_noun, boundary_noun, aim_verb, reference, "
+                          "after_reference, self or "
           "not_actor");
       continue;
     }
