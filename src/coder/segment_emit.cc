@@ -484,6 +484,7 @@ ActorRef SegmentCoder::AimedAt(const Pred& p, const Date& on) {
     if (!toward || units_[k].quoted) continue;
     if (const NP* np = NpAt(k - 1); np != nullptr && np->role == Role::kObject) {
       ActorRef r = Resolve(*np, on);
+      if (!r.valid()) r = Place(*np);  // "대연평도를 향해 포격": a place stands for its state
       if (r.valid()) return r;
     }
   }
