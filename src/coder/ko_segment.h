@@ -375,6 +375,7 @@ class SegmentCoder {
   // Whether what follows the condition before p holds a threat cue of quote_cues_ko.tsv
   // ("… 감행한다면 그 결과는 정권의 종말이 될 것"): a warning, not an offer.
   bool ThreatensAfterCondition(const Pred& p) const;
+  bool AsksForCooperation(const Pred& p) const;
   // The state an exercise answers: the one named before "대응", "대비" or "겨냥" after it.
   ActorRef AgainstTarget(const Pred& p, const Date& on);
   // "일본을 향해 발사했다", "한국을 겨냥한 훈련": the object of 향해/겨냥 before a show or use of

@@ -401,6 +401,9 @@ void SegmentCoder::Emit(const Pred& p) {
   // An appeal made after a summons, a condemnation or a warning in the same sentence
   // ("초치해 … 촉구했다", "규탄하고 … 준수를 촉구했다") is pressed as a demand (CAMEO 10).
   if (root == 2 && !p.intent && PressedAppeal(p)) code = "100";
+  // "경제적 및 문화적 협력을 요구하는 성명": what is demanded is cooperation — an appeal for it
+  // (CAMEO 02), not a demand (10).
+  if (root == 10 && code == a.code && AsksForCooperation(p)) code = "020";
   if (p.intent) {
     // A declared intention is CAMEO 03 when it would cooperate (036: to meet or negotiate)
     // and a threat, CAMEO 13, when it would harm: "군사력을 사용할 수 있다" threatens force.
@@ -489,6 +492,19 @@ ActorRef SegmentCoder::AimedAt(const Pred& p, const Date& on) {
     }
   }
   return {};
+}
+
+// Whether the object the predicate asks for is an act of cooperation: an action noun of CAMEO
+// 03 to 08 heading the phrase right before it ("협력을 요구", "대화 재개를 촉구").
+bool SegmentCoder::AsksForCooperation(const Pred& p) const {
+  const NP* obj = nullptr;
+  for (const NP& np : nps_)
+    if (np.role == Role::kObject && np.last < p.unit && np.clause == p.clause) obj = &np;
+  if (obj == nullptr) return false;
+  const Action* head = ActionOf(units_[obj->last], false);
+  if (head == nullptr) return false;
+  int r = std::atoi(head->code.substr(0, 2).c_str());
+  return r >= 3 && r <= 6;  // a concession asked for (08: "제재 해제를 요구") stays a demand
 }
 
 bool SegmentCoder::ThreatensAfterCondition(const Pred& p) const {
