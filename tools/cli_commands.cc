@@ -2,6 +2,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <functional>
 #include <iostream>
 #include <iterator>
 #include <memory>
@@ -9,6 +10,7 @@
 #include "dyad/chronology.h"
 #include "dyad/coder.h"
 #include "dyad/document.h"
+#include "dyad/feed.h"
 #include "dyad/jsonl.h"
 #include "dyad/lexicon.h"
 #include "dyad/petrarch.h"
@@ -193,6 +195,39 @@ Language ParseLang(const std::string& s) {
   return Language::kAuto;
 }
 
+// The documents an input names, each with the options to code it by: a file, standard input
+// ("-"), or every item of a feed (.jsonl, .ndjson, .xml), dated by its own field unless --date
+// was given. Problems are named on stderr and set exit status 1; the other documents still go.
+void ForEachDocument(const std::string& input, const CodeOptions& base, Global& g,
+                     const std::function<void(const Document&, const CodeOptions&)>& fn) {
+  if (input != "-" && IsFeedPath(input)) {
+    std::vector<std::string> problems;
+    Result<std::vector<FeedItem>> feed = ReadFeed(input, &problems);
+    for (const std::string& p : problems) std::cerr << "dyad: " << p << "\n";
+    if (!problems.empty()) g.exit_code = 1;
+    if (!feed.ok()) {
+      std::cerr << "dyad: " << feed.status().message() << "\n";
+      g.exit_code = 1;
+      return;
+    }
+    if (feed->empty()) std::cerr << "dyad: " << input << ": the feed holds no documents\n";
+    for (const FeedItem& item : *feed) {
+      CodeOptions opt = base;
+      if (!opt.date && item.date)
+        opt.date = DocumentDate{*item.date, DocumentDateSource::kFeed, 0, 0};
+      fn(item.doc, opt);
+    }
+    return;
+  }
+  Result<Document> doc = input == "-" ? ReadStdin() : LoadDocument(input);
+  if (!doc.ok()) {
+    std::cerr << "dyad: " << doc.status().message() << "\n";
+    g.exit_code = 1;
+    return;
+  }
+  fn(*doc, base);
+}
+
 // --date YYYY-MM-DD into the options; false (after saying why) when it is no date.
 bool ParseDocumentDateFlag(const std::string& flag, CodeOptions* opt) {
   if (flag.empty()) return true;
@@ -290,23 +325,19 @@ void Register(CLI::App& app, Global& g) {
     std::vector<std::string> inputs = cf->files;
     if (cf->stdin_doc) inputs.push_back("-");
     for (const std::string& f : inputs) {
-      Result<Document> doc = f == "-" ? ReadStdin() : LoadDocument(f);
-      if (!doc.ok()) {
-        std::cerr << "dyad: " << doc.status().message() << "\n";
-        g.exit_code = 1;
-        continue;
-      }
-      Result<CodedDocument> coded = coder.Code(*doc, opt);
-      if (!coded.ok()) {
-        std::cerr << "dyad: " << coded.status().message() << "\n";
-        g.exit_code = 1;
-        continue;
-      }
-      // Print per document so a long run streams.
-      if (cf->unresolved)
-        PrintUnresolved(coded->unresolved, cf->format);
-      else
-        PrintEvents(coded->events, cf->format);
+      ForEachDocument(f, opt, g, [&](const Document& doc, const CodeOptions& o) {
+        Result<CodedDocument> coded = coder.Code(doc, o);
+        if (!coded.ok()) {
+          std::cerr << "dyad: " << coded.status().message() << "\n";
+          g.exit_code = 1;
+          return;
+        }
+        // Print per document so a long run streams.
+        if (cf->unresolved)
+          PrintUnresolved(coded->unresolved, cf->format);
+        else
+          PrintEvents(coded->events, cf->format);
+      });
     }
   });
 
@@ -352,31 +383,28 @@ void Register(CLI::App& app, Global& g) {
     }
     opt.modes = ParseModes(inf->modes);
     for (const std::string& f : inf->files) {
-      Result<Document> doc = LoadDocument(f);
-      if (!doc.ok()) {
-        std::cerr << "dyad: " << doc.status().message() << "\n";
-        g.exit_code = 1;
-        continue;
-      }
-      Result<CodedDocument> coded = coder.Code(*doc, opt);
-      if (!coded.ok()) {
-        std::cerr << "dyad: " << coded.status().message() << "\n";
-        g.exit_code = 1;
-        continue;
-      }
-      Result<IngestReport> r = (*store)->Ingest(*doc, *coded);
-      if (!r.ok()) {
-        std::cerr << "dyad: " << f << ": " << r.status().message() << "\n";
-        g.exit_code = 1;
-        continue;
-      }
-      if (r->already_present) {
-        std::printf("%s: already in %s (document %lld); nothing changed\n", f.c_str(),
-                    inf->db.c_str(), r->document_id);
-      } else {
-        std::printf("%s: document %lld, %d new events, %d merged into stored events\n", f.c_str(),
-                    r->document_id, r->events_added, r->events_merged);
-      }
+      ForEachDocument(f, opt, g, [&](const Document& doc, const CodeOptions& o) {
+        const std::string& name = doc.path;
+        Result<CodedDocument> coded = coder.Code(doc, o);
+        if (!coded.ok()) {
+          std::cerr << "dyad: " << coded.status().message() << "\n";
+          g.exit_code = 1;
+          return;
+        }
+        Result<IngestReport> r = (*store)->Ingest(doc, *coded);
+        if (!r.ok()) {
+          std::cerr << "dyad: " << name << ": " << r.status().message() << "\n";
+          g.exit_code = 1;
+          return;
+        }
+        if (r->already_present) {
+          std::printf("%s: already in %s (document %lld); nothing changed\n", name.c_str(),
+                      inf->db.c_str(), r->document_id);
+        } else {
+          std::printf("%s: document %lld, %d new events, %d merged into stored events\n",
+                      name.c_str(), r->document_id, r->events_added, r->events_merged);
+        }
+      });
     }
   });
 
