@@ -62,6 +62,18 @@ ActorRef SegmentCoder::SourceFor(const Pred& p, const Date& on) {
     }
     // "한미일 외교장관은": a compound names joint sources.
     if (ActorRef c = CompoundSubject(*it); c.valid()) return c;
+    // "조선민주주의인민공화국의 지도부는": a subject the dictionaries do not know, owned by a
+    // state named right before it, is that state's.
+    // Only a topic: a subject (이/가) is too often a complement's ("미국 … 기항이 “…”고").
+    if (!is_row() && it->role == Role::kTopic &&
+        it + 1 != nps_.rend() && (it + 1)->role == Role::kGenitive &&
+        (it + 1)->last + 1 == it->first && (it + 1)->clause == it->clause) {
+      ActorRef owner = Resolve(*(it + 1), on);
+      if (owner.valid() && owner.code == owner.country) {
+        src_np_ = &*it;
+        return owner;
+      }
+    }
   }
   // A clause with a subject of its own that names no actor ("1,500여 명이 … 도착했다") is not
   // told of the sentence's topic. A subject inside a quoted complement ("기항이 “…”고") is not
