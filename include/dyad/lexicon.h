@@ -97,6 +97,7 @@ struct KoreanWords {
   std::vector<std::string> aim_verbs;       // 반대, 겨냥: adnominal before an act, its target
   std::vector<std::string> reference_words; // 전후, 앞두고: a date before one is a reference
   std::vector<std::string> after_words;     // 이후, 이래: a reference that bounds what follows
+  std::vector<std::string> adopt_verbs;     // 채택: a pair's declaration adopted is an agreement
 };
 
 // What a dictionary key names. A key may name several things (a person and an office).

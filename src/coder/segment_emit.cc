@@ -404,6 +404,13 @@ void SegmentCoder::Emit(const Pred& p) {
   // "경제적 및 문화적 협력을 요구하는 성명": what is demanded is cooperation — an appeal for it
   // (CAMEO 02), not a demand (10).
   if (root == 10 && code == a.code && AsksForCooperation(p)) code = "020";
+  // "조일평양선언이 채택되며": a declaration named for a pair of states and adopted is an
+  // agreement between them (057), not a statement.
+  if (a.frame == Frame::kSay && units_[p.unit].compound.size() >= 2 && p.light >= 0) {
+    const Action* light = ActionOf(units_[p.light], true);
+    for (const std::string& w : lex_.korean_words().adopt_verbs)
+      if (light != nullptr && light->expr == w) code = "057";
+  }
   if (p.intent) {
     // A declared intention is CAMEO 03 when it would cooperate (036: to meet or negotiate)
     // and a threat, CAMEO 13, when it would harm: "군사력을 사용할 수 있다" threatens force.

@@ -439,16 +439,17 @@ void SegmentCoder::Unmatched(Unit* u) {
   }
   if (k >= 6 && states.size() >= 2) {
     u->compound = states;
-    // Written solid with its act: "남북정상회담", "북미정상회담" are the compound's 정상회담.
-    if (k < w.size()) {
-      lex_.trie().PrefixMatches(w, k, [&](size_t len, int32_t val) {
+    // Written solid with its act: "남북정상회담", "북미정상회담" are the compound's 정상회담, and
+    // "조일평양선언" its 선언 — the head of a compound noun is its last element.
+    for (size_t h = k; h < w.size() && u->lex == nullptr; h += CharLen(w, h)) {
+      lex_.trie().PrefixMatches(w, h, [&](size_t len, int32_t val) {
         Suffix suf;
         for (const LexEntry& e : lex_.EntriesFor(val)) {
           if (e.kind != LexEntry::Kind::kAction || e.verb_stem) continue;
           if (lex_.actions()[e.index].frame == Frame::kLight) continue;
-          if (ko::AnalyzeNounSuffix(w.substr(k + len), &suf)) {
+          if (ko::AnalyzeNounSuffix(w.substr(h + len), &suf)) {
             u->lex = &lex_.EntriesFor(val);
-            u->stem_e = u->b + static_cast<uint32_t>(k + len);
+            u->stem_e = u->b + static_cast<uint32_t>(h + len);
             u->suf = suf;
           }
         }

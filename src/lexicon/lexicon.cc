@@ -361,6 +361,8 @@ void LoadKoreanWords(const TsvTable& t, KoreanWords* words,
       words->reference_words.push_back(word);
     } else if (kind == "after_reference") {
       words->after_words.push_back(word);
+    } else if (kind == "adopt_verb") {
+      words->adopt_verbs.push_back(word);
     } else if (kind == "self") {
       if (value != "GOV" && value != "MIL") {
         problems->push_back(where + "value '" + value + "' of a self word is not GOV or MIL");
@@ -374,7 +376,7 @@ void LoadKoreanWords(const TsvTable& t, KoreanWords* words,
           where + "kind '" + kind +
           "' is not pair, pair_count, pair_head, state_suffix, word_final, "
           "between_adverb, expect_noun, intent_noun, boundary_noun, aim_verb, reference, "
-                          "after_reference, self or "
+                          "after_reference, adopt_verb, self or "
           "not_actor");
       continue;
     }
