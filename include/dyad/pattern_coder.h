@@ -41,6 +41,9 @@ struct PatternOptions {
   // fired a missile … The launch was condemned by Seoul" — an act named only by a noun ("the
   // launch", "the strikes") as the other side of an event is that actor's.
   std::string antecedent;
+  // Discard phrases that are a bare year ("1953", as Phoenix lists 1914–2013 to skip history in
+  // news) are applied. dyad codes history on purpose and dates it itself: false in documents.
+  bool year_discards = true;
 };
 
 struct CodedTriple {

@@ -123,6 +123,12 @@ class Dictionaries {
   // provision of munitions by the DPRK" is the DPRK's act; empty unless set.
   const std::unordered_set<std::string>& act_nouns() const { return act_nouns_; }
   void set_act_nouns(std::unordered_set<std::string> nouns) { act_nouns_ = std::move(nouns); }
+  // dyad's extension: nouns that name an agreement ("TREATY", "ACCORD"): "X is a treaty between
+  // A and B signed on …" tells of A and B agreeing.
+  const std::unordered_set<std::string>& agreement_nouns() const { return agreement_nouns_; }
+  void set_agreement_nouns(std::unordered_set<std::string> nouns) {
+    agreement_nouns_ = std::move(nouns);
+  }
 
   // Phrases starting with a word, longest first (indexes into actor_names() / agents()).
   const std::vector<int>* ActorsStartingWith(const std::string& word) const;
@@ -140,7 +146,7 @@ class Dictionaries {
   std::vector<Agent> agents_;
   std::vector<VerbBlock> blocks_;
   std::vector<Discard> discards_;
-  std::unordered_set<std::string> act_nouns_;
+  std::unordered_set<std::string> act_nouns_, agreement_nouns_;
   std::unordered_map<std::string, std::vector<int>> actor_index_, agent_index_;
   std::unordered_map<std::string, std::vector<VerbForm>> forms_;
   std::unordered_map<std::string, std::vector<std::vector<std::string>>> synsets_;

@@ -109,6 +109,53 @@ bool PresentForm(const std::string& verb, const std::string& before_verb) {
   return true;
 }
 
+// "X is a treaty between South Korea and the United States signed on 1 October 1953": a
+// sentence defining an agreement between two sides tells of them concluding it (CAMEO 057).
+// The sides are the first two states named after BETWEEN, joined by AND.
+std::optional<en::CodedTriple> AgreementDefined(std::string_view sentence,
+                                                const en::SentenceCoding& c,
+                                                const petrarch::Dictionaries& dict,
+                                                const CountryTable& countries) {
+  std::vector<std::string> words;
+  std::string w;
+  for (char ch : sentence) {
+    if (std::isalnum(static_cast<unsigned char>(ch)) || ch == '-' || ch == '.') {
+      w += static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+    } else if (!w.empty()) {
+      words.push_back(w), w.clear();
+    }
+  }
+  if (!w.empty()) words.push_back(w);
+  for (size_t i = 0; i + 1 < words.size(); ++i) {
+    if (words[i] != "BETWEEN") continue;
+    bool agreement = false, defines = false;
+    for (size_t k = i > 6 ? i - 6 : 0; k < i; ++k) {
+      agreement |= dict.agreement_nouns().count(words[k]) > 0;
+      defines |= words[k] == "IS" || words[k] == "WAS";
+    }
+    if (!agreement || !defines) continue;
+    // The sides: states of the sentence's actors, in order, that the words after BETWEEN name.
+    std::vector<std::pair<std::string, std::string>> sides;  // (code, state)
+    for (const std::string& a : c.actors) {
+      std::string st = StateOf(a, countries);
+      if (st.empty()) continue;
+      bool dup = false;
+      for (const auto& s : sides) dup |= s.second == st;
+      if (!dup) sides.emplace_back(a, st);
+    }
+    if (sides.size() < 2) return std::nullopt;
+    en::CodedTriple t;
+    t.source = sides[0].first;
+    t.target = sides[1].first;
+    t.code = "057";
+    t.source_words = sides[0].second;
+    t.target_words = sides[1].second;
+    t.verb = "BETWEEN";
+    return t;
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 int EnglishDocumentYear(const CleanText& clean) {
@@ -176,6 +223,7 @@ std::vector<Event> CodeEnglish(const EnglishInput& in, std::vector<Unresolved>* 
     opt.null_targets = false;
     opt.places_are_not_targets = true;
     opt.keep_verbless_rest = true;
+    opt.year_discards = false;
     opt.antecedent = antecedent;
     // Dated roles are read on the sentence's day (its first day for a longer span).
     const Date& on = date ? date->begin : anchor;
@@ -236,6 +284,9 @@ std::vector<Event> CodeEnglish(const EnglishInput& in, std::vector<Unresolved>* 
         note("no counterpart", c.verb);
       }
     };
+    if (c.discard.empty() && c.events.empty())
+      if (auto t = AgreementDefined(sentence, c, *in.dictionaries, countries))
+        c.events.push_back(*t);
     if (!c.discard.empty() || c.events.empty()) {
       queue_if_lost();
       continue;

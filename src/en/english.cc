@@ -189,28 +189,36 @@ Result<petrarch::Dictionaries> LoadEnglish(const Lexicon& lex, const std::string
   Result<petrarch::Dictionaries> d =
       petrarch::Dictionaries::LoadSources(actors, agents, verbs, {*discards}, problems);
   if (!d.ok()) return d;
-  // Nouns that name an act: one a line, upper case, '#' comments.
-  Result<petrarch::Source> acts = petrarch::ReadSource(dir + "act_nouns.txt");
-  if (!acts.ok()) return acts.status();
-  std::unordered_set<std::string> nouns;
-  size_t line_no = 0;
-  for (size_t b = 0; b < acts->text.size();) {
-    size_t e = acts->text.find('\n', b);
-    if (e == std::string::npos) e = acts->text.size();
-    ++line_no;
-    std::string_view line = utf8::TrimAscii(std::string_view(acts->text).substr(b, e - b));
-    b = e + 1;
-    if (line.empty() || line.front() == '#') continue;
-    bool upper = true;
-    for (char c : line) upper &= !std::islower(static_cast<unsigned char>(c)) && c != ' ';
-    if (!upper) {
-      problems->push_back(dir + "act_nouns.txt:" + std::to_string(line_no) + ": '" +
-                          std::string(line) + "' must be one upper-case word");
-      continue;
+  // Word lists of dyad's own: one upper-case word a line, '#' comments.
+  auto word_list = [&](const char* file) -> Result<std::unordered_set<std::string>> {
+    Result<petrarch::Source> src = petrarch::ReadSource(dir + file);
+    if (!src.ok()) return src.status();
+    std::unordered_set<std::string> words;
+    size_t line_no = 0;
+    for (size_t b = 0; b < src->text.size();) {
+      size_t e = src->text.find('\n', b);
+      if (e == std::string::npos) e = src->text.size();
+      ++line_no;
+      std::string_view line = utf8::TrimAscii(std::string_view(src->text).substr(b, e - b));
+      b = e + 1;
+      if (line.empty() || line.front() == '#') continue;
+      bool upper = true;
+      for (char c : line) upper &= !std::islower(static_cast<unsigned char>(c)) && c != ' ';
+      if (!upper) {
+        problems->push_back(dir + file + ":" + std::to_string(line_no) + ": '" +
+                            std::string(line) + "' must be one upper-case word");
+        continue;
+      }
+      words.emplace(line);
     }
-    nouns.emplace(line);
-  }
-  d->set_act_nouns(std::move(nouns));
+    return words;
+  };
+  Result<std::unordered_set<std::string>> nouns = word_list("act_nouns.txt");
+  if (!nouns.ok()) return nouns.status();
+  Result<std::unordered_set<std::string>> agreements = word_list("agreement_nouns.txt");
+  if (!agreements.ok()) return agreements.status();
+  d->set_agreement_nouns(std::move(agreements).value());
+  d->set_act_nouns(std::move(nouns).value());
   return d;
 }
 

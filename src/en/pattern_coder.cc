@@ -1300,6 +1300,9 @@ SentenceCoding PatternCoder::Code(std::string_view text, int date, const Pattern
   for (bool story : {true, false}) {
     for (const petrarch::Discard& d : d_->discards()) {
       if (d.story != story) continue;
+      if (!opt.year_discards && d.words.size() == 1 && d.words[0].size() == 4 &&
+          d.words[0].find_first_not_of("0123456789") == std::string::npos)
+        continue;
       std::string phrase = " ";
       for (const std::string& w : d.words) phrase += w + " ";
       if (joined.find(phrase) != std::string::npos) {
