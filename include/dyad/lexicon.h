@@ -70,6 +70,7 @@ struct Action {
   bool reciprocal = false;  // a light verb that makes its action mutual (교환)
   bool intent = false;      // a light verb that makes its action an intention (추진, 모색)
   bool negates = false;     // a light verb that says it did not happen (무산)
+  bool concludes = false;   // a light verb that concludes an agreement (맺다): CAMEO 057
   std::string label_ko, label_en;  // chronology wording: "회담" / "holds talks with"
 };
 

@@ -114,6 +114,7 @@ struct Pred {
   EventMode mode = EventMode::kActual;
   bool background = false;  // "그간 중단되었던 협의체": a past state, not an event
   bool intent = false;  // "협의를 추진하겠다", "갖고 싶다", "만날 용의": intended, not done
+  bool concluded = false;  // "합의를 맺었다": a cooperative act concluded as an agreement
   int rel_head = -1;  // adnominal: the NP it modifies
 };
 

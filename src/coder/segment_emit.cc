@@ -404,6 +404,8 @@ void SegmentCoder::Emit(const Pred& p) {
   // "경제적 및 문화적 협력을 요구하는 성명": what is demanded is cooperation — an appeal for it
   // (CAMEO 02), not a demand (10).
   if (root == 10 && code == a.code && AsksForCooperation(p)) code = "020";
+  // "…이 1994년 10월 21일 맺은 합의이다": cooperation concluded is a formal agreement.
+  if (p.concluded && root >= 3 && root <= 5) code = "057";
   // "조일평양선언이 채택되며": a declaration named for a pair of states and adopted is an
   // agreement between them (057), not a statement.
   if (a.frame == Frame::kSay && units_[p.unit].compound.size() >= 2 && p.light >= 0) {

@@ -153,6 +153,9 @@ void SegmentCoder::Walk() {
         // "…이 1994년 10월 21일 맺은 외교적 국제 합의이다": a definition that tells the event.
         is_pred = true;
         p.ending = Ending::kFinal;
+        for (int j = k - 1; j >= 0 && j >= k - 5; --j)
+          if (const Action* m = ActionOf(units_[j], true); m != nullptr && m->concludes)
+            p.concluded = true;
       } else if (noun_ok && light != nullptr && !u.verb_stem &&
                  (units_[next].suf.kind == Suffix::Kind::kVerbal ||
                   (is_row() && units_[next].suf.kind == Suffix::Kind::kEmpty))) {
@@ -162,6 +165,7 @@ void SegmentCoder::Walk() {
                                                                   : Ending::kConnective;
         p.reciprocal = light->reciprocal;
         p.intent = light->intent;
+        p.concluded = light->concludes;
         if (light->negates) p.mode = EventMode::kNegated;  // "회담이 무산되었다"
         units_[next].consumed = true;
         // "비난 담화 발표", "규탄 성명을 냈다": a statement named by the act it carries is that

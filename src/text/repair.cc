@@ -248,6 +248,15 @@ class BlockBuilder {
     t.reserve(text_.size());
     o.reserve(offs_.size());
     for (size_t i = 0; i < text_.size();) {
+      // "방북[4]해", "밝혔다.[1][2]": an encyclopedia's citation marks, wherever they stand.
+      if (text_[i] == '[') {
+        size_t j = i + 1;
+        while (j < text_.size() && j - i <= 3 && text_[j] >= '0' && text_[j] <= '9') ++j;
+        if (j > i + 1 && j < text_.size() && text_[j] == ']') {
+          i = j + 1;
+          continue;
+        }
+      }
       if (text_[i] >= '0' && text_[i] <= '9' && i > 0) {
         size_t j = i;
         while (j < text_.size() && j - i < 3 && text_[j] >= '0' && text_[j] <= '9') ++j;
