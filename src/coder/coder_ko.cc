@@ -102,6 +102,19 @@ std::vector<Event> CodeKorean(const KoreanInput& in, std::vector<Unresolved>* un
     doc.parties = title.Parties(Date{y != 0 ? y : (in.year != 0 ? in.year : 2000), 7, 1});
     break;
   }
+  // Else a document's title naming two states ("스위스-조선민주주의인민공화국 관계"): the pair
+  // it is about, which "두 국가", "양국" name.
+  if (doc.parties.empty() && !in.segments->empty()) {
+    const Segment& first = in.segments->front();
+    std::string_view t = in.clean->Slice(first.begin, first.end);
+    if (t.size() <= 120 && t.find("다.") == std::string_view::npos) {
+      ParagraphState scratch;
+      SegmentCoder title(in, first, &scratch, in.year, &out);
+      std::vector<ActorRef> named =
+          title.Parties(Date{in.year != 0 ? in.year : 2000, 7, 1});
+      if (named.size() == 2) doc.parties = named;
+    }
+  }
   for (const Segment& seg : *in.segments) {
     if (seg.paragraph != ps.paragraph) {
       // The year in force carries from paragraph to paragraph; ResolveDates rolls it forward
