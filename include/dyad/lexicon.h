@@ -71,6 +71,7 @@ struct Action {
   bool intent = false;      // a light verb that makes its action an intention (추진, 모색)
   bool negates = false;     // a light verb that says it did not happen (무산)
   bool concludes = false;   // a light verb that concludes an agreement (맺다): CAMEO 057
+  bool dative = false;      // a light verb that takes its act in the dative (협상에 나서다)
   std::string label_ko, label_en;  // chronology wording: "회담" / "holds talks with"
 };
 

@@ -493,6 +493,10 @@ ActorRef SegmentCoder::AimedAt(const Pred& p, const Date& on) {
     bool toward = false;
     for (std::string_view m : {"향해", "향하여", "겨냥해", "겨냥하여", "겨냥한"})
       toward |= w.substr(0, m.size()) == m;
+    // "우리 공화국을 반대하는 … 군사연습": a verb of aim modifying the act (aim_verb).
+    if (const Action* aim = units_[k].punct ? nullptr : ActionOf(units_[k], false);
+        aim != nullptr && IsAdnominalForm(w))
+      for (const std::string& v : lex_.korean_words().aim_verbs) toward |= aim->expr == v;
     if (!toward || units_[k].quoted) continue;
     if (const NP* np = NpAt(k - 1); np != nullptr && np->role == Role::kObject) {
       ActorRef r = Resolve(*np, on);

@@ -129,9 +129,7 @@ void SegmentCoder::Walk() {
       }
       // "정상회담에 응할", "협상에 복귀": some light verbs take their action in the dative.
       bool dative_light = light != nullptr && u.suf.kind == Suffix::Kind::kParticles &&
-                          u.suf.role == Role::kDative &&
-                          (light->expr == "응하다" || light->expr == "나서다" ||
-                           light->expr == "참여" || light->expr == "참가" || light->expr == "복귀");
+                          u.suf.role == Role::kDative && light->dative;
       // "회담이 열렸다", "회담이 개최됐다": with a subject particle only a passive light verb.
       if (light != nullptr && u.suf.kind == Suffix::Kind::kParticles &&
           u.suf.role != Role::kObject && !dative_light) {

@@ -202,10 +202,12 @@ void LoadActions(const TsvTable& t, const Codebook& codebook, const CountryTable
       a.negates = true;
     } else if (sym == "conclude" && a.frame == Frame::kLight) {
       a.concludes = true;
+    } else if (sym == "dative" && a.frame == Frame::kLight) {
+      a.dative = true;
     } else if (!sym.empty() && sym != "0") {
       problems->push_back(where + "sym '" + std::string(sym) +
-                          "' must be 0, 1, recip or (for a light verb) intent, negate or "
-                          "conclude");
+                          "' must be 0, 1, recip or (for a light verb) intent, negate, "
+                          "conclude or dative");
       continue;
     }
     a.label_ko = std::string(Cell(r, clk));
