@@ -50,6 +50,9 @@ struct CleanText {
   std::string text;
   std::vector<uint32_t> offsets;  // size text.size() + 1
   std::vector<Block> blocks;
+  // Characters read narrower than their source ("６" as "6"): clean byte → source length,
+  // sorted by clean byte. SpanOf ends a span at the source character's end.
+  std::vector<std::pair<uint32_t, uint8_t>> wide;
 
   std::string_view Slice(uint32_t b, uint32_t e) const {
     return std::string_view(text).substr(b, e - b);

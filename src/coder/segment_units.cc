@@ -250,8 +250,12 @@ void SegmentCoder::BuildUnits() {
     int32_t best_val = -1;
     Suffix best_suf;
     bool best_verb = false;
+    bool name_prefix = false;  // a name of two syllables or more starts the word (SplitSolid)
     lex_.trie().PrefixMatches(limited, t.b, [&](size_t len, int32_t val) {
       uint32_t p = t.b + static_cast<uint32_t>(len);
+      if (len >= 6 && p < t.e && !name_prefix)
+        for (const LexEntry& x : lex_.EntriesFor(val))
+          name_prefix |= x.kind == LexEntry::Kind::kActor || x.kind == LexEntry::Kind::kCountry;
       size_t j = i;
       while (j < toks_.size() && toks_[j].e < p) {
         if (!toks_[j].word || j + 1 >= toks_.size() || !toks_[j + 1].word ||
@@ -278,7 +282,7 @@ void SegmentCoder::BuildUnits() {
       i = best_tok + 1;
       continue;
     }
-    if (SplitSolid(t.b, t.e)) {
+    if (name_prefix && SplitSolid(t.b, t.e)) {
       ++i;
       continue;
     }

@@ -203,6 +203,12 @@ class BlockBuilder {
       char32_t c = utf8::Decode(src_, i, &len);
       if (utf8::IsSpace(c) || c == '\f' || c == 0xFEFF) {
         if (!text_.empty() && text_.back() != ' ') Push(" ", i);
+      } else if (c >= 0xFF01 && c <= 0xFF5E) {
+        // Full-width forms ("６월 １９일", "（", "，") read as their ASCII letters and digits.
+        char ascii = static_cast<char>(c - 0xFEE0);
+        Push(std::string_view(&ascii, 1), i);
+        wide_.back() = static_cast<uint8_t>(len);
+        ++wide_count_;
       } else {
         Push(src_.substr(i, len), i);
       }
@@ -225,12 +231,16 @@ class BlockBuilder {
       uint32_t start = static_cast<uint32_t>(out->text.size());
       out->text.append(text_, b, e - b);
       out->offsets.insert(out->offsets.end(), offs_.begin() + b, offs_.begin() + e);
+      for (size_t k = b; k < e && wide_count_ > 0; ++k)
+        if (wide_[k] != 0) out->wide.emplace_back(start + static_cast<uint32_t>(k - b), wide_[k]);
       out->blocks.push_back({kind, start, static_cast<uint32_t>(out->text.size())});
       out->text.push_back('\n');  // blocks are separated by a newline in the clean text
       out->offsets.push_back(offs_[e - 1] + 1);
     }
     text_.clear();
     offs_.clear();
+    wide_.clear();
+    wide_count_ = 0;
   }
 
  private:
@@ -238,6 +248,7 @@ class BlockBuilder {
     for (size_t k = 0; k < bytes.size(); ++k) {
       text_.push_back(bytes[k]);
       offs_.push_back(at + static_cast<uint32_t>(bytes.size() == 1 ? 0 : k));
+      wide_.push_back(0);
     }
   }
 
@@ -245,6 +256,7 @@ class BlockBuilder {
   void RemoveFootnotes() {
     std::string t;
     std::vector<uint32_t> o;
+    std::vector<uint8_t> w;
     t.reserve(text_.size());
     o.reserve(offs_.size());
     for (size_t i = 0; i < text_.size();) {
@@ -280,23 +292,29 @@ class BlockBuilder {
       }
       t.push_back(text_[i]);
       o.push_back(offs_[i]);
+      w.push_back(wide_[i]);
       ++i;
     }
     // Dropping a footnote may leave two spaces.
     std::string t2;
     std::vector<uint32_t> o2;
+    std::vector<uint8_t> w2;
     for (size_t i = 0; i < t.size(); ++i) {
       if (t[i] == ' ' && !t2.empty() && t2.back() == ' ') continue;
       t2.push_back(t[i]);
       o2.push_back(o[i]);
+      w2.push_back(w[i]);
     }
     text_ = std::move(t2);
     offs_ = std::move(o2);
+    wide_ = std::move(w2);
   }
 
   std::string_view src_;
   std::string text_;
   std::vector<uint32_t> offs_;
+  std::vector<uint8_t> wide_;  // the source length of a character read narrower (full width)
+  size_t wide_count_ = 0;
 };
 
 }  // namespace
@@ -353,6 +371,9 @@ std::pair<uint32_t, uint32_t> CleanText::SpanOf(uint32_t b, uint32_t e) const {
   while (last > b && (static_cast<unsigned char>(text[last]) & 0xC0) == 0x80) --last;
   int len;
   utf8::Decode(text, last, &len);
+  // A full-width character read as ASCII ends where its source bytes end.
+  auto w = std::lower_bound(wide.begin(), wide.end(), std::make_pair(last, uint8_t{0}));
+  if (w != wide.end() && w->first == last) len = w->second;
   uint32_t end = offsets[last] + static_cast<uint32_t>(len);
   if (len == 1 && text[last] == ' ') end = offsets[last] + 1;
   return {offsets[b], end};

@@ -164,5 +164,19 @@ TEST(RepairTest, DateCellsAloneBeforeBetweenOrAfterTheirContent) {
   EXPECT_EQ(bottom[1], "푸틴 대통령 방북, 김정은과 정상회담 6/19");
 }
 
+// Full-width digits and punctuation read as ASCII; each keeps the offset of the character it
+// came from.
+TEST(RepairTest, FullWidthFormsReadAsAscii) {
+  std::string src = "２０２４년 ６월 １９일 방문했다．\n";
+  CleanText c = RepairExtracted(src, {});
+  auto paras = BlockTexts(c, BlockKind::kParagraph);
+  ASSERT_EQ(paras.size(), 1u);
+  EXPECT_EQ(paras[0], "2024년 6월 19일 방문했다.");
+  EXPECT_EQ(c.offsets[0], 0u);
+  EXPECT_EQ(c.offsets[1], 3u);  // "０" is three bytes
+  auto [b, e] = c.SpanOf(c.blocks[0].begin, c.blocks[0].end);
+  EXPECT_EQ(src.substr(b, e - b), "２０２４년 ６월 １９일 방문했다．");
+}
+
 }  // namespace
 }  // namespace dyad

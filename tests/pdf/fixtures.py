@@ -29,6 +29,7 @@ STYLES = '''<office:font-face-decls>
 <office:automatic-styles>
 <style:page-layout style:name="PL"><style:page-layout-properties fo:page-width="21cm" fo:page-height="29.7cm" fo:margin-top="2cm" fo:margin-bottom="2cm" fo:margin-left="2.5cm" fo:margin-right="2.5cm"/></style:page-layout>
 <style:style style:name="Top" style:family="table-cell"><style:table-cell-properties style:vertical-align="top" fo:border="0.5pt solid #000000" fo:padding="0.1cm"/></style:style>
+<style:style style:name="Bottom" style:family="table-cell"><style:table-cell-properties style:vertical-align="bottom" fo:border="0.5pt solid #000000" fo:padding="0.1cm"/></style:style>
 <style:style style:name="Mid" style:family="table-cell"><style:table-cell-properties style:vertical-align="middle" fo:border="0.5pt solid #000000" fo:padding="0.1cm"/></style:style>
 <style:style style:name="Tbl" style:family="table"><style:table-properties style:width="16cm" table:align="left"/></style:style>
 <style:style style:name="ColA" style:family="table-column"><style:table-column-properties style:column-width="2.6cm"/></style:style>
@@ -137,6 +138,9 @@ def fixtures():
            INTRO + '\n\n' + text_table(TITLE, ROWS) + '\n')
     yield ('table-centred',
            document(p(INTRO) + p(TITLE) + table(ROWS, 'Mid')),
+           INTRO + '\n\n' + text_table(TITLE, ROWS) + '\n')
+    yield ('table-bottom',
+           document(p(INTRO) + p(TITLE) + table(ROWS, 'Bottom')),
            INTRO + '\n\n' + text_table(TITLE, ROWS) + '\n')
     # Enough prose before the table that it runs over the page break, where the header row is
     # repeated.
