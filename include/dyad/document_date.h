@@ -34,6 +34,8 @@ namespace dyad {
 // The words that let dyad read a document's date and voice, from document_cues.tsv.
 struct DocumentCues {
   std::vector<std::string> date_labels;  // "기사입력", "작성날자", "Posted": a date follows
+  // A byline's last word ("기자", "특파원", "reporter"): "2019-08-06  성재영 기자" is a header.
+  std::vector<std::string> bylines;
   // A title naming a genre given on a fixed day of its year: "신년사" → (1, 1).
   struct Genre {
     std::string cue;

@@ -433,6 +433,7 @@ class SegmentCoder {
   std::vector<bool> clause_serial_;    // … with a -고/-아/-어 form chaining into the next verb
   DocState* doc_ = nullptr;
   std::string date_basis_ = "text";  // where the date of the events being pushed came from
+  bool prev_carried_ = false;  // the date in force came from an earlier paragraph
   mutable std::vector<std::pair<std::optional<Date>, ActorRef>> resolve_cache_;
 };
 

@@ -440,6 +440,8 @@ void SegmentCoder::Unmatched(Unit* u) {
     int idx = static_cast<int>(c - lex_.countries().all().data());
     if (std::find(states.begin(), states.end(), idx) == states.end()) states.push_back(idx);
     k += 3;
+    // "미-한", "조-미": prefixes joined by a hyphen, as news writes them.
+    if (k + 4 <= w.size() && w[k] == '-' && lex_.PrefixCountry(w.substr(k + 1, 3)) != nullptr) ++k;
   }
   if (k >= 6 && states.size() >= 2) {
     u->compound = states;

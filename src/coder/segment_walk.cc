@@ -303,7 +303,9 @@ std::optional<DateSpan> SegmentCoder::ResolveAgainstDocument(const ko::RawDate& 
     if (r.kind == Kind::kRelYear || r.kind == Kind::kRelMonth)
       return ko::ResolveDate(r, doc.year, doc.month, DateSpan::Day(doc));
     bool bare_day = r.kind == Kind::kAbsolute && r.year == 0 && r.month == 0 && r.day != 0;
-    if (bare_day && !prev && !(ps_->carried && ps_->carried->precision != DatePrecision::kYear)) {
+    // A bare day not anchored in its own paragraph ("북한이 6일 …" in a news story) is the
+    // story's: a month a previous paragraph named (a photo caption's "지난 2월") does not hold.
+    if (bare_day && (!prev || prev_carried_)) {
       int y = doc.year, m = doc.month;
       if (r.day > doc.day) {  // not yet this month: last month's
         if (--m == 0) m = 12, --y;
@@ -321,6 +323,7 @@ void SegmentCoder::ResolveDates() {
   for (size_t d = 0; d < raw_dates_.size(); ++d) reference_[d] = IsReference(raw_dates_[d]);
   // A paragraph opening on "이튿날" or a bare day counts from where the last one ended.
   std::optional<DateSpan> prev = ps_->date ? ps_->date : ps_->carried;
+  prev_carried_ = !ps_->date && ps_->carried.has_value();
   for (size_t d = 0; d < raw_dates_.size(); ++d) {
     const ko::RawDate& r = raw_dates_[d];
     int year = ps_->year, month = ps_->month;
@@ -347,7 +350,10 @@ void SegmentCoder::ResolveDates() {
     // A reference point still anchors the bare days after it ("5월 7일 취임 이후 … 16일부터"),
     // unless it lies in another year ("2011년 12월 … 방문 이후 … 16일").
     bool other_year = r.year != 0 && r.year != ps_->year;
-    if (s->precision != DatePrecision::kYear && !(reference_[d] && other_year)) prev = s;
+    if (s->precision != DatePrecision::kYear && !(reference_[d] && other_year)) {
+      prev = s;
+      prev_carried_ = false;
+    }
     bool opens = OpensSentence(r.begin);
     if (r.year != 0 && !is_row() && MovesTimeline(r, d, opens)) {
       ps_->year = r.year;

@@ -301,6 +301,8 @@ void LoadDocumentCues(const TsvTable& t, const CountryTable& countries, Document
         continue;
       }
       (kind == "genre" ? cues->genres : cues->greetings).push_back({cue, m, d});
+    } else if (kind == "byline") {
+      cues->bylines.push_back(cue);
     } else if (kind == "first_person") {
       cues->first_person.push_back(cue);
     } else if (kind == "voice") {
@@ -311,7 +313,7 @@ void LoadDocumentCues(const TsvTable& t, const CountryTable& countries, Document
       cues->voices.push_back({cue, value});
     } else {
       problems->push_back(where + "kind '" + kind +
-                          "' is not label, genre, greeting, voice or first_person");
+                          "' is not label, genre, greeting, voice, byline or first_person");
       continue;
     }
     seen.emplace(kind + "\t" + cue, r.line);

@@ -184,6 +184,12 @@ bool StripLabel(std::string_view s, size_t* i, const DocumentCues& cues) {
 // What may stand beside a header date: times, weekdays, agencies in brackets, dashes, bars and
 // labels. True when nothing else is left.
 bool OnlyFurniture(std::string_view s, size_t i, const DocumentCues& cues) {
+  // A byline after the date: a name or two and the byline's word ("성재영 기자").
+  std::string_view rest = utf8::TrimAscii(s.substr(std::min(i, s.size())));
+  for (const std::string& b : cues.bylines)
+    if (rest.size() > b.size() && rest.size() <= b.size() + 32 && rest.ends_with(b) &&
+        rest.find_first_of("0123456789.") == std::string_view::npos)
+      return true;
   while (i < s.size()) {
     char c = s[i];
     if (c == ' ' || c == '-' || c == '|' || c == ',' || c == '.' || c == ':' || c == '/') {
