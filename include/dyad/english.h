@@ -42,9 +42,13 @@ size_t DatelineLength(std::string_view text);
 // 19", "June 19, 2024", "19 June", "on Thursday" (the latest Thursday up to the anchor),
 // "yesterday", "last week", "earlier this month", "last month", "in March", "in 2023"; "a day
 // later", "the next day" and "two days later" count from `previous` (the last day named).
-// Nothing when it names none. *at receives the expression's byte offset.
+// Nothing when it names none. *at receives the expression's byte offset. Without `anchored`
+// (the document has no date), expressions that count from the anchor ("on Friday",
+// "yesterday", "last month") or from the last day named resolve to nothing: a date is never
+// invented.
 std::optional<DateSpan> SentenceDate(std::string_view sentence, const Date& anchor,
-                                     const Date& previous, size_t* at = nullptr);
+                                     const Date& previous, size_t* at = nullptr,
+                                     bool anchored = true);
 
 }  // namespace dyad::en
 

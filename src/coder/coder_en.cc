@@ -207,9 +207,13 @@ std::vector<Event> CodeEnglish(const EnglishInput& in, std::vector<Unresolved>* 
       sentence.remove_prefix(n);
       begin += static_cast<uint32_t>(n);
     }
-    std::optional<DateSpan> date = en::SentenceDate(
-        sentence, anchor,
-        in_force && in_force->precision == DatePrecision::kDay ? in_force->begin : anchor);
+    // Relative dates count from the dateline, else from the last day the text named; with
+    // neither, "on Friday" and "yesterday" date nothing (a date is never invented).
+    bool day_in_force = in_force && in_force->precision == DatePrecision::kDay;
+    Date sentence_anchor = dateline ? anchor : (day_in_force ? in_force->begin : anchor);
+    std::optional<DateSpan> date =
+        en::SentenceDate(sentence, sentence_anchor, day_in_force ? in_force->begin : anchor,
+                         nullptr, dateline.has_value() || day_in_force);
     if (date) {
       // A statement's sentences are all said on its date: a day one of them names ("the launch
       // … on 12 July") dates that clause, not the next sentence.

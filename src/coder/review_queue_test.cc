@@ -31,6 +31,13 @@ TEST(ReviewQueueTest, EnglishCandidatesWithoutAnEventAreQueued) {
   // Two sides and a verb, but no date anywhere: "no date", never silence.
   auto undated = Queue("Japan condemned North Korea over the launch.\n");
   EXPECT_TRUE(Has(undated, "no date", "Japan condemned North Korea")) << undated.size();
+  // "on Friday" in a document with no date and no day named counts from nothing: the event is
+  // queued, never dated on an invented day.
+  Coder coder(testing::Shipped());
+  auto coded = coder.Code(*DecodeText("Japan condemned North Korea on Friday.\n", "f.txt"), {});
+  ASSERT_TRUE(coded.ok());
+  EXPECT_TRUE(coded->events.empty());
+  EXPECT_TRUE(Has(coded->unresolved, "no date", "on Friday"));
 }
 
 TEST(ReviewQueueTest, KoreanCandidatesWithoutAnEventAreQueued) {

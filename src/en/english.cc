@@ -348,7 +348,7 @@ size_t DatelineLength(std::string_view text) {
 }
 
 std::optional<DateSpan> SentenceDate(std::string_view sentence, const Date& anchor,
-                                     const Date& previous, size_t* at) {
+                                     const Date& previous, size_t* at, bool anchored) {
   std::vector<Word> w = Words(sentence);
   auto found = [&](size_t i, DateSpan s) -> std::optional<DateSpan> {
     if (at != nullptr) *at = w[i].at;
@@ -407,7 +407,7 @@ std::optional<DateSpan> SentenceDate(std::string_view sentence, const Date& anch
       if (level == 2 && x == "in" && Number(next(1)) >= 1900 && Number(next(1)) <= 2100 &&
           Month(next(2)) == 0)
         return found(i, DateSpan::Year(Number(next(1))));
-      if (level == 2) {
+      if (level == 2 && anchored) {
         if (x == "last" && next(1) == "month") {
           int y = anchor.month == 1 ? anchor.year - 1 : anchor.year;
           int m = anchor.month == 1 ? 12 : anchor.month - 1;
@@ -420,7 +420,7 @@ std::optional<DateSpan> SentenceDate(std::string_view sentence, const Date& anch
           return found(i, DateSpan{Date{anchor.year, 1, 1}, anchor, DatePrecision::kYear});
         if (x == "last" && next(1) == "year") return found(i, DateSpan::Year(anchor.year - 1));
       }
-      if (level != 1) continue;
+      if (level != 1 || !anchored) continue;
       // on Thursday: the latest Thursday up to the anchor
       if (int wd = Weekday(x); wd >= 0) {
         long back = (WeekdayOf(anchor) - wd + 7) % 7;
