@@ -1204,7 +1204,12 @@ class Sentence {
         } else if (opt_.keep_verbless_rest && pronoun && coded == nullptr) {
           tgt = last_tgt;  // a compound never meets itself through a pronoun
         } else {
-          tgt = coded ? coded : uncoded ? uncoded : src->compound ? src : place;
+          // A compound acting with no other side acts among its members only in what two
+          // sides do together (meet, agree, cooperate, exchange: CAMEO 03-08), never in an appeal,
+          // demand or criticism of itself.
+          int root = std::atoi(r.code.substr(0, 2).c_str());
+          bool mutual = root >= 3 && root <= 8;
+          tgt = coded ? coded : uncoded ? uncoded : (src->compound && mutual) ? src : place;
         }
       }
       if (tgt == nullptr) continue;
