@@ -156,6 +156,32 @@ std::optional<en::CodedTriple> AgreementDefined(std::string_view sentence,
   return std::nullopt;
 }
 
+// "will", "shall" right before the verb: the speaker's own intention (not "is expected to", a
+// forecast about others).
+bool StatedIntent(const std::string& before_verb) {
+  std::string s = " " + before_verb + " ";
+  size_t at = s.rfind(" WILL ");
+  if (at == std::string::npos) at = s.rfind(" SHALL ");
+  // The modal governs the verb: at most two words (an adverb, "continue to") between them.
+  if (at == std::string::npos) return false;
+  int words = 0;
+  for (size_t i = at + 1; i < s.size(); ++i) words += s[i] == ' ';
+  return words <= 4 && s.find(" EXPECTED ") == std::string::npos;
+}
+
+// Whether the words after a statement's verb say what another side must do: "must", "should"
+// in its complement.
+bool Obliges(std::string_view sentence, const std::string& verb) {
+  std::string lower;
+  for (char c : sentence) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  std::string v = Lower(verb);
+  size_t at = v.empty() ? std::string::npos : lower.find(v);
+  if (at == std::string::npos) return false;
+  std::string_view rest = std::string_view(lower).substr(at);
+  return rest.find(" must ") != std::string_view::npos ||
+         rest.find(" should ") != std::string_view::npos;
+}
+
 }  // namespace
 
 int EnglishDocumentYear(const CleanText& clean) {
@@ -351,6 +377,33 @@ std::vector<Event> CodeEnglish(const EnglishInput& in, std::vector<Unresolved>* 
       if (e.mode == EventMode::kActual &&
           (sentence.starts_with("If ") || sentence.starts_with("Unless ")))
         e.mode = EventMode::kHypothetical;
+      // A statement's own "we will strengthen cooperation" states an intention, on the day it is
+      // stated: CAMEO 03 (036 to meet or negotiate) for what would cooperate, 13 for harm.
+      if (e.mode == EventMode::kExpected && speaks_as_we && in.doc_date &&
+          StatedIntent(t.before_verb)) {
+        int root = std::atoi(cc->code.substr(0, 2).c_str());
+        std::string intent = root <= 2 || (root >= 3 && root <= 9)
+                                 ? (root == 4 ? "036" : "030")
+                                 : (root >= 15 ? (root == 16 ? "131" : "138") : "130");
+        if (const CameoCode* ic = in.res->codebook.Find(intent)) {
+          e.code = ic->code;
+          e.goldstein = ic->goldstein;
+          e.quad_class = ic->quad_class;
+          e.mode = EventMode::kActual;
+          e.date = DateSpan::Day(*in.doc_date);
+          e.date_basis = "document";
+        }
+      }
+      // "… noted their firm position that any dialogue with North Korea must …": words that say
+      // what another side must do demand it (CAMEO 100).
+      if (e.mode == EventMode::kActual && e.code.size() >= 2 && e.code.compare(0, 2, "01") == 0 &&
+          Obliges(sentence, t.verb)) {
+        if (const CameoCode* dc = in.res->codebook.Find("100")) {
+          e.code = dc->code;
+          e.goldstein = dc->goldstein;
+          e.quad_class = dc->quad_class;
+        }
+      }
       Mention m;
       m.doc = in.doc_path;
       m.span_begin = span_b;
