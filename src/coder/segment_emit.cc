@@ -404,6 +404,16 @@ void SegmentCoder::Emit(const Pred& p) {
   // "경제적 및 문화적 협력을 요구하는 성명": what is demanded is cooperation — an appeal for it
   // (CAMEO 02), not a demand (10).
   if (root == 10 && code == a.code && AsksForCooperation(p)) code = "020";
+  // "두 국가가 수교에 합의하면서": agreeing to an act of diplomatic cooperation (CAMEO 05, the
+  // dative right before) is that act.
+  if (root == 3 && a.code == "030" && p.light < 0 && p.unit > 0) {
+    int d = p.unit - 1;
+    while (d > 0 && units_[d].punct) --d;
+    if (units_[d].suf.kind == Suffix::Kind::kParticles && units_[d].suf.role == Role::kDative)
+      if (const Action* agreed = ActionOf(units_[d], false);
+          agreed != nullptr && agreed->code.compare(0, 2, "05") == 0)
+        code = agreed->code;
+  }
   // "…이 1994년 10월 21일 맺은 합의이다": cooperation concluded is a formal agreement.
   if (p.concluded && root >= 3 && root <= 5) code = "057";
   // "조일평양선언이 채택되며": a declaration named for a pair of states and adopted is an
