@@ -4,12 +4,15 @@ JOBS ?= 2
 DYAD := $(BUILD)/dyad
 DEMO_DB := $(BUILD)/demo.db
 
-.PHONY: all setup build demo test eval bench clean format
+.PHONY: all setup setup-test build build-cli demo test eval bench clean format
 
 all: build
 
 setup:
 	@./scripts/setup.sh
+
+setup-test:
+	@./scripts/setup.sh test
 
 $(BUILD)/CMakeCache.txt: CMakeLists.txt
 	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release
@@ -17,8 +20,12 @@ $(BUILD)/CMakeCache.txt: CMakeLists.txt
 build: setup $(BUILD)/CMakeCache.txt
 	cmake --build $(BUILD) -j $(JOBS)
 
+# The CLI alone: what the demo runs, without the tests and benchmarks.
+build-cli: setup $(BUILD)/CMakeCache.txt
+	cmake --build $(BUILD) -j $(JOBS) --target dyad
+
 # The main job on the bundled sample documents: code, store in SQLite, ask for a chronology.
-demo: build
+demo: build-cli
 	@rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	$(DYAD) lexicon check
 	$(DYAD) code --format table tests/corpus/ko/brief-2024-dprk-russia.txt
@@ -29,7 +36,7 @@ demo: build
 	$(DYAD) burden gap --db $(DEMO_DB) --pledge hague-core --country ESP
 	@echo "demo store: $(DEMO_DB)"
 
-test: build
+test: setup-test build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
 # Scores every evaluation document against its gold file and prints the totals.

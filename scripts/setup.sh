@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
-# Installs the Debian packages dyad's build, tests and demo need. Idempotent: runs apt-get only
-# when a package is missing, and `apt-get update` at most once.
+# Installs the Debian packages dyad's build and demo need, and with the argument `test` those its
+# tests need too. Idempotent: runs apt-get only when a package is missing, and `apt-get update`
+# at most once.
+#   scripts/setup.sh          # build and demo
+#   scripts/setup.sh test     # and the tests
 set -euo pipefail
 
 packages=(
@@ -15,8 +18,12 @@ packages=(
   libminizip-dev zlib1g-dev               # reading XLSX (a zip of XML parts)
   libexpat1-dev                           # XML: XLSX parts, PETRARCH validation records
   python3                                 # ../shared/tools/score-events, test fixtures
-  libreoffice-writer-nogui fonts-nanum    # renders the PDF layout fixtures (tests/pdf/libreoffice.sh)
 )
+if [ "${1:-}" = test ]; then
+  packages+=(
+    libreoffice-writer-nogui fonts-nanum  # renders the PDF layout fixtures (tests/pdf/libreoffice.sh)
+  )
+fi
 
 missing=()
 for p in "${packages[@]}"; do
