@@ -1165,5 +1165,18 @@ TEST(CoderKoDocumentDateTest, SolidNamesStraightQuotesAndActsAfterAReference) {
   EXPECT_EQ(after[0].date.end.ToIso(), "2002-12-31");
 }
 
+// "…한 것도 미국입니다": in a cleft the copula's complement is the act's doer; the formal style
+// of speeches (합니다, 입니다) and a progressive written solid (위협하고있는것도) are verb forms.
+TEST(CoderKoDocumentDateTest, CleftsAndTheFormalStyle) {
+  auto ev = Code("2024년 3월 1일 우리를 위협하고있는것도 미국입니다.\n");
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ev[0].source_country, "USA");
+  EXPECT_EQ(ev[0].code.substr(0, 2), "13");
+  // "일이었다" is "was a matter", not Japan.
+  for (const Event& e : Code("2024년 1월 5일 김정은은 기시다 총리에게 메시지를 보낸 것은 "
+                             "이례적인 일이었다.\n"))
+    EXPECT_NE(e.source_country, "JPN");
+}
+
 }  // namespace
 }  // namespace dyad

@@ -17,6 +17,28 @@ const NP* SegmentCoder::NpAt(int unit) const {
 }
 
 ActorRef SegmentCoder::SourceFor(const Pred& p, const Date& on) {
+  // "우리를 위협하고 있는 것도 미국입니다": in a cleft the actor is what the sentence says the act's
+  // doer is — the copula's complement after "…한 것은/것도".
+  {
+    int n = NextContent(p.light >= 0 ? p.light : p.unit);
+    // "위협하고 있는 것도": past a progressive auxiliary.
+    if (n >= 0 && (Word(n).starts_with("있는") || Word(n).starts_with("온"))) n = NextContent(n);
+    // "위협하고있는것도": the bound noun may be written solid with the verb.
+    bool bound = n >= 0 && Word(n).starts_with("것");
+    std::string_view pw = Word(p.light >= 0 ? p.light : p.unit);
+    bool solid = pw.find("것은") != std::string_view::npos || pw.find("것도") != std::string_view::npos;
+    int from = solid ? p.unit + 1 : (bound ? n + 1 : static_cast<int>(units_.size()));
+    for (int k = from;
+         k < static_cast<int>(units_.size()); ++k) {
+      if (units_[k].punct || units_[k].suf.kind != Suffix::Kind::kCopula) continue;
+      // A name of two syllables or more: "일이었다" is "was a matter", not Japan.
+      if (units_[k].stem_e - units_[k].b < 6) break;
+      NP one{k, k, Role::kNone, p.clause, false};
+      ActorRef r = ResolveUncached(one, on);  // a phrase of its own, not one of nps_
+      if (r.valid()) return r;
+      break;
+    }
+  }
   // Nearest subject, topic or focus phrase of the clause before the predicate.
   for (auto it = nps_.rbegin(); it != nps_.rend(); ++it) {
     if (it->clause != p.clause || it->last >= p.unit) continue;

@@ -39,7 +39,8 @@ constexpr std::array<Particle, 53> kParticles = {{
 // Syllables an ending (with any particles after a nominal ending) is made of.
 constexpr std::string_view kEndingSyllables =
     "았었였겠시셨으아어여고며자나면서다는은을던기음지데도록려러라니까요게거든므로에를이가의만"
-    "함했해한할하였것수며와과뒤후던것임됨";
+    "함했해한할하였것수며와과뒤후던것임됨"
+    "합입습읍있";  // formal style (합니다, 입니다) and a progressive written solid (하고있는)
 
 bool EndsWith(std::string_view s, std::string_view suf) {
   return s.size() >= suf.size() && s.substr(s.size() - suf.size()) == suf;
