@@ -104,16 +104,16 @@ std::vector<Event> CodeKorean(const KoreanInput& in, std::vector<Unresolved>* un
   }
   // Else a document's title naming two states ("스위스-조선민주주의인민공화국 관계"): the pair
   // it is about, which "두 국가", "양국" name.
-  if (doc.parties.empty() && !in.segments->empty()) {
-    const Segment& first = in.segments->front();
-    std::string_view t = in.clean->Slice(first.begin, first.end);
-    if (t.size() <= 120 && t.find("다.") == std::string_view::npos) {
-      ParagraphState scratch;
-      SegmentCoder title(in, first, &scratch, in.year, &out);
-      std::vector<ActorRef> named =
-          title.Parties(Date{in.year != 0 ? in.year : 2000, 7, 1});
-      if (named.size() == 2) doc.parties = named;
-    }
+  // Or the line under it that lists the parties ("대한민국, 조선민주주의인민공화국, …, 미합중국 간
+  // 회담" under "6자 회담").
+  for (size_t s = 0; doc.parties.empty() && s < in.segments->size() && s < 2; ++s) {
+    const Segment& line = (*in.segments)[s];
+    std::string_view t = in.clean->Slice(line.begin, line.end);
+    if (t.size() > 240 || t.find("다.") != std::string_view::npos) break;
+    ParagraphState scratch;
+    SegmentCoder title(in, line, &scratch, in.year, &out);
+    std::vector<ActorRef> named = title.Parties(Date{in.year != 0 ? in.year : 2000, 7, 1});
+    if (named.size() >= 2) doc.parties = named;
   }
   for (const Segment& seg : *in.segments) {
     if (seg.paragraph != ps.paragraph) {

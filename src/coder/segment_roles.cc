@@ -212,6 +212,14 @@ ActorRef SegmentCoder::SourceFor(const Pred& p, const Date& on) {
     }
   }
   if (ActorRef r = CompoundSource(p); r.valid()) return r;
+  // "6자 회담은 … 처음 열린 한반도 주변 6개국의 회담이다": a definition of a meeting that names
+  // none of its sides is the meeting of those the document is about (its title lines).
+  if (units_[p.unit].suf.kind == Suffix::Kind::kCopula && p.action->symmetric &&
+      doc_ != nullptr && doc_->parties.size() >= 2) {
+    co_sources_ = doc_->parties;
+    implied_target_ = doc_->parties[1];
+    return doc_->parties[0];
+  }
   // "첫 협상이 열렸고, … 두 차례 협상이 더 이어졌다": the pair of the sentence's last event.
   if (!pending_.empty()) {
     const Event& e = pending_.back().ev;

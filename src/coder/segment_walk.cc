@@ -575,7 +575,7 @@ std::optional<DateSpan> SegmentCoder::DateFor(const Pred& p, bool* carried) {
 bool SegmentCoder::DefinesEvent(int k) const {
   int next = NextContent(k);
   if (next >= 0 && !(units_[next].punct && units_[next].ch == '.')) return false;
-  for (int j = k - 1, hops = 0; j >= 0 && hops < 4; --j) {
+  for (int j = k - 1, hops = 0; j >= 0 && hops < 5; --j) {
     if (units_[j].punct || units_[j].paren) continue;
     ++hops;
     std::string_view w = Word(j);
@@ -584,7 +584,10 @@ bool SegmentCoder::DefinesEvent(int k) const {
     if (units_[j].lex == nullptr && units_[j].suf.kind == Suffix::Kind::kEmpty &&
         IsAdnominalForm(w) && !IsProspective(w) && HasPastSyllable(w) == false && w.size() >= 6)
       return true;  // an unknown verb's past adnominal: 맺은, 가한
-    if (units_[j].suf.kind != Suffix::Kind::kEmpty) return false;
+    // Bare nouns and genitives ("한반도 주변 6개국의") may stand between the verb and its head.
+    bool genitive =
+        units_[j].suf.kind == Suffix::Kind::kParticles && units_[j].suf.role == Role::kGenitive;
+    if (units_[j].suf.kind != Suffix::Kind::kEmpty && !genitive) return false;
   }
   return false;
 }
