@@ -397,6 +397,14 @@ std::optional<DateSpan> SentenceDate(std::string_view sentence, const Date& anch
           if (day && level == 0) return found(i, DateSpan::Day(*day));
         }
       }
+      // early 2015, mid-2015, late 2015: a third of the year
+      if (level == 2 && (x == "early" || x == "mid" || x == "late") &&
+          Number(next(1)) >= 1900 && Number(next(1)) <= 2100) {
+        int y = Number(next(1));
+        int m0 = x == "early" ? 1 : x == "mid" ? 5 : 9;
+        return found(i, DateSpan{Date{y, m0, 1}, Date{y, m0 + 3, Date::DaysInMonth(y, m0 + 3)},
+                                 DatePrecision::kYear});
+      }
       // in the 1960s: the decade
       if (level == 2 && x.size() == 5 && x.back() == 's' && x[3] == '0' &&
           Number(x.substr(0, 4)) >= 1800 && Number(x.substr(0, 4)) <= 2090) {

@@ -40,6 +40,7 @@ TEST(EnglishDatesTest, SentenceDatesAgainstTheAnchor) {
   EXPECT_EQ(iso("He visited in 2019."), "2019-01-01..2019-12-31");
   EXPECT_EQ(iso("They competed for influence in the 1960s."), "1960-01-01..1969-12-31");
   EXPECT_EQ(iso("They had met the previous day."), "2024-06-17");
+  EXPECT_EQ(iso("He accepted an invitation to visit in mid-2015."), "2015-05-01..2015-08-31");
   EXPECT_EQ(iso("The two sides met."), "none");
 }
 
