@@ -2,6 +2,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <functional>
 #include <iostream>
 #include <iterator>
@@ -10,6 +11,7 @@
 #include "dyad/chronology.h"
 #include "dyad/coder.h"
 #include "dyad/document.h"
+#include "dyad/english.h"
 #include "dyad/feed.h"
 #include "dyad/jsonl.h"
 #include "dyad/lexicon.h"
@@ -572,6 +574,26 @@ void Register(CLI::App& app, Global& g) {
       return;
     }
     const Lexicon& lex = (*r)->lexicon;
+    // dyad's own English word lists (the Phoenix files' known defects are documented, not
+    // repeated here).
+    std::vector<std::string> english;
+    Result<petrarch::Dictionaries> en =
+        std::filesystem::exists(d + "/en")
+            ? en::LoadEnglish(lex, d, "", &english)
+            : Result<petrarch::Dictionaries>(petrarch::Dictionaries{});
+    int own = 0;
+    for (const std::string& p : english)
+      if (p.find("act_nouns.txt") != std::string::npos ||
+          p.find("agreement_nouns.txt") != std::string::npos) {
+        std::cout << p << "\n";
+        ++own;
+      }
+    if (!en.ok() || own > 0) {
+      if (!en.ok()) std::cout << en.status().message() << "\n";
+      std::cout << (own > 0 ? own : 1) << " problem(s)\n";
+      g.exit_code = 1;
+      return;
+    }
     std::cout << "ok: " << lex.actors().size() << " actors, " << lex.actions().size()
               << " actions, " << lex.quote_cues().size() << " quotation cues, "
               << lex.countries().all().size() << " states, " << lex.key_count() << " keys, "

@@ -42,6 +42,14 @@ out=$("$dyad" --data "$tmp/data" code "$good" 2>&1); code=$?
 check "coding refuses a bad dictionary" "2" "$code"
 check "coding names the bad row" "actors.tsv:$line" "$out"
 
+# dyad's own English word lists are checked too.
+rm -rf "$tmp/data-en" && cp -r data "$tmp/data-en"
+echo "provision" >> "$tmp/data-en/en/act_nouns.txt"
+line=$(wc -l < "$tmp/data-en/en/act_nouns.txt")
+out=$("$dyad" lexicon check "$tmp/data-en" 2>&1); code=$?
+check "lexicon check exit (English list)" "1" "$code"
+check "lexicon check names the English list's line" "act_nouns.txt:$line: 'provision' must be one upper-case word" "$out"
+
 # Flags are validated.
 out=$("$dyad" code --format xml "$good" 2>&1); code=$?
 check "bad flag rejected" "xml" "$out"
