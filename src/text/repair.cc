@@ -13,19 +13,11 @@
 #include <unordered_set>
 
 #include "dyad/utf8.h"
+#include "text/repair_tables.h"
 
 namespace dyad {
 
-namespace {
-
-struct Line {
-  uint32_t begin, end;  // bytes of the extracted text, without the line break
-  std::string_view text;
-  std::string_view trimmed;
-  bool blank = false;
-  bool page_break_before = false;
-  bool page_edge = false;  // among the first or last two non-blank lines of a page
-};
+namespace text_internal {
 
 std::string_view TrimWs(std::string_view s) {
   while (!s.empty()) {
@@ -45,6 +37,33 @@ std::string_view TrimWs(std::string_view s) {
   }
   return s;
 }
+
+// A line that reads as prose ends a table: it holds a sentence end.
+bool LooksLikeProse(std::string_view t) {
+  return t.find("다.") != std::string_view::npos || t.find("다”") != std::string_view::npos ||
+         (t.size() >= 3 && t.substr(t.size() - 3) == "다");
+}
+
+}  // namespace text_internal
+
+namespace {
+
+using text_internal::IsDatedPipeRow;
+using text_internal::IsPipeLine;
+using text_internal::IsPipeRule;
+using text_internal::LooksLikeProse;
+using text_internal::MarkCentredRows;
+using text_internal::RowMark;
+using text_internal::TrimWs;
+
+struct Line {
+  uint32_t begin, end;  // bytes of the extracted text, without the line break
+  std::string_view text;
+  std::string_view trimmed;
+  bool blank = false;
+  bool page_break_before = false;
+  bool page_edge = false;  // among the first or last two non-blank lines of a page
+};
 
 size_t CodePoints(std::string_view s) {
   size_t n = 0;
@@ -101,12 +120,6 @@ bool IsTableHeader(std::string_view t) {
   return date && content && CodePoints(t) <= 30;
 }
 
-// A line that reads as prose ends a table: it holds a sentence end.
-bool LooksLikeProse(std::string_view t) {
-  return t.find("다.") != std::string_view::npos || t.find("다”") != std::string_view::npos ||
-         (t.size() >= 3 && t.substr(t.size() - 3) == "다");
-}
-
 // Whether the line ends a sentence, ignoring a footnote numeral glued after the full stop.
 bool EndsSentence(std::string_view t) {
   while (!t.empty() && t.back() >= '0' && t.back() <= '9') t.remove_suffix(1);
@@ -128,49 +141,6 @@ bool IsNumberedHeading(std::string_view t, size_t full_width) {
   if (i > 0) return i + 1 < t.size() && (t[i] == '.' || t[i] == ')') && t[i + 1] == ' ';
   for (std::string_view p : {"Ⅰ.", "Ⅱ.", "Ⅲ.", "Ⅳ.", "Ⅴ.", "가.", "나.", "다.", "라.", "마."})
     if (t.substr(0, p.size()) == p && t.size() > p.size() && t[p.size()] == ' ') return true;
-  return false;
-}
-
-// A row of a flattened web table or infobox: cells between bars ("판문점 선언 | 2018년 4월
-// 27일 |", "Signed | 1 October 1953 |"), or the rule under its header ("---|---|").
-bool IsPipeLine(std::string_view t) {
-  if (t.find('|') == std::string_view::npos || LooksLikeProse(t)) return false;
-  return t.find(" | ") != std::string_view::npos || t.back() == '|' || t.front() == '|';
-}
-
-bool IsPipeRule(std::string_view t) {
-  return t.find_first_not_of("-|: ") == std::string_view::npos && t.find('-') != t.npos;
-}
-
-// Whether a cell opens with a date: "2018년 4월 27일", "2024.06.19", "1 October 1953",
-// "October 1, 1953".
-bool CellIsDate(std::string_view c) {
-  auto digit = [&](size_t i) { return i < c.size() && c[i] >= '0' && c[i] <= '9'; };
-  if (digit(0) && digit(1) && digit(2) && digit(3)) {
-    std::string_view rest = c.substr(4);
-    return rest.starts_with("년") || rest.starts_with(".") || rest.starts_with("-") ||
-           rest.starts_with("/");
-  }
-  size_t i = 0;
-  while (digit(i)) ++i;
-  if (i >= 1 && i <= 2 && i + 1 < c.size() && c[i] == ' ' &&
-      std::isupper(static_cast<unsigned char>(c[i + 1])))
-    return true;  // 1 October 1953
-  size_t sp = c.find(' ');
-  return sp != std::string_view::npos && sp >= 3 &&
-         std::isupper(static_cast<unsigned char>(c[0])) && digit(sp + 1) &&
-         c.find(',') != std::string_view::npos;  // October 1, 1953
-}
-
-// A pipe line with a date in one of its cells: a dated row (a navbox of summits).
-bool IsDatedPipeRow(std::string_view t) {
-  for (size_t b = 0; b < t.size();) {
-    size_t e = t.find('|', b);
-    if (e == std::string_view::npos) e = t.size();
-    std::string_view cell = TrimWs(t.substr(b, e - b));
-    if (!cell.empty() && CellIsDate(cell)) return true;
-    b = e + 1;
-  }
   return false;
 }
 
@@ -396,51 +366,6 @@ bool QuoteCloses(const Lines& lines, size_t first, size_t last) {
 }
 }  // namespace
 
-// How each line of a chronology table joins its row, where the text alone cannot tell.
-enum class RowMark : uint8_t { kDefault, kStart, kContinue };
-
-// Table rows whose date cell stands apart from its content. A cell set at the top puts the date
-// on the row's first line: the default, each date line opens a row. A cell centred vertically
-// puts the date beside (or between) the middle lines — "최선희 외무상 방러, … / 1/14~1/17 / 푸틴
-// 대통령 예방" — and one set at the bottom beside the last. The table shows which: content
-// before its first date line means the cells are not set at the top; no content after its last
-// date line means they are set at the bottom. Centred, a row has as many content lines after its
-// date as before it (or one more), so the lines between two dates split between the rows.
-// `table` holds the indices of one table's lines, in order; `is_date` whether each is a date
-// line and `is_content` a content line (anything else — header, quotation — is skipped).
-void MarkCentredRows(const std::vector<size_t>& table, const std::vector<char>& is_date,
-                     const std::vector<char>& is_content, std::vector<RowMark>* marks) {
-  std::vector<size_t> dates;
-  for (size_t k = 0; k < table.size(); ++k)
-    if (is_date[k]) dates.push_back(k);
-  if (dates.empty()) return;
-  auto content_between = [&](size_t from, size_t to) {  // content lines in (from, to)
-    std::vector<size_t> out;
-    for (size_t k = from; k < to; ++k)
-      if (is_content[k]) out.push_back(k);
-    return out;
-  };
-  std::vector<size_t> before_first = content_between(0, dates.front());
-  if (before_first.empty()) return;  // set at the top: the default
-  std::vector<size_t> after_last = content_between(dates.back() + 1, table.size());
-  bool bottom = after_last.empty();
-  std::vector<size_t> before = before_first;
-  for (size_t d = 0; d < dates.size(); ++d) {
-    size_t start = before.empty() ? dates[d] : before.front();
-    (*marks)[table[start]] = RowMark::kStart;
-    for (size_t k : before)
-      if (k != start) (*marks)[table[k]] = RowMark::kContinue;
-    if (dates[d] != start) (*marks)[table[dates[d]]] = RowMark::kContinue;
-    size_t next = d + 1 < dates.size() ? dates[d + 1] : table.size();
-    std::vector<size_t> between = content_between(dates[d] + 1, next);
-    size_t after = d + 1 == dates.size() ? between.size()
-                   : bottom                ? 0
-                                           : std::min(between.size(), before.size());
-    for (size_t k = 0; k < after; ++k) (*marks)[table[between[k]]] = RowMark::kContinue;
-    before.assign(between.begin() + static_cast<long>(after), between.end());
-  }
-}
-
 CleanText RepairExtracted(std::string_view src, const RepairOptions& options) {
   // Survey: lines, blank-line doubling, full-line width, repeated short lines.
   std::vector<Line> lines;
@@ -638,8 +563,7 @@ CleanText RepairExtracted(std::string_view src, const RepairOptions& options) {
         continue;
       }
       // A date cell alone on its line is a cell of its own: spaces on both sides.
-      bool date_alone =
-          IsTableRowStart(l.trimmed, &date_len) && date_len >= l.trimmed.size();
+      bool date_alone = IsTableRowStart(l.trimmed, &date_len) && date_len >= l.trimmed.size();
       if (marks[i] != RowMark::kDefault) {  // a centred or bottom-set row
         if (marks[i] == RowMark::kStart || !row_open) flush_row();
         if (date_alone) row.Space(l.begin);
