@@ -268,6 +268,7 @@ class SegmentCoder {
                                                  const std::optional<DateSpan>& prev);
   bool PastTense(const Pred& p) const;
   bool DefinesEvent(int k) const;
+  bool HeldBefore(int k) const;
   // ---- the author's voice (segment_voice.cc) ----
   // In a speech or statement: the demand, criticism, warning or offer a sentence makes.
   void VoiceFrames();

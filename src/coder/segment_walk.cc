@@ -147,6 +147,14 @@ void SegmentCoder::Walk() {
       if (u.suf.kind == Suffix::Kind::kVerbal) {
         is_pred = true;
         p.ending = u.suf.ending;
+      } else if (!is_row() && act->frame == Frame::kMeet && act->symmetric && !u.verb_stem &&
+                 u.suf.kind == Suffix::Kind::kParticles && u.suf.role == Role::kLocative &&
+                 (!u.compound.empty() || (k > 0 && !units_[k - 1].compound.empty())) &&
+                 HeldBefore(u.compound.empty() ? k - 1 : k)) {
+        // "2002년 평양에서 개최된 북일수뇌회담에서 …": a meeting the sentence says was held,
+        // named for its sides and as the occasion of what follows, took place.
+        is_pred = true;
+        p.ending = Ending::kNone;
       } else if (u.suf.kind == Suffix::Kind::kCopula && !u.verb_stem && DefinesEvent(k)) {
         // "…이 1994년 10월 21일 맺은 외교적 국제 합의이다": a definition that tells the event.
         is_pred = true;
@@ -567,6 +575,18 @@ std::optional<DateSpan> SegmentCoder::DateFor(const Pred& p, bool* carried) {
     return DateSpan{since->begin, Date{since->begin.year + 1, 12, 31}, DatePrecision::kYear};
   *carried = ps_->date.has_value();
   return ps_->date;
+}
+
+// Whether a passive light verb in the adnominal form ("개최된", "열린") stands right before unit k:
+// the meeting k names was held.
+bool SegmentCoder::HeldBefore(int k) const {
+  int j = k - 1;
+  while (j >= 0 && units_[j].punct) --j;
+  if (j < 0) return false;
+  const Action* light = ActionOf(units_[j], true);
+  std::string_view w = Word(j);
+  bool passive = w.find("된") != std::string_view::npos || w.find("열린") != std::string_view::npos;
+  return light != nullptr && IsAdnominalForm(w) && !IsProspective(w) && passive;
 }
 
 // "제네바 합의는 북한과 미국이 1994년 10월 21일 맺은 합의이다", "… 평양에서 진행한 회담이다": an
