@@ -49,7 +49,7 @@ verdict=$(check english "$summary" '{"text": 0.49, "precision": 0.85}')
 if [ -n "$verdict" ]; then echo "FAIL English corpus: $verdict"; fail=1; else echo "ok   English corpus $summary"; fi
 # The real corpus (../shared/corpus/real: documents nobody on the team wrote, gold written blind),
 # held to a floor just under its measured figures so a change that loses real events fails here.
-# Measured: Korean text 0.618, table 0.846, precision 0.926; English 0.48 / 0.667 (first contact
+# Measured: Korean text 0.645, table 0.846, precision 0.942; English 0.48 / 0.667 (first contact
 # 0.026 / 0.00 / 0.56 and 0.20 / 0.45). The floor rises with the coder toward issue 9's targets
 # (Korean recall 0.75 / precision 0.80, English 0.60 / 0.75).
 real=../shared/corpus/real
@@ -57,7 +57,7 @@ for lang in ko en; do
   args=()
   for gold in "$real"/$lang-*.gold.tsv; do args+=("${gold%.gold.tsv}.txt" "$gold"); done
   summary=$(python3 "$scorer" --dyad "$dyad" "${args[@]}" | tail -1)
-  if [ "$lang" = ko ]; then need='{"text": 0.60, "table": 0.80, "precision": 0.90}'; else need='{"text": 0.46, "precision": 0.64}'; fi
+  if [ "$lang" = ko ]; then need='{"text": 0.62, "table": 0.80, "precision": 0.90}'; else need='{"text": 0.46, "precision": 0.64}'; fi
   verdict=$(check "real $lang" "$summary" "$need")
   if [ -n "$verdict" ]; then echo "FAIL real corpus $lang: $verdict"; fail=1; else echo "ok   real corpus $lang $summary"; fi
 done
