@@ -310,6 +310,8 @@ std::optional<DateSpan> SegmentCoder::ResolveAgainstDocument(const ko::RawDate& 
     const Date& doc = *in_.doc_date;
     if (r.kind == Kind::kRelYear || r.kind == Kind::kRelMonth)
       return ko::ResolveDate(r, doc.year, doc.month, DateSpan::Day(doc));
+    // "이날" with no day in force yet: the day the story was written.
+    if (r.kind == Kind::kSame && !prev) return DateSpan::Day(doc);
     bool bare_day = r.kind == Kind::kAbsolute && r.year == 0 && r.month == 0 && r.day != 0;
     // A bare day not anchored in its own paragraph ("북한이 6일 …" in a news story) is the
     // story's: a month a previous paragraph named (a photo caption's "지난 2월") does not hold.

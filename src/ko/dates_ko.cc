@@ -157,7 +157,9 @@ struct Word {
   RawDate::Kind kind;
   int rel;
 };
-constexpr std::array<Word, 39> kRelative = {{
+constexpr std::array<Word, 43> kRelative = {{
+    {"이날", RawDate::Kind::kSame, 0},          {"이듬해", RawDate::Kind::kNextYear, 1},
+    {"다음 해", RawDate::Kind::kNextYear, 1},   {"그해", RawDate::Kind::kNextYear, 0},
     {"이튿날", RawDate::Kind::kRelative, 1},    {"다음날", RawDate::Kind::kRelative, 1},
     {"다음 날", RawDate::Kind::kRelative, 1},   {"익일", RawDate::Kind::kRelative, 1},
     {"전날", RawDate::Kind::kRelative, -1},     {"전일", RawDate::Kind::kRelative, -1},
@@ -381,12 +383,13 @@ std::optional<DateSpan> ResolveDate(const RawDate& raw, int year_in_force, int m
     return DateSpan::Day(previous->begin.AddDays(raw.rel_days));
   }
   if (raw.kind == RawDate::Kind::kSame) return previous;
-  if (raw.kind == RawDate::Kind::kRelMonth || raw.kind == RawDate::Kind::kRelYear) {
+  if (raw.kind == RawDate::Kind::kRelMonth || raw.kind == RawDate::Kind::kRelYear ||
+      raw.kind == RawDate::Kind::kNextYear) {
     // From the date in force, else the year in force: "지난달" of a July date is June.
     int y = previous ? previous->begin.year : year_in_force;
     int m = previous ? previous->begin.month : month_in_force;
     if (y == 0) return std::nullopt;
-    if (raw.kind == RawDate::Kind::kRelYear) return DateSpan::Year(y + raw.rel_days);
+    if (raw.kind != RawDate::Kind::kRelMonth) return DateSpan::Year(y + raw.rel_days);
     if (m == 0) return std::nullopt;
     int total = y * 12 + (m - 1) + raw.rel_days;
     return DateSpan::Month(total / 12, total % 12 + 1);

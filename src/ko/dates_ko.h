@@ -21,7 +21,15 @@ struct RawDate {
   uint32_t begin = 0, end = 0;  // bytes in the scanned text
   // kRelative counts days from the date in force; kRelMonth and kRelYear count months and
   // years from it (지난달, 지난해, 올해).
-  enum class Kind : uint8_t { kAbsolute, kRelative, kSame, kRelMonth, kRelYear } kind = Kind::kAbsolute;
+  // kNextYear counts years from the narrative's date ("이듬해"), never from the document's.
+  enum class Kind : uint8_t {
+    kAbsolute,
+    kRelative,
+    kSame,
+    kRelMonth,
+    kRelYear,
+    kNextYear
+  } kind = Kind::kAbsolute;
   int year = 0, month = 0, day = 0;     // 0 = not given
   int year2 = 0, month2 = 0, day2 = 0;  // range end; 0 = not given
   enum class Part : uint8_t {

@@ -39,6 +39,9 @@ TEST(DatesKoTest, Ranges) {
   EXPECT_EQ(One("9월 18일부터 20일까지"), Span({2024, 9, 18}, {2024, 9, 20}, DatePrecision::kDay));
   EXPECT_EQ(One("6월 13일에서 6월 15일까지"), Span({2024, 6, 13}, {2024, 6, 15}, DatePrecision::kDay));
   EXPECT_EQ(One("1970년대"), Span({1970, 1, 1}, {1979, 12, 31}, DatePrecision::kYear));
+  // "이듬해" counts from the narrative's date; "이날" is the date in force.
+  EXPECT_EQ(One("이듬해에 발효", 2024, 0, DateSpan::Day({1991, 12, 13})), DateSpan::Year(1992));
+  EXPECT_EQ(One("이날 회담", 2024, 0, DateSpan::Day({2024, 6, 19})), DateSpan::Day({2024, 6, 19}));
   EXPECT_EQ(One("1970년대부터 1980년대에 걸쳐"), Span({1970, 1, 1}, {1989, 12, 31}, DatePrecision::kYear));
   EXPECT_EQ(One("2024 년 6 월 19 일"), Span({2024, 6, 19}, {2024, 6, 19}, DatePrecision::kDay));
   EXPECT_EQ(One("6월 13일에서 열린"), Span({2024, 6, 13}, {2024, 6, 13}, DatePrecision::kDay));
