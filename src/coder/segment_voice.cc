@@ -22,8 +22,6 @@
 
 namespace dyad::kocoder {
 
-namespace {}  // namespace
-
 // A syllable closed by ㅆ marks the past (했, 였, 었, 았), except 있 (to be: "매달리고 있습니다")
 // and 겠 (shall: "하겠습니다").
 bool HasPastSyllable(std::string_view w) {
