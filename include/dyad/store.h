@@ -81,7 +81,7 @@ struct StoredDocument {
 
 class Store {
  public:
-  static constexpr int kSchemaVersion = 6;
+  static constexpr int kSchemaVersion = 7;
 
   static Result<std::unique_ptr<Store>> Open(const std::string& path);
   ~Store();

@@ -85,6 +85,10 @@ CREATE TABLE figures(
   value REAL, estimate INTEGER NOT NULL,
   PRIMARY KEY(edition, series, country, year));
 )sql",
+    // 7: where an event's date came from (text, document, document-year).
+    R"sql(
+ALTER TABLE events ADD COLUMN date_basis TEXT NOT NULL DEFAULT 'text';
+)sql",
 };
 constexpr int kKnownVersion = sizeof(kMigrations) / sizeof(kMigrations[0]);
 static_assert(kKnownVersion == Store::kSchemaVersion);
@@ -308,8 +312,8 @@ Result<IngestReport> Store::Ingest(const Document& doc, const CodedDocument& cod
                "INSERT INTO events(date, date_end, date_precision, source, target, source_country, "
                "target_country, source_name, target_name, source_label_ko, source_label_en, "
                "target_label_ko, target_label_en, code, goldstein, quad_class, symmetric, "
-               "action_ko, action_en, lang, mode, quotes, attribution) VALUES(?1,?2,?3,?4,?5,?6,?7,"
-               "?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23)");
+               "action_ko, action_en, lang, mode, quotes, attribution, date_basis) VALUES(?1,?2,?3,"
+               "?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23,?24)");
       ins.Bind(1, e.date.begin.ToIso()).Bind(2, e.date.end.ToIso());
       ins.Bind(3, std::string(PrecisionName(e.date.precision))).Bind(4, e.source).Bind(5, e.target);
       ins.Bind(6, e.source_country).Bind(7, e.target_country).Bind(8, e.source_name);
@@ -318,7 +322,7 @@ Result<IngestReport> Store::Ingest(const Document& doc, const CodedDocument& cod
       ins.Bind(15, e.goldstein).Bind(16, static_cast<long long>(e.quad_class));
       ins.Bind(17, static_cast<long long>(e.symmetric)).Bind(18, e.action_ko).Bind(19, e.action_en);
       ins.Bind(20, e.lang).Bind(21, std::string(ModeName(e.mode)));
-      ins.Bind(22, JoinLines(e.quotes)).Bind(23, e.attribution);
+      ins.Bind(22, JoinLines(e.quotes)).Bind(23, e.attribution).Bind(24, e.date_basis);
       if (!ins.ok() || ins.Step() != SQLITE_DONE) return fail(impl_->Error("storing event"));
       event_id = sqlite3_last_insert_rowid(db);
       ++report.events_added;
@@ -364,8 +368,9 @@ class SqliteImport : public EventImport {
             "INSERT INTO events(date, date_end, date_precision, source, target, source_country, "
             "target_country, source_name, target_name, source_label_ko, source_label_en, "
             "target_label_ko, target_label_en, code, goldstein, quad_class, symmetric, "
-            "action_ko, action_en, lang, mode, quotes, attribution, ext_id) VALUES(?1,?2,?3,?4,"
-            "?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23,?24)"),
+            "action_ko, action_en, lang, mode, quotes, attribution, ext_id, date_basis) VALUES(?1,"
+            "?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23,?24,"
+            "?25)"),
         mention_(db,
                  "INSERT OR IGNORE INTO mentions(event_id, document_id, span_begin, span_end, "
                  "section, evidence, date, date_end, doc) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9)") {
@@ -390,6 +395,7 @@ class SqliteImport : public EventImport {
     ev_.Bind(17, static_cast<long long>(e.symmetric)).Bind(18, e.action_ko).Bind(19, e.action_en);
     ev_.Bind(20, e.lang).Bind(21, std::string(ModeName(e.mode)));
     ev_.Bind(22, JoinLines(e.quotes)).Bind(23, e.attribution).Bind(24, e.id);
+    ev_.Bind(25, e.date_basis);
     if (!ev_.ok() || ev_.Step() != SQLITE_DONE) return Error("storing event");
     long long id = sqlite3_last_insert_rowid(db_);
     for (const Mention& m : e.mentions) {
@@ -463,7 +469,7 @@ Result<std::vector<Event>> Store::Events(const EventQuery& q) const {
       "SELECT id, date, date_end, date_precision, source, target, source_country, target_country, "
       "source_name, target_name, source_label_ko, source_label_en, target_label_ko, "
       "target_label_en, code, goldstein, quad_class, symmetric, action_ko, action_en, lang, mode, "
-      "quotes, attribution, ext_id FROM events WHERE 1";
+      "quotes, attribution, ext_id, date_basis FROM events WHERE 1";
   if (!q.side_a.empty())
     sql +=
         " AND ((source LIKE ?1 || '%' AND target LIKE ?2 || '%') OR "
@@ -507,6 +513,7 @@ Result<std::vector<Event>> Store::Events(const EventQuery& q) const {
     e.quotes = SplitLines(s.Text(22));
     e.attribution = s.Text(23);
     e.id = s.Text(24);
+    e.date_basis = s.Text(25);
     out.push_back(std::move(e));
   }
   if (rc != SQLITE_DONE) return impl_->Error("querying events");

@@ -115,6 +115,26 @@ TEST(StoreTest, AFailedIngestLeavesTheStoreAsItWas) {
   EXPECT_EQ(Count(db, "mentions"), 3);
 }
 
+// Where an event's date came from survives the store: a speech's own demand is dated by the
+// document (schema 7).
+TEST(StoreTest, KeepsWhereADateCameFrom) {
+  std::string db = testing::WriteScratch("store/basis.db", "");
+  std::remove(db.c_str());
+  auto store = Store::Open(db);
+  ASSERT_TRUE(store.ok());
+  Coded c = CodeText(
+      "2015년 신년사\n\n남조선 당국은 외세와 함께 벌이는 모든 전쟁책동을 그만두어야 합니다.\n\n"
+      "남조선 북남 조선반도 괴뢰\n",
+      "speech.txt");
+  ASSERT_FALSE(c.coded.events.empty());
+  ASSERT_EQ(c.coded.events[0].date_basis, "document");
+  ASSERT_TRUE((*store)->Ingest(c.doc, c.coded).ok());
+  auto events = (*store)->Events(EventQuery{});
+  ASSERT_TRUE(events.ok());
+  ASSERT_FALSE(events->empty());
+  EXPECT_EQ((*events)[0].date_basis, "document");
+}
+
 TEST(StoreTest, QueriesFilterByDyadDateAndCode) {
   std::string db = FreshDb("query.db");
   auto store = Store::Open(db);

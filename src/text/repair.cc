@@ -418,7 +418,8 @@ CleanText RepairExtracted(std::string_view src, const RepairOptions& options) {
     if (lines[i].trimmed.size() <= 60) ++seen[lines[i].trimmed];
   }
   // Every line followed by one blank line: the blanks are artefacts, not paragraph breaks.
-  bool blank_artefacts = nonblank > 2 && doubled * 10 >= (nonblank - 1) * 7;
+  // Too few lines say nothing of a pattern: a title, a blank line and two paragraphs are that.
+  bool blank_artefacts = nonblank > 5 && doubled * 10 >= (nonblank - 1) * 7;
   size_t full_width = 0;
   if (!widths.empty()) {
     std::sort(widths.begin(), widths.end());
