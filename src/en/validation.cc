@@ -1,12 +1,11 @@
 #include "dyad/validation.h"
 
-#include <expat.h>
-
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
+#include "core/xml.h"
 #include "dyad/petrarch.h"
 
 namespace dyad::en {
@@ -31,10 +30,9 @@ struct XmlState {
   std::string env_text;
 };
 
-std::string Attr(const XML_Char** attrs, const char* name) {
-  for (int i = 0; attrs[i] != nullptr; i += 2)
-    if (std::string(attrs[i]) == name) return attrs[i + 1];
-  return {};
+std::string Attr(const char** attrs, std::string_view name) {
+  const char* v = xml::Attr(attrs, name);
+  return v == nullptr ? std::string() : std::string(v);
 }
 
 std::string Lower(std::string s) {
@@ -64,9 +62,7 @@ void ApplyConfig(const std::string& option, const std::string& value, PatternOpt
     o->comma_max = v;
 }
 
-void OnStart(void* u, const XML_Char* name, const XML_Char** attrs) {
-  auto* st = static_cast<XmlState*>(u);
-  std::string n(name);
+void OnStart(XmlState* st, std::string_view n, const char** attrs) {
   if (n == "Sentence") {
     st->current = RawRecord{};
     st->current.id = Attr(attrs, "id");
@@ -95,9 +91,7 @@ void OnStart(void* u, const XML_Char* name, const XML_Char** attrs) {
   }
 }
 
-void OnEnd(void* u, const XML_Char* name) {
-  auto* st = static_cast<XmlState*>(u);
-  std::string n(name);
+void OnEnd(XmlState* st, std::string_view n) {
   if (n == "Sentence") {
     st->records.push_back(std::move(st->current));
     st->in_sentence = false;
@@ -115,9 +109,8 @@ void OnEnd(void* u, const XML_Char* name) {
   }
 }
 
-void OnText(void* u, const XML_Char* s, int len) {
-  auto* st = static_cast<XmlState*>(u);
-  if (st->capture != nullptr) st->capture->append(s, static_cast<size_t>(len));
+void OnText(XmlState* st, std::string_view s) {
+  if (st->capture != nullptr) st->capture->append(s);
 }
 
 }  // namespace
@@ -129,17 +122,12 @@ Result<ValidationSummary> RunValidation(const std::string& path, const std::stri
   if (!in) return Status::IoError(path + ": cannot open");
   std::ostringstream ss;
   ss << in.rdbuf();
-  std::string xml = ss.str();
   XmlState st;
-  XML_Parser p = XML_ParserCreate("UTF-8");
-  XML_SetUserData(p, &st);
-  XML_SetElementHandler(p, OnStart, OnEnd);
-  XML_SetCharacterDataHandler(p, OnText);
-  bool ok = XML_Parse(p, xml.data(), static_cast<int>(xml.size()), 1) == XML_STATUS_OK;
-  std::string err = ok ? "" : XML_ErrorString(XML_GetErrorCode(p));
-  int line = ok ? 0 : static_cast<int>(XML_GetCurrentLineNumber(p));
-  XML_ParserFree(p);
-  if (!ok) return Status::InvalidInput(path + ":" + std::to_string(line) + ": " + err);
+  xml::Handlers h;
+  h.start = [&](std::string_view n, const char** attrs) { OnStart(&st, n, attrs); };
+  h.end = [&](std::string_view n) { OnEnd(&st, n); };
+  h.text = [&](std::string_view s) { OnText(&st, s); };
+  if (Status s = xml::Parse(ss.str(), path, &h); !s.ok()) return s;
 
   std::string dir =
       dictionary_dir.empty() ? std::filesystem::path(path).parent_path().string() : dictionary_dir;

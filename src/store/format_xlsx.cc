@@ -1,6 +1,5 @@
 // XLSX: dyad's event table written with libxlsxwriter, and the first worksheet of any workbook
 // read with minizip (the zip) and expat (the XML parts).
-#include <expat.h>
 #include <minizip/unzip.h>
 #include <xlsxwriter.h>
 
@@ -10,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "core/xml.h"
 #include "store/event_table.h"
 #include "store/xlsx.h"
 
@@ -36,49 +36,7 @@ Result<std::string> ZipEntry(unzFile zip, const std::string& path, const std::st
   return out;
 }
 
-// Runs expat over xml; start/end/text receive element names without their namespace prefix.
-struct XmlHandlers {
-  std::function<void(std::string_view, const char**)> start;
-  std::function<void(std::string_view)> end;
-  std::function<void(std::string_view)> text;
-};
-
-std::string_view LocalName(const char* name) {
-  std::string_view n(name);
-  size_t colon = n.rfind(':');
-  return colon == std::string_view::npos ? n : n.substr(colon + 1);
-}
-
-const char* Attr(const char** attrs, std::string_view name) {
-  for (int i = 0; attrs[i] != nullptr; i += 2)
-    if (LocalName(attrs[i]) == name) return attrs[i + 1];
-  return nullptr;
-}
-
-Status ParseXml(const std::string& xml, const std::string& where, XmlHandlers* h) {
-  XML_Parser p = XML_ParserCreate("UTF-8");
-  XML_SetUserData(p, h);
-  XML_SetElementHandler(
-      p,
-      [](void* u, const XML_Char* name, const XML_Char** attrs) {
-        auto* hh = static_cast<XmlHandlers*>(u);
-        if (hh->start) hh->start(LocalName(name), attrs);
-      },
-      [](void* u, const XML_Char* name) {
-        auto* hh = static_cast<XmlHandlers*>(u);
-        if (hh->end) hh->end(LocalName(name));
-      });
-  XML_SetCharacterDataHandler(p, [](void* u, const XML_Char* s, int len) {
-    auto* hh = static_cast<XmlHandlers*>(u);
-    if (hh->text) hh->text(std::string_view(s, static_cast<size_t>(len)));
-  });
-  bool ok = XML_Parse(p, xml.data(), static_cast<int>(xml.size()), 1) == XML_STATUS_OK;
-  std::string err = ok ? "" : XML_ErrorString(XML_GetErrorCode(p));
-  int line = ok ? 0 : static_cast<int>(XML_GetCurrentLineNumber(p));
-  XML_ParserFree(p);
-  if (!ok) return Status::InvalidInput(where + ":" + std::to_string(line) + ": " + err);
-  return Status::Ok();
-}
+using xml::Attr;
 
 // "BC12" → 54 (zero-based column of the reference).
 int ColumnOf(const char* ref) {
@@ -101,24 +59,24 @@ Result<std::vector<SheetRow>> ReadFirstSheet(const std::string& path) {
   Result<std::string> workbook = ZipEntry(zip, path, "xl/workbook.xml", true);
   if (!workbook.ok()) return workbook.status();
   std::string rid;
-  XmlHandlers wb;
+  xml::Handlers wb;
   wb.start = [&](std::string_view name, const char** attrs) {
     if (name == "sheet" && rid.empty())
       if (const char* id = Attr(attrs, "id")) rid = id;
   };
-  if (Status s = ParseXml(*workbook, path + ":xl/workbook.xml", &wb); !s.ok()) return s;
+  if (Status s = xml::Parse(*workbook, path + ":xl/workbook.xml", &wb); !s.ok()) return s;
   std::string sheet = "xl/worksheets/sheet1.xml";
   Result<std::string> rels = ZipEntry(zip, path, "xl/_rels/workbook.xml.rels", false);
   if (!rels.ok()) return rels.status();
   if (!rels->empty() && !rid.empty()) {
-    XmlHandlers rh;
+    xml::Handlers rh;
     rh.start = [&](std::string_view name, const char** attrs) {
       const char* id = Attr(attrs, "Id");
       const char* target = Attr(attrs, "Target");
       if (name == "Relationship" && id != nullptr && target != nullptr && rid == id)
         sheet = target[0] == '/' ? std::string(target + 1) : "xl/" + std::string(target);
     };
-    if (Status s = ParseXml(*rels, path + ":xl/_rels/workbook.xml.rels", &rh); !s.ok()) return s;
+    if (Status s = xml::Parse(*rels, path + ":xl/_rels/workbook.xml.rels", &rh); !s.ok()) return s;
   }
 
   std::vector<std::string> shared;
@@ -126,7 +84,7 @@ Result<std::vector<SheetRow>> ReadFirstSheet(const std::string& path) {
   if (!sst.ok()) return sst.status();
   if (!sst->empty()) {
     bool in_t = false, in_rph = false;
-    XmlHandlers sh;
+    xml::Handlers sh;
     sh.start = [&](std::string_view name, const char**) {
       if (name == "si") shared.emplace_back();
       if (name == "rPh") in_rph = true;  // phonetic runs are not the text
@@ -139,17 +97,17 @@ Result<std::vector<SheetRow>> ReadFirstSheet(const std::string& path) {
     sh.text = [&](std::string_view s) {
       if (in_t && !shared.empty()) shared.back().append(s);
     };
-    if (Status s = ParseXml(*sst, path + ":xl/sharedStrings.xml", &sh); !s.ok()) return s;
+    if (Status s = xml::Parse(*sst, path + ":xl/sharedStrings.xml", &sh); !s.ok()) return s;
   }
 
-  Result<std::string> xml = ZipEntry(zip, path, sheet, true);
-  if (!xml.ok()) return xml.status();
+  Result<std::string> part = ZipEntry(zip, path, sheet, true);
+  if (!part.ok()) return part.status();
   std::vector<SheetRow> rows;
   std::string type, value;
   int col = -1, row_number = 0;
   bool in_v = false, in_t = false;
   Status cell_error;
-  XmlHandlers h;
+  xml::Handlers h;
   h.start = [&](std::string_view name, const char** attrs) {
     if (name == "row") {
       const char* r = Attr(attrs, "r");
@@ -189,7 +147,7 @@ Result<std::vector<SheetRow>> ReadFirstSheet(const std::string& path) {
     if (static_cast<int>(cells.size()) <= col) cells.resize(col + 1);
     cells[col] = std::move(text);
   };
-  if (Status s = ParseXml(*xml, path + ":" + sheet, &h); !s.ok()) return s;
+  if (Status s = xml::Parse(*part, path + ":" + sheet, &h); !s.ok()) return s;
   if (!cell_error.ok()) return cell_error;
   std::vector<SheetRow> nonempty;
   for (SheetRow& r : rows)

@@ -1,12 +1,11 @@
 // Feeds: JSON Lines read line by line with nlohmann-json, PETRARCH story XML with expat.
 #include "dyad/feed.h"
 
-#include <expat.h>
-
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "core/xml.h"
 #include "dyad/utf8.h"
 
 namespace dyad {
@@ -87,32 +86,24 @@ struct XmlFeed {
   std::string path;
   std::vector<FeedItem>* out;
   std::vector<std::string>* problems;
-  XML_Parser parser = nullptr;
   bool in_sentence = false, in_text = false;
   std::string date, id, text;
   int line = 0;
 };
 
-void XMLCALL OnStart(void* data, const XML_Char* name, const XML_Char** attrs) {
-  auto* st = static_cast<XmlFeed*>(data);
-  std::string_view n(name);
+void OnStart(XmlFeed* st, std::string_view n, const char** attrs, int line) {
   if (n == "Sentence" || n == "Story") {
     st->in_sentence = true;
     st->date.clear(), st->id.clear(), st->text.clear();
-    st->line = static_cast<int>(XML_GetCurrentLineNumber(st->parser));
-    for (int i = 0; attrs[i] != nullptr; i += 2) {
-      std::string_view k(attrs[i]);
-      if (k == "date") st->date = attrs[i + 1];
-      if (k == "id") st->id = attrs[i + 1];
-    }
+    st->line = line;
+    if (const char* v = xml::Attr(attrs, "date")) st->date = v;
+    if (const char* v = xml::Attr(attrs, "id")) st->id = v;
   } else if (n == "Text" && st->in_sentence) {
     st->in_text = true;
   }
 }
 
-void XMLCALL OnEnd(void* data, const XML_Char* name) {
-  auto* st = static_cast<XmlFeed*>(data);
-  std::string_view n(name);
+void OnEnd(XmlFeed* st, std::string_view n) {
   if (n == "Text") st->in_text = false;
   if ((n != "Sentence" && n != "Story") || !st->in_sentence) return;
   st->in_sentence = false;
@@ -131,10 +122,8 @@ void XMLCALL OnEnd(void* data, const XML_Char* name) {
     st->problems->push_back(where + ": " + *err);
 }
 
-void XMLCALL OnText(void* data, const XML_Char* s, int len) {
-  auto* st = static_cast<XmlFeed*>(data);
-  if (st->in_text && st->text.size() + static_cast<size_t>(len) <= kMaxRecord)
-    st->text.append(s, static_cast<size_t>(len));
+void OnText(XmlFeed* st, std::string_view s) {
+  if (st->in_text && st->text.size() + s.size() <= kMaxRecord) st->text.append(s);
 }
 
 }  // namespace
@@ -158,22 +147,17 @@ Result<std::vector<FeedItem>> ReadFeed(const std::string& path,
   if (!EndsWith(path, ".xml")) return ReadJsonLines(path, in, problems);
   std::ostringstream buf;
   buf << in.rdbuf();
-  std::string xml = buf.str();
   std::vector<FeedItem> out;
   XmlFeed st{path, &out, problems};
-  XML_Parser p = XML_ParserCreate("UTF-8");
-  st.parser = p;
-  XML_SetUserData(p, &st);
-  XML_SetElementHandler(p, OnStart, OnEnd);
-  XML_SetCharacterDataHandler(p, OnText);
-  bool ok = XML_Parse(p, xml.data(), static_cast<int>(xml.size()), 1) == XML_STATUS_OK;
-  std::string err = ok ? "" : XML_ErrorString(XML_GetErrorCode(p));
-  int line = ok ? 0 : static_cast<int>(XML_GetCurrentLineNumber(p));
-  XML_ParserFree(p);
+  xml::Handlers h;
+  h.start = [&](std::string_view n, const char** attrs) { OnStart(&st, n, attrs, h.line); };
+  h.end = [&](std::string_view n) { OnEnd(&st, n); };
+  h.text = [&](std::string_view s) { OnText(&st, s); };
   // Records read before a syntax error are kept; the error is named.
-  if (!ok) problems->push_back(path + ":" + std::to_string(line) + ": " + err);
-  if (!ok && out.empty())
-    return Status::InvalidInput(path + ":" + std::to_string(line) + ": " + err);
+  if (Status s = xml::Parse(buf.str(), path, &h); !s.ok()) {
+    problems->push_back(s.message());
+    if (out.empty()) return s;
+  }
   return out;
 }
 

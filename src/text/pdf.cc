@@ -321,8 +321,11 @@ Result<Document> ExtractPdf(std::string_view bytes, const std::string& name) {
   // Footnotes follow the last page, after a form feed of their own.
   if (!notes.empty()) doc.text += "\f" + notes;
   doc.text += '\n';
-  // A creation date before 1990 is a writer's placeholder, not when the brief was written.
-  if (time_t t = pdf->info_date_t("CreationDate"); t > 631152000) {
+  // Writers that scrub or lack a clock stamp the Unix epoch or a similar zero date. Born-digital
+  // briefs all postdate 1990-01-01, so an earlier CreationDate says nothing about when this one
+  // was written and is ignored.
+  constexpr time_t kEarliestCreation = 631152000;  // 1990-01-01T00:00:00Z
+  if (time_t t = pdf->info_date_t("CreationDate"); t > kEarliestCreation) {
     long days = static_cast<long>(t / 86400);
     doc.pdf_created = Date::FromDays(days);
   }
