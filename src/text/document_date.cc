@@ -499,68 +499,29 @@ std::optional<Date> ParsePdfDate(std::string_view s) {
   return Date{y, m, d};
 }
 
-namespace {
-
-// The bytes of the UTF-8 character at s[i], packed; *len receives its length (0 for a
-// continuation byte).
-uint32_t HeadKey(std::string_view s, size_t i, int* len) {
-  unsigned char b = static_cast<unsigned char>(s[i]);
-  *len = b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 0;
-  if (*len == 0 || i + static_cast<size_t>(*len) > s.size()) {
-    *len = *len == 0 ? 0 : 1;
-    return b;
-  }
-  uint32_t key = 0;
-  for (int k = 0; k < *len; ++k) key = key << 8 | static_cast<unsigned char>(s[i + k]);
-  return key;
-}
-
-}  // namespace
-
 void DocumentCues::Index() {
-  heads.clear();
-  auto add = [&](const std::string& cue, uint32_t index) {
-    if (cue.empty()) return;
-    int len;
-    heads.emplace_back(HeadKey(cue, 0, &len), index);
-  };
-  for (size_t v = 0; v < voices.size(); ++v) add(voices[v].cue, static_cast<uint32_t>(v));
-  for (size_t f = 0; f < first_person.size(); ++f)
-    add(first_person[f], static_cast<uint32_t>(voices.size() + f));
-  std::sort(heads.begin(), heads.end());
-  head_filter.assign(1024, 0);
-  for (const auto& [key, index] : heads) head_filter[(key & 0xFFFF) >> 6] |= 1ull << (key & 63);
+  // Each key is at most one voice (the loader refuses a repeated voice cue) and perhaps also a
+  // first-person word.
+  std::map<std::string, int32_t> packed;
+  for (size_t v = 0; v < voices.size(); ++v)
+    if (!voices[v].cue.empty()) packed[voices[v].cue] |= static_cast<int32_t>(v + 1) << 1;
+  for (const std::string& f : first_person)
+    if (!f.empty()) packed[f] |= 1;
+  matcher = Trie::Build(std::vector<std::pair<std::string, int32_t>>(packed.begin(), packed.end()));
 }
 
 VoiceReading ReadVoice(std::string_view text, const DocumentCues& cues, int min_hits) {
   text = text.substr(0, std::min<size_t>(text.size(), 1 << 20));
   std::vector<int> hits(cues.voices.size(), 0);
   VoiceReading out;
-  for (size_t i = 0; i < text.size();) {
-    int len;
-    uint32_t key = HeadKey(text, i, &len);
-    if (len == 0) {
-      ++i;
-      continue;
-    }
-    if (cues.head_filter.empty() || !(cues.head_filter[(key & 0xFFFF) >> 6] >> (key & 63) & 1)) {
-      i += static_cast<size_t>(len);
-      continue;
-    }
-    auto it =
-        std::lower_bound(cues.heads.begin(), cues.heads.end(), std::make_pair(key, uint32_t{0}));
-    for (; it != cues.heads.end() && it->first == key; ++it) {
-      std::string_view rest = text.substr(i);
-      if (it->second < cues.voices.size()) {
-        if (rest.starts_with(cues.voices[it->second].cue)) ++hits[it->second];
-        continue;
-      }
-      bool word_start = i == 0 || text[i - 1] == ' ' || text[i - 1] == '\n' || text[i - 1] == '"' ||
-                        text[i - 1] == '\'';
-      if (word_start && rest.starts_with(cues.first_person[it->second - cues.voices.size()]))
-        ++out.first_person;
-    }
-    i += static_cast<size_t>(len);
+  for (size_t i = 0; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;  // inside a character
+    bool word_start = i == 0 || text[i - 1] == ' ' || text[i - 1] == '\n' || text[i - 1] == '"' ||
+                      text[i - 1] == '\'';
+    cues.matcher.PrefixMatches(text, i, [&](size_t, int32_t value) {
+      if (value >> 1 != 0) ++hits[static_cast<size_t>(value >> 1) - 1];
+      if ((value & 1) != 0 && word_start) ++out.first_person;
+    });
   }
   std::map<std::string, int> by_state;
   for (size_t v = 0; v < hits.size(); ++v)
