@@ -19,6 +19,34 @@ std::string Lower(std::string_view s) {
   return out;
 }
 
+// The upper-case words of a verb's clause before it, in order.
+std::vector<std::string> Words(const std::string& before_verb) {
+  std::vector<std::string> words;
+  for (size_t i = 0; i < before_verb.size();) {
+    size_t j = before_verb.find(' ', i);
+    if (j == std::string::npos) j = before_verb.size();
+    if (j > i) words.push_back(before_verb.substr(i, j - i));
+    i = j + 1;
+  }
+  return words;
+}
+
+// The modal an infinitive's chain hangs on: "will continue to work together with the UN to
+// ensure …" → WILL; empty when the verb is no infinitive or the chain reaches a finite verb, a
+// conjunction or a clause of its own first ("agreed to", "and", "that").
+std::string GoverningModal(const std::vector<std::string>& words) {
+  if (words.empty() || words.back() != "TO") return {};
+  for (size_t k = words.size() - 1; k-- > 0;) {
+    const std::string& w = words[k];
+    for (std::string_view m : {"WILL", "SHALL", "WOULD", "MAY", "MIGHT", "COULD", "WO"})
+      if (w == m) return w;
+    if (w == "AND" || w == "BUT" || w == "THAT" || w == "WHICH" || w == "WHO" || w == "IF" ||
+        w == "," || (w.size() > 3 && w.compare(w.size() - 2, 2, "ED") == 0))
+      return {};
+  }
+  return {};
+}
+
 // What the text says of an event: a condition in its clause ("If Trump follows through …"), a
 // denial, a forecast or intention right before its verb ("is expected to visit", "did not
 // meet", "will impose"); else that it happened. PETRARCH codes no modality; dyad's readers need
@@ -55,6 +83,9 @@ EventMode ModeOf(const std::string& before_verb, const std::string& verb) {
   };
   for (std::string_view w : {"NOT", "N'T", "NEVER", "FAILED TO", "REFUSED TO"})
     if (near_has(w)) return EventMode::kNegated;
+  // "will continue to work with the UN to expose …": an infinitive shares its chain's future.
+  if (std::string m = GoverningModal(words); !m.empty() && m != "<MONTH>")
+    return EventMode::kExpected;
   for (std::string_view w :
        {"WILL", "WOULD", "SHALL", "MAY", "MIGHT", "COULD", "EXPECTED TO", "LIKELY TO", "PLANS TO",
         "PLANNED TO", "SET TO", "SCHEDULED TO", "INTENDS TO", "IS TO", "ARE TO", "WO", "CA", "TO"})
@@ -156,9 +187,18 @@ std::optional<en::CodedTriple> AgreementDefined(std::string_view sentence,
   return std::nullopt;
 }
 
+// A group of n actors ("A/B/C") as what "the three countries" means from here on.
+void LearnGroup(size_t n, const std::string& group, en::LearnedNames* learned) {
+  static constexpr std::string_view kNumbers[] = {"TWO", "THREE", "FOUR", "FIVE", "SIX"};
+  if (n >= 2 && n <= 6) (*learned)["THE " + std::string(kNumbers[n - 2])] = group;
+}
+
 // "will", "shall" right before the verb: the speaker's own intention (not "is expected to", a
 // forecast about others).
 bool StatedIntent(const std::string& before_verb) {
+  // "we will work together with the UN to ensure …": the chain's modal governs the infinitive.
+  if (std::string m = GoverningModal(Words(before_verb)); m == "WILL" || m == "SHALL")
+    return before_verb.find("EXPECTED") == std::string::npos;
   std::string s = " " + before_verb + " ";
   size_t at = s.rfind(" WILL ");
   if (at == std::string::npos) at = s.rfind(" SHALL ");
@@ -270,7 +310,10 @@ std::vector<Event> CodeEnglish(const EnglishInput& in, std::vector<Unresolved>* 
         if (st.empty() || !states.insert(st).second) continue;
         issuers += (issuers.empty() ? "" : "/") + st;
       }
-      if (states.size() >= 2) learned["WE"] = issuers;
+      if (states.size() >= 2) {
+        learned["WE"] = issuers;
+        LearnGroup(states.size(), issuers, &learned);  // "the three countries"
+      }
     }
     if (c.subject == "-") {
       antecedent.clear();  // several actors: "the drills" could be any of theirs
@@ -317,16 +360,28 @@ std::vector<Event> CodeEnglish(const EnglishInput& in, std::vector<Unresolved>* 
     if (c.discard.empty() && c.events.empty())
       if (auto t = AgreementDefined(sentence, c, *in.dictionaries, countries))
         c.events.push_back(*t);
-    if (!c.discard.empty() || c.events.empty()) {
-      queue_if_lost();
-      continue;
-    }
     // "The two leaders agreed …": the pair of the last act between two actors.
     for (const en::CodedTriple& t : c.events)
       if (t.source.compare(0, 3, "---") != 0 && t.target.compare(0, 3, "---") != 0 &&
           t.source.substr(0, 3) != t.target.substr(0, 3) &&
           t.source.find('/') == std::string::npos && t.target.find('/') == std::string::npos)
         learned["THE TWO"] = t.source + "/" + t.target;
+    // "President Trump and President Moon noted … The two leaders committed …": a compound
+    // subject is the group its size names next.
+    if (c.subject == "-") {
+      std::vector<std::string> members;
+      for (const std::string& m : c.subject_members)
+        if (m.compare(0, 3, "---") != 0 &&
+            std::find(members.begin(), members.end(), m) == members.end())
+          members.push_back(m);
+      std::string group;
+      for (const std::string& m : members) group += (group.empty() ? "" : "/") + m;
+      LearnGroup(members.size(), group, &learned);
+    }
+    if (!c.discard.empty() || c.events.empty()) {
+      queue_if_lost();
+      continue;
+    }
     if (!date) {
       note("no date");
       continue;
@@ -378,13 +433,16 @@ std::vector<Event> CodeEnglish(const EnglishInput& in, std::vector<Unresolved>* 
           (sentence.starts_with("If ") || sentence.starts_with("Unless ")))
         e.mode = EventMode::kHypothetical;
       // A statement's own "we will strengthen cooperation" states an intention, on the day it is
-      // stated: CAMEO 03 (036 to meet or negotiate) for what would cooperate, 13 for harm.
+      // stated: CAMEO 03 (036 to meet or negotiate) for what would cooperate, 13 for harm (138
+      // force, 131 the rest). Words against another ("we will continue to expose …", "will
+      // reject") are said by saying them: the act itself, that day.
       if (e.mode == EventMode::kExpected && speaks_as_we && in.doc_date &&
           StatedIntent(t.before_verb)) {
         int root = std::atoi(cc->code.substr(0, 2).c_str());
-        std::string intent = root <= 2 || (root >= 3 && root <= 9)
-                                 ? (root == 4 ? "036" : "030")
-                                 : (root >= 15 ? (root == 16 ? "131" : "138") : "130");
+        std::string intent = root <= 9    ? (root == 4 ? "036" : "030")
+                             : root <= 13 ? cc->code
+                             : (root == 16 || root == 17 || root == 14) ? "131"
+                                                                        : "138";
         if (const CameoCode* ic = in.res->codebook.Find(intent)) {
           e.code = ic->code;
           e.goldstein = ic->goldstein;

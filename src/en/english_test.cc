@@ -79,5 +79,65 @@ TEST(EnglishDocumentTest, SurnamesAfterFullNamesAndModes) {
   EXPECT_TRUE(expected);
 }
 
+// A statement several states issue speaks as "we"; its sentences' forms decide what is an act.
+TEST(EnglishDocumentTest, JointStatementVoiceAndClauses) {
+  auto res = testing::Shipped();
+  Coder coder(res);
+  auto doc = DecodeText(
+      "Joint Statement by the Foreign Ministers\nMarch 3, 2025\n\n"
+      "The United States, Japan, and the Republic of Korea strongly condemn the supply of "
+      "munitions by the DPRK to Russia. We will keep working with our partners to expose "
+      "Russia's efforts to buy weapons from the DPRK. We remain resolved to support Ukraine's "
+      "defense. We emphasize that arms deals with the DPRK breach UN Security Council "
+      "resolutions. In addition, the three countries will further strengthen our trilateral "
+      "cooperation to effectively counter the DPRK's threats.\n",
+      "statement.txt");
+  auto coded = coder.Code(*doc, {});
+  ASSERT_TRUE(coded.ok()) << coded.status().message();
+  auto has = [&](std::string_view src, std::string_view tgt, std::string_view code) {
+    for (const Event& e : coded->events)
+      if (e.source_country == src && e.target_country == tgt && e.code == code &&
+          e.date.begin.ToIso() == "2025-03-03")
+        return true;
+    return false;
+  };
+  EXPECT_TRUE(has("USA", "PRK", "111"));
+  // "will keep working … to expose": the infinitive shares the chain's future; words against
+  // another, stated, are the act itself on the statement's day.
+  EXPECT_TRUE(has("JPN", "RUS", "112"));
+  EXPECT_TRUE(has("KOR", "UKR", "030"));  // "remain resolved to support"
+  // "the three countries" are the issuers; the purpose clause's DPRK is another act's.
+  EXPECT_TRUE(has("USA", "JPN", "030"));
+  for (const Event& e : coded->events) {
+    // "We emphasize that …": a statement whose object is a clause is a report, not an event.
+    EXPECT_EQ(e.mentions[0].evidence.find("We emphasize"), std::string::npos) << e.code;
+    if (e.mentions[0].evidence.find("three countries") != std::string::npos) {
+      EXPECT_NE(e.target_country, "PRK");
+    }
+  }
+}
+
+// "The two leaders" after a sentence whose subject was two leaders are those two.
+TEST(EnglishDocumentTest, TheTwoLeadersAreTheLastPairNamedTogether) {
+  auto res = testing::Shipped();
+  Coder coder(res);
+  auto doc = DecodeText(
+      "Readout of the President's Call\nJune 10, 2025\n\n"
+      "President Donald Trump and President Lee Jae-myung noted their firm position on North "
+      "Korea. The two "
+      "leaders committed to maintain close coordination.\n",
+      "readout.txt");
+  auto coded = coder.Code(*doc, {});
+  ASSERT_TRUE(coded.ok()) << coded.status().message();
+  bool pair = false;
+  for (const Event& e : coded->events)
+    if (e.mentions[0].evidence.starts_with("The two leaders")) {
+      EXPECT_TRUE(e.source_country == "USA" || e.source_country == "KOR") << e.source;
+      EXPECT_TRUE(e.target_country == "USA" || e.target_country == "KOR") << e.target;
+      pair |= e.code == "030";
+    }
+  EXPECT_TRUE(pair);
+}
+
 }  // namespace
 }  // namespace dyad::en

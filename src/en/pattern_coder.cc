@@ -43,6 +43,10 @@ const std::unordered_set<std::string> kPunct = {",",  ";",  ":",  "(", ")", ".",
                                                 "\"", "``", "''", "?", "!", "--"};
 const std::unordered_set<std::string> kOtherBreakers = {
     "HAS", "HAVE", "HAD", "NEITHER", "BOTH", "IT", "HE", "SHE", "THEY", "N'T", "NOT"};
+// Pronouns that open a reported clause and name its speaker ("said that it would …", "that
+// its commitments … are ironclad").
+const std::unordered_set<std::string> kPronouns = {"IT",  "HE",    "SHE", "THEY", "WE", "I",
+                                                   "ITS", "THEIR", "HIS", "HER",  "OUR"};
 const std::unordered_set<std::string> kTimeWords = {"TODAY",  "YESTERDAY", "TONIGHT",   "NOW",
                                                     "MONDAY", "TUESDAY",   "WEDNESDAY", "THURSDAY",
                                                     "FRIDAY", "SATURDAY",  "SUNDAY"};
@@ -400,22 +404,27 @@ class Sentence {
         spans_.push_back({'A', i, i + 1, it->second, false});
         span_of_[i] = static_cast<int>(spans_.size()) - 1;
       }
-    // "the two leaders", "both sides": the pair of the document's last act between two actors.
+    // "the two leaders", "both sides", "the three countries": the group of that size the
+    // document named last (learned as "THE TWO", "THE THREE", …; see coder_en.cc).
     if (learned_ != nullptr)
-      if (auto pair = learned_->find("THE TWO"); pair != learned_->end())
-        for (int i = 0; i + 1 < n_; ++i) {
-          static const std::unordered_set<std::string> kPairNouns = {
-              "LEADERS",    "SIDES",   "COUNTRIES",  "GOVERNMENTS", "MINISTERS",
-              "PRESIDENTS", "NATIONS", "NEIGHBOURS", "NEIGHBORS"};
-          int len = 0;
-          if (W(i) == "THE" && i + 2 < n_ && W(i + 1) == "TWO" && kPairNouns.count(W(i + 2)))
-            len = 3;
-          else if (W(i) == "BOTH" && kPairNouns.count(W(i + 1)))
-            len = 2;
-          if (len == 0 || span_of_[i] >= 0 || span_of_[i + len - 1] >= 0) continue;
-          spans_.push_back({'A', i, i + len, pair->second, false});
-          for (int k = i; k < i + len; ++k) span_of_[k] = static_cast<int>(spans_.size()) - 1;
-        }
+      for (int i = 0; i + 1 < n_; ++i) {
+        static const std::unordered_set<std::string> kGroupNouns = {
+            "LEADERS", "SIDES",   "COUNTRIES",  "GOVERNMENTS", "MINISTERS", "PRESIDENTS",
+            "NATIONS", "PARTIES", "NEIGHBOURS", "NEIGHBORS",   "STATES",    "ALLIES"};
+        static const std::unordered_set<std::string> kNumbers = {"TWO", "THREE", "FOUR", "FIVE",
+                                                                 "SIX"};
+        int len = 0;
+        std::string key;
+        if (W(i) == "THE" && i + 2 < n_ && kNumbers.count(W(i + 1)) && kGroupNouns.count(W(i + 2)))
+          len = 3, key = "THE " + W(i + 1);
+        else if (W(i) == "BOTH" && kGroupNouns.count(W(i + 1)))
+          len = 2, key = "THE TWO";
+        if (len == 0 || span_of_[i] >= 0 || span_of_[i + len - 1] >= 0) continue;
+        auto group = learned_->find(key);
+        if (group == learned_->end()) continue;
+        spans_.push_back({'A', i, i + len, group->second, false});
+        for (int k = i; k < i + len; ++k) span_of_[k] = static_cast<int>(spans_.size()) - 1;
+      }
     // "We" in a statement several states issued: its issuers (learned as "WE", "A/B/C").
     if (learned_ != nullptr)
       if (auto we = learned_->find("WE"); we != learned_->end())
@@ -490,6 +499,13 @@ class Sentence {
       // "That launch was condemned …": a demonstrative opening the sentence makes a noun.
       if (i == 1 && (W(0) == "THAT" || W(0) == "THIS" || W(0) == "THESE" || W(0) == "THOSE"))
         continue;
+      // "emphasize that arms transfers …": a complement clause opens on its subject, so a word
+      // right after THAT that follows a verb is no verb.
+      if (i >= 2 && W(i - 1) == "THAT" &&
+          (d_.FormsOf(W(i - 2)) != nullptr || IsReportVerb(W(i - 2))) && EndsWith(W(i), "S"))
+        continue;
+      // "will further strengthen": an adverb that shares its form with a verb, before a verb.
+      if (W(i) == "FURTHER" && i + 1 < n_ && d_.FormsOf(W(i + 1)) != nullptr) continue;
       // "personnel armed with axes": a participle describing a noun, not an act.
       if ((W(i) == "ARMED" || W(i) == "EQUIPPED") && i + 1 < n_ && W(i + 1) == "WITH") continue;
       // "The U.S. strikes were condemned": a plural that a plural verb follows is the subject.
@@ -880,6 +896,55 @@ class Sentence {
            w == "WAS" || w == "WERE";  // "… and was received by Kim"
   }
 
+  // Whether token k opens a relative or complement clause: WHICH, WHO, WHOM, WHOSE; THAT before
+  // a verb, a pronoun, or a noun phrase with its own verb ("that Russia provides", "that its
+  // commitments … are"), not THAT as a determiner ("rejected that plan").
+  bool OpensClause(int k) const {
+    const std::string& w = W(k);
+    if (w == "WHICH" || w == "WHO" || w == "WHOM" || w == "WHOSE") return true;
+    if (w != "THAT" || k + 1 >= n_) return false;
+    // "retaliated that night with …": a demonstrative before a time word.
+    static const std::unordered_set<std::string> kTimeNouns = {
+        "DAY",  "NIGHT",   "MORNING", "AFTERNOON", "EVENING",
+        "WEEK", "WEEKEND", "MONTH",   "YEAR",      "TIME"};
+    if (kTimeNouns.count(W(k + 1))) return false;
+    if (is_verb_[k + 1] || kPronouns.count(W(k + 1)) || kModal.count(W(k + 1))) return true;
+    for (const Mention& m : mentions_) {
+      if (m.start != k + 1) continue;
+      int e = m.end;
+      // "that arms transfers to or from the DPRK … would": past the phrase's own modifiers.
+      for (int steps = 0; e < n_ && steps < 24; ++e, ++steps) {
+        const std::string& x = W(e);
+        if (x == "." || x == ";") return false;
+        if (is_verb_[e] || kModal.count(x) || kBe.count(x) || x == "HAS" || x == "HAVE")
+          return true;
+      }
+      return false;
+    }
+    return false;
+  }
+
+  // Where a purpose infinitive starts after a verb that already has its object ("strengthen
+  // our cooperation to effectively address the DPRK's threats"): its words are another act's.
+  // `ce` when there is none. ("agreed to send troops to Russia": no object before TO.)
+  int PurposeStart(int ve, int ce) const {
+    bool object = false;
+    for (int k = ve; k < ce; ++k) {
+      if (!alive_[k]) continue;
+      if (W(k) == "TO" && object) {
+        int j = k + 1;
+        while (j < ce && EndsWith(W(j), "LY")) ++j;
+        if (j < ce && is_verb_[j]) return k;
+      }
+      // A direct object, not a phrase a preposition governs ("agreed in 2016 to deploy"); and
+      // "accepted an invitation to visit Russia": an act noun's infinitive is its content.
+      if (const Mention* m = MentionAt(k);
+          m != nullptr && !IsActNoun(*m) && !(k > 0 && kPrep.count(W(k - 1))))
+        object = true;
+    }
+    return ce;
+  }
+
   int ClauseEnd(int v) const {
     for (int k = v + 1; k < n_; ++k) {
       if (!alive_[k]) continue;
@@ -1073,7 +1138,9 @@ class Sentence {
         std::vector<int> up, lo;
         for (int k = vs - 1; k >= cs; --k)
           if (alive_[k]) up.push_back(k);
-        for (int k = ve; k < ce; ++k)
+        // "monitoring any materials that Russia provides to …": a pattern's words are the
+        // verb's own, not a relative or complement clause's.
+        for (int k = ve; k < ce && !OpensClause(k); ++k)
           if (alive_[k]) lo.push_back(k);
         r = MatchPatterns(f.block, up, lo, f.code);
         if (!r.code.empty()) break;
@@ -1081,7 +1148,11 @@ class Sentence {
       if (r.code.empty()) continue;  // no event: the verb claims nothing
       // "X said that it would send troops …": in a document a bare report is how the news came,
       // not an act (dyad drops it); the clause it reports keeps its own verb.
-      if (opt_.keep_verbless_rest && r.code == "010" && IsReportVerb(W(v))) continue;
+      // So is a bare statement whose object is a clause ("We emphasize that arms transfers …
+      // would violate …", "reiterated that its commitments … are ironclad").
+      if (opt_.keep_verbless_rest && r.code == "010" &&
+          (IsReportVerb(W(v)) || (ve < n_ && W(ve) == "THAT" && OpensClause(ve))))
+        continue;
       done_until = ce;
       const Mention* src = r.src;
       const Mention* tgt = r.tgt;
@@ -1122,8 +1193,7 @@ class Sentence {
                 break;
               }
             int w = that + 1;
-            bool pronoun = w < vs && (W(w) == "IT" || W(w) == "HE" || W(w) == "SHE" ||
-                                      W(w) == "THEY" || W(w) == "WE" || W(w) == "I");
+            bool pronoun = w < vs && kPronouns.count(W(w)) > 0;
             if (after != nullptr && after->coded) {
               src = after;
             } else if (after != nullptr && !pronoun) {
@@ -1162,8 +1232,9 @@ class Sentence {
         const Mention* coded = nullptr;
         const Mention* uncoded = nullptr;
         const Mention* place = nullptr;
+        int te = opt_.keep_verbless_rest ? PurposeStart(ve, ce) : ce;
         for (const Mention& m : mentions_) {
-          if (m.start < ve || m.end > ce) continue;
+          if (m.start < ve || m.end > te) continue;
           bool all_source = true;
           for (const std::string& x : m.members)
             all_source &=

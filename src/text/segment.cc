@@ -37,7 +37,11 @@ void SplitSentences(const CleanText& clean, const Block& b, uint32_t para,
     if (stop && c == '.' && i > b.begin) {
       char p = t[i - 1];
       bool next_digit = i + 1 < b.end && t[i + 1] >= '0' && t[i + 1] <= '9';
-      if ((p >= '0' && p <= '9' && next_digit) || (p >= 'A' && p <= 'Z')) stop = false;
+      // "U.S.", "Donald J. Trump": a capital alone before the period is an initial; an
+      // acronym ("the DPRK.") ends its sentence.
+      auto letter = [](char x) { return (x >= 'A' && x <= 'Z') || (x >= 'a' && x <= 'z'); };
+      bool initial = p >= 'A' && p <= 'Z' && (i - 1 == b.begin || !letter(t[i - 2]));
+      if ((p >= '0' && p <= '9' && next_digit) || initial) stop = false;
       if (stop && EnglishAbbreviation(t.substr(b.begin, i - b.begin))) stop = false;
     }
     i += len;

@@ -6,7 +6,7 @@
 #  - the whole corpus (with tests/corpus/ko-statements): recall >= 0.95 on table rows, >= 0.85
 #    on statement rows, >= 0.8 on narrative; precision >= 0.9.
 # and the English corpus (tests/corpus/en, nine documents) to a floor below its measured
-# 0.524 / 0.880, so a change that loses English events fails here; the floor rises as the
+# 0.545 / 0.876, so a change that loses English events fails here; the floor rises as the
 # English coder does.
 set -uo pipefail
 dyad=$1
@@ -45,19 +45,19 @@ if [ -n "$verdict" ]; then echo "FAIL whole corpus: $verdict"; fail=1; else echo
 en=()
 for gold in tests/corpus/en/*.gold.tsv; do en+=("${gold%.gold.tsv}.txt" "$gold"); done
 summary=$(python3 "$scorer" --dyad "$dyad" "${en[@]}" | tail -1)
-verdict=$(check english "$summary" '{"text": 0.49, "precision": 0.85}')
+verdict=$(check english "$summary" '{"text": 0.52, "precision": 0.85}')
 if [ -n "$verdict" ]; then echo "FAIL English corpus: $verdict"; fail=1; else echo "ok   English corpus $summary"; fi
 # The real corpus (../shared/corpus/real: documents nobody on the team wrote, gold written blind),
 # held to a floor just under its measured figures so a change that loses real events fails here.
-# Measured: Korean text 0.645, table 0.846, precision 0.942; English 0.48 / 0.667 (first contact
-# 0.026 / 0.00 / 0.56 and 0.20 / 0.45). The floor rises with the coder toward issue 9's targets
-# (Korean recall 0.75 / precision 0.80, English 0.60 / 0.75).
+# Measured: Korean text 0.645, table 0.846, precision 0.942; English 0.68 / 0.90 (first contact
+# 0.026 / 0.00 / 0.56 and 0.20 / 0.45). English is held above issue 9's target (0.60 / 0.75);
+# the Korean floor rises with the coder toward its target (recall 0.75 / precision 0.80).
 real=../shared/corpus/real
 for lang in ko en; do
   args=()
   for gold in "$real"/$lang-*.gold.tsv; do args+=("${gold%.gold.tsv}.txt" "$gold"); done
   summary=$(python3 "$scorer" --dyad "$dyad" "${args[@]}" | tail -1)
-  if [ "$lang" = ko ]; then need='{"text": 0.62, "table": 0.80, "precision": 0.90}'; else need='{"text": 0.46, "precision": 0.64}'; fi
+  if [ "$lang" = ko ]; then need='{"text": 0.62, "table": 0.80, "precision": 0.90}'; else need='{"text": 0.64, "precision": 0.85}'; fi
   verdict=$(check "real $lang" "$summary" "$need")
   if [ -n "$verdict" ]; then echo "FAIL real corpus $lang: $verdict"; fail=1; else echo "ok   real corpus $lang $summary"; fi
 done
