@@ -1057,7 +1057,8 @@ namespace {
 // Issue 9: every event is dated against its document.
 TEST(CoderKoDocumentDateTest, ADatedArticleCountsBareDaysBack) {
   // "지난 24일" in a 1 May article is 24 April; "지난해" is the year before the article's.
-  auto ev = Code("기사입력 2024.05.01 09:33\n\n북한 외무성은 지난 24일 담화를 발표해 미국을 비난했다.\n");
+  auto ev =
+      Code("기사입력 2024.05.01 09:33\n\n북한 외무성은 지난 24일 담화를 발표해 미국을 비난했다.\n");
   ASSERT_EQ(ev.size(), 1u);
   EXPECT_EQ(ev[0].date.begin.ToIso(), "2024-04-24");
   EXPECT_EQ(ev[0].date_basis, "text");
@@ -1100,8 +1101,9 @@ TEST(CoderKoDocumentDateTest, ASpeechDemandsCondemnsAndOffers) {
 
 // A navbox flattened to "name | date |": each dated line is a row, dated by its date cell.
 TEST(CoderKoDocumentDateTest, AFlattenedTableRowIsDatedByItsDateCell) {
-  auto ev = Code("남북 정상회담 목록\n판문점 선언 | 2018년 4월 27일 |\n---|---|\n"
-                 "2018년 북미정상회담 | 2018년 6월 12일 |\n");
+  auto ev = Code(
+      "남북 정상회담 목록\n판문점 선언 | 2018년 4월 27일 |\n---|---|\n"
+      "2018년 북미정상회담 | 2018년 6월 12일 |\n");
   ASSERT_EQ(ev.size(), 1u);
   EXPECT_EQ(ev[0].date.begin.ToIso(), "2018-06-12");
   EXPECT_EQ(ev[0].code, "040");
@@ -1124,13 +1126,14 @@ TEST(CoderKoDocumentDateTest, WholeWordsAreNotReadAsStateCompounds) {
 TEST(CoderKoDocumentDateTest, DateCellsBesideTheirContentCodeLikeDatesFirst) {
   auto codes = [](const std::string& rows) {
     std::multiset<std::string> out;
-    for (const Event& e : Code("표 1. 2024년 북러 교류 주요일지\n날짜 내용\n" + rows +
-                               "이상이 주요 일지이다.\n"))
+    for (const Event& e :
+         Code("표 1. 2024년 북러 교류 주요일지\n날짜 내용\n" + rows + "이상이 주요 일지이다.\n"))
       out.insert(e.date.begin.ToIso() + " " + e.source + " " + e.target + " " + e.code);
     return out;
   };
-  auto top = codes("1/14~1/17 최선희 외무상 방러, \n라브로프 외무장관과 회담\n6/19 푸틴 대통령 방북, \n"
-                   "김정은과 정상회담\n");
+  auto top = codes(
+      "1/14~1/17 최선희 외무상 방러, \n라브로프 외무장관과 회담\n6/19 푸틴 대통령 방북, \n"
+      "김정은과 정상회담\n");
   ASSERT_FALSE(top.empty());
   EXPECT_EQ(codes("최선희 외무상 방러, \n1/14~1/17\n라브로프 외무장관과 회담\n푸틴 대통령 방북, \n"
                   "6/19\n김정은과 정상회담\n"),
@@ -1143,8 +1146,9 @@ TEST(CoderKoDocumentDateTest, DateCellsBesideTheirContentCodeLikeDatesFirst) {
 // "공화국을 반대하는 … 핵전쟁연습": the verb of aim names the exercise's target; it is not an
 // act of opposition of its own.
 TEST(CoderKoDocumentDateTest, AVerbOfAimBeforeAnActIsItsTarget) {
-  auto ev = Code("2016년 3월 7일 남조선 당국은 해마다 공화국을 반대하는 대규모의 핵전쟁연습을 "
-                 "련이어 벌려놓았다.\n남조선 북남 조선반도 괴뢰\n");
+  auto ev = Code(
+      "2016년 3월 7일 남조선 당국은 해마다 공화국을 반대하는 대규모의 핵전쟁연습을 "
+      "련이어 벌려놓았다.\n남조선 북남 조선반도 괴뢰\n");
   ASSERT_EQ(ev.size(), 1u);
   EXPECT_EQ(ev[0].code, "150");
   EXPECT_EQ(ev[0].source_country, "KOR");
@@ -1157,8 +1161,9 @@ TEST(CoderKoDocumentDateTest, SolidNamesStraightQuotesAndActsAfterAReference) {
   auto solid = Code("2018년 5월 1일 미국대통령은 북한을 비난했다.\n");
   ASSERT_EQ(solid.size(), 1u);
   EXPECT_EQ(solid[0].source, "USAGOV");
-  auto after = Code("하지만 2001년 9·11 테러 이후 조지 부시 미국 대통령이 북한을 \"악의 축\"으로 "
-                    "언급했다.\n");
+  auto after = Code(
+      "하지만 2001년 9·11 테러 이후 조지 부시 미국 대통령이 북한을 \"악의 축\"으로 "
+      "언급했다.\n");
   ASSERT_EQ(after.size(), 1u);
   EXPECT_EQ(after[0].code.substr(0, 2), "11");  // the quotation's cue: a denunciation
   EXPECT_EQ(after[0].date.begin.ToIso(), "2001-01-01");
@@ -1176,6 +1181,36 @@ TEST(CoderKoDocumentDateTest, CleftsAndTheFormalStyle) {
   for (const Event& e : Code("2024년 1월 5일 김정은은 기시다 총리에게 메시지를 보낸 것은 "
                              "이례적인 일이었다.\n"))
     EXPECT_NE(e.source_country, "JPN");
+}
+
+// "반공화국제재압박과 북침전쟁소동에 매여달리였다": acts joined by 과 are both carried by the
+// light verb; 반X and a word that names its own target (북침) aim them.
+TEST(CoderKoDocumentDateTest, JoinedActsOfALightVerbAndTheirNamedTargets) {
+  auto ev = Code("2016년 3월 7일 남조선당국은 반공화국제재압박과 북침전쟁소동에 매여달리였다.\n");
+  std::set<std::string> codes;
+  for (const Event& e : ev) {
+    EXPECT_EQ(e.source_country, "KOR");
+    EXPECT_EQ(e.target_country, "PRK");
+    codes.insert(e.code);
+  }
+  EXPECT_EQ(codes, (std::set<std::string>{"150", "163"}));
+  // 반영 is "reflect": no target.
+  for (const Event& e : Code("2016년 3월 7일 중국은 요구를 반영하여 미국을 비난했다.\n"))
+    EXPECT_NE(e.target_country, "GBR");
+}
+
+// The plain light verb 하다 carries the noun right before it or across a -하게 adverb; a verb
+// in -기로 before it is a clause of its own; "할 의욕이 없다" refuses.
+TEST(CoderKoDocumentDateTest, ThePlainLightVerbAndWillThatIsLacking) {
+  auto aid = Code("2017년 3월 1일 스위스는 북한에 인도주의적 지원을 활발하게 하는 나라이다.\n");
+  ASSERT_EQ(aid.size(), 1u);
+  EXPECT_EQ(aid[0].code, "070");
+  EXPECT_EQ(aid[0].source_country, "CHE");
+  EXPECT_EQ(aid[0].target_country, "PRK");
+  for (const Event& e : Code("2023년 3월 16일 정부는 일본에 대한 WTO 제소를 취하하기로 했다.\n"))
+    EXPECT_NE(e.code, "115");
+  EXPECT_EQ(ModeOf("2019년 10월 6일 북한 외무성은 미국과 협상을 할 의욕이 없다.\n"),
+            EventMode::kNegated);
 }
 
 }  // namespace

@@ -290,6 +290,10 @@ void SegmentCoder::Emit(const Pred& p) {
       int root = std::atoi(a.code.substr(0, 2).c_str());
       bool reactive = root == 10 || root == 11 || root == 12 || root == 13 || root == 16;
       take(RoleTarget(p, {Role::kObject, Role::kDative, Role::kComitative}, on, false));
+      // "북침전쟁연습": a word that names its own target (the `dest` of its row).
+      if (want() && !a.dest.empty())
+        if (const Country* c = lex_.countries().Find(a.dest))
+          take(ActorRef{c->iso3, c->iso3, c->short_ko, c->short_ko, c->name_en});
       // "한국의 대우크라이나 무기 지원 … 경고", "윤석열 대통령의 … 발언 반박": the act or words
       // reacted to are the genitive's.
       if (want() && reactive) take(OwnerOfReactedAct(p, on));
@@ -585,7 +589,9 @@ void SegmentCoder::Push(const Pred& p, const Action& a, const std::string& code,
   int prev = -1;
   bool last = true;
   for (const Pred& q : preds_) {
-    if (q.unit < p.unit && q.unit > prev) prev = q.unit;
+    // "“역겨운” 협상을 할 의욕이 없다고 밝혔다": a clause that tells of no act holds no saying
+    // of its own; its quotation is the speaker's.
+    if (q.unit < p.unit && q.unit > prev && q.mode == EventMode::kActual) prev = q.unit;
     if (q.unit > p.unit && !q.background) last = false;
   }
   for (const QuoteSpan& q : quotes_)

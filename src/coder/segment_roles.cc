@@ -17,8 +17,8 @@ const NP* SegmentCoder::NpAt(int unit) const {
 }
 
 ActorRef SegmentCoder::SourceFor(const Pred& p, const Date& on) {
-  // "우리를 위협하고 있는 것도 미국입니다": in a cleft the actor is what the sentence says the act's
-  // doer is — the copula's complement after "…한 것은/것도".
+  // "우리를 위협하고 있는 것도 미국입니다": in a cleft the actor is what the sentence says the
+  // act's doer is — the copula's complement after "…한 것은/것도".
   {
     int n = NextContent(p.light >= 0 ? p.light : p.unit);
     // "위협하고 있는 것도": past a progressive auxiliary.
@@ -26,10 +26,10 @@ ActorRef SegmentCoder::SourceFor(const Pred& p, const Date& on) {
     // "위협하고있는것도": the bound noun may be written solid with the verb.
     bool bound = n >= 0 && Word(n).starts_with("것");
     std::string_view pw = Word(p.light >= 0 ? p.light : p.unit);
-    bool solid = pw.find("것은") != std::string_view::npos || pw.find("것도") != std::string_view::npos;
+    bool solid =
+        pw.find("것은") != std::string_view::npos || pw.find("것도") != std::string_view::npos;
     int from = solid ? p.unit + 1 : (bound ? n + 1 : static_cast<int>(units_.size()));
-    for (int k = from;
-         k < static_cast<int>(units_.size()); ++k) {
+    for (int k = from; k < static_cast<int>(units_.size()); ++k) {
       if (units_[k].punct || units_[k].suf.kind != Suffix::Kind::kCopula) continue;
       // A name of two syllables or more: "일이었다" is "was a matter", not Japan.
       if (units_[k].stem_e - units_[k].b < 6) break;
@@ -87,9 +87,9 @@ ActorRef SegmentCoder::SourceFor(const Pred& p, const Date& on) {
     // "조선민주주의인민공화국의 지도부는": a subject the dictionaries do not know, owned by a
     // state named right before it, is that state's.
     // Only a topic: a subject (이/가) is too often a complement's ("미국 … 기항이 “…”고").
-    if (!is_row() && it->role == Role::kTopic &&
-        it + 1 != nps_.rend() && (it + 1)->role == Role::kGenitive &&
-        (it + 1)->last + 1 == it->first && (it + 1)->clause == it->clause) {
+    if (!is_row() && it->role == Role::kTopic && it + 1 != nps_.rend() &&
+        (it + 1)->role == Role::kGenitive && (it + 1)->last + 1 == it->first &&
+        (it + 1)->clause == it->clause) {
       ActorRef owner = Resolve(*(it + 1), on);
       if (owner.valid() && owner.code == owner.country) {
         src_np_ = &*it;
@@ -214,8 +214,8 @@ ActorRef SegmentCoder::SourceFor(const Pred& p, const Date& on) {
   if (ActorRef r = CompoundSource(p); r.valid()) return r;
   // "6자 회담은 … 처음 열린 한반도 주변 6개국의 회담이다": a definition of a meeting that names
   // none of its sides is the meeting of those the document is about (its title lines).
-  if (units_[p.unit].suf.kind == Suffix::Kind::kCopula && p.action->symmetric &&
-      doc_ != nullptr && doc_->parties.size() >= 2) {
+  if (units_[p.unit].suf.kind == Suffix::Kind::kCopula && p.action->symmetric && doc_ != nullptr &&
+      doc_->parties.size() >= 2) {
     co_sources_ = doc_->parties;
     implied_target_ = doc_->parties[1];
     return doc_->parties[0];

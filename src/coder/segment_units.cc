@@ -463,6 +463,14 @@ void SegmentCoder::Unmatched(Unit* u) {
     }
     return;
   }
+  // 반미, 반공화국: against the state named after 반; the compound's head is still its act
+  // ("반공화국제재압박과" is sanctions aimed at the DPRK). A one-syllable form counts only as a
+  // name (반영 is "reflect", not anti-Britain).
+  if (w.substr(0, 3) == "반" && w.size() >= 6)
+    lex_.trie().PrefixMatches(w, 3, [&](size_t, int32_t val) {
+      for (const LexEntry& e : lex_.EntriesFor(val))
+        if (e.kind == LexEntry::Kind::kCountry) u->toward = e.index;
+    });
   // The head of a compound noun is its last element: 고위급회담 is a 회담, 평양공동선언 a
   // 공동선언. Split points step over whole characters: "제10차회의", "제1차관은" mix digits in.
   for (size_t k = CharLen(w, 0); k + 3 <= w.size(); k += CharLen(w, k)) {

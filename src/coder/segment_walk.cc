@@ -117,15 +117,28 @@ void SegmentCoder::Walk() {
           next = j;
           break;
         }
-        // Only identifiers (2356호를) and adverbials (만장일치로, 공식) may stand between.
+        // Only identifiers (2356호를) and adverbials (만장일치로, 공식) may stand between; a verb
+        // nominalised in -기로 ("취하하기로 했다") is a clause of its own.
         std::string_view xw = Text(x.b, x.e);
+        if (EndsWith(xw, "기로")) break;
         bool ident = !xw.empty() && xw[0] >= '0' && xw[0] <= '9';
         bool adverbial = x.suf.kind == Suffix::Kind::kParticles && x.suf.role == Role::kDirection;
         bool adverb = false;
         for (const std::string& a : lex_.korean_words().between_adverbs)
           adverb |= xw == a;  // "제재 대상에 추가했다"
         if (EndsWith(xw, "대상에") || EndsWith(xw, "대상으로")) adverb = true;
+        // "지원을 활발하게 하는": an adverb in -하게 may stand between.
+        if (x.suf.kind == Suffix::Kind::kEmpty && EndsWith(xw, "하게")) adverb = true;
         if (!ident && !adverbial && !adverb) break;
+      }
+      // The plain light verb 하다 carries only the noun right before it, or across a -하게
+      // adverb ("지원을 활발하게 하는"): "한미동맹을 축으로 하되" makes something else of its
+      // object, and "하나" is more often "one" than "does but".
+      if (light != nullptr && light->expr == "하다") {
+        bool adjacent = next == NextContent(k);
+        if (!adjacent && NextContent(NextContent(k)) == next)
+          adjacent = EndsWith(Word(NextContent(k)), "하게");
+        if (!adjacent || Word(next) == "하나") light = nullptr;
       }
       // "정상회담에 응할", "협상에 복귀": some light verbs take their action in the dative.
       bool dative_light = light != nullptr && u.suf.kind == Suffix::Kind::kParticles &&
@@ -228,10 +241,28 @@ void SegmentCoder::Walk() {
             else
               p.mode = EventMode::kNegated;
           }
+          // "만날 용의가 있다" intends; "협상할 의욕이 없다" refuses.
           for (const std::string& w : lex_.korean_words().intent_nouns)
-            if (nw.substr(0, w.size()) == w) p.intent = true;
+            if (nw.substr(0, w.size()) == w) {
+              if (Word(NextContent(nx)).substr(0, 3) == "없")
+                p.mode = EventMode::kNegated;
+              else
+                p.intent = true;
+            }
         }
         if (nw.substr(0, 3) == "싶") p.intent = true;  // 갖고 싶다
+        // "제재압박과 북침전쟁소동에 매달리였다": an act joined by 과/와 to the one a light verb
+        // carries is carried too.
+        if (p.light >= 0 && k > 0 && !units_[k - 1].consumed && !units_[k - 1].quoted &&
+            units_[k - 1].suf.kind == Suffix::Kind::kParticles &&
+            units_[k - 1].suf.role == Role::kComitative && !IsActorish(units_[k - 1]))
+          if (const Action* joined = ActionOf(units_[k - 1], false);
+              joined != nullptr && joined->frame == Frame::kAct) {
+            Pred q = p;
+            q.unit = k - 1;
+            q.action = joined;
+            preds_.push_back(q);
+          }
         preds_.push_back(p);
         Ending e = p.ending;
         bool boundary = e == Ending::kFinal || e == Ending::kConnective || e == Ending::kQuote ||

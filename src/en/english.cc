@@ -205,8 +205,8 @@ Result<petrarch::Dictionaries> LoadEnglish(const Lexicon& lex, const std::string
       bool upper = true;
       for (char c : line) upper &= !std::islower(static_cast<unsigned char>(c)) && c != ' ';
       if (!upper) {
-        problems->push_back(dir + file + ":" + std::to_string(line_no) + ": '" +
-                            std::string(line) + "' must be one upper-case word");
+        problems->push_back(dir + file + ":" + std::to_string(line_no) + ": '" + std::string(line) +
+                            "' must be one upper-case word");
         continue;
       }
       words.emplace(line);
@@ -398,8 +398,8 @@ std::optional<DateSpan> SentenceDate(std::string_view sentence, const Date& anch
         }
       }
       // early 2015, mid-2015, late 2015: a third of the year
-      if (level == 2 && (x == "early" || x == "mid" || x == "late") &&
-          Number(next(1)) >= 1900 && Number(next(1)) <= 2100) {
+      if (level == 2 && (x == "early" || x == "mid" || x == "late") && Number(next(1)) >= 1900 &&
+          Number(next(1)) <= 2100) {
         int y = Number(next(1));
         int m0 = x == "early" ? 1 : x == "mid" ? 5 : 9;
         return found(i, DateSpan{Date{y, m0, 1}, Date{y, m0 + 3, Date::DaysInMonth(y, m0 + 3)},
