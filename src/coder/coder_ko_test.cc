@@ -1213,5 +1213,17 @@ TEST(CoderKoDocumentDateTest, ThePlainLightVerbAndWillThatIsLacking) {
             EventMode::kNegated);
 }
 
+// An address narrows left to right: its first known place is where it is.
+TEST(CoderKoDocumentDateTest, AnAddressIsWhereItsKnownPlaceIs) {
+  auto ev = Code("2024년 6월 19일 푸틴은 평양 순안공항에 도착했다.\n");
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ev[0].code, "042");
+  EXPECT_EQ(ev[0].target_country, "PRK");
+  auto office = Code("1994년 3월 1일 스위스는 평양 대동강구역 문흥동에 상주사무소를 설치하였다.\n");
+  ASSERT_EQ(office.size(), 1u);
+  EXPECT_EQ(office[0].source_country, "CHE");
+  EXPECT_EQ(office[0].target_country, "PRK");
+}
+
 }  // namespace
 }  // namespace dyad

@@ -212,7 +212,13 @@ ActorRef SegmentCoder::ResolveUncached(const NP& np, const Date& on) const {
 // A place (평양) standing for its state, when it heads the phrase.
 ActorRef SegmentCoder::Place(const NP& np) const {
   ActorRef ref;
-  const Unit& u = units_[np.last];
+  // An address narrows left to right ("평양 대동강구역 문흥동에"): a known place followed only by
+  // words the dictionaries do not know is where the phrase is.
+  int at = np.last;
+  while (at > np.first && units_[at].lex == nullptr && !units_[at].punct &&
+         units_[at].toward < 0 && units_[at].compound.empty() && units_[at].country_word < 0)
+    --at;
+  const Unit& u = units_[at];
   if (u.lex == nullptr) return ref;
   for (const LexEntry& e : *u.lex) {
     if (e.kind != LexEntry::Kind::kCountryPlace) continue;
