@@ -26,7 +26,8 @@ b=$("$dyad" chronology --db "$db" --between 북한 러시아 --year 2024)
 out=$("$dyad" chronology --db "$db" --between PRK RUS --year 2024 --lang en --format csv)
 check "chronology English" "Choe Son Hui (DPRK foreign minister) visits Russia" "$out"
 out=$("$dyad" events --db "$db" --unresolved --format tsv)
-check "review queue lists reasons" "no counterpart" "$out"
+check "review queue lists reasons" "no date" "$out"
+check "review queue lists every reason" "unknown actor" "$out"
 out=$("$dyad" events --db "$db" --unresolved --reason "unknown actor" --format tsv | tail -n +2 | cut -f1 | sort -u)
 [ "$out" = "unknown actor" ] && echo "ok   review queue filters by reason" || { echo "FAIL reason filter: $out"; fail=1; }
 for cmd in code ingest events chronology "lexicon check" repair import export; do
