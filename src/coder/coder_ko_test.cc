@@ -1225,5 +1225,16 @@ TEST(CoderKoDocumentDateTest, AnAddressIsWhereItsKnownPlaceIs) {
   EXPECT_EQ(office[0].target_country, "PRK");
 }
 
+// "미국과 그 추종세력들은 …": a topic no dictionary knows, joined to an actor by 과, acts with
+// that actor.
+TEST(CoderKoDocumentDateTest, AnActorAndItsUnnamedPartners) {
+  auto ev = Code("2015년 1월 1일 미국과 그 추종세력들은 북한을 반대하는 인권소동에 "
+                 "매달렸다.\n");
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ev[0].source_country, "USA");
+  EXPECT_EQ(ev[0].target_country, "PRK");
+  EXPECT_EQ(ev[0].code, "112");
+}
+
 }  // namespace
 }  // namespace dyad

@@ -84,6 +84,17 @@ ActorRef SegmentCoder::SourceFor(const Pred& p, const Date& on) {
     }
     // "한미일 외교장관은": a compound names joint sources.
     if (ActorRef c = CompoundSubject(*it); c.valid()) return c;
+    // "미국과 그 추종세력들은": a topic the dictionaries do not know, joined by 과/와 to an
+    // actor right before it, acts with that actor, who is the one named.
+    if (!is_row() && it->role == Role::kTopic && it + 1 != nps_.rend() &&
+        (it + 1)->role == Role::kComitative && (it + 1)->last + 1 == it->first &&
+        (it + 1)->clause == it->clause && !Resolve(*it, on).valid()) {
+      ActorRef named = Resolve(*(it + 1), on);
+      if (named.valid()) {
+        src_np_ = &*it;
+        return named;
+      }
+    }
     // "조선민주주의인민공화국의 지도부는": a subject the dictionaries do not know, owned by a
     // state named right before it, is that state's.
     // Only a topic: a subject (이/가) is too often a complement's ("미국 … 기항이 “…”고").
