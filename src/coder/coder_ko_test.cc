@@ -1228,12 +1228,30 @@ TEST(CoderKoDocumentDateTest, AnAddressIsWhereItsKnownPlaceIs) {
 // "미국과 그 추종세력들은 …": a topic no dictionary knows, joined to an actor by 과, acts with
 // that actor.
 TEST(CoderKoDocumentDateTest, AnActorAndItsUnnamedPartners) {
-  auto ev = Code("2015년 1월 1일 미국과 그 추종세력들은 북한을 반대하는 인권소동에 "
-                 "매달렸다.\n");
+  auto ev = Code(
+      "2015년 1월 1일 미국과 그 추종세력들은 북한을 반대하는 인권소동에 "
+      "매달렸다.\n");
   ASSERT_EQ(ev.size(), 1u);
   EXPECT_EQ(ev[0].source_country, "USA");
   EXPECT_EQ(ev[0].target_country, "PRK");
   EXPECT_EQ(ev[0].code, "112");
+}
+
+// "남조선당국은 우리의 … 호소와 성의있는 제의를 외면하고": what is rejected was made — the
+// owner's appeal and proposal to the one who rejects them, one event per code.
+TEST(CoderKoDocumentDateTest, ARejectedProposalWasMade) {
+  auto ev = Code("2016년 3월 7일 남조선당국은 북한의 애국적호소와 성의있는 제의를 외면했다.\n");
+  std::set<std::string> made;
+  bool rejected = false;
+  for (const Event& e : ev) {
+    if (e.source_country == "KOR" && e.target_country == "PRK" && e.code == "120") rejected = true;
+    if (e.source_country == "PRK" && e.target_country == "KOR") made.insert(e.code);
+  }
+  EXPECT_TRUE(rejected);
+  EXPECT_EQ(made, (std::set<std::string>{"020", "036"}));
+  // A rejection of an owner's act of another kind tells of no offer.
+  for (const Event& e : Code("2016년 3월 7일 남조선당국은 북한의 핵실험을 외면했다.\n"))
+    EXPECT_NE(e.source_country, "PRK");
 }
 
 }  // namespace

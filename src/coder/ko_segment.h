@@ -115,7 +115,7 @@ struct Pred {
   bool background = false;  // "그간 중단되었던 협의체": a past state, not an event
   bool intent = false;  // "협의를 추진하겠다", "갖고 싶다", "만날 용의": intended, not done
   bool concluded = false;  // "합의를 맺었다": a cooperative act concluded as an agreement
-  int rel_head = -1;  // adnominal: the NP it modifies
+  int rel_head = -1;       // adnominal: the NP it modifies
 };
 
 struct ActorRef {
@@ -129,7 +129,7 @@ struct ActorRef {
 struct DocState {
   std::unordered_map<std::string, ActorRef> learned;
   std::vector<ActorRef> parties;  // named by the first chronology table's title
-  ActorRef addressee;  // in the author's voice: the state the author last spoke of
+  ActorRef addressee;             // in the author's voice: the state the author last spoke of
 };
 
 struct ParagraphState {
@@ -241,6 +241,9 @@ class SegmentCoder {
   // "한국의 대우크라이나 지원", "윤석열 대통령의 … 발언": the actor whose act or words are reacted
   // to.
   ActorRef OwnerOfReactedAct(const Pred& p, const Date& on);
+  // The appeals, proposals and demands (CAMEO 02, 03, 10) a rejection's object names with
+  // their owner ("우리의 … 호소와 … 제의를 외면"), one per code.
+  std::vector<std::pair<ActorRef, const Action*>> RejectedActs(const Pred& p, const Date& on);
   // In a row, marks acts coordinated by 및 with a closing reaction as its objects.
   void ObjectsOfReactions();
   void PointAtSegment(std::string* doc, uint32_t* begin, uint32_t* end,
@@ -434,7 +437,7 @@ class SegmentCoder {
   std::vector<bool> clause_serial_;    // … with a -고/-아/-어 form chaining into the next verb
   DocState* doc_ = nullptr;
   std::string date_basis_ = "text";  // where the date of the events being pushed came from
-  bool prev_carried_ = false;  // the date in force came from an earlier paragraph
+  bool prev_carried_ = false;        // the date in force came from an earlier paragraph
   mutable std::vector<std::pair<std::optional<Date>, ActorRef>> resolve_cache_;
 };
 

@@ -476,6 +476,37 @@ void SegmentCoder::Emit(const Pred& p) {
       Push(p, a, code, from, to, flip, *date);
     }
   }
+  // "남조선당국은 우리의 … 호소와 성의있는 제의를 외면하고": what is rejected was made — the
+  // owner's appeal, proposal or demand to the one who rejects it, told by the same words.
+  if (std::atoi(code.substr(0, 2).c_str()) == 12 && p.mode == EventMode::kActual && !p.intent &&
+      !flip)
+    for (const auto& [owner, act] : RejectedActs(p, on))
+      if (side(owner) != side(src)) Push(p, *act, act->code, owner, src, false, *date);
+}
+
+std::vector<std::pair<ActorRef, const Action*>> SegmentCoder::RejectedActs(const Pred& p,
+                                                                           const Date& on) {
+  std::vector<std::pair<ActorRef, const Action*>> out;
+  for (const NP& np : nps_) {
+    if (np.role != Role::kGenitive || np.clause != p.clause || np.last + 1 >= p.unit) continue;
+    ActorRef owner = Resolve(np, on);
+    if (!owner.valid()) continue;
+    for (int k = np.last + 1; k < p.unit; ++k) {
+      const Unit& u = units_[k];
+      if (u.punct || u.quoted || u.paren) break;
+      if (IsActorish(u)) break;  // another phrase's owner or subject
+      const Action* act = ActionOf(u, false);
+      if (act == nullptr || act->frame == Frame::kLight) continue;
+      // Appeals, proposals and demands (CAMEO 02, 03, 10): the acts a rejection answers.
+      int root = std::atoi(act->code.substr(0, 2).c_str());
+      if (root != 2 && root != 3 && root != 10) continue;
+      bool seen = false;
+      for (const auto& [o, a2] : out) seen |= a2->code == act->code;
+      if (!seen) out.emplace_back(owner, act);
+    }
+    break;  // the nearest owner only
+  }
+  return out;
 }
 
 ActorRef SegmentCoder::AgainstTarget(const Pred& p, const Date& on) {
