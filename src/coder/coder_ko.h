@@ -29,6 +29,12 @@ struct KoreanInput {
 
 std::vector<Event> CodeKorean(const KoreanInput& in, std::vector<Unresolved>* unresolved = nullptr);
 
+// Drops spaces that broke a word in two ("남조 선당국은", "북침전쟁 소동에"): between two Hangul
+// runs, when neither is a word the lexicon reads and the two together are, through a key that
+// crosses the space; only in a text that shows such damage (lone particles: "관심속 에", one
+// word in 200). Keeps the offsets to the extracted bytes. Returns the spaces dropped.
+size_t GlueBrokenWords(const Lexicon& lex, CleanText* clean);
+
 // The year a Korean document speaks of: its first table title's year, else a year opening its
 // first sentence, else the most frequent "YYYY년"; 0 when it names none.
 int KoreanDocumentYear(const CleanText& clean, const std::vector<Segment>& segments);

@@ -1254,5 +1254,26 @@ TEST(CoderKoDocumentDateTest, ARejectedProposalWasMade) {
     EXPECT_NE(e.source_country, "PRK");
 }
 
+// A text rejoined from hard-wrapped lines keeps a space where each line ended, often inside a
+// word ("관심속 에", "남조 선당국은"); where it shows that damage, a space between two runs that
+// are no words and together are one is dropped, and spans still point at the source bytes.
+TEST(CoderKoDocumentDateTest, WordsBrokenByStraySpacesAreGlued) {
+  std::string broken =
+      "2016년 3월 7일 세계의 관심속 에 대회가 진행되였다. 인민들 의 열의가 높았다. 동지들 과 "
+      "함께 벗 들에게 인사를 보냈다. 자리 에 섰다. 우리 는 나아간다. 남조 선당국은 북한을 "
+      "비난했다.\n";
+  auto ev = Code(broken);
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ev[0].source_country, "KOR");
+  EXPECT_EQ(ev[0].code, "111");
+  size_t at = broken.find("남조 선당국은");
+  EXPECT_LE(ev[0].mentions[0].span_begin, at);
+  EXPECT_GE(ev[0].mentions[0].span_end, at + std::string("남조 선당국은").size());
+  EXPECT_NE(ev[0].mentions[0].evidence.find("남조선당국은"), std::string::npos);
+  // An edited text keeps its spacing: one broken-looking pair is no damage.
+  for (const Event& e : Code("2016년 3월 7일 남조 선당국은 북한을 비난했다.\n"))
+    EXPECT_NE(e.mentions[0].evidence.find("남조 선당국은"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace dyad

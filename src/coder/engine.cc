@@ -61,6 +61,7 @@ Result<CodedDocument> Coder::CodeUnchecked(const Document& doc, const CodeOption
   ro.word_final = res_->lexicon.korean_words().word_final;
   out.clean = RepairExtracted(doc.text, ro);
   if (out.clean.blocks.empty()) return Status::InvalidInput(doc.path + ": no text after repair");
+  GlueBrokenWords(res_->lexicon, &out.clean);
   std::vector<Segment> segments = SegmentText(out.clean);
   out.date = DateOf(doc, options, res_->lexicon.document_cues());
   out.year = options.year != 0 ? options.year : KoreanDocumentYear(out.clean, segments);
