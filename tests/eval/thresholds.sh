@@ -49,15 +49,17 @@ verdict=$(check english "$summary" '{"text": 0.52, "precision": 0.85}')
 if [ -n "$verdict" ]; then echo "FAIL English corpus: $verdict"; fail=1; else echo "ok   English corpus $summary"; fi
 # The real corpus (../shared/corpus/real: documents nobody on the team wrote, gold written blind),
 # held to a floor just under its measured figures so a change that loses real events fails here.
-# Measured: Korean text 0.645, table 0.846, precision 0.942; English 0.68 / 0.90 (first contact
-# 0.026 / 0.00 / 0.56 and 0.20 / 0.45). English is held above issue 9's target (0.60 / 0.75);
-# the Korean floor rises with the coder toward its target (recall 0.75 / precision 0.80).
+# Measured: Korean 69 of 89 = 0.775 (text 0.763, table 0.846), precision 0.949; English 0.68 /
+# 0.90 (first contact 2 of 89 at 0.56, and 0.20 / 0.45). Both are held above issue 9's targets
+# (recall 0.75 / precision 0.80 Korean, 0.60 / 0.75 English): "all" is recall over every section.
 real=../shared/corpus/real
 for lang in ko en; do
   args=()
   for gold in "$real"/$lang-*.gold.tsv; do args+=("${gold%.gold.tsv}.txt" "$gold"); done
-  summary=$(python3 "$scorer" --dyad "$dyad" "${args[@]}" | tail -1)
-  if [ "$lang" = ko ]; then need='{"text": 0.62, "table": 0.80, "precision": 0.90}'; else need='{"text": 0.64, "precision": 0.85}'; fi
+  scored=$(python3 "$scorer" --dyad "$dyad" "${args[@]}")
+  all=$(echo "$scored" | awk '/^ recall/ {split($NF, a, "/"); h += a[1]; n += a[2]} END {printf "%.3f", n ? h / n : 0}')
+  summary=$(echo "$scored" | tail -1 | python3 -c 'import json, sys; s = json.load(sys.stdin); s["all"] = float(sys.argv[1]); print(json.dumps(s))' "$all")
+  if [ "$lang" = ko ]; then need='{"all": 0.75, "text": 0.74, "table": 0.80, "precision": 0.90}'; else need='{"all": 0.64, "precision": 0.85}'; fi
   verdict=$(check "real $lang" "$summary" "$need")
   if [ -n "$verdict" ]; then echo "FAIL real corpus $lang: $verdict"; fail=1; else echo "ok   real corpus $lang $summary"; fi
 done
