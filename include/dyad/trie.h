@@ -9,6 +9,7 @@
 #ifndef DYAD_TRIE_H_
 #define DYAD_TRIE_H_
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -44,7 +45,15 @@ class Trie {
     uint16_t edge_count = 0;
     int32_t value = -1;
   };
-  uint32_t Child(uint32_t node, uint8_t byte) const;
+  // Inline: PrefixMatches calls it once per byte of every word the coder reads.
+  uint32_t Child(uint32_t node, uint8_t byte) const {
+    const Node& n = nodes_[node];
+    const uint8_t* b = edge_bytes_.data() + n.first_edge;
+    const uint8_t* e = b + n.edge_count;
+    const uint8_t* it = std::lower_bound(b, e, byte);
+    if (it == e || *it != byte) return kNone;
+    return edge_targets_[n.first_edge + (it - b)];
+  }
 
   std::vector<Node> nodes_;
   std::vector<uint8_t> edge_bytes_;  // sorted within a node

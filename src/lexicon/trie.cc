@@ -42,15 +42,6 @@ Trie Trie::Build(std::vector<std::pair<std::string, int32_t>> entries) {
   return t;
 }
 
-uint32_t Trie::Child(uint32_t node, uint8_t byte) const {
-  const Node& n = nodes_[node];
-  const uint8_t* b = edge_bytes_.data() + n.first_edge;
-  const uint8_t* e = b + n.edge_count;
-  const uint8_t* it = std::lower_bound(b, e, byte);
-  if (it == e || *it != byte) return kNone;
-  return edge_targets_[n.first_edge + (it - b)];
-}
-
 int32_t Trie::Find(std::string_view key) const {
   if (nodes_.empty()) return -1;
   uint32_t node = 0;
