@@ -1275,5 +1275,23 @@ TEST(CoderKoDocumentDateTest, WordsBrokenByStraySpacesAreGlued) {
     EXPECT_NE(e.mentions[0].evidence.find("남조 선당국은"), std::string::npos);
 }
 
+// "2018년 3월과 5월에 … 정상회담": dates joined by 과/와, a comma or 및 date one act each.
+TEST(CoderKoDocumentDateTest, JoinedDatesAreOneActEach) {
+  auto months = Code("2018년 3월과 5월에 김정은 위원장은 시진핑 주석과 정상회담을 가졌다.\n");
+  std::set<std::string> dates;
+  for (const Event& e : months) dates.insert(e.date.begin.ToIso());
+  EXPECT_EQ(dates, (std::set<std::string>{"2018-03-01", "2018-05-01"}));
+  dates.clear();
+  for (const Event& e : Code("2018년 4월 27일과 5월 26일에 남북 정상회담이 열렸다.\n"))
+    dates.insert(e.date.begin.ToIso());
+  EXPECT_EQ(dates, (std::set<std::string>{"2018-04-27", "2018-05-26"}));
+  dates.clear();
+  for (const Event& e : Code("김정은은 2018년 3월과 5월, 6월에 중국을 방문했다.\n"))
+    dates.insert(e.date.begin.ToIso());
+  EXPECT_EQ(dates.size(), 3u);
+  // One date, one act.
+  EXPECT_EQ(Code("2019년 6월 30일 판문점에서 김정은과 트럼프가 만났다.\n").size(), 1u);
+}
+
 }  // namespace
 }  // namespace dyad

@@ -265,6 +265,8 @@ class SegmentCoder {
   // The date of a predicate: a date in parentheses right after it, else the nearest date of
   // its clause before it (then after it), else the date in force at its position.
   std::optional<DateSpan> DateFor(const Pred& p, bool* carried);
+  // The other dates joined to date unit k ("3월과 5월에"), each dating the act once more.
+  std::vector<DateSpan> CoordinatedDates(int k) const;
   // A raw date resolved against the document's date where it counts from it (지난해, a bare
   // day before any month is in force), else against the narrative.
   std::optional<DateSpan> ResolveAgainstDocument(const ko::RawDate& r, int year, int month,
@@ -417,6 +419,7 @@ class SegmentCoder {
   std::vector<bool> timeline_;  // the date moves the narrative (not a year naming background)
   std::vector<bool> reference_;  // "6월 12일 … 정상회담을 전후하여": a point of reference
   std::vector<std::pair<int, int>> date_units_;  // (unit, clause)
+  int date_unit_ = -1;                           // the date unit DateFor last chose, or -1
   std::vector<NP> nps_;
   std::vector<Pred> preds_;
   struct QuoteSpan {

@@ -204,6 +204,7 @@ void SegmentCoder::Emit(const Pred& p) {
   if (p.background) return;
   bool carried = false;
   std::optional<DateSpan> date = DateFor(p, &carried);
+  int chosen_date = date_unit_;
   date_basis_ = "text";
   // In a document with a date: what the author says now (a speech's demands, warnings and
   // offers) happens on that date, not on a date an earlier sentence gave; an act told in the
@@ -463,6 +464,8 @@ void SegmentCoder::Emit(const Pred& p) {
   if (std::getenv("DYAD_DEBUG_KO") != nullptr)
     std::fprintf(stderr, "  EMIT %s %s -> %s %s\n", a.expr.c_str(), src.code.c_str(),
                  tgt.code.c_str(), code.c_str());
+  std::vector<DateSpan> also =
+      date_basis_ == "text" ? CoordinatedDates(chosen_date) : std::vector<DateSpan>{};
   // Joint actors: "한미일 외교장관은 … 규탄했다" is three events, "한미 연합훈련을 비난" two.
   std::vector<ActorRef> sources = co_sources_.empty() ? std::vector<ActorRef>{src} : co_sources_;
   std::vector<ActorRef> targets{tgt};
@@ -474,6 +477,8 @@ void SegmentCoder::Emit(const Pred& p) {
       ActorRef from = s1, to = t1;
       if (flip) std::swap(from, to);
       Push(p, a, code, from, to, flip, *date);
+      // "2018년 3월과 5월에 … 정상회담을 가졌다": one act for each date joined to its own.
+      for (const DateSpan& d : also) Push(p, a, code, from, to, flip, d);
     }
   }
   // "남조선당국은 우리의 … 호소와 성의있는 제의를 외면하고": what is rejected was made — the

@@ -528,6 +528,7 @@ bool SegmentCoder::OpensSentence(uint32_t at) const {
 // its clause before it (then after it), else the date in force at its position.
 std::optional<DateSpan> SegmentCoder::DateFor(const Pred& p, bool* carried) {
   *carried = false;
+  date_unit_ = -1;
   int anchor = p.light >= 0 ? p.light : p.unit;
   if (anchor + 1 < static_cast<int>(units_.size()) && units_[anchor + 1].punct &&
       units_[anchor + 1].ch == '(') {
@@ -535,6 +536,7 @@ std::optional<DateSpan> SegmentCoder::DateFor(const Pred& p, bool* carried) {
       if (units_[j].date >= 0 && resolved_[units_[j].date]) return resolved_[units_[j].date];
   }
   std::optional<DateSpan> before, after, in_force, first, stmt_date;
+  int before_k = -1, after_k = -1;
   for (auto [k, clause] : date_units_) {
     const auto& s = resolved_[units_[k].date];
     if (!s || units_[k].paren || reference_[units_[k].date]) continue;
@@ -543,7 +545,7 @@ std::optional<DateSpan> SegmentCoder::DateFor(const Pred& p, bool* carried) {
       bool period = s->Days() > 62 && s->precision == DatePrecision::kDay;
       // A coarser date containing the one before it is a frame ("21일 … 올해 들어 세 번째로").
       bool frame = before && s->precision > before->precision && s->Contains(*before);
-      if (clause == p.clause && !(period && before) && !frame) before = s;
+      if (clause == p.clause && !(period && before) && !frame) before = s, before_k = k;
       if (!first && s->precision != DatePrecision::kYear) first = s;
       // A date inside a quoted complement or a condition ("… 준비가 7월에 끝나면") dates what
       // is said, not the saying: a date after the complement's own subject. One before it
@@ -555,16 +557,25 @@ std::optional<DateSpan> SegmentCoder::DateFor(const Pred& p, bool* carried) {
       // A row is one line of a table: its date cell dates it wherever it stands
       // ("남북 기본합의서 | 1991년 12월 13일 |").
       after = s;
+      after_k = k;
     }
   }
   // An intention is dated when it is voiced, not by the year it is meant for ("2019년에도").
   if (p.intent && first && (!before || before->precision == DatePrecision::kYear)) return first;
   // A year or month naming the act ("2018년 북미정상회담 | 2018년 6월 12일") is refined by the day
   // after it that it contains.
-  if (before && after && after->precision < before->precision && before->Contains(*after))
+  if (before && after && after->precision < before->precision && before->Contains(*after)) {
+    date_unit_ = after_k;
     return after;
-  if (before) return before;
-  if (after) return after;
+  }
+  if (before) {
+    date_unit_ = before_k;
+    return before;
+  }
+  if (after) {
+    date_unit_ = after_k;
+    return after;
+  }
   // The saying is dated where the sentence starts ("6월 9일 … 푸틴은 … 밝혔다"), not by a
   // date in what is said.
   // "최선희 제1부상은 5일 담화를 통해 … 맞받았다": the date of the statement itself.
@@ -608,6 +619,55 @@ std::optional<DateSpan> SegmentCoder::DateFor(const Pred& p, bool* carried) {
     return DateSpan{since->begin, Date{since->begin.year + 1, 12, 31}, DatePrecision::kYear};
   *carried = ps_->date.has_value();
   return ps_->date;
+}
+
+// "2018년 3월과 5월에 … 정상회담을 가졌다", "4월 27일과 5월 26일에": dates joined by 과/와, a
+// comma or 및 date one act each. The other dates of the chain the predicate's date unit ends or
+// starts, in text order; none when it stands alone.
+std::vector<DateSpan> SegmentCoder::CoordinatedDates(int k) const {
+  std::vector<DateSpan> out;
+  const int n = static_cast<int>(units_.size());
+  if (k < 0 || k >= n || units_[k].date < 0) return out;
+  // A date may span several units ("2018년 4월 27일과", one date found in the text); its last
+  // unit carries the connector.
+  auto run_end = [&](int a) {
+    while (a + 1 < n && units_[a + 1].date == units_[a].date) ++a;
+    return a;
+  };
+  auto run_start = [&](int a) {
+    while (a > 0 && units_[a - 1].date == units_[a].date) --a;
+    return a;
+  };
+  // The run after the connector that closes the run ending at e, or -1.
+  auto next_run = [&](int e) {
+    std::string_view w = Word(e);
+    int m = e + 1;
+    bool joined = EndsWith(w, "과") || EndsWith(w, "와");
+    if (!joined && m < n && ((units_[m].punct && units_[m].ch == ',') || Word(m) == "및")) {
+      joined = true;
+      ++m;
+    }
+    return joined && m < n && units_[m].date >= 0 ? run_end(m) : -1;
+  };
+  int last = run_end(k);
+  int start = run_start(k);
+  // Back to the first run of the chain.
+  std::vector<int> ends{last};
+  for (int s = start; s > 0;) {
+    int e = s - 1;
+    if (e >= 0 && units_[e].punct && units_[e].ch == ',') --e;
+    if (e >= 0 && Word(e) == "및") --e;
+    if (e < 0 || units_[e].date < 0 || next_run(e) != ends.front()) break;
+    ends.insert(ends.begin(), e);
+    s = run_start(e);
+  }
+  while (next_run(ends.back()) >= 0) ends.push_back(next_run(ends.back()));
+  if (ends.size() < 2) return out;
+  for (int e : ends) {
+    const auto& d = resolved_[units_[e].date];
+    if (e != last && d && !reference_[units_[e].date]) out.push_back(*d);
+  }
+  return out;
 }
 
 // Whether a passive light verb in the adnominal form ("개최된", "열린") stands right before unit k:
