@@ -119,15 +119,17 @@ class Dictionaries {
   const std::vector<Agent>& agents() const { return agents_; }
   const std::vector<VerbBlock>& blocks() const { return blocks_; }
   const std::vector<Discard>& discards() const { return discards_; }
-  // dyad's extension: nouns that name an act ("LAUNCH", "PROVISION"), upper case, so "the
-  // provision of munitions by the DPRK" is the DPRK's act; empty unless set.
-  const std::unordered_set<std::string>& act_nouns() const { return act_nouns_; }
-  void set_act_nouns(std::unordered_set<std::string> nouns) { act_nouns_ = std::move(nouns); }
-  // dyad's extension: nouns that name an agreement ("TREATY", "ACCORD"): "X is a treaty between
-  // A and B signed on …" tells of A and B agreeing.
-  const std::unordered_set<std::string>& agreement_nouns() const { return agreement_nouns_; }
-  void set_agreement_nouns(std::unordered_set<std::string> nouns) {
-    agreement_nouns_ = std::move(nouns);
+  // dyad's extension: closed word lists of data/en, upper case, by name; empty unless set.
+  //   act_nouns        nouns that name an act ("LAUNCH", "PROVISION"): "the provision of
+  //                    munitions by the DPRK" is the DPRK's act
+  //   agreement_nouns  nouns that name an agreement ("TREATY"): "X is a treaty between A and B
+  //                    signed on …" tells of A and B agreeing
+  //   occasion_nouns   gatherings ("SUMMIT", "FORUM"): "during a NATO summit" names the occasion,
+  //                    not a counterpart
+  //   group_nouns      what a number counts in "the three countries", "both sides"
+  const std::unordered_set<std::string>& Words(std::string_view list) const;
+  void SetWords(std::string list, std::unordered_set<std::string> words) {
+    word_lists_[std::move(list)] = std::move(words);
   }
 
   // Phrases starting with a word, longest first (indexes into actor_names() / agents()).
@@ -146,7 +148,7 @@ class Dictionaries {
   std::vector<Agent> agents_;
   std::vector<VerbBlock> blocks_;
   std::vector<Discard> discards_;
-  std::unordered_set<std::string> act_nouns_, agreement_nouns_;
+  std::unordered_map<std::string, std::unordered_set<std::string>> word_lists_;
   std::unordered_map<std::string, std::vector<int>> actor_index_, agent_index_;
   std::unordered_map<std::string, std::vector<VerbForm>> forms_;
   std::unordered_map<std::string, std::vector<std::vector<std::string>>> synsets_;

@@ -161,7 +161,7 @@ std::optional<en::CodedTriple> AgreementDefined(std::string_view sentence,
     if (words[i] != "BETWEEN") continue;
     bool agreement = false, defines = false;
     for (size_t k = i > 6 ? i - 6 : 0; k < i; ++k) {
-      agreement |= dict.agreement_nouns().count(words[k]) > 0;
+      agreement |= dict.Words("agreement_nouns").count(words[k]) > 0;
       defines |= words[k] == "IS" || words[k] == "WAS";
     }
     if (!agreement || !defines) continue;

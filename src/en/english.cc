@@ -213,12 +213,11 @@ Result<petrarch::Dictionaries> LoadEnglish(const Lexicon& lex, const std::string
     }
     return words;
   };
-  Result<std::unordered_set<std::string>> nouns = word_list("act_nouns.txt");
-  if (!nouns.ok()) return nouns.status();
-  Result<std::unordered_set<std::string>> agreements = word_list("agreement_nouns.txt");
-  if (!agreements.ok()) return agreements.status();
-  d->set_agreement_nouns(std::move(agreements).value());
-  d->set_act_nouns(std::move(nouns).value());
+  for (const char* list : {"act_nouns", "agreement_nouns", "occasion_nouns", "group_nouns"}) {
+    Result<std::unordered_set<std::string>> words = word_list((std::string(list) + ".txt").c_str());
+    if (!words.ok()) return words.status();
+    d->SetWords(list, std::move(words).value());
+  }
   return d;
 }
 

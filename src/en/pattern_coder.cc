@@ -280,7 +280,7 @@ class Sentence {
 
   // A noun phrase naming an act ("the launch", "that test", "the U.S. strikes").
   bool IsActNoun(const Mention& m) const {
-    const std::unordered_set<std::string>& kActs = d_.act_nouns();
+    const std::unordered_set<std::string>& kActs = d_.Words("act_nouns");
     // The head: the last word before a time expression ("the plan the same day") or before OF
     // ("the launch of a missile").
     static const std::unordered_set<std::string> kTail = {
@@ -406,18 +406,16 @@ class Sentence {
       }
     // "the two leaders", "both sides", "the three countries": the group of that size the
     // document named last (learned as "THE TWO", "THE THREE", …; see coder_en.cc).
+    const std::unordered_set<std::string>& group_nouns = d_.Words("group_nouns");
     if (learned_ != nullptr)
       for (int i = 0; i + 1 < n_; ++i) {
-        static const std::unordered_set<std::string> kGroupNouns = {
-            "LEADERS", "SIDES",   "COUNTRIES",  "GOVERNMENTS", "MINISTERS", "PRESIDENTS",
-            "NATIONS", "PARTIES", "NEIGHBOURS", "NEIGHBORS",   "STATES",    "ALLIES"};
         static const std::unordered_set<std::string> kNumbers = {"TWO", "THREE", "FOUR", "FIVE",
                                                                  "SIX"};
         int len = 0;
         std::string key;
-        if (W(i) == "THE" && i + 2 < n_ && kNumbers.count(W(i + 1)) && kGroupNouns.count(W(i + 2)))
+        if (W(i) == "THE" && i + 2 < n_ && kNumbers.count(W(i + 1)) && group_nouns.count(W(i + 2)))
           len = 3, key = "THE " + W(i + 1);
-        else if (W(i) == "BOTH" && kGroupNouns.count(W(i + 1)))
+        else if (W(i) == "BOTH" && group_nouns.count(W(i + 1)))
           len = 2, key = "THE TWO";
         if (len == 0 || span_of_[i] >= 0 || span_of_[i + len - 1] >= 0) continue;
         auto group = learned_->find(key);
@@ -1232,6 +1230,7 @@ class Sentence {
         const Mention* coded = nullptr;
         const Mention* uncoded = nullptr;
         const Mention* place = nullptr;
+        const std::unordered_set<std::string>& occasions = d_.Words("occasion_nouns");
         int te = opt_.keep_verbless_rest ? PurposeStart(ve, ce) : ce;
         for (const Mention& m : mentions_) {
           if (m.start < ve || m.end > te) continue;
@@ -1241,13 +1240,10 @@ class Sentence {
                 std::find(src->members.begin(), src->members.end(), x) != src->members.end();
           // "talks in Vientiane", "officials in Seoul": where, not whom; "during a NATO
           // summit": the occasion, not its organiser.
-          static const std::unordered_set<std::string> kOccasion = {
-              "SUMMIT",  "MEETING",   "CONFERENCE", "FORUM",
-              "SESSION", "GATHERING", "OLYMPICS",   "GAMES"};
           bool at_place =
               opt_.places_are_not_targets &&
               ((m.start > 0 && (W(m.start - 1) == "IN" || W(m.start - 1) == "AT")) ||
-               kOccasion.count(W(m.end - 1)) > 0 || (m.end < n_ && kOccasion.count(W(m.end)) > 0));
+               occasions.count(W(m.end - 1)) > 0 || (m.end < n_ && occasions.count(W(m.end)) > 0));
           // "sent troops to Russia": an agent with no state of its own ("---MIL") is what was
           // sent, not to whom, when a state follows.
           bool stateless =

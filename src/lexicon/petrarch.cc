@@ -683,6 +683,12 @@ const std::vector<std::vector<std::string>>* Dictionaries::Synset(const std::str
   return it == synsets_.end() ? nullptr : &it->second;
 }
 
+const std::unordered_set<std::string>& Dictionaries::Words(std::string_view list) const {
+  static const std::unordered_set<std::string> kNone;
+  auto it = word_lists_.find(std::string(list));
+  return it == word_lists_.end() ? kNone : it->second;
+}
+
 size_t Dictionaries::pattern_count() const {
   size_t n = 0;
   for (const VerbBlock& b : blocks_) n += b.patterns.size();
