@@ -93,13 +93,17 @@ struct KoreanWords {
   std::vector<std::string> word_final;      // 를, 는, 에서: endings that close a word
   std::vector<std::string>
       between_adverbs;  // 공식, 다시: may stand between an act and its light verb
-  std::vector<std::string> expect_nouns;    // 전망, 예정: after an adnominal, a forecast
-  std::vector<std::string> intent_nouns;    // 용의, 의향: after an adnominal, an intention
-  std::vector<std::string> boundary_nouns;  // 뒤, 후: after an adnominal, a clause boundary
-  std::vector<std::string> aim_verbs;       // 반대, 겨냥: adnominal before an act, its target
-  std::vector<std::string> reference_words; // 전후, 앞두고: a date before one is a reference
-  std::vector<std::string> after_words;     // 이후, 이래: a reference that bounds what follows
-  std::vector<std::string> adopt_verbs;     // 채택: a pair's declaration adopted is an agreement
+  std::vector<std::string> expect_nouns;     // 전망, 예정: after an adnominal, a forecast
+  std::vector<std::string> intent_nouns;     // 용의, 의향: after an adnominal, an intention
+  std::vector<std::string> boundary_nouns;   // 뒤, 후: after an adnominal, a clause boundary
+  std::vector<std::string> aim_verbs;        // 반대, 겨냥: adnominal before an act, its target
+  std::vector<std::string> reference_words;  // 전후, 앞두고: a date before one is a reference
+  std::vector<std::string> after_words;      // 이후, 이래: a reference that bounds what follows
+  std::vector<std::string> adopt_verbs;      // 채택: a pair's declaration adopted is an agreement
+  std::vector<std::string> meeting_words;    // 정상회의, 계기로: after a state, its meeting
+  std::vector<std::string> reacted_words;    // 발언, 도발: acts and words a reaction answers
+  std::vector<std::string> speech_vehicles;  // 연설, 기자회견: what a statement is given in
+  std::vector<std::string> forecast_verbs;  // 전망된다: a sentence closing on one is a forecast
 };
 
 // What a dictionary key names. A key may name several things (a person and an office).

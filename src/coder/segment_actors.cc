@@ -56,8 +56,7 @@ ActorRef SegmentCoder::Resolve(const NP& np, const Date& on) const {
 bool SegmentCoder::NamesMeeting(const NP& np, int k) const {
   for (int j = k + 1; j <= np.last && j <= k + 2; ++j) {
     std::string_view w = Text(units_[j].b, units_[j].e);
-    for (std::string_view m : {"정상회의", "회의", "외교장관회의", "국방장관회의", "외무장관회의",
-                               "총회", "포럼", "계기", "계기로", "참석차"})
+    for (const std::string& m : lex_.korean_words().meeting_words)
       if (w.substr(0, m.size()) == m) return true;
   }
   return false;
@@ -215,8 +214,8 @@ ActorRef SegmentCoder::Place(const NP& np) const {
   // An address narrows left to right ("평양 대동강구역 문흥동에"): a known place followed only by
   // words the dictionaries do not know is where the phrase is.
   int at = np.last;
-  while (at > np.first && units_[at].lex == nullptr && !units_[at].punct &&
-         units_[at].toward < 0 && units_[at].compound.empty() && units_[at].country_word < 0)
+  while (at > np.first && units_[at].lex == nullptr && !units_[at].punct && units_[at].toward < 0 &&
+         units_[at].compound.empty() && units_[at].country_word < 0)
     --at;
   const Unit& u = units_[at];
   if (u.lex == nullptr) return ref;

@@ -84,7 +84,7 @@ void SegmentCoder::ScopeForecast() {
   if (last < 0) return;
   std::string_view w = Word(last), before = Word(last - 1);
   bool forecast = false;
-  for (std::string_view f : {"전망된다", "전망이다", "예상된다", "예상이다", "관측된다"})
+  for (const std::string& f : lex_.korean_words().forecast_verbs)
     forecast |= w.substr(0, f.size()) == f;
   if (w.substr(0, 6) == "보인다" && before.substr(0, 6) == "것으로") forecast = true;
   if (w.substr(0, 6) == "것이다" && IsProspective(before)) forecast = true;

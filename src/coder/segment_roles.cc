@@ -389,8 +389,7 @@ ActorRef SegmentCoder::OwnerOfReactedAct(const Pred& p, const Date& on) {
     // "윤석열 대통령의 … 비판 발언 반박": a reaction to words is aimed at their speaker.
     bool words = false;
     for (int k = np.last + 1; k < p.unit && !words; ++k)
-      for (std::string_view w : {"발언", "주장", "언급", "입장", "연설", "항의", "비판", "비난",
-                                 "요구", "제안", "결정", "조치", "발사", "도발", "핵실험"})
+      for (const std::string& w : lex_.korean_words().reacted_words)
         words |= Word(k).substr(0, w.size()) == w;
     // "미국의 대만 무기 판매 규탄", "한국의 우크라이나 지원 움직임에 … 경고": a state right after
     // the genitive, with more of the phrase after it, is the act's beneficiary, not its owner.

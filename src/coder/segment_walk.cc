@@ -587,8 +587,9 @@ std::optional<DateSpan> SegmentCoder::DateFor(const Pred& p, bool* carried) {
       if (n < 0 || n >= p.unit) continue;
       const Action* x = ActionOf(units_[n], false);
       std::string_view w = Text(units_[n].b, units_[n].e);
-      bool vehicle = (x != nullptr && x->frame == Frame::kSay) || w.substr(0, 6) == "연설" ||
-                     w.substr(0, 12) == "기자회견" || w.substr(0, 9) == "인터뷰";
+      bool vehicle = x != nullptr && x->frame == Frame::kSay;
+      for (const std::string& v : lex_.korean_words().speech_vehicles)
+        vehicle |= w.substr(0, v.size()) == v;
       if (vehicle) stmt_date = resolved_[units_[k].date];
     }
     if (stmt_date) return stmt_date;

@@ -344,32 +344,31 @@ void LoadKoreanWords(const TsvTable& t, KoreanWords* words,
                           std::to_string(it->second));
       continue;
     }
-    if (kind == "pair") {
-      words->pair.push_back(word);
-    } else if (kind == "pair_count") {
-      words->pair_counts.push_back(word);
-    } else if (kind == "pair_head") {
-      words->pair_heads.push_back(word);
-    } else if (kind == "state_suffix") {
-      words->state_suffixes.push_back(word);
-    } else if (kind == "word_final") {
-      words->word_final.push_back(word);
-    } else if (kind == "between_adverb") {
-      words->between_adverbs.push_back(word);
-    } else if (kind == "expect_noun") {
-      words->expect_nouns.push_back(word);
-    } else if (kind == "intent_noun") {
-      words->intent_nouns.push_back(word);
-    } else if (kind == "boundary_noun") {
-      words->boundary_nouns.push_back(word);
-    } else if (kind == "aim_verb") {
-      words->aim_verbs.push_back(word);
-    } else if (kind == "reference") {
-      words->reference_words.push_back(word);
-    } else if (kind == "after_reference") {
-      words->after_words.push_back(word);
-    } else if (kind == "adopt_verb") {
-      words->adopt_verbs.push_back(word);
+    // The kinds that are plain word lists, by name.
+    static const std::pair<const char*, std::vector<std::string> KoreanWords::*> kLists[] = {
+        {"pair", &KoreanWords::pair},
+        {"pair_count", &KoreanWords::pair_counts},
+        {"pair_head", &KoreanWords::pair_heads},
+        {"state_suffix", &KoreanWords::state_suffixes},
+        {"word_final", &KoreanWords::word_final},
+        {"between_adverb", &KoreanWords::between_adverbs},
+        {"expect_noun", &KoreanWords::expect_nouns},
+        {"intent_noun", &KoreanWords::intent_nouns},
+        {"boundary_noun", &KoreanWords::boundary_nouns},
+        {"aim_verb", &KoreanWords::aim_verbs},
+        {"reference", &KoreanWords::reference_words},
+        {"after_reference", &KoreanWords::after_words},
+        {"adopt_verb", &KoreanWords::adopt_verbs},
+        {"meeting_word", &KoreanWords::meeting_words},
+        {"reacted_word", &KoreanWords::reacted_words},
+        {"speech_vehicle", &KoreanWords::speech_vehicles},
+        {"forecast_verb", &KoreanWords::forecast_verbs},
+    };
+    std::vector<std::string> KoreanWords::*list = nullptr;
+    for (const auto& [name, member] : kLists)
+      if (kind == name) list = member;
+    if (list != nullptr) {
+      (words->*list).push_back(word);
     } else if (kind == "self") {
       if (value != "GOV" && value != "MIL") {
         problems->push_back(where + "value '" + value + "' of a self word is not GOV or MIL");
@@ -379,12 +378,9 @@ void LoadKoreanWords(const TsvTable& t, KoreanWords* words,
     } else if (kind == "not_actor") {
       keys->emplace_back(word, LexEntry{LexEntry::Kind::kCommon, false, 0});
     } else {
-      problems->push_back(
-          where + "kind '" + kind +
-          "' is not pair, pair_count, pair_head, state_suffix, word_final, "
-          "between_adverb, expect_noun, intent_noun, boundary_noun, aim_verb, reference, "
-                          "after_reference, adopt_verb, self or "
-          "not_actor");
+      std::string known;
+      for (const auto& [name, member] : kLists) known += std::string(name) + ", ";
+      problems->push_back(where + "kind '" + kind + "' is not " + known + "self or not_actor");
       continue;
     }
     seen.emplace(kind + "\t" + word, r.line);
