@@ -68,7 +68,8 @@ std::optional<burden::BurdenData> Load(const Global& g, const BurdenFlags& f, bo
     return std::nullopt;
   }
   if (Exists(db)) {
-    Result<std::unique_ptr<Store>> store = Store::Open(db);
+    Result<std::unique_ptr<Store>> store =
+        Store::Open(db, for_import ? StoreAccess::kCreate : StoreAccess::kReadOnly);
     if (!store.ok()) {
       std::cerr << "dyad: " << store.status().message() << "\n";
       return std::nullopt;

@@ -1,5 +1,7 @@
 #include "cli_commands.h"
 
+#include <sys/stat.h>
+
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -24,6 +26,18 @@ namespace dyad::cli {
 std::string DefaultDb() {
   if (const char* env = std::getenv("DYAD_DB"); env != nullptr && *env != '\0') return env;
   return "dyad.db";
+}
+
+std::unique_ptr<Store> OpenStore(const std::string& db, StoreAccess access) {
+  struct stat st;
+  bool existed = ::stat(db.c_str(), &st) == 0;
+  Result<std::unique_ptr<Store>> store = Store::Open(db, access);
+  if (!store.ok()) {
+    std::cerr << "dyad: " << store.status().message() << "\n";
+    return nullptr;
+  }
+  if (!existed) std::cerr << "dyad: created store " << db << "\n";
+  return std::move(store).value();
 }
 
 std::shared_ptr<const Resources> LoadResources(const Global& g) {
@@ -368,9 +382,8 @@ void Register(CLI::App& app, Global& g) {
       g.exit_code = 2;
       return;
     }
-    Result<std::unique_ptr<Store>> store = Store::Open(inf->db);
-    if (!store.ok()) {
-      std::cerr << "dyad: " << store.status().message() << "\n";
+    std::unique_ptr<Store> store = OpenStore(inf->db, StoreAccess::kCreate);
+    if (store == nullptr) {
       g.exit_code = 2;
       return;
     }
@@ -393,7 +406,7 @@ void Register(CLI::App& app, Global& g) {
           g.exit_code = 1;
           return;
         }
-        Result<IngestReport> r = (*store)->Ingest(doc, *coded);
+        Result<IngestReport> r = store->Ingest(doc, *coded);
         if (!r.ok()) {
           std::cerr << "dyad: " << name << ": " << r.status().message() << "\n";
           g.exit_code = 1;
@@ -435,14 +448,21 @@ void Register(CLI::App& app, Global& g) {
   events->add_option("--format", ef->format, "output format")
       ->check(CLI::IsMember({"jsonl", "tsv", "table"}));
   events->callback([ef, &g] {
-    Result<std::unique_ptr<Store>> store = Store::Open(ef->db);
-    if (!store.ok()) {
-      std::cerr << "dyad: " << store.status().message() << "\n";
+    // The flags first: a usage error is named before the store is looked at.
+    EventQuery q;
+    if (ef->between.size() == 2)
+      q.side_a = NormaliseSide(ef->between[0], g), q.side_b = NormaliseSide(ef->between[1], g);
+    q.from = ParseDateFlag(ef->from, false);
+    q.to = ParseDateFlag(ef->to, true);
+    q.code_root = ef->code_root;
+    q.modes = ParseModes(ef->modes);
+    std::unique_ptr<Store> store = OpenStore(ef->db, StoreAccess::kReadOnly);
+    if (store == nullptr) {
       g.exit_code = 2;
       return;
     }
     if (ef->unresolved) {
-      Result<std::vector<Unresolved>> items = (*store)->UnresolvedItems(ef->reason);
+      Result<std::vector<Unresolved>> items = store->UnresolvedItems(ef->reason);
       if (!items.ok()) {
         std::cerr << "dyad: " << items.status().message() << "\n";
         g.exit_code = 2;
@@ -451,14 +471,7 @@ void Register(CLI::App& app, Global& g) {
       PrintUnresolved(*items, ef->format);
       return;
     }
-    EventQuery q;
-    if (ef->between.size() == 2)
-      q.side_a = NormaliseSide(ef->between[0], g), q.side_b = NormaliseSide(ef->between[1], g);
-    q.from = ParseDateFlag(ef->from, false);
-    q.to = ParseDateFlag(ef->to, true);
-    q.code_root = ef->code_root;
-    q.modes = ParseModes(ef->modes);
-    Result<std::vector<Event>> r = (*store)->Events(q);
+    Result<std::vector<Event>> r = store->Events(q);
     if (!r.ok()) {
       std::cerr << "dyad: " << r.status().message() << "\n";
       g.exit_code = 2;
@@ -486,18 +499,17 @@ void Register(CLI::App& app, Global& g) {
   chron->add_option("--lang", chf->lang, "language of the content line")
       ->check(CLI::IsMember({"ko", "en"}));
   chron->callback([chf, &g] {
-    Result<std::unique_ptr<Store>> store = Store::Open(chf->db);
-    if (!store.ok()) {
-      std::cerr << "dyad: " << store.status().message() << "\n";
-      g.exit_code = 2;
-      return;
-    }
     EventQuery q;
     q.side_a = NormaliseSide(chf->between[0], g);
     q.side_b = NormaliseSide(chf->between[1], g);
     if (chf->year != 0) q.from = Date{chf->year, 1, 1}, q.to = Date{chf->year, 12, 31};
     q.modes = {EventMode::kActual};  // a chronology tells what happened
-    Result<std::vector<Event>> r = (*store)->Events(q);
+    std::unique_ptr<Store> store = OpenStore(chf->db, StoreAccess::kReadOnly);
+    if (store == nullptr) {
+      g.exit_code = 2;
+      return;
+    }
+    Result<std::vector<Event>> r = store->Events(q);
     if (!r.ok()) {
       std::cerr << "dyad: " << r.status().message() << "\n";
       g.exit_code = 2;

@@ -11,6 +11,7 @@
 #include "dyad/date.h"
 #include "dyad/event.h"
 #include "dyad/lexicon.h"
+#include "dyad/store.h"
 
 namespace dyad::cli {
 
@@ -28,7 +29,10 @@ void RegisterValidate(CLI::App& app, Global& global);
 void RegisterBurden(CLI::App& app, Global& global);
 
 // Shared by the subcommands.
-std::string DefaultDb();                                          // $DYAD_DB or ./dyad.db
+std::string DefaultDb();  // $DYAD_DB or ./dyad.db
+// Opens the store for a command, or prints why not and returns null. Queries open it read-only
+// and need it to exist; ingest and import create it, saying so on stderr.
+std::unique_ptr<Store> OpenStore(const std::string& db, StoreAccess access);
 std::shared_ptr<const Resources> LoadResources(const Global& g);  // null after a message
 // YYYY, YYYY-MM or YYYY-MM-DD; the last day of the period when `end`. Throws
 // CLI::ValidationError on anything else.

@@ -65,9 +65,8 @@ void RegisterExchange(CLI::App& app, Global& g) {
       g.exit_code = 2;
       return;
     }
-    Result<std::unique_ptr<Store>> store = Store::Open(imf->db);
-    if (!store.ok()) {
-      std::cerr << "dyad: " << store.status().message() << "\n";
+    std::unique_ptr<Store> store = OpenStore(imf->db, StoreAccess::kCreate);
+    if (store == nullptr) {
       g.exit_code = 2;
       return;
     }
@@ -94,7 +93,7 @@ void RegisterExchange(CLI::App& app, Global& g) {
         continue;
       }
       ImportSource src{f, std::string(FormatName(*format)), *sha, f};
-      Result<std::unique_ptr<EventImport>> batch = (*store)->BeginImport(src);
+      Result<std::unique_ptr<EventImport>> batch = store->BeginImport(src);
       if (!batch.ok()) {
         std::cerr << "dyad: " << batch.status().message() << "\n";
         g.exit_code = 2;
@@ -160,12 +159,6 @@ void RegisterExchange(CLI::App& app, Global& g) {
     std::optional<EventFormat> format =
         !exf->format.empty() ? ParseFormat(exf->format) : FormatFromName(exf->out);
     if (!format) format = EventFormat::kJsonl;
-    Result<std::unique_ptr<Store>> store = Store::Open(exf->db);
-    if (!store.ok()) {
-      std::cerr << "dyad: " << store.status().message() << "\n";
-      g.exit_code = 2;
-      return;
-    }
     EventQuery q;
     if (exf->between.size() == 2)
       q.side_a = NormaliseSide(exf->between[0], g), q.side_b = NormaliseSide(exf->between[1], g);
@@ -173,7 +166,12 @@ void RegisterExchange(CLI::App& app, Global& g) {
     q.to = ParseDateFlag(exf->to, true);
     q.code_root = exf->code_root;
     q.modes = ParseModes(exf->modes);
-    Result<std::vector<Event>> events = (*store)->Events(q);
+    std::unique_ptr<Store> store = OpenStore(exf->db, StoreAccess::kReadOnly);
+    if (store == nullptr) {
+      g.exit_code = 2;
+      return;
+    }
+    Result<std::vector<Event>> events = store->Events(q);
     if (!events.ok()) {
       std::cerr << "dyad: " << events.status().message() << "\n";
       g.exit_code = 2;

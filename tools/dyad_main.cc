@@ -17,10 +17,18 @@ int main(int argc, char** argv) {
   app.add_option("--data", global.data_dir, "data directory (codebook, countries, lexicon)")
       ->check(CLI::ExistingDirectory);
   dyad::cli::Register(app, global);
+  // `dyad` alone: what it can do.
+  if (argc == 1) {
+    std::cout << app.help();
+    return 0;
+  }
+  // Exit codes: 0 done, 1 some inputs failed (named on stderr, the rest processed), 2 usage (a
+  // flag, a value or a store the command cannot use).
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    return app.exit(e);
+    int code = app.exit(e);  // prints help, the version, or the error
+    return code == 0 ? 0 : 2;
   }
   return global.exit_code;
 }

@@ -79,11 +79,21 @@ struct StoredDocument {
   std::string path, title, lang, sha256;
 };
 
+// How a command opens the store.
+enum class StoreAccess {
+  kCreate,    // read-write, created when the file does not exist (ingest, import)
+  kReadOnly,  // queries: never writes, so a shared or read-only file serves; it must exist
+};
+
 class Store {
  public:
   static constexpr int kSchemaVersion = 7;
 
-  static Result<std::unique_ptr<Store>> Open(const std::string& path);
+  // kCreate migrates an older store. kReadOnly fails with kNotFound when `path` does not exist,
+  // and asks for a read-write open of a store of an older schema; a store in WAL mode on a
+  // read-only file or directory is read as it stands (SQLite's immutable mode).
+  static Result<std::unique_ptr<Store>> Open(const std::string& path,
+                                             StoreAccess access = StoreAccess::kCreate);
   ~Store();
   Store(const Store&) = delete;
   Store& operator=(const Store&) = delete;

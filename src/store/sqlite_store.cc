@@ -1,8 +1,10 @@
 // The SQLite store. Statements are prepared per call (ingest is dominated by coding, not by
 // SQL); every write runs inside BEGIN IMMEDIATE … COMMIT and rolls back on the first error.
 #include <sqlite3.h>
+#include <sys/stat.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <ctime>
 
 #include "dyad/store.h"
@@ -193,7 +195,75 @@ struct Store::Impl {
 Store::Store(std::unique_ptr<Impl> impl, int version) : impl_(std::move(impl)), version_(version) {}
 Store::~Store() = default;
 
-Result<std::unique_ptr<Store>> Store::Open(const std::string& path) {
+namespace {
+
+// The schema version of an open store, or -1 (the message in *error) when it cannot be read.
+int SchemaVersion(sqlite3* db, std::string* error) {
+  sqlite3_stmt* st = nullptr;
+  int version = -1;
+  if (sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, nullptr) == SQLITE_OK &&
+      sqlite3_step(st) == SQLITE_ROW)
+    version = sqlite3_column_int(st, 0);
+  else
+    *error = sqlite3_errmsg(db);
+  sqlite3_finalize(st);
+  return version;
+}
+
+// Opens a store for queries only; *version its schema version. A WAL store whose directory or
+// file cannot be written (a colleague's copy, a shared read-only mount) has no -shm to map: it
+// is read immutable. The caller closes the handle.
+Result<sqlite3*> OpenReadOnly(const std::string& path, int* version) {
+  struct stat st;
+  if (::stat(path.c_str(), &st) != 0)
+    return Status::NotFound(path + ": no such store (dyad ingest or dyad import creates one)");
+  std::string uri = "file:";
+  for (char c : path) {  // a URI path: %-escape what a URI reserves
+    if (c == '%' || c == '?' || c == '#') {
+      char buf[4];
+      std::snprintf(buf, sizeof buf, "%%%02X", static_cast<unsigned char>(c));
+      uri += buf;
+    } else {
+      uri += c;
+    }
+  }
+  std::string error = "cannot open";
+  for (const char* mode : {"", "?immutable=1"}) {
+    sqlite3* db = nullptr;
+    if (sqlite3_open_v2((uri + mode).c_str(), &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI,
+                        nullptr) == SQLITE_OK) {
+      sqlite3_busy_timeout(db, 5000);
+      *version = SchemaVersion(db, &error);
+      if (*version >= 0) return db;
+    } else if (db != nullptr) {
+      error = sqlite3_errmsg(db);
+    }
+    sqlite3_close(db);
+  }
+  return Status::IoError(path + ": cannot read store: " + error);
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Store>> Store::Open(const std::string& path, StoreAccess access) {
+  if (access == StoreAccess::kReadOnly) {
+    int version = 0;
+    Result<sqlite3*> ro = OpenReadOnly(path, &version);
+    if (!ro.ok()) return ro.status();
+    auto impl = std::make_unique<Impl>();
+    impl->path = path;
+    impl->db = *ro;
+    if (version > kKnownVersion)
+      return Status::InvalidInput(path + ": store has schema version " + std::to_string(version) +
+                                  ", newer than this dyad understands (" +
+                                  std::to_string(kKnownVersion) + "); upgrade dyad");
+    if (version == 0) return Status::InvalidInput(path + ": not a dyad store (no schema version)");
+    if (version < kKnownVersion)
+      return Status::InvalidInput(path + ": store has schema version " + std::to_string(version) +
+                                  "; a read-write command (dyad ingest) migrates it to " +
+                                  std::to_string(kKnownVersion));
+    return std::unique_ptr<Store>(new Store(std::move(impl), kKnownVersion));
+  }
   auto impl = std::make_unique<Impl>();
   impl->path = path;
   if (sqlite3_open_v2(path.c_str(), &impl->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
@@ -618,8 +688,8 @@ Result<FigureImportReport> Store::AddFigures(const burden::EditionData& data) {
       if (!find.IsNull(0)) old = find.Real(0);
       if (old != c.value || (find.Int(1) != 0) != c.estimate) {
         return fail(Status::InvalidInput(
-            "edition " + e.id + " already holds another " + series + " figure (or estimate flag) for " + c.country +
-            " " + std::to_string(c.year) +
+            "edition " + e.id + " already holds another " + series +
+            " figure (or estimate flag) for " + c.country + " " + std::to_string(c.year) +
             ": an edition is never overwritten; import the revised table as a new --edition"));
       }
       ++report.unchanged;

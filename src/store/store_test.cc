@@ -171,6 +171,46 @@ TEST(StoreTest, RefusesNewerSchemasAndNonDatabases) {
   EXPECT_NE(j.status().message().find("junk.db"), std::string::npos);
 }
 
+// Queries open the store read-only: a missing store is an error, not a new empty file; a write
+// through a read-only store fails and changes nothing; an older schema asks for a migration.
+TEST(StoreTest, ReadOnlyOpensNeverWrite) {
+  std::string missing = FreshDb("missing.db");
+  auto m = Store::Open(missing, StoreAccess::kReadOnly);
+  ASSERT_FALSE(m.ok());
+  EXPECT_EQ(m.status().code(), Status::Code::kNotFound);
+  EXPECT_NE(m.status().message().find("no such store"), std::string::npos);
+  EXPECT_FALSE(std::filesystem::exists(missing));
+
+  std::string db = FreshDb("readonly.db");
+  Coded t = CodeText(kTable, "table.txt");
+  {
+    auto rw = Store::Open(db);
+    ASSERT_TRUE(rw.ok());
+    ASSERT_TRUE((*rw)->Ingest(t.doc, t.coded).ok());
+  }
+  int64_t events = Count(db, "events");
+  auto ro = Store::Open(db, StoreAccess::kReadOnly);
+  ASSERT_TRUE(ro.ok()) << ro.status().message();
+  auto all = (*ro)->Events({});
+  ASSERT_TRUE(all.ok());
+  EXPECT_EQ(static_cast<int64_t>(all->size()), events);
+  Coded n = CodeText(kNarrative, "narrative.txt");
+  auto w = (*ro)->Ingest(n.doc, n.coded);
+  EXPECT_FALSE(w.ok());
+  EXPECT_EQ(Count(db, "events"), events);
+
+  std::string old = FreshDb("old-ro.db");
+  {
+    sqlite3* h;
+    sqlite3_open(old.c_str(), &h);
+    sqlite3_exec(h, "CREATE TABLE x(a); PRAGMA user_version=3", nullptr, nullptr, nullptr);
+    sqlite3_close(h);
+  }
+  auto o = Store::Open(old, StoreAccess::kReadOnly);
+  ASSERT_FALSE(o.ok());
+  EXPECT_NE(o.status().message().find("migrates it"), std::string::npos);
+}
+
 // A store written by the first schema (no event modes) opens migrated and takes new events.
 TEST(StoreTest, MigratesAVersionOneStore) {
   std::string db = FreshDb("v1.db");

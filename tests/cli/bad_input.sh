@@ -53,7 +53,12 @@ check "lexicon check names the English list's line" "act_nouns.txt:$line: 'provi
 # Flags are validated.
 out=$("$dyad" code --format xml "$good" 2>&1); code=$?
 check "bad flag rejected" "xml" "$out"
-[ "$code" -ne 0 ] && echo "ok   bad flag exit" || { echo "FAIL bad flag exit"; fail=1; }
+[ "$code" -eq 2 ] && echo "ok   bad flag exits 2" || { echo "FAIL bad flag exit $code"; fail=1; }
+out=$("$dyad" nosuch 2>&1); code=$?
+[ "$code" -eq 2 ] && echo "ok   unknown command exits 2" || { echo "FAIL unknown command exit $code"; fail=1; }
+out=$("$dyad" 2>&1); code=$?
+check "dyad alone prints its commands" "Subcommands:" "$out"
+[ "$code" -eq 0 ] && echo "ok   dyad alone exits 0" || { echo "FAIL dyad alone exit $code"; fail=1; }
 out=$("$dyad" events --db "$tmp/x.db" --from 2024-13 2>&1); code=$?
 check "bad date flag named" "2024-13" "$out"
 # The coder as a stateless filter: stdin codes like the file.

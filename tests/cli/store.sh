@@ -6,8 +6,22 @@ rm -rf "$tmp" && mkdir -p "$tmp"
 db=$tmp/t.db
 fail=0
 check() { if [[ "$3" == *"$2"* ]]; then echo "ok   $1"; else echo "FAIL $1: expected '$2' in: $3"; fail=1; fi; }
-out=$("$dyad" ingest --db "$db" tests/corpus/ko/brief-2024-dprk-russia.txt) || fail=1
+out=$("$dyad" ingest --db "$db" tests/corpus/ko/brief-2024-dprk-russia.txt 2>&1) || fail=1
 check "ingest reports new events" "new events" "$out"
+check "ingest says it created the store" "created store" "$out"
+# Queries never create a store: a mistyped --db is an error (exit 2), and no file appears.
+for cmd in "events" "chronology --between PRK RUS" "export --out $tmp/x.jsonl"; do
+  out=$("$dyad" $cmd --db "$tmp/nowhere.db" 2>&1); code=$?
+  check "$cmd: missing store named" "no such store" "$out"
+  [ "$code" -eq 2 ] && [ ! -e "$tmp/nowhere.db" ] && echo "ok   $cmd: exit 2, nothing created" ||
+    { echo "FAIL $cmd on a missing store: exit $code"; fail=1; }
+done
+# Queries open the store read-only: the store file is byte for byte the same after them (SQLite
+# may add its empty -wal and shared-memory files beside a WAL store).
+before=$(sha256sum < "$db")
+"$dyad" events --db "$db" --format jsonl > /dev/null && "$dyad" chronology --db "$db" --between PRK RUS > /dev/null
+after=$(sha256sum < "$db")
+[ "$before" = "$after" ] && echo "ok   queries leave the store unchanged" || { echo "FAIL queries wrote to the store"; fail=1; }
 n1=$("$dyad" events --db "$db" --format jsonl | wc -l)
 out=$("$dyad" ingest --db "$db" tests/corpus/ko/brief-2024-dprk-russia.txt) || fail=1
 check "second ingest changes nothing" "nothing changed" "$out"
