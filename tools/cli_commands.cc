@@ -18,6 +18,7 @@
 #include "dyad/jsonl.h"
 #include "dyad/lexicon.h"
 #include "dyad/petrarch.h"
+#include "dyad/query_names.h"
 #include "dyad/repair.h"
 #include "dyad/store.h"
 
@@ -95,6 +96,20 @@ std::string Cut(const std::string& s, size_t max_width) {
   return o + "…";
 }
 
+// A query that finds nothing says so on stderr, with the filters that found nothing.
+void SayIfNone(size_t found, const EventQuery& q) {
+  if (found != 0) return;
+  std::string f;
+  if (!q.side_a.empty()) f += " between " + q.side_a + " and " + q.side_b;
+  if (!q.actor.empty()) f += " with " + q.actor;
+  if (q.from) f += " from " + q.from->ToIso();
+  if (q.to) f += " to " + q.to->ToIso();
+  if (!q.code_root.empty()) f += " with code " + q.code_root + "*";
+  std::cerr << "dyad: no stored events" << (f.empty() ? "" : f)
+            << (f.empty() ? " (the store is empty: dyad ingest or dyad import fills it)\n"
+                          : " (widen the filters, or list them all with dyad events)\n");
+}
+
 void PrintEvents(const std::vector<Event>& events, const std::string& format) {
   if (format == "jsonl") {
     std::string out;
@@ -139,16 +154,12 @@ Result<Document> ReadStdin() {
 // "--between 북한 러시아" or "--between 'North Korea' Russia" as well as PRK RUS: a state's
 // name in either language (or a short form) becomes its ISO code; anything else (an actor code
 // such as IGOUNO or RUSMIL) is kept.
-std::string NormaliseSide(const std::string& side, const Global& g) {
-  bool code = !side.empty();
-  for (char c : side) code &= (c >= 'A' && c <= 'Z');
-  if (code) return side;
+std::string NormaliseSide(const std::string& side, const Global& g, const std::string& flag) {
   auto res = LoadResources(g);
-  if (!res) return side;
-  for (const Country& c : res->lexicon.countries().all())
-    for (const std::string& n : c.names)
-      if (n == side) return c.iso3;
-  return side;
+  if (!res) throw CLI::ValidationError(flag, "the dictionaries could not be loaded");
+  Result<std::string> code = ResolveQueryName(res->lexicon, side);
+  if (!code.ok()) throw CLI::ValidationError(flag, code.status().message());
+  return *code;
 }
 
 // "actual,expected" or "all" → modes; throws a CLI error naming the bad word.
@@ -427,6 +438,7 @@ void Register(CLI::App& app, Global& g) {
   struct EventFlags {
     std::string db = DefaultDb(), from, to, code_root, format = "table", modes = "all", reason;
     std::vector<std::string> between;
+    std::string actor;
     bool unresolved = false;
   };
   auto ef = std::make_shared<EventFlags>();
@@ -434,8 +446,10 @@ void Register(CLI::App& app, Global& g) {
   events->add_option("--db", ef->db, "SQLite store (default $DYAD_DB or ./dyad.db)");
   events
       ->add_option("--between", ef->between,
-                   "two sides: ISO alpha-3, actor codes or state names (PRK RUS, 북한 러시아)")
+                   "two sides: codes or names of states and organisations (PRK RUS, 북한 유엔, "
+                   "UNSC)")
       ->expected(2);
+  events->add_option("--actor", ef->actor, "one side: every event it takes part in (NATO, 북한)");
   events->add_option("--from", ef->from, "first date (YYYY, YYYY-MM or YYYY-MM-DD)");
   events->add_option("--to", ef->to, "last date");
   events->add_option("--code", ef->code_root, "CAMEO code or root, e.g. 04");
@@ -452,6 +466,7 @@ void Register(CLI::App& app, Global& g) {
     EventQuery q;
     if (ef->between.size() == 2)
       q.side_a = NormaliseSide(ef->between[0], g), q.side_b = NormaliseSide(ef->between[1], g);
+    if (!ef->actor.empty()) q.actor = NormaliseSide(ef->actor, g, "--actor");
     q.from = ParseDateFlag(ef->from, false);
     q.to = ParseDateFlag(ef->to, true);
     q.code_root = ef->code_root;
@@ -478,11 +493,12 @@ void Register(CLI::App& app, Global& g) {
       return;
     }
     PrintEvents(*r, ef->format);
+    SayIfNone(r->size(), q);
   });
 
   // ---- chronology ----
   struct ChronFlags {
-    std::string db = DefaultDb(), format = "table", lang = "ko";
+    std::string db = DefaultDb(), format = "table", lang = "ko", from, to;
     std::vector<std::string> between;
     int year = 0;
   };
@@ -490,10 +506,14 @@ void Register(CLI::App& app, Global& g) {
   CLI::App* chron =
       app.add_subcommand("chronology", "The chronology of a dyad: one row per real-world event");
   chron->add_option("--db", chf->db, "SQLite store (default $DYAD_DB or ./dyad.db)");
-  chron->add_option("--between", chf->between, "the two sides (PRK RUS, 북한 러시아)")
+  chron->add_option("--between", chf->between, "the two sides (PRK RUS, 북한 유엔, NATO)")
       ->expected(2)
       ->required();
-  chron->add_option("--year", chf->year, "only this year")->check(CLI::Range(1900, 2100));
+  CLI::Option* year =
+      chron->add_option("--year", chf->year, "only this year")->check(CLI::Range(1900, 2100));
+  chron->add_option("--from", chf->from, "first date (YYYY, YYYY-MM or YYYY-MM-DD)")
+      ->excludes(year);
+  chron->add_option("--to", chf->to, "last date")->excludes(year);
   chron->add_option("--format", chf->format, "output format")
       ->check(CLI::IsMember({"markdown", "csv", "table"}));
   chron->add_option("--lang", chf->lang, "language of the content line")
@@ -503,6 +523,8 @@ void Register(CLI::App& app, Global& g) {
     q.side_a = NormaliseSide(chf->between[0], g);
     q.side_b = NormaliseSide(chf->between[1], g);
     if (chf->year != 0) q.from = Date{chf->year, 1, 1}, q.to = Date{chf->year, 12, 31};
+    if (!chf->from.empty()) q.from = ParseDateFlag(chf->from, false);
+    if (!chf->to.empty()) q.to = ParseDateFlag(chf->to, true);
     q.modes = {EventMode::kActual};  // a chronology tells what happened
     std::unique_ptr<Store> store = OpenStore(chf->db, StoreAccess::kReadOnly);
     if (store == nullptr) {
@@ -519,6 +541,7 @@ void Register(CLI::App& app, Global& g) {
     ChronologyFormat f = chf->format == "markdown" ? ChronologyFormat::kMarkdown
                          : chf->format == "csv"    ? ChronologyFormat::kCsv
                                                    : ChronologyFormat::kTable;
+    SayIfNone(r->size(), q);
     std::string out = RenderChronology(rows, f, chf->lang);
     std::fwrite(out.data(), 1, out.size(), stdout);
   });

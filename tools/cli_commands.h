@@ -37,8 +37,11 @@ std::shared_ptr<const Resources> LoadResources(const Global& g);  // null after 
 // YYYY, YYYY-MM or YYYY-MM-DD; the last day of the period when `end`. Throws
 // CLI::ValidationError on anything else.
 std::optional<Date> ParseDateFlag(const std::string& s, bool end);
-// A --between side: ISO alpha-3, an actor code or a state's name in Korean or English.
-std::string NormaliseSide(const std::string& side, const Global& g);
+// A --between or --actor side: an ISO or CAMEO code, or a state's or an organisation's name in
+// Korean or English (dyad/query_names.h). Throws CLI::ValidationError naming `flag` and the
+// nearest names for a name the lexicon does not know.
+std::string NormaliseSide(const std::string& side, const Global& g,
+                          const std::string& flag = "--between");
 // "actual,expected" or "all" (every mode).
 std::vector<EventMode> ParseModes(const std::string& list);
 

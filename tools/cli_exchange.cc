@@ -139,7 +139,7 @@ void RegisterExchange(CLI::App& app, Global& g) {
 
   // ---- export ----
   struct ExportFlags {
-    std::string db = DefaultDb(), format, out = "-", from, to, code_root, modes = "actual";
+    std::string db = DefaultDb(), format, out = "-", from, to, code_root, modes = "actual", actor;
     std::vector<std::string> between;
   };
   auto exf = std::make_shared<ExportFlags>();
@@ -150,7 +150,8 @@ void RegisterExchange(CLI::App& app, Global& g) {
                   "jsonl, csv, gdelt or xlsx (default: from --out's extension, else jsonl)")
       ->check(CLI::IsMember({"jsonl", "csv", "gdelt", "xlsx"}));
   exp->add_option("--out", exf->out, "output file; - for standard output (the default)");
-  exp->add_option("--between", exf->between, "two sides (PRK RUS, 북한 러시아)")->expected(2);
+  exp->add_option("--between", exf->between, "two sides (PRK RUS, 북한 유엔)")->expected(2);
+  exp->add_option("--actor", exf->actor, "one side: every event it takes part in (NATO)");
   exp->add_option("--from", exf->from, "first date (YYYY, YYYY-MM or YYYY-MM-DD)");
   exp->add_option("--to", exf->to, "last date");
   exp->add_option("--code", exf->code_root, "CAMEO code or root, e.g. 04");
@@ -162,6 +163,7 @@ void RegisterExchange(CLI::App& app, Global& g) {
     EventQuery q;
     if (exf->between.size() == 2)
       q.side_a = NormaliseSide(exf->between[0], g), q.side_b = NormaliseSide(exf->between[1], g);
+    if (!exf->actor.empty()) q.actor = NormaliseSide(exf->actor, g, "--actor");
     q.from = ParseDateFlag(exf->from, false);
     q.to = ParseDateFlag(exf->to, true);
     q.code_root = exf->code_root;

@@ -29,6 +29,7 @@ namespace dyad {
 
 struct EventQuery {
   std::string side_a, side_b;    // --between: ISO alpha-3 or actor-code prefixes; either order
+  std::string actor;             // --actor: one side, as source or target
   std::optional<Date> from, to;  // events overlapping [from, to]
   std::string code_root;         // CAMEO code prefix, e.g. "04"
   std::vector<EventMode> modes;  // empty: every mode stored

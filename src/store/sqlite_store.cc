@@ -546,6 +546,10 @@ Result<std::vector<Event>> Store::Events(const EventQuery& q) const {
         "(source LIKE ?2 || '%' AND target LIKE ?1 || '%') OR "
         "(source_country = ?1 AND target_country = ?2) OR "
         "(source_country = ?2 AND target_country = ?1))";
+  if (!q.actor.empty())
+    sql +=
+        " AND (source LIKE ?6 || '%' OR target LIKE ?6 || '%' OR source_country = ?6 OR "
+        "target_country = ?6)";
   if (q.from) sql += " AND date_end >= ?3";
   if (q.to) sql += " AND date <= ?4";
   if (!q.code_root.empty()) sql += " AND code LIKE ?5 || '%'";
@@ -562,6 +566,7 @@ Result<std::vector<Event>> Store::Events(const EventQuery& q) const {
   if (q.from) s.Bind(3, q.from->ToIso());
   if (q.to) s.Bind(4, q.to->ToIso());
   s.Bind(5, q.code_root);
+  s.Bind(6, q.actor);
   std::vector<Event> out;
   std::vector<long long> ids;
   int rc;

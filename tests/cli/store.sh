@@ -42,6 +42,25 @@ check "chronology English" "Choe Son Hui (DPRK foreign minister) visits Russia" 
 out=$("$dyad" events --db "$db" --unresolved --format tsv)
 check "review queue lists reasons" "no date" "$out"
 check "review queue lists every reason" "unknown actor" "$out"
+# Sides by name: states and organisations, Korean or English; an unknown name is an error
+# (exit 2) that suggests the nearest names; a query that finds nothing says so.
+un=$tmp/un.db
+"$dyad" ingest --db "$un" tests/corpus/ko/brief-2017-dprk-un.txt > /dev/null 2>&1 || fail=1
+a=$("$dyad" events --db "$un" --between PRK IGOUNO --format jsonl)
+b=$("$dyad" events --db "$un" --between 북한 안보리 --format jsonl)
+c=$("$dyad" events --db "$un" --between North\ Korea UNSC --format jsonl)
+[ -n "$a" ] && [ "$a" = "$b" ] && [ "$a" = "$c" ] && echo "ok   --between takes organisation names" ||
+  { echo "FAIL --between 북한 안보리"; fail=1; }
+out=$("$dyad" events --db "$db" --actor 러시아 --format tsv)
+check "--actor lists one side's events" "RUS" "$out"
+out=$("$dyad" events --db "$db" --between XYZ PRK 2>&1); code=$?
+check "unknown side named with the nearest names" "nearest:" "$out"
+[ "$code" -eq 2 ] && echo "ok   unknown side exits 2" || { echo "FAIL unknown side exit $code"; fail=1; }
+out=$("$dyad" events --db "$db" --between PRK RUS --from 1990 --to 1990 2>&1 >/dev/null)
+check "an empty result says so" "no stored events between PRK and RUS" "$out"
+out=$("$dyad" chronology --db "$db" --between PRK RUS --from 2024-06 --to 2024-06)
+check "chronology --from/--to" "2024-06-19" "$out"
+[[ "$out" != *"2024-10"* ]] && echo "ok   chronology --to bounds it" || { echo "FAIL chronology --to"; fail=1; }
 out=$("$dyad" events --db "$db" --unresolved --reason "unknown actor" --format tsv | tail -n +2 | cut -f1 | sort -u)
 [ "$out" = "unknown actor" ] && echo "ok   review queue filters by reason" || { echo "FAIL reason filter: $out"; fail=1; }
 for cmd in code ingest events chronology "lexicon check" repair import export; do
