@@ -96,6 +96,25 @@ std::string Cut(const std::string& s, size_t max_width) {
   return o + "…";
 }
 
+// A document that yields no events says why on stderr, and what to do about it.
+void SayWhyNoEvents(const std::string& name, const CodedDocument& c) {
+  if (!c.events.empty()) return;
+  size_t undated = 0;
+  for (const Unresolved& u : c.unresolved) undated += u.reason == "no date";
+  std::string why;
+  if (c.year == 0 && !c.date && undated > 0)
+    why = std::to_string(undated) +
+          " sentence(s) name an act but no date, and the document names no year: pass --year or "
+          "--date";
+  else if (!c.unresolved.empty())
+    why = std::to_string(c.unresolved.size()) +
+          " sentence(s) looked like events but could not be coded; dyad code --unresolved " + name +
+          " lists them with the reason";
+  else
+    why = "no sentence names two sides and an act the dictionaries know";
+  std::cerr << "dyad: " << name << ": no events (" << why << ")\n";
+}
+
 // A query that finds nothing says so on stderr, with the filters that found nothing.
 void SayIfNone(size_t found, const EventQuery& q) {
   if (found != 0) return;
@@ -360,10 +379,12 @@ void Register(CLI::App& app, Global& g) {
           return;
         }
         // Print per document so a long run streams.
-        if (cf->unresolved)
+        if (cf->unresolved) {
           PrintUnresolved(coded->unresolved, cf->format);
-        else
+        } else {
           PrintEvents(coded->events, cf->format);
+          SayWhyNoEvents(doc.path, *coded);
+        }
       });
     }
   });
@@ -417,6 +438,7 @@ void Register(CLI::App& app, Global& g) {
           g.exit_code = 1;
           return;
         }
+        SayWhyNoEvents(doc.path, *coded);
         Result<IngestReport> r = store->Ingest(doc, *coded);
         if (!r.ok()) {
           std::cerr << "dyad: " << name << ": " << r.status().message() << "\n";

@@ -20,7 +20,7 @@ struct EnglishInput {
   const CleanText* clean;
   const std::vector<Segment>* segments;
   std::string doc_path;
-  int year = 0;  // the year in force
+  int year = 0;                  // the year in force
   std::optional<Date> doc_date;  // when the document was written or given
 };
 

@@ -20,6 +20,9 @@ struct KoreanInput {
   const std::vector<Segment>* segments;
   std::string doc_path;
   int year = 0;  // the document's year in force
+  // The year was given (dyad code --year), not read from the text: an act with no date of its
+  // own falls in it, at year precision.
+  bool year_given = false;
   std::string self_country;
   std::optional<Date> doc_date;  // when the document was written or given
   // The document is the author's own speech or statement (a New Year address, a ministry's

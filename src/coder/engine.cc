@@ -81,7 +81,8 @@ Result<CodedDocument> Coder::CodeUnchecked(const Document& doc, const CodeOption
       out.title.pop_back();
     break;
   }
-  KoreanInput in{res_.get(), &out.clean, &segments, doc.path, out.year, out.voice};
+  KoreanInput in{res_.get(), &out.clean, &segments, doc.path, out.year, false, out.voice};
+  in.year_given = options.year != 0;
   if (out.date) in.doc_date = out.date->date;
   in.author_speaks =
       out.date && (out.date->source == DocumentDateSource::kGenre || reading.first_person >= 3);

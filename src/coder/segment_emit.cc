@@ -219,6 +219,11 @@ void SegmentCoder::Emit(const Pred& p) {
       date_basis_ = "document-year";
     }
   }
+  // The year the analyst gave (--year): an act the text does not date falls in it.
+  if (!date && in_.year_given && in_.year != 0) {
+    date = DateSpan::Year(in_.year);
+    date_basis_ = "year";
+  }
   if (!date) {
     if (p.mode == EventMode::kActual) NoteUnresolved("no date", p.unit);
     return;

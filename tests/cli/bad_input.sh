@@ -54,6 +54,15 @@ check "lexicon check names the English list's line" "act_nouns.txt:$line: 'provi
 out=$("$dyad" code --format xml "$good" 2>&1); code=$?
 check "bad flag rejected" "xml" "$out"
 [ "$code" -eq 2 ] && echo "ok   bad flag exits 2" || { echo "FAIL bad flag exit $code"; fail=1; }
+# A document without events says why, and what to pass.
+printf '북한은 러시아를 방문했다.\n' > "$tmp/noyear.txt"
+out=$("$dyad" code "$tmp/noyear.txt" 2>&1 >/dev/null)
+check "no year: says to pass --year or --date" "pass --year or --date" "$out"
+out=$("$dyad" code --year 2024 "$tmp/noyear.txt" 2>/dev/null)
+check "--year dates what the text does not" '"date_precision":"year"' "$out"
+printf '오늘은 날씨가 좋다.\n' > "$tmp/none.txt"
+out=$("$dyad" code "$tmp/none.txt" 2>&1 >/dev/null)
+check "no events: says why" "no events (no sentence names two sides" "$out"
 out=$("$dyad" nosuch 2>&1); code=$?
 [ "$code" -eq 2 ] && echo "ok   unknown command exits 2" || { echo "FAIL unknown command exit $code"; fail=1; }
 out=$("$dyad" 2>&1); code=$?
