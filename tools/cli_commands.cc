@@ -2,6 +2,8 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -10,6 +12,7 @@
 #include <iterator>
 #include <memory>
 
+#include "cli_progress.h"
 #include "dyad/chronology.h"
 #include "dyad/coder.h"
 #include "dyad/document.h"
@@ -274,6 +277,64 @@ void ForEachDocument(const std::string& input, const CodeOptions& base, Global& 
   fn(*doc, base);
 }
 
+// The documents an argument names: a file as it is; in a directory, the files dyad reads
+// (.txt, .pdf, feeds), sorted, in its subdirectories too with --recursive. A directory with none
+// says so and counts as a failed input.
+std::vector<std::string> ExpandInputs(const std::vector<std::string>& args, bool recursive,
+                                      Global& g) {
+  namespace fs = std::filesystem;
+  static const char* kReadable[] = {".txt", ".text", ".pdf", ".jsonl", ".ndjson", ".xml"};
+  std::vector<std::string> out;
+  for (const std::string& a : args) {
+    std::error_code ec;
+    if (a == "-" || !fs::is_directory(a, ec)) {
+      out.push_back(a);
+      continue;
+    }
+    std::vector<std::string> found;
+    size_t subdirs = 0;
+    auto take = [&](const fs::directory_entry& e) {
+      std::string name = e.path().filename().string();
+      if (name.empty() || name[0] == '.') return;
+      if (e.is_directory(ec)) {
+        ++subdirs;
+        return;
+      }
+      std::string ext = e.path().extension().string();
+      for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      for (const char* r : kReadable)
+        if (ext == r && e.is_regular_file(ec)) found.push_back(e.path().string());
+    };
+    if (recursive) {
+      for (auto it = fs::recursive_directory_iterator(a, ec); !ec && it != fs::end(it);
+           it.increment(ec)) {
+        if (it->path().filename().string().starts_with(".")) {
+          if (it->is_directory(ec)) it.disable_recursion_pending();
+          continue;
+        }
+        take(*it);
+      }
+      subdirs = 0;
+    } else {
+      for (auto it = fs::directory_iterator(a, ec); !ec && it != fs::end(it); it.increment(ec))
+        take(*it);
+    }
+    if (ec) {
+      std::cerr << "dyad: " << a << ": cannot read the directory: " << ec.message() << "\n";
+      g.exit_code = 1;
+      continue;
+    }
+    std::sort(found.begin(), found.end());
+    if (found.empty()) {
+      std::cerr << "dyad: " << a << ": no documents dyad reads (.txt, .pdf, .jsonl, .xml)"
+                << (subdirs > 0 ? "; its subdirectories are read with --recursive" : "") << "\n";
+      g.exit_code = 1;
+    }
+    out.insert(out.end(), found.begin(), found.end());
+  }
+  return out;
+}
+
 // --date YYYY-MM-DD into the options; false (after saying why) when it is no date.
 bool ParseDocumentDateFlag(const std::string& flag, CodeOptions* opt) {
   if (flag.empty()) return true;
@@ -297,7 +358,7 @@ void Register(CLI::App& app, Global& g) {
     std::vector<std::string> files;
     std::string lang = "auto", format = "jsonl", self, date;
     int year = 0;
-    bool no_merge = false;
+    bool no_merge = false, recursive = false;
     bool stdin_doc = false;
     std::string modes = "actual";
     bool unresolved = false;
@@ -306,7 +367,10 @@ void Register(CLI::App& app, Global& g) {
   auto cf = std::make_shared<CodeFlags>();
   CLI::App* code =
       app.add_subcommand("code", "Code documents into events (JSON Lines on stdout); no store");
-  code->add_option("FILE", cf->files, "documents: text (UTF-8, UTF-16, CP949/EUC-KR) or PDF");
+  code->add_option("FILE", cf->files,
+                   "documents: text (UTF-8, UTF-16, CP949/EUC-KR), PDF, feeds, or directories of "
+                   "them");
+  code->add_flag("--recursive", cf->recursive, "read the subdirectories of a directory too");
   code->add_flag("--stdin", cf->stdin_doc,
                  "also code one document read from standard input (named '-')");
   code->add_option("--lang", cf->lang, "document language")
@@ -368,7 +432,7 @@ void Register(CLI::App& app, Global& g) {
       g.exit_code = 2;
       return;
     }
-    std::vector<std::string> inputs = cf->files;
+    std::vector<std::string> inputs = ExpandInputs(cf->files, cf->recursive, g);
     if (cf->stdin_doc) inputs.push_back("-");
     for (const std::string& f : inputs) {
       ForEachDocument(f, opt, g, [&](const Document& doc, const CodeOptions& o) {
@@ -394,10 +458,12 @@ void Register(CLI::App& app, Global& g) {
     std::vector<std::string> files;
     std::string db = DefaultDb(), lang = "auto", self, modes = "actual", date;
     int year = 0;
+    bool recursive = false;
   };
   auto inf = std::make_shared<IngestFlags>();
   CLI::App* ingest = app.add_subcommand("ingest", "Code documents and store their events");
-  ingest->add_option("FILE", inf->files, "documents")->required();
+  ingest->add_option("FILE", inf->files, "documents, feeds, or directories of them")->required();
+  ingest->add_flag("--recursive", inf->recursive, "read the subdirectories of a directory too");
   ingest->add_option("--db", inf->db, "SQLite store (default $DYAD_DB or ./dyad.db)");
   ingest->add_option("--lang", inf->lang, "document language")
       ->check(CLI::IsMember({"auto", "ko", "en"}));
@@ -429,9 +495,17 @@ void Register(CLI::App& app, Global& g) {
       return;
     }
     opt.modes = ParseModes(inf->modes);
-    for (const std::string& f : inf->files) {
+    std::vector<std::string> files = ExpandInputs(inf->files, inf->recursive, g);
+    CatchInterrupts();
+    Progress progress(files.size(), "files");
+    size_t files_done = 0, docs_done = 0, stored = 0;
+    for (const std::string& f : files) {
+      if (Interrupted()) break;
       ForEachDocument(f, opt, g, [&](const Document& doc, const CodeOptions& o) {
+        if (Interrupted()) return;  // between documents: each lands whole or not at all
         const std::string& name = doc.path;
+        ++docs_done;
+        progress.Clear();
         Result<CodedDocument> coded = coder.Code(doc, o);
         if (!coded.ok()) {
           std::cerr << "dyad: " << coded.status().message() << "\n";
@@ -449,10 +523,21 @@ void Register(CLI::App& app, Global& g) {
           std::printf("%s: already in %s (document %lld); nothing changed\n", name.c_str(),
                       inf->db.c_str(), r->document_id);
         } else {
+          ++stored;
           std::printf("%s: document %lld, %d new events, %d merged into stored events\n",
                       name.c_str(), r->document_id, r->events_added, r->events_merged);
         }
       });
+      progress.Update(++files_done, docs_done);
+    }
+    progress.Clear();
+    if (Interrupted()) {
+      std::fflush(stdout);
+      std::cerr << "dyad: interrupted after " << files_done << " of " << files.size() << " files; "
+                << stored
+                << " new documents are stored whole. Run the same command again to go on: "
+                   "stored documents are skipped.\n";
+      g.exit_code = 130;
     }
   });
 

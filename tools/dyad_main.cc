@@ -17,6 +17,8 @@ int main(int argc, char** argv) {
   app.add_option("--data", global.data_dir, "data directory (codebook, countries, lexicon)")
       ->check(CLI::ExistingDirectory);
   dyad::cli::Register(app, global);
+  // One line at a time into logs and pipes, as on a terminal.
+  std::setvbuf(stdout, nullptr, _IOLBF, 0);
   // `dyad` alone: what it can do.
   if (argc == 1) {
     std::cout << app.help();

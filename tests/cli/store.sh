@@ -63,6 +63,26 @@ check "chronology --from/--to" "2024-06-19" "$out"
 [[ "$out" != *"2024-10"* ]] && echo "ok   chronology --to bounds it" || { echo "FAIL chronology --to"; fail=1; }
 out=$("$dyad" events --db "$db" --unresolved --reason "unknown actor" --format tsv | tail -n +2 | cut -f1 | sort -u)
 [ "$out" = "unknown actor" ] && echo "ok   review queue filters by reason" || { echo "FAIL reason filter: $out"; fail=1; }
+# A directory is its documents; an empty one says so. An interrupt stops between documents, says
+# what was stored and how to go on, and exits 130; running again goes on where it stopped.
+mkdir -p "$tmp/many" "$tmp/emptydir"
+for i in $(seq 1 4000); do printf '2024년 3월 %d일 북한은 러시아를 비난했다. 문서 %d.\n' $((i % 28 + 1)) "$i" > "$tmp/many/d$i.txt"; done
+out=$("$dyad" ingest --db "$tmp/e.db" "$tmp/emptydir" 2>&1); code=$?
+check "an empty directory says so" "no documents dyad reads" "$out"
+[ "$code" -eq 1 ] && echo "ok   an empty directory exits 1" || { echo "FAIL empty directory exit $code"; fail=1; }
+"$dyad" ingest --db "$tmp/int.db" "$tmp/many" > "$tmp/int.out" 2> "$tmp/int.err" &
+pid=$!
+sleep 0.3
+kill -INT $pid
+wait $pid; code=$?
+check "an interrupt says how to go on" "Run the same command again" "$(cat "$tmp/int.err")"
+[ "$code" -eq 130 ] && echo "ok   an interrupt exits 130" || { echo "FAIL interrupt exit $code"; fail=1; }
+done1=$(grep -c "new events" "$tmp/int.out")
+out=$("$dyad" ingest --db "$tmp/int.db" "$tmp/many" 2>&1)
+done2=$(echo "$out" | grep -c "new events")
+skipped=$(echo "$out" | grep -c "nothing changed")
+[ $((done1 + done2)) -eq 4000 ] && [ "$skipped" -eq "$done1" ] && echo "ok   the second run goes on ($done1 + $done2)" ||
+  { echo "FAIL resume: $done1 + $done2, $skipped skipped"; fail=1; }
 for cmd in code ingest events chronology "lexicon check" repair import export; do
   out=$("$dyad" $cmd --help 2>&1) || { echo "FAIL $cmd --help"; fail=1; }
 done
