@@ -587,7 +587,7 @@ void Register(CLI::App& app, Global& g) {
       Result<std::vector<Unresolved>> items = store->UnresolvedItems(ef->reason);
       if (!items.ok()) {
         std::cerr << "dyad: " << items.status().message() << "\n";
-        g.exit_code = 2;
+        g.exit_code = 1;
         return;
       }
       PrintUnresolved(*items, ef->format);
@@ -596,7 +596,7 @@ void Register(CLI::App& app, Global& g) {
     Result<std::vector<Event>> r = store->Events(q);
     if (!r.ok()) {
       std::cerr << "dyad: " << r.status().message() << "\n";
-      g.exit_code = 2;
+      g.exit_code = 1;
       return;
     }
     PrintEvents(*r, ef->format);
@@ -641,7 +641,7 @@ void Register(CLI::App& app, Global& g) {
     Result<std::vector<Event>> r = store->Events(q);
     if (!r.ok()) {
       std::cerr << "dyad: " << r.status().message() << "\n";
-      g.exit_code = 2;
+      g.exit_code = 1;
       return;
     }
     auto rows = BuildChronology(*r, ChronologyOptions{chf->lang});

@@ -96,7 +96,7 @@ void RegisterExchange(CLI::App& app, Global& g) {
       Result<std::unique_ptr<EventImport>> batch = store->BeginImport(src);
       if (!batch.ok()) {
         std::cerr << "dyad: " << batch.status().message() << "\n";
-        g.exit_code = 2;
+        g.exit_code = 1;
         return;
       }
       if ((*batch)->already_present()) {
@@ -125,7 +125,7 @@ void RegisterExchange(CLI::App& app, Global& g) {
       Result<ImportReport> r = (*batch)->Commit();
       if (!r.ok()) {
         std::cerr << "dyad: " << r.status().message() << "\n";
-        g.exit_code = 2;
+        g.exit_code = 1;
         continue;
       }
       std::printf("%s: %s, %lld rows, %lld events stored (document %lld)", f.c_str(),
@@ -176,7 +176,7 @@ void RegisterExchange(CLI::App& app, Global& g) {
     Result<std::vector<Event>> events = store->Events(q);
     if (!events.ok()) {
       std::cerr << "dyad: " << events.status().message() << "\n";
-      g.exit_code = 2;
+      g.exit_code = 1;
       return;
     }
     Result<std::unique_ptr<EventWriter>> w = OpenEventWriter(*format, exf->out);
@@ -188,13 +188,13 @@ void RegisterExchange(CLI::App& app, Global& g) {
     for (const Event& e : *events) {
       if (Status s = (*w)->Write(e); !s.ok()) {
         std::cerr << "dyad: " << s.message() << "\n";
-        g.exit_code = 2;
+        g.exit_code = 1;
         return;
       }
     }
     if (Status s = (*w)->Finish(); !s.ok()) {
       std::cerr << "dyad: " << s.message() << "\n";
-      g.exit_code = 2;
+      g.exit_code = 1;
       return;
     }
     if (exf->out != "-")
