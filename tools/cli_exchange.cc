@@ -2,10 +2,12 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 
 #include "cli_commands.h"
+#include "cli_progress.h"
 #include "dyad/event_io.h"
 #include "dyad/store.h"
 
@@ -159,6 +161,11 @@ void RegisterExchange(CLI::App& app, Global& g) {
   exp->callback([exf, &g] {
     std::optional<EventFormat> format =
         !exf->format.empty() ? ParseFormat(exf->format) : FormatFromName(exf->out);
+    if (!format && exf->out != "-")
+      throw CLI::ValidationError(
+          "--out", exf->out +
+                       ": dyad writes .jsonl, .json, .csv, .tsv (GDELT) or .xlsx; name the file "
+                       "so, or choose with --format");
     if (!format) format = EventFormat::kJsonl;
     EventQuery q;
     if (exf->between.size() == 2)
@@ -179,23 +186,34 @@ void RegisterExchange(CLI::App& app, Global& g) {
       g.exit_code = 1;
       return;
     }
-    Result<std::unique_ptr<EventWriter>> w = OpenEventWriter(*format, exf->out);
-    if (!w.ok()) {
-      std::cerr << "dyad: " << w.status().message() << "\n";
-      g.exit_code = 2;
-      return;
+    // A file is written beside its destination under a hidden name and renamed only when whole:
+    // a failed or interrupted export leaves no file, and never half of one.
+    std::string partial;
+    if (exf->out != "-") {
+      std::filesystem::path out(exf->out);
+      partial = (out.parent_path() /
+                 ("." + out.filename().string() + ".partial-" + std::to_string(::getpid())))
+                    .string();
     }
+    auto drop = [&](const std::string& why, int code) {
+      std::cerr << "dyad: " << why << "\n";
+      if (!partial.empty()) std::filesystem::remove(partial);
+      g.exit_code = code;
+    };
+    CatchInterrupts();
+    Result<std::unique_ptr<EventWriter>> w =
+        OpenEventWriter(*format, partial.empty() ? exf->out : partial);
+    if (!w.ok()) return drop(w.status().message(), 2);
     for (const Event& e : *events) {
-      if (Status s = (*w)->Write(e); !s.ok()) {
-        std::cerr << "dyad: " << s.message() << "\n";
-        g.exit_code = 1;
-        return;
-      }
+      if (Interrupted()) return drop("interrupted; " + exf->out + " was not written", 130);
+      if (Status s = (*w)->Write(e); !s.ok()) return drop(s.message(), 1);
     }
-    if (Status s = (*w)->Finish(); !s.ok()) {
-      std::cerr << "dyad: " << s.message() << "\n";
-      g.exit_code = 1;
-      return;
+    if (Status s = (*w)->Finish(); !s.ok()) return drop(s.message(), 1);
+    w->reset();  // closes the file
+    if (!partial.empty()) {
+      std::error_code ec;
+      std::filesystem::rename(partial, exf->out, ec);
+      if (ec) return drop(exf->out + ": cannot write: " + ec.message(), 1);
     }
     if (exf->out != "-")
       std::fprintf(stderr, "%s: %zu events (%s)\n", exf->out.c_str(), events->size(),

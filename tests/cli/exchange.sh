@@ -69,4 +69,16 @@ check "other rows stored" "5 events stored" "$out"
 out=$("$dyad" import --db "$tmp/x.db" tests/corpus/ko/brief-2024-dprk-russia.txt 2>&1); rc=$?
 check "a brief is not an event file" "not a recognised event file" "$out"
 [ "$rc" != 0 ] || { echo "FAIL exit status 0 for a brief"; fail=1; }
+# An --out the command cannot name a format for is a usage error; no file appears.
+out=$("$dyad" export --db "$db" --out "$tmp/x.parquet" 2>&1); rc=$?
+check "unknown --out extension named" "dyad writes .jsonl" "$out"
+[ "$rc" = 2 ] && [ ! -e "$tmp/x.parquet" ] && echo "ok   unknown extension: exit 2, no file" ||
+  { echo "FAIL unknown extension: exit $rc"; fail=1; }
+# An export that fails at the end leaves neither the file nor a partial one behind.
+mkdir -p "$tmp/taken.jsonl/inside"
+out=$("$dyad" export --db "$db" --out "$tmp/taken.jsonl" 2>&1); rc=$?
+left=$(ls -A "$tmp" | grep -c partial)
+[ "$rc" = 1 ] && [ "$left" = 0 ] && [ -d "$tmp/taken.jsonl/inside" ] &&
+  echo "ok   a failed export leaves nothing behind" || { echo "FAIL failed export: exit $rc, $left partial files"; fail=1; }
+ls -A "$tmp" | grep -q partial && { echo "FAIL a partial file was left"; fail=1; }
 exit $fail
