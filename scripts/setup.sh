@@ -22,6 +22,7 @@ packages=(
 if [ "${1:-}" = test ]; then
   packages+=(
     libreoffice-writer-nogui fonts-nanum  # renders the PDF layout fixtures (tests/pdf/libreoffice.sh)
+    python3-pandas python3-openpyxl       # read exports as analysts do (tests/cli/readers.py)
   )
 fi
 

@@ -143,6 +143,7 @@ void RegisterExchange(CLI::App& app, Global& g) {
   struct ExportFlags {
     std::string db = DefaultDb(), format, out = "-", from, to, code_root, modes = "actual", actor;
     std::vector<std::string> between;
+    bool bom = false;
   };
   auto exf = std::make_shared<ExportFlags>();
   CLI::App* exp = app.add_subcommand(
@@ -158,6 +159,7 @@ void RegisterExchange(CLI::App& app, Global& g) {
   exp->add_option("--to", exf->to, "last date");
   exp->add_option("--code", exf->code_root, "CAMEO code or root, e.g. 04");
   exp->add_option("--mode", exf->modes, "which modes (default actual; all for every mode)");
+  exp->add_flag("--bom", exf->bom, "CSV: open with a UTF-8 byte-order mark (for Excel)");
   exp->callback([exf, &g] {
     std::optional<EventFormat> format =
         !exf->format.empty() ? ParseFormat(exf->format) : FormatFromName(exf->out);
@@ -195,14 +197,17 @@ void RegisterExchange(CLI::App& app, Global& g) {
                  ("." + out.filename().string() + ".partial-" + std::to_string(::getpid())))
                     .string();
     }
-    auto drop = [&](const std::string& why, int code) {
+    auto drop = [&](std::string why, int code) {
+      // The hidden name is dyad's business: messages name the file asked for.
+      for (size_t at; !partial.empty() && (at = why.find(partial)) != std::string::npos;)
+        why.replace(at, partial.size(), exf->out);
       std::cerr << "dyad: " << why << "\n";
       if (!partial.empty()) std::filesystem::remove(partial);
       g.exit_code = code;
     };
     CatchInterrupts();
     Result<std::unique_ptr<EventWriter>> w =
-        OpenEventWriter(*format, partial.empty() ? exf->out : partial);
+        OpenEventWriter(*format, partial.empty() ? exf->out : partial, exf->bom);
     if (!w.ok()) return drop(w.status().message(), 2);
     for (const Event& e : *events) {
       if (Interrupted()) return drop("interrupted; " + exf->out + " was not written", 130);
@@ -214,6 +219,18 @@ void RegisterExchange(CLI::App& app, Global& g) {
       std::error_code ec;
       std::filesystem::rename(partial, exf->out, ec);
       if (ec) return drop(exf->out + ": cannot write: " + ec.message(), 1);
+    }
+    // A CSV file gets its Table Schema beside it (events.csv → events.datapackage.json).
+    if (*format == EventFormat::kCsv && exf->out != "-") {
+      std::filesystem::path out(exf->out);
+      std::filesystem::path pkg = out;
+      pkg.replace_extension(".datapackage.json");
+      std::ofstream f(pkg, std::ios::binary | std::ios::trunc);
+      f << CsvDataPackage(out.filename().string(), exf->bom);
+      if (!f) {
+        std::cerr << "dyad: " << pkg.string() << ": cannot write the table schema\n";
+        g.exit_code = 1;
+      }
     }
     if (exf->out != "-")
       std::fprintf(stderr, "%s: %zu events (%s)\n", exf->out.c_str(), events->size(),

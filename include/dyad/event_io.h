@@ -77,7 +77,14 @@ class EventWriter {
 
 // Writes to the file `path`, or to standard output when `path` is "-" (XLSX goes through a
 // temporary file, since a workbook is written whole). Fails when the file cannot be created.
-Result<std::unique_ptr<EventWriter>> OpenEventWriter(EventFormat format, const std::string& path);
+// `bom`: a CSV opens with a UTF-8 byte-order mark, which Excel needs to read it as UTF-8.
+Result<std::unique_ptr<EventWriter>> OpenEventWriter(EventFormat format, const std::string& path,
+                                                     bool bom = false);
+
+// A Frictionless Data Package (datapackage.json) for a CSV of events dyad wrote under the name
+// `csv_name`: every column with its type (`code` a string, `date` a date, counts integers), so
+// pandas, R or a Frictionless reader type the cells as dyad meant them.
+std::string CsvDataPackage(std::string_view csv_name, bool bom);
 
 }  // namespace dyad
 

@@ -619,6 +619,7 @@ class JsonlWriter : public StreamWriter {
 class CsvWriter : public StreamWriter {
  public:
   using StreamWriter::StreamWriter;
+  Status Bom() { return Put("\xEF\xBB\xBF"); }
   Status Write(const Event& e) override {
     std::string line;
     if (!header_done_) {
@@ -731,7 +732,12 @@ class StdoutXlsxWriter : public EventWriter {
 
 }  // namespace
 
-Result<std::unique_ptr<EventWriter>> OpenEventWriter(EventFormat format, const std::string& path) {
+std::string CsvDataPackage(std::string_view csv_name, bool bom) {
+  return io::DataPackage(csv_name, bom);
+}
+
+Result<std::unique_ptr<EventWriter>> OpenEventWriter(EventFormat format, const std::string& path,
+                                                     bool bom) {
   if (format == EventFormat::kXlsx) {
     if (path != "-") return io::NewXlsxWriter(path);
     char tmpl[] = "/tmp/dyad-export-XXXXXX";
@@ -756,9 +762,14 @@ Result<std::unique_ptr<EventWriter>> OpenEventWriter(EventFormat format, const s
     case EventFormat::kJsonl:
       w = std::make_unique<JsonlWriter>(name, std::move(file));
       break;
-    case EventFormat::kCsv:
-      w = std::make_unique<CsvWriter>(name, std::move(file));
+    case EventFormat::kCsv: {
+      auto csv = std::make_unique<CsvWriter>(name, std::move(file));
+      if (bom) {
+        if (Status s = csv->Bom(); !s.ok()) return s;
+      }
+      w = std::move(csv);
       break;
+    }
     case EventFormat::kGdelt:
       w = std::make_unique<GdeltWriter>(name, std::move(file));
       break;

@@ -1,5 +1,6 @@
 #include "store/event_table.h"
 
+#include <cctype>
 #include <charconv>
 #include <cstdio>
 #include <cstdlib>
@@ -91,6 +92,59 @@ const std::vector<std::string_view>& TableColumns() {
   return kNames;
 }
 
+ColumnType TypeOf(std::string_view column) {
+  if (column == "date" || column == "date_end") return ColumnType::kDate;
+  if (column == "goldstein") return ColumnType::kNumber;
+  if (column == "quad_class" || column == "symmetric" || column == "span_begin" ||
+      column == "span_end")
+    return ColumnType::kInteger;
+  return ColumnType::kString;
+}
+
+std::string DataPackage(std::string_view csv_name, bool bom) {
+  auto quote = [](std::string_view s) {
+    std::string out = "\"";
+    for (char c : s) {
+      if (c == '"' || c == '\\') out += '\\';
+      out += c;
+    }
+    return out + "\"";
+  };
+  std::string name;
+  for (char c : csv_name.substr(0, csv_name.rfind('.')))
+    name += std::isalnum(static_cast<unsigned char>(c)) ? static_cast<char>(std::tolower(c)) : '-';
+  if (name.empty()) name = "events";
+  std::string j = "{\n  \"profile\": \"tabular-data-package\",\n  \"name\": " + quote(name) +
+                  ",\n  \"resources\": [{\n    \"name\": " + quote(name) +
+                  ",\n    \"path\": " + quote(csv_name) +
+                  ",\n    \"profile\": \"tabular-data-resource\",\n    \"format\": \"csv\","
+                  "\n    \"mediatype\": \"text/csv\",\n    \"encoding\": " +
+                  quote(bom ? "utf-8-sig" : "utf-8") +
+                  ",\n    \"dialect\": {\"delimiter\": \",\", \"lineTerminator\": \"\\r\\n\", "
+                  "\"doubleQuote\": true},\n    \"schema\": {\"fields\": [";
+  const auto& names = TableColumns();
+  for (size_t i = 0; i < names.size(); ++i) {
+    const char* type = "string";
+    switch (TypeOf(names[i])) {
+      case ColumnType::kDate:
+        type = "date";
+        break;
+      case ColumnType::kInteger:
+        type = "integer";
+        break;
+      case ColumnType::kNumber:
+        type = "number";
+        break;
+      case ColumnType::kString:
+        break;
+    }
+    j += std::string(i ? ",\n" : "\n") + "      {\"name\": " + quote(names[i]) + ", \"type\": \"" +
+         type + "\"}";
+  }
+  j += "\n    ], \"missingValues\": [\"\"]}\n  }]\n}\n";
+  return j;
+}
+
 std::vector<std::string> TableRow(const Event& e) {
   std::vector<std::string> c(kColumns);
   const Mention* m = e.mentions.empty() ? nullptr : &e.mentions.front();
@@ -147,6 +201,18 @@ std::string MapHeader(const std::vector<std::string>& header, std::vector<int>* 
   return {};
 }
 
+// A date cell: YYYY-MM-DD, or a spreadsheet's date serial (days since 1899-12-30, as Excel and
+// LibreOffice store a date cell: "45292" is 2024-01-01).
+static std::optional<Date> DateCell(const std::string& v) {
+  if (std::optional<Date> d = Date::Parse(v)) return d;
+  char* end = nullptr;
+  double serial = std::strtod(v.c_str(), &end);
+  if (v.empty() || end == v.c_str() || *end != '\0' || serial < 1 || serial > 2958465)
+    return std::nullopt;
+  static const long kEpoch = Date{1899, 12, 30}.ToDays();
+  return Date::FromDays(kEpoch + static_cast<long>(serial));
+}
+
 std::string EventFromRow(const std::vector<std::string>& cells, const std::vector<int>& index,
                          const Codebook* codebook, Event* out) {
   auto cell = [&](int c) -> const std::string& {
@@ -156,9 +222,9 @@ std::string EventFromRow(const std::vector<std::string>& cells, const std::vecto
   };
   Event e;
   e.id = cell(kId);
-  std::optional<Date> begin = Date::Parse(cell(kDate));
+  std::optional<Date> begin = DateCell(cell(kDate));
   if (!begin) return "date '" + cell(kDate) + "' is not YYYY-MM-DD";
-  std::optional<Date> end = cell(kDateEnd).empty() ? begin : Date::Parse(cell(kDateEnd));
+  std::optional<Date> end = cell(kDateEnd).empty() ? begin : DateCell(cell(kDateEnd));
   if (!end || *end < *begin) return "date_end '" + cell(kDateEnd) + "' is not a date after date";
   std::optional<DatePrecision> prec =
       cell(kPrecision).empty() ? DatePrecision::kDay : ParsePrecision(cell(kPrecision));

@@ -16,6 +16,15 @@ namespace dyad::io {
 // Column names, in the order dyad writes them.
 const std::vector<std::string_view>& TableColumns();
 
+// What a column holds, for readers that type their cells (XLSX cells, a CSV's Table Schema):
+// `code` is text ("030" stays "030"), dates are days, counts and scores are numbers.
+enum class ColumnType { kString, kDate, kInteger, kNumber };
+ColumnType TypeOf(std::string_view column);
+
+// A Frictionless Data Package describing a CSV of events written by dyad: its path as written
+// in the package, the encoding, and every column's type (TypeOf). JSON.
+std::string DataPackage(std::string_view csv_name, bool bom);
+
 // The cells of an event, in TableColumns() order.
 std::vector<std::string> TableRow(const Event& e);
 

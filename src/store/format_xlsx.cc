@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -165,6 +166,8 @@ class XlsxWriter : public EventWriter {
     ws_ = workbook_add_worksheet(wb_, "events");
     bold_ = workbook_add_format(wb_);
     format_set_bold(bold_);
+    date_ = workbook_add_format(wb_);
+    format_set_num_format(date_, "yyyy-mm-dd");
     const auto& names = TableColumns();
     for (size_t c = 0; c < names.size(); ++c)
       worksheet_write_string(ws_, 0, static_cast<lxw_col_t>(c), std::string(names[c]).c_str(),
@@ -181,13 +184,21 @@ class XlsxWriter : public EventWriter {
     std::vector<std::string> cells = TableRow(e);
     const auto& names = TableColumns();
     for (size_t c = 0; c < cells.size(); ++c) {
-      bool number = names[c] == "goldstein" || names[c] == "quad_class" ||
-                    names[c] == "span_begin" || names[c] == "span_end";
-      lxw_error err = number && !cells[c].empty()
-                          ? worksheet_write_number(ws_, row_, static_cast<lxw_col_t>(c),
-                                                   std::strtod(cells[c].c_str(), nullptr), nullptr)
-                          : worksheet_write_string(ws_, row_, static_cast<lxw_col_t>(c),
-                                                   cells[c].c_str(), nullptr);
+      // Typed cells: dates as dates, counts and scores as numbers, and everything else text
+      // (a CAMEO code "030" stays "030").
+      const auto col = static_cast<lxw_col_t>(c);
+      const std::string& v = cells[c];
+      ColumnType type = v.empty() ? ColumnType::kString : TypeOf(names[c]);
+      std::optional<Date> day = type == ColumnType::kDate ? Date::Parse(v) : std::nullopt;
+      lxw_error err;
+      if (day) {
+        lxw_datetime dt = {day->year, day->month, day->day, 0, 0, 0};
+        err = worksheet_write_datetime(ws_, row_, col, &dt, date_);
+      } else if (type == ColumnType::kInteger || type == ColumnType::kNumber) {
+        err = worksheet_write_number(ws_, row_, col, std::strtod(v.c_str(), nullptr), nullptr);
+      } else {
+        err = worksheet_write_string(ws_, row_, col, v.c_str(), nullptr);
+      }
       if (err != LXW_NO_ERROR && err != LXW_ERROR_NULL_PARAMETER_IGNORED)
         return Status::InvalidInput(path_ + ": row " + std::to_string(row_ + 1) + ": " +
                                     lxw_strerror(err));
@@ -209,6 +220,7 @@ class XlsxWriter : public EventWriter {
   lxw_workbook* wb_;
   lxw_worksheet* ws_ = nullptr;
   lxw_format* bold_ = nullptr;
+  lxw_format* date_ = nullptr;
   lxw_row_t row_ = 0;
 };
 
