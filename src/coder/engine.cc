@@ -1,4 +1,6 @@
 #include <algorithm>
+#include <cstdint>
+#include <cstdio>
 #include <exception>
 
 #include "coder/coder_en.h"
@@ -40,11 +42,41 @@ std::optional<DocumentDate> DateOf(const Document& doc, const CodeOptions& optio
 
 Coder::Coder(std::shared_ptr<const Resources> resources) : res_(std::move(resources)) {}
 
+namespace {
+
+uint64_t Fnv1a(std::string_view bytes, uint64_t h = 1469598103934665603ull) {
+  for (unsigned char c : bytes) h = (h ^ c) * 1099511628211ull;
+  return h;
+}
+
+// Every coded event gets an id stable for the same document coded the same way: the document's
+// text, the event's first telling (its span), its sides, code and mode. It is what corrections
+// and exports join on ("ev-" and 16 hex digits).
+void AssignIds(const Document& doc, std::vector<Event>* events) {
+  uint64_t text = Fnv1a(doc.text);
+  for (Event& e : *events) {
+    if (!e.id.empty()) continue;
+    std::string key = std::to_string(text);
+    if (!e.mentions.empty())
+      key += ":" + std::to_string(e.mentions.front().span_begin) + "-" +
+             std::to_string(e.mentions.front().span_end);
+    key += ":" + e.source + ">" + e.target + ":" + e.code + ":" + std::string(ModeName(e.mode)) +
+           ":" + e.date.begin.ToIso();
+    char hex[17];
+    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(Fnv1a(key)));
+    e.id = std::string("ev-") + hex;
+  }
+}
+
+}  // namespace
+
 Result<CodedDocument> Coder::Code(const Document& doc, const CodeOptions& options) const {
   // The analysers report problems as values; an exception here is a bug in dyad. Catch it at
   // the API boundary so one bad document never takes the process (and the other files) down.
   try {
-    return CodeUnchecked(doc, options);
+    Result<CodedDocument> coded = CodeUnchecked(doc, options);
+    if (coded.ok()) AssignIds(doc, &coded->events);
+    return coded;
   } catch (const std::exception& e) {
     return Status::Internal(doc.path + ": internal error while coding (" + e.what() +
                             "); please report it with the document");

@@ -382,8 +382,9 @@ Result<IngestReport> Store::Ingest(const Document& doc, const CodedDocument& cod
                "INSERT INTO events(date, date_end, date_precision, source, target, source_country, "
                "target_country, source_name, target_name, source_label_ko, source_label_en, "
                "target_label_ko, target_label_en, code, goldstein, quad_class, symmetric, "
-               "action_ko, action_en, lang, mode, quotes, attribution, date_basis) VALUES(?1,?2,?3,"
-               "?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23,?24)");
+               "action_ko, action_en, lang, mode, quotes, attribution, date_basis, ext_id) "
+               "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,"
+               "?22,?23,?24,?25)");
       ins.Bind(1, e.date.begin.ToIso()).Bind(2, e.date.end.ToIso());
       ins.Bind(3, std::string(PrecisionName(e.date.precision))).Bind(4, e.source).Bind(5, e.target);
       ins.Bind(6, e.source_country).Bind(7, e.target_country).Bind(8, e.source_name);
@@ -393,6 +394,7 @@ Result<IngestReport> Store::Ingest(const Document& doc, const CodedDocument& cod
       ins.Bind(17, static_cast<long long>(e.symmetric)).Bind(18, e.action_ko).Bind(19, e.action_en);
       ins.Bind(20, e.lang).Bind(21, std::string(ModeName(e.mode)));
       ins.Bind(22, JoinLines(e.quotes)).Bind(23, e.attribution).Bind(24, e.date_basis);
+      ins.Bind(25, e.id);
       if (!ins.ok() || ins.Step() != SQLITE_DONE) return fail(impl_->Error("storing event"));
       event_id = sqlite3_last_insert_rowid(db);
       ++report.events_added;

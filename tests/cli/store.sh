@@ -9,6 +9,11 @@ check() { if [[ "$3" == *"$2"* ]]; then echo "ok   $1"; else echo "FAIL $1: expe
 out=$("$dyad" ingest --db "$db" tests/corpus/ko/brief-2024-dprk-russia.txt 2>&1) || fail=1
 check "ingest reports new events" "new events" "$out"
 check "ingest says it created the store" "created store" "$out"
+# Every event has an id, the same when coded and when stored: what edits and exports join on.
+a=$("$dyad" code --format jsonl tests/corpus/ko/brief-2024-dprk-russia.txt | grep -o '"id":"ev-[0-9a-f]*"' | sort)
+b=$("$dyad" events --db "$db" --format jsonl | grep -o '"id":"ev-[0-9a-f]*"' | sort)
+[ -n "$a" ] && [ "$a" = "$b" ] && [ "$(echo "$a" | uniq | wc -l)" = "$(echo "$a" | wc -l)" ] &&
+  echo "ok   events keep one stable id each, coded or stored" || { echo "FAIL event ids"; fail=1; }
 # Queries never create a store: a mistyped --db is an error (exit 2), and no file appears.
 for cmd in "events" "chronology --between PRK RUS" "export --out $tmp/x.jsonl"; do
   out=$("$dyad" $cmd --db "$tmp/nowhere.db" 2>&1); code=$?
