@@ -91,6 +91,15 @@ CREATE TABLE figures(
     R"sql(
 ALTER TABLE events ADD COLUMN date_basis TEXT NOT NULL DEFAULT 'text';
 )sql",
+    // 8: a merge lookup whose cost does not grow with the store. Candidates are found by dyad,
+    // code and a bounded date window; the few events spanning more than 400 days (a decade, a
+    // range of years) are flagged by a generated column and looked up apart.
+    R"sql(
+ALTER TABLE events ADD COLUMN long_span INTEGER
+  GENERATED ALWAYS AS (julianday(date_end) - julianday(date) > 400) VIRTUAL;
+CREATE INDEX events_merge ON events(source_country, target_country, code, date);
+CREATE INDEX events_long ON events(code, source_country, target_country) WHERE long_span = 1;
+)sql",
 };
 constexpr int kKnownVersion = sizeof(kMigrations) / sizeof(kMigrations[0]);
 static_assert(kKnownVersion == Store::kSchemaVersion);
@@ -329,27 +338,38 @@ Result<IngestReport> Store::Ingest(const Document& doc, const CodedDocument& cod
     if (!ins.ok() || ins.Step() != SQLITE_DONE) return fail(impl_->Error("storing document"));
     report.document_id = sqlite3_last_insert_rowid(db);
   }
+  // The merge lookups, prepared once per document: an event told before is one whose span
+  // contains this one's or lies within it. A stored span of at most 400 days that does starts
+  // no earlier than 400 days before this one (the first query, a bounded index range); the
+  // longer ones are few and flagged (the second).
+  static constexpr const char* kCandidates =
+      "SELECT id, date, date_end, date_precision FROM events %s WHERE code = ?1 AND mode = ?10 AND "
+      "((source_country = ?2 AND target_country = ?3 AND source = ?4 AND target = ?5) OR "
+      "((symmetric = 1 OR ?6 = 1) AND source_country = ?3 AND target_country = ?2 AND "
+      "source = ?5 AND target = ?4)) AND date_end >= ?7 AND date <= ?8 AND %s "
+      // Within one document the coder has already merged what is one event.
+      "AND NOT EXISTS (SELECT 1 FROM mentions m WHERE m.event_id = events.id AND "
+      "m.document_id = ?9)";
+  char short_sql[1024], long_sql[1024];
+  std::snprintf(short_sql, sizeof short_sql, kCandidates, "", "date >= ?11");
+  std::snprintf(long_sql, sizeof long_sql, kCandidates, "INDEXED BY events_long", "long_span = 1");
+  Stmt near_q(db, short_sql), long_q(db, long_sql);
+  if (!near_q.ok() || !long_q.ok()) return fail(impl_->Error("preparing the merge lookup"));
   for (const Event& e : coded.events) {
     // The same real-world event already stored from another document?
     long long event_id = 0;
-    {
-      Stmt q(db,
-             "SELECT id, date, date_end, date_precision FROM events WHERE code = ?1 AND mode = ?10 "
-             "AND "
-             "((source_country = ?2 AND target_country = ?3 AND source = ?4 AND target = ?5) OR "
-             "((symmetric = 1 OR ?6 = 1) AND source_country = ?3 AND target_country = ?2 AND "
-             "source = ?5 AND target = ?4)) AND date <= ?8 AND date_end >= ?7 "
-             // Within one document the coder has already merged what is one event.
-             "AND NOT EXISTS (SELECT 1 FROM mentions m WHERE m.event_id = events.id AND "
-             "m.document_id = ?9)");
-      q.Bind(1, e.code).Bind(2, e.source_country).Bind(3, e.target_country).Bind(4, e.source);
-      q.Bind(5, e.target).Bind(6, static_cast<long long>(e.symmetric));
-      q.Bind(7, e.date.begin.ToIso()).Bind(8, e.date.end.ToIso()).Bind(9, report.document_id);
-      q.Bind(10, std::string(ModeName(e.mode)));
-      while (q.Step() == SQLITE_ROW) {
-        DateSpan stored = SpanFrom(q.Text(1), q.Text(2), q.Text(3));
+    for (Stmt* q : {&near_q, &long_q}) {
+      if (event_id != 0) break;
+      q->Reset();
+      q->Bind(1, e.code).Bind(2, e.source_country).Bind(3, e.target_country).Bind(4, e.source);
+      q->Bind(5, e.target).Bind(6, static_cast<long long>(e.symmetric));
+      q->Bind(7, e.date.begin.ToIso()).Bind(8, e.date.end.ToIso()).Bind(9, report.document_id);
+      q->Bind(10, std::string(ModeName(e.mode)));
+      q->Bind(11, e.date.begin.AddDays(-400).ToIso());
+      while (q->Step() == SQLITE_ROW) {
+        DateSpan stored = SpanFrom(q->Text(1), q->Text(2), q->Text(3));
         if (stored.Contains(e.date) || e.date.Contains(stored)) {
-          event_id = q.Int(0);
+          event_id = q->Int(0);
           // A finer telling (a day against "10월에는") dates the stored event.
           if (static_cast<int>(e.date.precision) < static_cast<int>(stored.precision)) {
             Stmt up(
@@ -362,6 +382,7 @@ Result<IngestReport> Store::Ingest(const Document& doc, const CodedDocument& cod
           break;
         }
       }
+      q->Reset();  // no statement stays open across the writes below
     }
     if (event_id != 0 && (!e.quotes.empty() || !e.attribution.empty())) {
       // Another telling's quotations and attribution join the stored event.

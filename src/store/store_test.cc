@@ -211,6 +211,30 @@ TEST(StoreTest, ReadOnlyOpensNeverWrite) {
   EXPECT_NE(o.status().message().find("migrates it"), std::string::npos);
 }
 
+// The merge finds an event told before whatever the span: a decade stored first takes a later
+// telling of one year in it (the long-span lookup), and a day joins its month (the window).
+TEST(StoreTest, MergeFindsLongAndShortSpans) {
+  std::string db = FreshDb("spans.db");
+  auto store = Store::Open(db);
+  ASSERT_TRUE(store.ok());
+  Coded decade = CodeText("1970년대에 북한은 일본을 비난했다.\n", "decade.txt");
+  Coded year = CodeText("1975년에 북한은 일본을 비난했다.\n", "year.txt");
+  ASSERT_EQ(decade.coded.events.size(), 1u);
+  ASSERT_EQ(year.coded.events.size(), 1u);
+  ASSERT_TRUE((*store)->Ingest(decade.doc, decade.coded).ok());
+  auto r = (*store)->Ingest(year.doc, year.coded);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->events_merged, 1);
+  EXPECT_EQ(Count(db, "events"), 1);
+  Coded month = CodeText("2024년 6월에 북한은 러시아와 회담했다.\n", "month.txt");
+  Coded day = CodeText("2024년 6월 19일 북한은 러시아와 회담했다.\n", "day.txt");
+  ASSERT_TRUE((*store)->Ingest(month.doc, month.coded).ok());
+  auto d = (*store)->Ingest(day.doc, day.coded);
+  ASSERT_TRUE(d.ok());
+  EXPECT_EQ(d->events_added, 0);
+  EXPECT_EQ(Count(db, "events"), 2);
+}
+
 // A store written by the first schema (no event modes) opens migrated and takes new events.
 TEST(StoreTest, MigratesAVersionOneStore) {
   std::string db = FreshDb("v1.db");
