@@ -353,6 +353,7 @@ void Register(CLI::App& app, Global& g) {
   RegisterExchange(app, g);
   RegisterValidate(app, g);
   RegisterBurden(app, g);
+  RegisterRecode(app, g);
   // ---- code ----
   struct CodeFlags {
     std::vector<std::string> files;

@@ -27,6 +27,8 @@ void RegisterExchange(CLI::App& app, Global& global);
 void RegisterValidate(CLI::App& app, Global& global);
 // burden (cli_burden.cc).
 void RegisterBurden(CLI::App& app, Global& global);
+// remove and recode (cli_recode.cc).
+void RegisterRecode(CLI::App& app, Global& global);
 
 // Shared by the subcommands.
 std::string DefaultDb();  // $DYAD_DB or ./dyad.db

@@ -30,6 +30,7 @@ namespace dyad {
 struct EventQuery {
   std::string side_a, side_b;    // --between: ISO alpha-3 or actor-code prefixes; either order
   std::string actor;             // --actor: one side, as source or target
+  long long document_id = 0;     // only events this stored document tells (0: any)
   std::optional<Date> from, to;  // events overlapping [from, to]
   std::string code_root;         // CAMEO code prefix, e.g. "04"
   std::vector<EventMode> modes;  // empty: every mode stored
@@ -75,6 +76,12 @@ struct FigureImportReport {
   int unchanged = 0;         // cells the edition already held, with the same figure
 };
 
+// What removing a document took with it.
+struct RemoveReport {
+  int events_removed = 0;    // events no other document told
+  int mentions_removed = 0;  // its tellings, of those and of events others tell too
+};
+
 struct StoredDocument {
   long long id = 0;
   std::string path, title, lang, sha256;
@@ -82,8 +89,9 @@ struct StoredDocument {
 
 // How a command opens the store.
 enum class StoreAccess {
-  kCreate,    // read-write, created when the file does not exist (ingest, import)
-  kReadOnly,  // queries: never writes, so a shared or read-only file serves; it must exist
+  kCreate,     // read-write, created when the file does not exist (ingest, import)
+  kReadWrite,  // read-write; the store must exist (remove, recode)
+  kReadOnly,   // queries: never writes, so a shared or read-only file serves; it must exist
 };
 
 class Store {
@@ -100,6 +108,15 @@ class Store {
   Store& operator=(const Store&) = delete;
 
   Result<IngestReport> Ingest(const Document& doc, const CodedDocument& coded);
+  // Removes a document with its mentions, the events only it tells and its review queue, in one
+  // transaction; kNotFound when no document has the id.
+  Result<RemoveReport> RemoveDocument(long long document_id);
+  // A stored document's text as it was ingested (path, extracted text, format, encoding).
+  Result<Document> StoredText(long long document_id) const;
+  // Replaces a document's coding: removes it and ingests `coded` in one transaction, so a failed
+  // recode leaves the store as it was.
+  Result<IngestReport> Replace(long long document_id, const Document& doc,
+                               const CodedDocument& coded);
   // Opens an import of an event file. No other write may run until it is committed or dropped.
   Result<std::unique_ptr<EventImport>> BeginImport(const ImportSource& src);
   // Events with every mention, by date.
@@ -119,6 +136,8 @@ class Store {
  private:
   struct Impl;
   explicit Store(std::unique_ptr<Impl> impl, int version);
+  Result<IngestReport> IngestInTransaction(const Document& doc, const CodedDocument& coded);
+  Status RemoveInTransaction(long long document_id, RemoveReport* report);
   std::unique_ptr<Impl> impl_;
   int version_;
 };

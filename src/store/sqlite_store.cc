@@ -100,6 +100,8 @@ ALTER TABLE events ADD COLUMN long_span INTEGER
 CREATE INDEX events_merge ON events(source_country, target_country, code, date, date_end, mode,
   source, target, symmetric, date_precision);
 CREATE INDEX events_long ON events(code, source_country, target_country) WHERE long_span = 1;
+CREATE INDEX mentions_by_document ON mentions(document_id);
+CREATE INDEX unresolved_by_document ON unresolved(document_id);
 )sql",
 };
 constexpr int kKnownVersion = sizeof(kMigrations) / sizeof(kMigrations[0]);
@@ -274,6 +276,11 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, StoreAccess 
                                   std::to_string(kKnownVersion));
     return std::unique_ptr<Store>(new Store(std::move(impl), kKnownVersion));
   }
+  if (access == StoreAccess::kReadWrite) {
+    struct stat st;
+    if (::stat(path.c_str(), &st) != 0)
+      return Status::NotFound(path + ": no such store (dyad ingest or dyad import creates one)");
+  }
   auto impl = std::make_unique<Impl>();
   impl->path = path;
   if (sqlite3_open_v2(path.c_str(), &impl->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
@@ -316,22 +323,19 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, StoreAccess 
   return std::unique_ptr<Store>(new Store(std::move(impl), kKnownVersion));
 }
 
-Result<IngestReport> Store::Ingest(const Document& doc, const CodedDocument& coded) {
+// Inside a transaction the caller opened and closes: stores a document, its events (merged
+// into events other documents told) and its review queue; nothing when the same text is stored.
+Result<IngestReport> Store::IngestInTransaction(const Document& doc, const CodedDocument& coded) {
   IngestReport report;
   std::string sha = Sha256Hex(doc.text);
   sqlite3* db = impl_->db;
-  if (Status s = impl_->Exec("BEGIN IMMEDIATE"); !s.ok()) return s;
-  auto fail = [&](Status s) -> Result<IngestReport> {
-    impl_->Exec("ROLLBACK");
-    return s;
-  };
+  auto fail = [](Status s) -> Result<IngestReport> { return s; };
   {
     Stmt q(db, "SELECT id FROM documents WHERE sha256 = ?1");
     q.Bind(1, sha);
     if (q.Step() == SQLITE_ROW) {
       report.already_present = true;
       report.document_id = q.Int(0);
-      impl_->Exec("ROLLBACK");
       return report;
     }
   }
@@ -453,8 +457,110 @@ Result<IngestReport> Store::Ingest(const Document& doc, const CodedDocument& cod
     if (!ins.ok() || ins.Step() != SQLITE_DONE)
       return fail(impl_->Error("storing the review queue"));
   }
-  if (Status s = impl_->Exec("COMMIT"); !s.ok()) return fail(s);
   return report;
+}
+
+Result<IngestReport> Store::Ingest(const Document& doc, const CodedDocument& coded) {
+  if (Status s = impl_->Exec("BEGIN IMMEDIATE"); !s.ok()) return s;
+  Result<IngestReport> r = IngestInTransaction(doc, coded);
+  if (!r.ok() || r->already_present) {
+    impl_->Exec("ROLLBACK");
+    return r;
+  }
+  if (Status s = impl_->Exec("COMMIT"); !s.ok()) {
+    impl_->Exec("ROLLBACK");
+    return s;
+  }
+  return r;
+}
+
+// Inside a transaction: a document's mentions, the events no other document tells, its review
+// queue and the document itself.
+Status Store::RemoveInTransaction(long long document_id, RemoveReport* report) {
+  sqlite3* db = impl_->db;
+  auto exec = [&](const char* sql, const char* what, int* changed) -> Status {
+    Stmt st(db, sql);
+    st.Bind(1, document_id);
+    if (!st.ok() || st.Step() != SQLITE_DONE) return impl_->Error(what);
+    if (changed != nullptr) *changed = sqlite3_changes(db);
+    return Status::Ok();
+  };
+  // The events only this document tells go with it; the others lose its mentions.
+  if (Status s =
+          exec("CREATE TEMP TABLE IF NOT EXISTS gone(id INTEGER PRIMARY KEY)", "removing", nullptr);
+      !s.ok())
+    return s;
+  if (Status s = exec("DELETE FROM temp.gone", "removing", nullptr); !s.ok()) return s;
+  if (Status s = exec("INSERT INTO temp.gone SELECT DISTINCT event_id FROM mentions m WHERE "
+                      "m.document_id = ?1 AND NOT EXISTS (SELECT 1 FROM mentions o WHERE "
+                      "o.event_id = m.event_id AND o.document_id != ?1)",
+                      "removing events", nullptr);
+      !s.ok())
+    return s;
+  int mentions = 0, events = 0, unresolved = 0, docs = 0;
+  if (Status s =
+          exec("DELETE FROM mentions WHERE document_id = ?1", "removing mentions", &mentions);
+      !s.ok())
+    return s;
+  if (Status s = exec("DELETE FROM events WHERE id IN (SELECT id FROM temp.gone)",
+                      "removing events", &events);
+      !s.ok())
+    return s;
+  if (Status s = exec("DELETE FROM unresolved WHERE document_id = ?1", "removing the review queue",
+                      &unresolved);
+      !s.ok())
+    return s;
+  if (Status s = exec("DELETE FROM documents WHERE id = ?1", "removing the document", &docs);
+      !s.ok())
+    return s;
+  if (docs == 0) return Status::NotFound("no stored document " + std::to_string(document_id));
+  report->events_removed = events;
+  report->mentions_removed = mentions;
+  return Status::Ok();
+}
+
+Result<RemoveReport> Store::RemoveDocument(long long document_id) {
+  if (Status s = impl_->Exec("BEGIN IMMEDIATE"); !s.ok()) return s;
+  RemoveReport report;
+  if (Status s = RemoveInTransaction(document_id, &report); !s.ok()) {
+    impl_->Exec("ROLLBACK");
+    return s;
+  }
+  if (Status s = impl_->Exec("COMMIT"); !s.ok()) {
+    impl_->Exec("ROLLBACK");
+    return s;
+  }
+  return report;
+}
+
+Result<IngestReport> Store::Replace(long long document_id, const Document& doc,
+                                    const CodedDocument& coded) {
+  if (Status s = impl_->Exec("BEGIN IMMEDIATE"); !s.ok()) return s;
+  RemoveReport removed;
+  Status s = RemoveInTransaction(document_id, &removed);
+  Result<IngestReport> r = s.ok() ? IngestInTransaction(doc, coded) : Result<IngestReport>(s);
+  if (!r.ok()) {
+    impl_->Exec("ROLLBACK");
+    return r;
+  }
+  if (Status c = impl_->Exec("COMMIT"); !c.ok()) {
+    impl_->Exec("ROLLBACK");
+    return c;
+  }
+  return r;
+}
+
+Result<Document> Store::StoredText(long long document_id) const {
+  Stmt q(impl_->db, "SELECT path, text, format, encoding FROM documents WHERE id = ?1");
+  q.Bind(1, document_id);
+  if (q.Step() != SQLITE_ROW)
+    return Status::NotFound("no stored document " + std::to_string(document_id));
+  Document d;
+  d.path = q.Text(0);
+  d.text = q.Text(1);
+  d.format = q.Text(2);
+  d.encoding = q.Text(3);
+  return d;
 }
 
 namespace {
@@ -580,6 +686,8 @@ Result<std::vector<Event>> Store::Events(const EventQuery& q) const {
     sql +=
         " AND (source LIKE ?6 || '%' OR target LIKE ?6 || '%' OR source_country = ?6 OR "
         "target_country = ?6)";
+  if (q.document_id != 0)
+    sql += " AND id IN (SELECT event_id FROM mentions WHERE document_id = ?7)";
   if (q.from) sql += " AND date_end >= ?3";
   if (q.to) sql += " AND date <= ?4";
   if (!q.code_root.empty()) sql += " AND code LIKE ?5 || '%'";
@@ -597,6 +705,7 @@ Result<std::vector<Event>> Store::Events(const EventQuery& q) const {
   if (q.to) s.Bind(4, q.to->ToIso());
   s.Bind(5, q.code_root);
   s.Bind(6, q.actor);
+  s.Bind(7, q.document_id);
   std::vector<Event> out;
   std::vector<long long> ids;
   int rc;

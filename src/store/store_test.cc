@@ -88,6 +88,40 @@ TEST(StoreTest, AnEventToldInTwoDocumentsIsStoredOnce) {
   EXPECT_EQ((*ev)[0].date.begin, (Date{2023, 10, 18}));  // the precise telling
 }
 
+// Removing a document takes the events only it tells and its mentions of the others; replacing
+// it (recode) is one transaction.
+TEST(StoreTest, RemovingADocumentKeepsWhatOthersTell) {
+  std::string db = FreshDb("remove.db");
+  auto store = Store::Open(db);
+  ASSERT_TRUE(store.ok());
+  Coded table = CodeText(kTable, "table.txt");
+  Coded narrative = CodeText(kNarrative, "narrative.txt");
+  ASSERT_TRUE((*store)->Ingest(table.doc, table.coded).ok());
+  auto n = (*store)->Ingest(narrative.doc, narrative.coded);
+  ASSERT_TRUE(n.ok());
+  int64_t events = Count(db, "events");
+  auto r = (*store)->RemoveDocument(n->document_id);
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_EQ(r->events_removed, 0);  // the visit is the table's too
+  EXPECT_EQ(r->mentions_removed, 1);
+  EXPECT_EQ(Count(db, "events"), events);
+  EXPECT_EQ(Count(db, "documents"), 1);
+  auto again = (*store)->RemoveDocument(n->document_id);
+  ASSERT_FALSE(again.ok());
+  EXPECT_EQ(again.status().code(), Status::Code::kNotFound);
+  // Replacing the table's coding with none empties the store of its events in one step.
+  auto docs = (*store)->Documents();
+  ASSERT_TRUE(docs.ok() && docs->size() == 1u);
+  auto text = (*store)->StoredText((*docs)[0].id);
+  ASSERT_TRUE(text.ok());
+  EXPECT_EQ(text->text, table.doc.text);
+  CodedDocument none = table.coded;
+  none.events.clear();
+  ASSERT_TRUE((*store)->Replace((*docs)[0].id, *text, none).ok());
+  EXPECT_EQ(Count(db, "events"), 0);
+  EXPECT_EQ(Count(db, "documents"), 1);
+}
+
 TEST(StoreTest, AFailedIngestLeavesTheStoreAsItWas) {
   std::string db = FreshDb("rollback.db");
   auto store = Store::Open(db);

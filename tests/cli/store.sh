@@ -88,7 +88,26 @@ done2=$(echo "$out" | grep -c "new events")
 skipped=$(echo "$out" | grep -c "nothing changed")
 [ $((done1 + done2)) -eq 4000 ] && [ "$skipped" -eq "$done1" ] && echo "ok   the second run goes on ($done1 + $done2)" ||
   { echo "FAIL resume: $done1 + $done2, $skipped skipped"; fail=1; }
-for cmd in code ingest events chronology "lexicon check" repair import export; do
+# The correction loop: change the dictionaries, recode, see what changed; remove a document.
+rc=$tmp/rc.db
+"$dyad" ingest --db "$rc" tests/corpus/ko/brief-2024-dprk-russia.txt tests/corpus/ko/brief-2017-dprk-un.txt > /dev/null 2>&1
+rm -rf "$tmp/data" && cp -r data "$tmp/data"
+sed -i '/^축전\t/d' "$tmp/data/lexicon/actions_ko.tsv"
+out=$("$dyad" --data "$tmp/data" recode --all --db "$rc" 2>&1)
+check "recode shows what the new dictionaries drop" "  - 2024-06-12  PRKGOV → RUSGOV  051" "$out"
+check "recode says what it left alone" "brief-2017-dprk-un.txt: unchanged" "$out"
+out=$("$dyad" recode --all --db "$rc" 2>&1)
+check "recode with the shipped dictionaries brings them back" "  + 2024-06-12  PRKGOV → RUSGOV  051" "$out"
+n_before=$("$dyad" events --db "$rc" --format jsonl | wc -l)
+out=$("$dyad" remove --db "$rc" tests/corpus/ko/brief-2017-dprk-un.txt)
+check "remove reports what went" "removed (document" "$out"
+n_after=$("$dyad" events --db "$rc" --format jsonl | wc -l)
+[ "$n_after" -lt "$n_before" ] && [ "$n_after" -gt 0 ] && echo "ok   remove takes only that document's events" ||
+  { echo "FAIL remove: $n_before -> $n_after"; fail=1; }
+out=$("$dyad" remove --db "$rc" tests/corpus/ko/brief-2017-dprk-un.txt 2>&1); code=$?
+check "removing it again says there is none" "no such stored document" "$out"
+[ "$code" -eq 2 ] && echo "ok   remove of an unknown document exits 2" || { echo "FAIL remove exit $code"; fail=1; }
+for cmd in code ingest events chronology "lexicon check" repair import export remove recode; do
   out=$("$dyad" $cmd --help 2>&1) || { echo "FAIL $cmd --help"; fail=1; }
 done
 echo "ok   --help on every command"

@@ -1,0 +1,174 @@
+// dyad remove / dyad recode: correcting the store after the dictionaries change.
+#include <algorithm>
+#include <cstdio>
+#include <iostream>
+#include <iterator>
+#include <map>
+#include <set>
+
+#include "cli_commands.h"
+#include "dyad/coder.h"
+#include "dyad/store.h"
+
+namespace dyad::cli {
+
+namespace {
+
+// The stored documents the arguments name: a document id, or a path as it was ingested. A name
+// that matches none is reported (exit 2 at the end).
+std::vector<StoredDocument> Pick(const std::vector<StoredDocument>& stored,
+                                 const std::vector<std::string>& names, Global& g) {
+  std::vector<StoredDocument> out;
+  for (const std::string& n : names) {
+    bool found = false;
+    for (const StoredDocument& d : stored)
+      if (d.path == n || std::to_string(d.id) == n) {
+        out.push_back(d);
+        found = true;
+      }
+    if (!found) {
+      std::cerr << "dyad: " << n << ": no such stored document (dyad remove and recode take a "
+                << "path as ingested or a document id)\n";
+      g.exit_code = 2;
+    }
+  }
+  return out;
+}
+
+// An event as a line of a change report.
+std::string Line(const Event& e) {
+  return e.date.begin.ToIso() + "  " + e.source + " → " + e.target + "  " + e.code + "  " +
+         std::string(ModeName(e.mode));
+}
+
+// Documents that came from event files (GDELT, ICEWS…) hold rows, not text to code.
+bool Codable(const StoredDocument& d) { return d.lang == "ko" || d.lang == "en"; }
+
+}  // namespace
+
+void RegisterRecode(CLI::App& app, Global& g) {
+  // ---- remove ----
+  struct RemoveFlags {
+    std::string db = DefaultDb();
+    std::vector<std::string> docs;
+  };
+  auto rf = std::make_shared<RemoveFlags>();
+  CLI::App* remove = app.add_subcommand(
+      "remove", "Remove stored documents with their mentions and the events only they tell");
+  remove->add_option("DOC", rf->docs, "a path as ingested, or a document id")->required();
+  remove->add_option("--db", rf->db, "SQLite store (default $DYAD_DB or ./dyad.db)");
+  remove->callback([rf, &g] {
+    std::unique_ptr<Store> store = OpenStore(rf->db, StoreAccess::kReadWrite);
+    if (store == nullptr) {
+      g.exit_code = 2;
+      return;
+    }
+    Result<std::vector<StoredDocument>> stored = store->Documents();
+    if (!stored.ok()) {
+      std::cerr << "dyad: " << stored.status().message() << "\n";
+      g.exit_code = 1;
+      return;
+    }
+    for (const StoredDocument& d : Pick(*stored, rf->docs, g)) {
+      Result<RemoveReport> r = store->RemoveDocument(d.id);
+      if (!r.ok()) {
+        std::cerr << "dyad: " << d.path << ": " << r.status().message() << "\n";
+        g.exit_code = 1;
+        continue;
+      }
+      std::printf("%s: removed (document %lld): %d events, %d mentions\n", d.path.c_str(), d.id,
+                  r->events_removed, r->mentions_removed);
+    }
+  });
+
+  // ---- recode ----
+  struct RecodeFlags {
+    std::string db = DefaultDb();
+    std::vector<std::string> docs;
+    bool all = false;
+  };
+  auto cf = std::make_shared<RecodeFlags>();
+  CLI::App* recode = app.add_subcommand(
+      "recode", "Code stored documents again with the current dictionaries and show what changed");
+  recode->add_option("DOC", cf->docs, "a path as ingested, or a document id");
+  recode->add_flag("--all", cf->all, "every stored document");
+  recode->add_option("--db", cf->db, "SQLite store (default $DYAD_DB or ./dyad.db)");
+  recode->callback([cf, &g] {
+    if (cf->docs.empty() == !cf->all) {
+      std::cerr << "dyad recode: give DOC... or --all\n";
+      g.exit_code = 2;
+      return;
+    }
+    auto res = LoadResources(g);
+    if (!res) {
+      g.exit_code = 2;
+      return;
+    }
+    std::unique_ptr<Store> store = OpenStore(cf->db, StoreAccess::kReadWrite);
+    if (store == nullptr) {
+      g.exit_code = 2;
+      return;
+    }
+    Result<std::vector<StoredDocument>> stored = store->Documents();
+    if (!stored.ok()) {
+      std::cerr << "dyad: " << stored.status().message() << "\n";
+      g.exit_code = 1;
+      return;
+    }
+    std::vector<StoredDocument> targets = cf->all ? *stored : Pick(*stored, cf->docs, g);
+    Coder coder(res);
+    size_t changed = 0, same = 0;
+    for (const StoredDocument& d : targets) {
+      if (!Codable(d)) continue;  // an imported event file
+      Result<Document> text = store->StoredText(d.id);
+      if (!text.ok()) {
+        std::cerr << "dyad: " << d.path << ": " << text.status().message() << "\n";
+        g.exit_code = 1;
+        continue;
+      }
+      CodeOptions opt;
+      Result<CodedDocument> coded = coder.Code(*text, opt);
+      if (!coded.ok()) {
+        std::cerr << "dyad: " << coded.status().message() << "\n";
+        g.exit_code = 1;
+        continue;
+      }
+      EventQuery q;
+      q.document_id = d.id;
+      Result<std::vector<Event>> before = store->Events(q);
+      if (!before.ok()) {
+        std::cerr << "dyad: " << before.status().message() << "\n";
+        g.exit_code = 1;
+        continue;
+      }
+      std::multiset<std::string> old_lines, new_lines;
+      for (const Event& e : *before) old_lines.insert(Line(e));
+      for (const Event& e : coded->events) new_lines.insert(Line(e));
+      if (old_lines == new_lines) {
+        ++same;
+        std::printf("%s: unchanged (%zu events)\n", d.path.c_str(), new_lines.size());
+        continue;
+      }
+      Result<IngestReport> r = store->Replace(d.id, *text, *coded);
+      if (!r.ok()) {
+        std::cerr << "dyad: " << d.path << ": " << r.status().message() << "\n";
+        g.exit_code = 1;
+        continue;
+      }
+      ++changed;
+      std::vector<std::string> gone, came;
+      std::set_difference(old_lines.begin(), old_lines.end(), new_lines.begin(), new_lines.end(),
+                          std::back_inserter(gone));
+      std::set_difference(new_lines.begin(), new_lines.end(), old_lines.begin(), old_lines.end(),
+                          std::back_inserter(came));
+      std::printf("%s: +%zu -%zu (document %lld)\n", d.path.c_str(), came.size(), gone.size(),
+                  r->document_id);
+      for (const std::string& l : gone) std::printf("  - %s\n", l.c_str());
+      for (const std::string& l : came) std::printf("  + %s\n", l.c_str());
+    }
+    std::fprintf(stderr, "dyad: recoded %zu documents: %zu changed, %zu unchanged\n",
+                 changed + same, changed, same);
+  });
+}
+
+}  // namespace dyad::cli
