@@ -216,6 +216,10 @@ void PrintUnresolved(const std::vector<Unresolved>& items, const std::string& fo
       AppendJsonString(&out, u.reason);
       out += ",\"predicate\":";
       AppendJsonString(&out, u.predicate);
+      if (!u.words.empty()) {
+        out += ",\"words\":";
+        AppendJsonString(&out, u.words);
+      }
       out += ",\"doc\":";
       AppendJsonString(&out, u.doc);
       out += ",\"span\":[" + std::to_string(u.span_begin) + "," + std::to_string(u.span_end) + "]";
@@ -226,14 +230,15 @@ void PrintUnresolved(const std::vector<Unresolved>& items, const std::string& fo
     std::fwrite(out.data(), 1, out.size(), stdout);
     return;
   }
-  if (format == "tsv") std::printf("reason\tpredicate\tdoc\tspan_begin\tspan_end\tevidence\n");
+  if (format == "tsv")
+    std::printf("reason\tpredicate\twords\tdoc\tspan_begin\tspan_end\tevidence\n");
   for (const Unresolved& u : items) {
     if (format == "tsv") {
-      std::printf("%s\t%s\t%s\t%u\t%u\t%s\n", u.reason.c_str(), u.predicate.c_str(), u.doc.c_str(),
-                  u.span_begin, u.span_end, u.evidence.c_str());
+      std::printf("%s\t%s\t%s\t%s\t%u\t%u\t%s\n", u.reason.c_str(), u.predicate.c_str(),
+                  u.words.c_str(), u.doc.c_str(), u.span_begin, u.span_end, u.evidence.c_str());
     } else {
-      std::printf("%s  %s  %s\n", Pad(u.reason, 17).c_str(), Pad(u.predicate, 12).c_str(),
-                  Cut(u.evidence, 80).c_str());
+      std::printf("%s  %s  %s  %s\n", Pad(u.reason, 17).c_str(), Pad(u.predicate, 12).c_str(),
+                  Pad(u.words, 14).c_str(), Cut(u.evidence, 70).c_str());
     }
   }
 }

@@ -47,6 +47,9 @@ struct Unresolved {
   std::string evidence;
   std::string reason;     // "no date", "unknown actor", "no counterpart", "unknown predicate"
   std::string predicate;  // the words of the predicate, when there is one
+  // For "unknown actor": the phrase that names no actor the dictionaries know (the subject or
+  // topic of the predicate), what an analyst adds to actors.tsv.
+  std::string words;
 };
 
 struct Event {

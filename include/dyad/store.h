@@ -96,7 +96,7 @@ enum class StoreAccess {
 
 class Store {
  public:
-  static constexpr int kSchemaVersion = 8;
+  static constexpr int kSchemaVersion = 9;
 
   // kCreate migrates an older store. kReadOnly fails with kNotFound when `path` does not exist,
   // and asks for a read-write open of a store of an older schema; a store in WAL mode on a

@@ -169,7 +169,8 @@ class SegmentCoder {
   void Dump() const;
   void FindQuotesAndAttribution();
   void set_unresolved(std::vector<Unresolved>* u) { unresolved_ = u; }
-  void NoteUnresolved(const char* reason, int unit);
+  void NoteUnresolved(const char* reason, int unit, std::string words = {});
+  std::string UnknownSubject(const Pred& p) const;
 
  private:
   bool is_row() const { return seg_.kind == Segment::Kind::kTableRow; }

@@ -45,5 +45,13 @@ TEST(ReviewQueueTest, KoreanCandidatesWithoutAnEventAreQueued) {
   EXPECT_TRUE(Has(undated, "no date", "최선희 외무상은 러시아를 방문했다")) << undated.size();
 }
 
+// An unknown actor is named by its words, what an analyst adds to actors.tsv.
+TEST(ReviewQueueTest, AnUnknownActorIsNamed) {
+  auto q = Queue("2024년 6월 19일 홍길동 교수는 북한을 비난했다.\n");
+  bool named = false;
+  for (const Unresolved& u : q) named |= u.reason == "unknown actor" && u.words == "홍길동 교수";
+  EXPECT_TRUE(named) << q.size();
+}
+
 }  // namespace
 }  // namespace dyad

@@ -168,11 +168,27 @@ void SegmentCoder::PointAtSegment(std::string* doc, uint32_t* begin, uint32_t* e
   *evidence = std::string(Text(seg_.begin, seg_.end));
 }
 
-void SegmentCoder::NoteUnresolved(const char* reason, int unit) {
+// The phrase that should have named the predicate's actor: the nearest subject or topic before
+// it in its clause, else in the sentence, without its particle ("게오르기 지노비예프 대사는" →
+// "게오르기 지노비예프 대사").
+std::string SegmentCoder::UnknownSubject(const Pred& p) const {
+  const NP* best = nullptr;
+  for (const NP& np : nps_) {
+    if (np.last >= p.unit || (np.role != Role::kSubject && np.role != Role::kTopic)) continue;
+    if (best == nullptr || np.clause == p.clause || best->clause != p.clause) best = &np;
+  }
+  if (best == nullptr) return {};
+  const Unit& last = units_[best->last];
+  uint32_t end = last.stem_e > last.b ? last.stem_e : last.e;
+  return std::string(Text(units_[best->first].b, end));
+}
+
+void SegmentCoder::NoteUnresolved(const char* reason, int unit, std::string words) {
   if (unresolved_ == nullptr) return;
   Unresolved u;
   PointAtSegment(&u.doc, &u.span_begin, &u.span_end, &u.evidence);
   u.reason = reason;
+  u.words = std::move(words);
   if (unit >= 0) u.predicate = std::string(Text(units_[unit].b, units_[unit].e));
   for (const Unresolved& x : *unresolved_)
     if (x.span_begin == u.span_begin && x.reason == u.reason && x.predicate == u.predicate) return;
@@ -237,7 +253,7 @@ void SegmentCoder::Emit(const Pred& p) {
   behalf_.clear();
   ActorRef src = SourceFor(p, on);
   if (!src.valid()) {
-    if (p.mode == EventMode::kActual) NoteUnresolved("unknown actor", p.unit);
+    if (p.mode == EventMode::kActual) NoteUnresolved("unknown actor", p.unit, UnknownSubject(p));
     return;
   }
   SpokenFor(p, src, on);

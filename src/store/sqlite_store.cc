@@ -103,6 +103,10 @@ CREATE INDEX events_long ON events(code, source_country, target_country) WHERE l
 CREATE INDEX mentions_by_document ON mentions(document_id);
 CREATE INDEX unresolved_by_document ON unresolved(document_id);
 )sql",
+    // 9: the review queue names the words of an unknown actor, what an analyst adds.
+    R"sql(
+ALTER TABLE unresolved ADD COLUMN words TEXT NOT NULL DEFAULT '';
+)sql",
 };
 constexpr int kKnownVersion = sizeof(kMigrations) / sizeof(kMigrations[0]);
 static_assert(kKnownVersion == Store::kSchemaVersion);
@@ -449,11 +453,11 @@ Result<IngestReport> Store::IngestInTransaction(const Document& doc, const Coded
   for (const Unresolved& u : coded.unresolved) {
     Stmt ins(
         db,
-        "INSERT INTO unresolved(document_id, span_begin, span_end, evidence, reason, predicate) "
-        "VALUES(?1,?2,?3,?4,?5,?6)");
+        "INSERT INTO unresolved(document_id, span_begin, span_end, evidence, reason, predicate, "
+        "words) VALUES(?1,?2,?3,?4,?5,?6,?7)");
     ins.Bind(1, report.document_id).Bind(2, static_cast<long long>(u.span_begin));
     ins.Bind(3, static_cast<long long>(u.span_end)).Bind(4, u.evidence).Bind(5, u.reason);
-    ins.Bind(6, u.predicate);
+    ins.Bind(6, u.predicate).Bind(7, u.words);
     if (!ins.ok() || ins.Step() != SQLITE_DONE)
       return fail(impl_->Error("storing the review queue"));
   }
@@ -756,7 +760,8 @@ Result<std::vector<Event>> Store::Events(const EventQuery& q) const {
 
 Result<std::vector<Unresolved>> Store::UnresolvedItems(const std::string& reason) const {
   std::string sql =
-      "SELECT d.path, u.span_begin, u.span_end, u.evidence, u.reason, u.predicate FROM unresolved "
+      "SELECT d.path, u.span_begin, u.span_end, u.evidence, u.reason, u.predicate, u.words FROM "
+      "unresolved "
       "u "
       "JOIN documents d ON d.id = u.document_id";
   if (!reason.empty()) sql += " WHERE u.reason = ?1";
@@ -773,6 +778,7 @@ Result<std::vector<Unresolved>> Store::UnresolvedItems(const std::string& reason
     u.evidence = s.Text(3);
     u.reason = s.Text(4);
     u.predicate = s.Text(5);
+    u.words = s.Text(6);
     out.push_back(std::move(u));
   }
   return out;

@@ -66,6 +66,8 @@ check "an empty result says so" "no stored events between PRK and RUS" "$out"
 out=$("$dyad" chronology --db "$db" --between PRK RUS --from 2024-06 --to 2024-06)
 check "chronology --from/--to" "2024-06-19" "$out"
 [[ "$out" != *"2024-10"* ]] && echo "ok   chronology --to bounds it" || { echo "FAIL chronology --to"; fail=1; }
+out=$("$dyad" events --db "$db" --unresolved --reason "unknown actor" --format tsv | head -1)
+check "the review queue has a words column" "reason	predicate	words	doc" "$out"
 out=$("$dyad" events --db "$db" --unresolved --reason "unknown actor" --format tsv | tail -n +2 | cut -f1 | sort -u)
 [ "$out" = "unknown actor" ] && echo "ok   review queue filters by reason" || { echo "FAIL reason filter: $out"; fail=1; }
 # A directory is its documents; an empty one says so. An interrupt stops between documents, says
