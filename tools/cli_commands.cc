@@ -44,10 +44,21 @@ std::unique_ptr<Store> OpenStore(const std::string& db, StoreAccess access) {
   return std::move(store).value();
 }
 
+std::string LexiconOverlay(const Global& g) {
+  if (!g.lexicon_dir.empty()) return g.lexicon_dir;
+  if (const char* env = std::getenv("DYAD_LEXICON"); env != nullptr && *env != '\0') return env;
+  if (const char* home = std::getenv("HOME"); home != nullptr && *home != '\0') {
+    std::string d = std::string(home) + "/.config/dyad/lexicon";
+    std::error_code ec;
+    if (std::filesystem::is_directory(d, ec)) return d;
+  }
+  return {};
+}
+
 std::shared_ptr<const Resources> LoadResources(const Global& g) {
   std::vector<std::string> problems;
   std::string dir = g.data_dir.empty() ? DataDir() : g.data_dir;
-  Result<std::shared_ptr<const Resources>> r = Resources::Load(dir, &problems);
+  Result<std::shared_ptr<const Resources>> r = Resources::Load(dir, &problems, LexiconOverlay(g));
   if (!r.ok()) {
     std::cerr << "dyad: cannot load dictionaries: " << r.status().message() << "\n";
     return nullptr;
@@ -713,7 +724,9 @@ void Register(CLI::App& app, Global& g) {
   check->callback([dir, &g] {
     std::string d = !dir->empty() ? *dir : (!g.data_dir.empty() ? g.data_dir : DataDir());
     std::vector<std::string> problems;
-    Result<std::shared_ptr<const Resources>> r = Resources::Load(d, &problems);
+    std::string overlay = LexiconOverlay(g);
+    if (!overlay.empty()) std::cout << "overlay: " << overlay << "\n";
+    Result<std::shared_ptr<const Resources>> r = Resources::Load(d, &problems, overlay);
     for (const std::string& p : problems) std::cout << p << "\n";
     if (!r.ok()) {
       if (problems.empty()) std::cout << r.status().message() << "\n";
@@ -731,8 +744,7 @@ void Register(CLI::App& app, Global& g) {
             : Result<petrarch::Dictionaries>(petrarch::Dictionaries{});
     int own = 0;
     for (const std::string& p : english)
-      if (p.find("act_nouns.txt") != std::string::npos ||
-          p.find("agreement_nouns.txt") != std::string::npos) {
+      if (p.find("_nouns.txt") != std::string::npos) {
         std::cout << p << "\n";
         ++own;
       }

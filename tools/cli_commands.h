@@ -17,6 +17,7 @@ namespace dyad::cli {
 
 struct Global {
   std::string data_dir;
+  std::string lexicon_dir;  // --lexicon: the analyst's overlay
   int exit_code = 0;
 };
 
@@ -36,6 +37,9 @@ std::string DefaultDb();  // $DYAD_DB or ./dyad.db
 // and need it to exist; ingest and import create it, saying so on stderr.
 std::unique_ptr<Store> OpenStore(const std::string& db, StoreAccess access);
 std::shared_ptr<const Resources> LoadResources(const Global& g);  // null after a message
+// The analyst's lexicon overlay: --lexicon, else $DYAD_LEXICON, else ~/.config/dyad/lexicon when
+// it exists; empty for none.
+std::string LexiconOverlay(const Global& g);
 // YYYY, YYYY-MM or YYYY-MM-DD; the last day of the period when `end`. Throws
 // CLI::ValidationError on anything else.
 std::optional<Date> ParseDateFlag(const std::string& s, bool end);

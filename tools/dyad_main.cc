@@ -16,6 +16,10 @@ int main(int argc, char** argv) {
   dyad::cli::Global global;
   app.add_option("--data", global.data_dir, "data directory (codebook, countries, lexicon)")
       ->check(CLI::ExistingDirectory);
+  app.add_option("--lexicon", global.lexicon_dir,
+                 "your own dictionary rows (actors.tsv, actions_ko.tsv, …) over the shipped ones "
+                 "(default $DYAD_LEXICON, else ~/.config/dyad/lexicon when it exists)")
+      ->check(CLI::ExistingDirectory);
   dyad::cli::Register(app, global);
   // One line at a time into logs and pipes, as on a terminal.
   std::setvbuf(stdout, nullptr, _IOLBF, 0);

@@ -119,8 +119,13 @@ class Lexicon {
   // dir holds actors.tsv, actions_ko.tsv, country_aliases.tsv, running_headers.tsv,
   // quote_cues_ko.tsv, document_cues.tsv and words_ko.tsv;
   // countries_tsv is data/countries.tsv. Fails when any row is bad; problems lists them all.
+  // `overlay` (may be empty): an analyst's directory of the same files (actors.tsv,
+  // actions_ko.tsv, quote_cues_ko.tsv, words_ko.tsv; any may be missing), read after the shipped
+  // ones and checked the same way: an actor with a shipped id, or an action with a shipped expr,
+  // replaces it; other rows are added.
   static Result<Lexicon> Load(const std::string& dir, const std::string& countries_tsv,
-                              const Codebook& codebook, std::vector<std::string>* problems);
+                              const Codebook& codebook, std::vector<std::string>* problems,
+                              const std::string& overlay = "");
 
   const std::vector<Actor>& actors() const { return actors_; }
   const std::vector<Action>& actions() const { return actions_; }
@@ -160,8 +165,11 @@ struct Resources {
   Codebook codebook;
   Lexicon lexicon;
   std::string data_dir;
+  // `lexicon_overlay`: see Lexicon::Load.
   static Result<std::shared_ptr<const Resources>> Load(const std::string& data_dir,
-                                                       std::vector<std::string>* problems);
+                                                       std::vector<std::string>* problems,
+                                                       const std::string& lexicon_overlay = "");
+  std::string lexicon_overlay;  // the overlay directory in force, empty when none
   // The English lexicon (dyad/english.h), loaded on first use and shared by every thread;
   // null, with *error set, when its files cannot be read.
   const petrarch::Dictionaries* English(Status* error) const;

@@ -2,10 +2,13 @@
 // run of `dyad lexicon check` shows an analyst all the rows to fix.
 #include "dyad/lexicon.h"
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <map>
+#include <optional>
 #include <regex>
 #include <unordered_map>
 
@@ -387,8 +390,35 @@ void LoadKoreanWords(const TsvTable& t, KoreanWords* words,
   }
 }
 
+namespace {
+
+// An overlay file's rows, when the file exists; no table when it does not.
+Result<std::optional<TsvTable>> ReadOverlay(const std::string& overlay, const char* file) {
+  if (overlay.empty()) return std::optional<TsvTable>{};
+  std::string path = overlay + "/" + file;
+  struct stat st;
+  if (::stat(path.c_str(), &st) != 0) return std::optional<TsvTable>{};
+  Result<TsvTable> t = TsvTable::Read(path);
+  if (!t.ok()) return t.status();
+  return std::optional<TsvTable>(std::move(t).value());
+}
+
+// Items an overlay adds: one with the key of a shipped item replaces it.
+template <typename T, typename Key>
+void Overlay(std::vector<T>* shipped, std::vector<T> added, Key key) {
+  for (T& a : added) {
+    shipped->erase(std::remove_if(shipped->begin(), shipped->end(),
+                                  [&](const T& x) { return key(x) == key(a); }),
+                   shipped->end());
+    shipped->push_back(std::move(a));
+  }
+}
+
+}  // namespace
+
 Result<Lexicon> Lexicon::Load(const std::string& dir, const std::string& countries_tsv,
-                              const Codebook& codebook, std::vector<std::string>* problems) {
+                              const Codebook& codebook, std::vector<std::string>* problems,
+                              const std::string& overlay) {
   size_t first_problem = problems->size();
   Lexicon lex;
   Result<CountryTable> countries =
@@ -408,6 +438,27 @@ Result<Lexicon> Lexicon::Load(const std::string& dir, const std::string& countri
   if (!cues.ok()) return cues.status();
   LoadQuoteCues(*cues, codebook, &lex.quote_cues_, problems);
 
+  // The analyst's overlay, checked as the shipped files are.
+  {
+    auto o_actors = ReadOverlay(overlay, "actors.tsv");
+    if (!o_actors.ok()) return o_actors.status();
+    if (*o_actors) {
+      std::vector<Actor> added;
+      LoadActors(**o_actors, lex.countries_, &added, problems);
+      Overlay(&lex.actors_, std::move(added), [](const Actor& a) { return a.id; });
+    }
+    auto o_actions = ReadOverlay(overlay, "actions_ko.tsv");
+    if (!o_actions.ok()) return o_actions.status();
+    if (*o_actions) {
+      std::vector<Action> added;
+      LoadActions(**o_actions, codebook, lex.countries_, &added, problems);
+      Overlay(&lex.actions_, std::move(added), [](const Action& a) { return a.expr; });
+    }
+    auto o_cues = ReadOverlay(overlay, "quote_cues_ko.tsv");
+    if (!o_cues.ok()) return o_cues.status();
+    if (*o_cues) LoadQuoteCues(**o_cues, codebook, &lex.quote_cues_, problems);
+  }
+
   Result<TsvTable> doc_cues = TsvTable::Read(dir + "/document_cues.tsv");
   if (!doc_cues.ok()) return doc_cues.status();
   LoadDocumentCues(*doc_cues, lex.countries_, &lex.document_cues_, problems);
@@ -416,6 +467,9 @@ Result<Lexicon> Lexicon::Load(const std::string& dir, const std::string& countri
   if (!words.ok()) return words.status();
   std::vector<std::pair<std::string, LexEntry>> word_keys;
   LoadKoreanWords(*words, &lex.korean_words_, &word_keys, problems);
+  auto o_words = ReadOverlay(overlay, "words_ko.tsv");
+  if (!o_words.ok()) return o_words.status();
+  if (*o_words) LoadKoreanWords(**o_words, &lex.korean_words_, &word_keys, problems);
 
   Result<TsvTable> headers = TsvTable::Read(dir + "/running_headers.tsv");
   if (!headers.ok()) return headers.status();
@@ -504,16 +558,18 @@ std::string DataDir() {
 }
 
 Result<std::shared_ptr<const Resources>> Resources::Load(const std::string& data_dir,
-                                                         std::vector<std::string>* problems) {
+                                                         std::vector<std::string>* problems,
+                                                         const std::string& lexicon_overlay) {
   auto res = std::make_shared<Resources>();
   Result<Codebook> book = Codebook::Load(data_dir + "/cameo-event-codes.tsv");
   if (!book.ok()) return book.status();
   res->codebook = std::move(book).value();
-  Result<Lexicon> lex =
-      Lexicon::Load(data_dir + "/lexicon", data_dir + "/countries.tsv", res->codebook, problems);
+  Result<Lexicon> lex = Lexicon::Load(data_dir + "/lexicon", data_dir + "/countries.tsv",
+                                      res->codebook, problems, lexicon_overlay);
   if (!lex.ok()) return lex.status();
   res->lexicon = std::move(lex).value();
   res->data_dir = data_dir;
+  res->lexicon_overlay = lexicon_overlay;
   return std::shared_ptr<const Resources>(std::move(res));
 }
 

@@ -116,5 +116,34 @@ TEST(LexiconTest, VerbsCompileToTheirStemForms) {
   EXPECT_TRUE(visit);
 }
 
+// An analyst's overlay: a row with a shipped action's expr replaces it; a new actor is added.
+TEST(LexiconTest, AnOverlayReplacesAndAdds) {
+  std::string actions = testing::WriteScratch(
+      "overlay/actions_ko.tsv",
+      "expr\tcode\tframe\tdest\tsym\tlabel_ko\tlabel_en\tnote\n"
+      "축전\t010\tmessage\t\t0\t축전\tsends a message to\tcoded as a bare message here\n");
+  testing::WriteScratch("overlay/actors.tsv",
+                        "id\ttype\tcode\tfrom\tto\tko\ten\ttitle_ko\ttitle_en\tnote\n"
+                        "hong\tperson\tKORGOV\t2020-01-01\t\t홍길동\tHong Gildong\t교수\t"
+                        "professor\t\n");
+  std::string overlay = actions.substr(0, actions.rfind('/'));
+  Result<Codebook> book = Codebook::Load(DataDir() + "/cameo-event-codes.tsv");
+  ASSERT_TRUE(book.ok());
+  std::vector<std::string> problems;
+  auto r = Lexicon::Load(DataDir() + "/lexicon", DataDir() + "/countries.tsv", *book, &problems,
+                         overlay);
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  int congrats = 0;
+  for (const Action& a : r->actions())
+    if (a.expr == "축전") {
+      ++congrats;
+      EXPECT_EQ(a.code, "010");
+    }
+  EXPECT_EQ(congrats, 1);
+  bool hong = false;
+  for (const Actor& a : r->actors()) hong |= a.id == "hong";
+  EXPECT_TRUE(hong);
+}
+
 }  // namespace
 }  // namespace dyad

@@ -109,6 +109,24 @@ n_after=$("$dyad" events --db "$rc" --format jsonl | wc -l)
 out=$("$dyad" remove --db "$rc" tests/corpus/ko/brief-2017-dprk-un.txt 2>&1); code=$?
 check "removing it again says there is none" "no such stored document" "$out"
 [ "$code" -eq 2 ] && echo "ok   remove of an unknown document exits 2" || { echo "FAIL remove exit $code"; fail=1; }
+# The analyst's own rows over the shipped dictionaries (--lexicon, or ~/.config/dyad/lexicon):
+# the review queue names the unknown person, the overlay adds him, recode stores his act.
+printf '2024년 6월 19일 홍길동 교수는 북한을 비난했다.\n' > "$tmp/prof.txt"
+ov=$tmp/home/.config/dyad/lexicon
+mkdir -p "$ov"
+printf 'id\ttype\tcode\tfrom\tto\tko\ten\ttitle_ko\ttitle_en\tnote\nhong\tperson\tKORGOV\t2020-01-01\t\t홍길동\tHong Gildong\t교수\tprofessor\t\n' > "$ov/actors.tsv"
+"$dyad" ingest --db "$tmp/ov.db" "$tmp/prof.txt" > /dev/null 2>&1
+out=$("$dyad" events --db "$tmp/ov.db" --unresolved --format tsv)
+check "the queue names the unknown person" "홍길동 교수" "$out"
+out=$(HOME=$tmp/home "$dyad" recode --all --db "$tmp/ov.db" 2>&1)
+check "~/.config/dyad/lexicon is read: recode adds the act" "+ 2024-06-19  KORGOV → PRK  111" "$out"
+out=$("$dyad" --lexicon "$ov" lexicon check)
+check "lexicon check names the overlay" "overlay: $ov" "$out"
+printf 'id\ttype\tcode\tfrom\tto\tko\ten\ttitle_ko\ttitle_en\tnote\nx\tperson\tKORGOV\t2020-13-01\t\t갑\tA\t\t\t\n' > "$tmp/bad-actors.tsv"
+mkdir -p "$tmp/badov" && mv "$tmp/bad-actors.tsv" "$tmp/badov/actors.tsv"
+out=$("$dyad" --lexicon "$tmp/badov" lexicon check); code=$?
+check "a bad overlay row is named by file:line" "badov/actors.tsv:2:" "$out"
+[ "$code" -eq 1 ] && echo "ok   a bad overlay fails the check" || { echo "FAIL bad overlay exit $code"; fail=1; }
 for cmd in code ingest events chronology "lexicon check" repair import export remove recode; do
   out=$("$dyad" $cmd --help 2>&1) || { echo "FAIL $cmd --help"; fail=1; }
 done
