@@ -12,15 +12,14 @@
 namespace dyad {
 
 Language DetectLanguage(std::string_view text) {
+  // One pass over bytes, no decoding: a Hangul syllable (U+AC00..U+D7A3) is three bytes whose
+  // lead is 0xEA..0xED; the first 256 KB tell the language.
   size_t hangul = 0, latin = 0;
-  for (size_t i = 0; i < text.size();) {
-    int len;
-    char32_t c = utf8::Decode(text, i, &len);
-    if (utf8::IsHangulSyllable(c))
-      ++hangul;
-    else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
-      ++latin;
-    i += len;
+  size_t n = std::min<size_t>(text.size(), 256 * 1024);
+  for (size_t i = 0; i < n; ++i) {
+    auto b = static_cast<unsigned char>(text[i]);
+    hangul += b >= 0xEA && b <= 0xED;
+    latin += (b | 0x20) >= 'a' && (b | 0x20) <= 'z';
   }
   // A Hangul syllable carries about three letters' worth of text.
   return hangul * 3 >= latin / 2 ? Language::kKorean : Language::kEnglish;
@@ -44,8 +43,17 @@ Coder::Coder(std::shared_ptr<const Resources> resources) : res_(std::move(resour
 
 namespace {
 
+// A 64-bit hash stable across machines: FNV-1a's step over eight bytes at a time (little-endian
+// words, the tail bytewise), folded after each word.
 uint64_t Fnv1a(std::string_view bytes, uint64_t h = 1469598103934665603ull) {
-  for (unsigned char c : bytes) h = (h ^ c) * 1099511628211ull;
+  size_t i = 0;
+  for (; i + 8 <= bytes.size(); i += 8) {
+    uint64_t w = 0;
+    for (int k = 7; k >= 0; --k) w = (w << 8) | static_cast<unsigned char>(bytes[i + k]);
+    h = (h ^ w) * 1099511628211ull;
+    h ^= h >> 32;
+  }
+  for (; i < bytes.size(); ++i) h = (h ^ static_cast<unsigned char>(bytes[i])) * 1099511628211ull;
   return h;
 }
 

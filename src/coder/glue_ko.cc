@@ -52,7 +52,28 @@ bool AllHangul(std::string_view w) {
 
 }  // namespace
 
+// A quick look first: how many one-syllable particles stand alone (" 에 ", " 를,"). An edited
+// text has none; the full count below runs only when there are a few.
+size_t LoneOneSyllableParticles(std::string_view t) {
+  static const char* kParticles[] = {"에", "을", "를", "은", "는", "의", "서", "과", "와", "이", "가"};
+  size_t n = 0;
+  for (size_t at = t.find(' '); at != std::string_view::npos && at + 4 < t.size();
+       at = t.find(' ', at + 1)) {
+    char after = t[at + 4];
+    if (after != ' ' && after != '.' && after != ',') continue;
+    for (const char* p : kParticles)
+      if (t.compare(at + 1, 3, p) == 0) {
+        ++n;
+        break;
+      }
+  }
+  return n;
+}
+
 bool BrokenBySpaces(const CleanText& clean) {
+  if (LoneOneSyllableParticles(
+          std::string_view(clean.text).substr(0, std::min<size_t>(clean.text.size(), 64 * 1024))) < 3)
+    return false;
   // A lone particle after a word ("관심속 에", "벗 들에게") is what a stray space leaves; an
   // edited text has almost none. At least 5, and one word in 200, in the first 64 KB (the damage
   // shows from the start; the bound keeps the pass cheap on long documents).
