@@ -46,7 +46,8 @@ std::unique_ptr<Store> OpenStore(const std::string& db, StoreAccess access) {
 
 std::string LexiconOverlay(const Global& g) {
   if (!g.lexicon_dir.empty()) return g.lexicon_dir;
-  if (const char* env = std::getenv("DYAD_LEXICON"); env != nullptr && *env != '\0') return env;
+  // Set, even to nothing, it decides: DYAD_LEXICON= turns the overlay off.
+  if (const char* env = std::getenv("DYAD_LEXICON"); env != nullptr) return env;
   if (const char* home = std::getenv("HOME"); home != nullptr && *home != '\0') {
     std::string d = std::string(home) + "/.config/dyad/lexicon";
     std::error_code ec;

@@ -118,7 +118,7 @@ printf 'id\ttype\tcode\tfrom\tto\tko\ten\ttitle_ko\ttitle_en\tnote\nhong\tperson
 "$dyad" ingest --db "$tmp/ov.db" "$tmp/prof.txt" > /dev/null 2>&1
 out=$("$dyad" events --db "$tmp/ov.db" --unresolved --format tsv)
 check "the queue names the unknown person" "홍길동 교수" "$out"
-out=$(HOME=$tmp/home "$dyad" recode --all --db "$tmp/ov.db" 2>&1)
+out=$(env -u DYAD_LEXICON HOME="$tmp/home" "$dyad" recode --all --db "$tmp/ov.db" 2>&1)
 check "~/.config/dyad/lexicon is read: recode adds the act" "+ 2024-06-19  KORGOV → PRK  111" "$out"
 out=$("$dyad" --lexicon "$ov" lexicon check)
 check "lexicon check names the overlay" "overlay: $ov" "$out"
