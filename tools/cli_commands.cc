@@ -452,8 +452,15 @@ void Register(CLI::App& app, Global& g) {
     }
     std::vector<std::string> inputs = ExpandInputs(cf->files, cf->recursive, g);
     if (cf->stdin_doc) inputs.push_back("-");
+    CatchInterrupts();
+    Progress progress(inputs.size(), "files");
+    size_t files_done = 0, docs_done = 0;
     for (const std::string& f : inputs) {
+      if (Interrupted()) break;
       ForEachDocument(f, opt, g, [&](const Document& doc, const CodeOptions& o) {
+        if (Interrupted()) return;
+        ++docs_done;
+        progress.Clear();
         Result<CodedDocument> coded = coder.Code(doc, o);
         if (!coded.ok()) {
           std::cerr << "dyad: " << coded.status().message() << "\n";
@@ -468,6 +475,14 @@ void Register(CLI::App& app, Global& g) {
           SayWhyNoEvents(doc.path, *coded);
         }
       });
+      progress.Update(++files_done, docs_done);
+    }
+    progress.Clear();
+    if (Interrupted()) {
+      std::fflush(stdout);
+      std::cerr << "dyad: interrupted after " << files_done << " of " << inputs.size()
+                << " files; the events of those are printed whole\n";
+      g.exit_code = 130;
     }
   });
 

@@ -84,6 +84,23 @@ kill -INT $pid
 wait $pid; code=$?
 check "an interrupt says how to go on" "Run the same command again" "$(cat "$tmp/int.err")"
 [ "$code" -eq 130 ] && echo "ok   an interrupt exits 130" || { echo "FAIL interrupt exit $code"; fail=1; }
+# dyad code stops the same way, every printed event whole (6,000 briefs, hard links of one, take
+# several seconds).
+mkdir -p "$tmp/briefs"
+cp tests/corpus/ko/brief-2024-dprk-russia.txt "$tmp/brief.txt"
+for i in $(seq 1 6000); do ln "$tmp/brief.txt" "$tmp/briefs/b$i.txt"; done
+"$dyad" code "$tmp/briefs" > "$tmp/code.out" 2> "$tmp/code.err" &
+pid=$!
+sleep 0.5
+kill -INT $pid
+wait $pid; code=$?
+check "code: an interrupt says so" "interrupted after" "$(cat "$tmp/code.err")"
+bad=$(python3 -c 'import json,sys; n=0
+for l in open(sys.argv[1]):
+    try: json.loads(l)
+    except Exception: n+=1
+print(n)' "$tmp/code.out")
+[ "$code" -eq 130 ] && [ "$bad" = 0 ] && echo "ok   code: exit 130, every line whole" || { echo "FAIL code interrupt: exit $code, $bad broken lines"; fail=1; }
 done1=$(grep -c "new events" "$tmp/int.out")
 out=$("$dyad" ingest --db "$tmp/int.db" "$tmp/many" 2>&1)
 done2=$(echo "$out" | grep -c "new events")
