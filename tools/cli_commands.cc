@@ -352,6 +352,35 @@ std::vector<std::string> ExpandInputs(const std::vector<std::string>& args, bool
   return out;
 }
 
+// Codes every document of `files` (feeds item by item) and hands each coding to `fn`; a
+// document that cannot be coded is named and counts as a failed input. On a terminal a status
+// line shows how far it is; an interrupt stops between documents (the caller says what it
+// means). Returns the files done.
+size_t CodeEach(const std::vector<std::string>& files, const CodeOptions& opt, const Coder& coder,
+                Global& g, const std::function<void(const Document&, const CodedDocument&)>& fn) {
+  CatchInterrupts();
+  Progress progress(files.size(), "files");
+  size_t files_done = 0, docs_done = 0;
+  for (const std::string& f : files) {
+    if (Interrupted()) break;
+    ForEachDocument(f, opt, g, [&](const Document& doc, const CodeOptions& o) {
+      if (Interrupted()) return;  // between documents: each is handled whole or not at all
+      ++docs_done;
+      progress.Clear();
+      Result<CodedDocument> coded = coder.Code(doc, o);
+      if (!coded.ok()) {
+        std::cerr << "dyad: " << coded.status().message() << "\n";
+        g.exit_code = 1;
+        return;
+      }
+      fn(doc, *coded);
+    });
+    progress.Update(++files_done, docs_done);
+  }
+  progress.Clear();
+  return files_done;
+}
+
 // --date YYYY-MM-DD into the options; false (after saying why) when it is no date.
 bool ParseDocumentDateFlag(const std::string& flag, CodeOptions* opt) {
   if (flag.empty()) return true;
@@ -452,32 +481,16 @@ void Register(CLI::App& app, Global& g) {
     }
     std::vector<std::string> inputs = ExpandInputs(cf->files, cf->recursive, g);
     if (cf->stdin_doc) inputs.push_back("-");
-    CatchInterrupts();
-    Progress progress(inputs.size(), "files");
-    size_t files_done = 0, docs_done = 0;
-    for (const std::string& f : inputs) {
-      if (Interrupted()) break;
-      ForEachDocument(f, opt, g, [&](const Document& doc, const CodeOptions& o) {
-        if (Interrupted()) return;
-        ++docs_done;
-        progress.Clear();
-        Result<CodedDocument> coded = coder.Code(doc, o);
-        if (!coded.ok()) {
-          std::cerr << "dyad: " << coded.status().message() << "\n";
-          g.exit_code = 1;
-          return;
-        }
-        // Print per document so a long run streams.
-        if (cf->unresolved) {
-          PrintUnresolved(coded->unresolved, cf->format);
-        } else {
-          PrintEvents(coded->events, cf->format);
-          SayWhyNoEvents(doc.path, *coded);
-        }
-      });
-      progress.Update(++files_done, docs_done);
-    }
-    progress.Clear();
+    size_t files_done =
+        CodeEach(inputs, opt, coder, g, [&](const Document& doc, const CodedDocument& coded) {
+          // Print per document so a long run streams.
+          if (cf->unresolved) {
+            PrintUnresolved(coded.unresolved, cf->format);
+          } else {
+            PrintEvents(coded.events, cf->format);
+            SayWhyNoEvents(doc.path, coded);
+          }
+        });
     if (Interrupted()) {
       std::fflush(stdout);
       std::cerr << "dyad: interrupted after " << files_done << " of " << inputs.size()
@@ -529,41 +542,26 @@ void Register(CLI::App& app, Global& g) {
     }
     opt.modes = ParseModes(inf->modes);
     std::vector<std::string> files = ExpandInputs(inf->files, inf->recursive, g);
-    CatchInterrupts();
-    Progress progress(files.size(), "files");
-    size_t files_done = 0, docs_done = 0, stored = 0;
-    for (const std::string& f : files) {
-      if (Interrupted()) break;
-      ForEachDocument(f, opt, g, [&](const Document& doc, const CodeOptions& o) {
-        if (Interrupted()) return;  // between documents: each lands whole or not at all
-        const std::string& name = doc.path;
-        ++docs_done;
-        progress.Clear();
-        Result<CodedDocument> coded = coder.Code(doc, o);
-        if (!coded.ok()) {
-          std::cerr << "dyad: " << coded.status().message() << "\n";
-          g.exit_code = 1;
-          return;
-        }
-        SayWhyNoEvents(doc.path, *coded);
-        Result<IngestReport> r = store->Ingest(doc, *coded);
-        if (!r.ok()) {
-          std::cerr << "dyad: " << name << ": " << r.status().message() << "\n";
-          g.exit_code = 1;
-          return;
-        }
-        if (r->already_present) {
-          std::printf("%s: already in %s (document %lld); nothing changed\n", name.c_str(),
-                      inf->db.c_str(), r->document_id);
-        } else {
-          ++stored;
-          std::printf("%s: document %lld, %d new events, %d merged into stored events\n",
-                      name.c_str(), r->document_id, r->events_added, r->events_merged);
-        }
-      });
-      progress.Update(++files_done, docs_done);
-    }
-    progress.Clear();
+    size_t stored = 0;
+    size_t files_done =
+        CodeEach(files, opt, coder, g, [&](const Document& doc, const CodedDocument& coded) {
+          const std::string& name = doc.path;
+          SayWhyNoEvents(doc.path, coded);
+          Result<IngestReport> r = store->Ingest(doc, coded);
+          if (!r.ok()) {
+            std::cerr << "dyad: " << name << ": " << r.status().message() << "\n";
+            g.exit_code = 1;
+            return;
+          }
+          if (r->already_present) {
+            std::printf("%s: already in %s (document %lld); nothing changed\n", name.c_str(),
+                        inf->db.c_str(), r->document_id);
+          } else {
+            ++stored;
+            std::printf("%s: document %lld, %d new events, %d merged into stored events\n",
+                        name.c_str(), r->document_id, r->events_added, r->events_merged);
+          }
+        });
     if (Interrupted()) {
       std::fflush(stdout);
       std::cerr << "dyad: interrupted after " << files_done << " of " << files.size() << " files; "

@@ -41,6 +41,24 @@ std::string Line(const Event& e) {
          std::string(ModeName(e.mode));
 }
 
+// The store, read-write, and its documents; false after saying why.
+bool OpenWithDocuments(const std::string& db, Global& g, std::unique_ptr<Store>* store,
+                       std::vector<StoredDocument>* stored) {
+  *store = OpenStore(db, StoreAccess::kReadWrite);
+  if (*store == nullptr) {
+    g.exit_code = 2;
+    return false;
+  }
+  Result<std::vector<StoredDocument>> docs = (*store)->Documents();
+  if (!docs.ok()) {
+    std::cerr << "dyad: " << docs.status().message() << "\n";
+    g.exit_code = 1;
+    return false;
+  }
+  *stored = std::move(docs).value();
+  return true;
+}
+
 // Documents that came from event files (GDELT, ICEWS…) hold rows, not text to code.
 bool Codable(const StoredDocument& d) { return d.lang == "ko" || d.lang == "en"; }
 
@@ -58,18 +76,10 @@ void RegisterRecode(CLI::App& app, Global& g) {
   remove->add_option("DOC", rf->docs, "a path as ingested, or a document id")->required();
   remove->add_option("--db", rf->db, "SQLite store (default $DYAD_DB or ./dyad.db)");
   remove->callback([rf, &g] {
-    std::unique_ptr<Store> store = OpenStore(rf->db, StoreAccess::kReadWrite);
-    if (store == nullptr) {
-      g.exit_code = 2;
-      return;
-    }
-    Result<std::vector<StoredDocument>> stored = store->Documents();
-    if (!stored.ok()) {
-      std::cerr << "dyad: " << stored.status().message() << "\n";
-      g.exit_code = 1;
-      return;
-    }
-    for (const StoredDocument& d : Pick(*stored, rf->docs, g)) {
+    std::unique_ptr<Store> store;
+    std::vector<StoredDocument> stored;
+    if (!OpenWithDocuments(rf->db, g, &store, &stored)) return;
+    for (const StoredDocument& d : Pick(stored, rf->docs, g)) {
       Result<RemoveReport> r = store->RemoveDocument(d.id);
       if (!r.ok()) {
         std::cerr << "dyad: " << d.path << ": " << r.status().message() << "\n";
@@ -104,18 +114,10 @@ void RegisterRecode(CLI::App& app, Global& g) {
       g.exit_code = 2;
       return;
     }
-    std::unique_ptr<Store> store = OpenStore(cf->db, StoreAccess::kReadWrite);
-    if (store == nullptr) {
-      g.exit_code = 2;
-      return;
-    }
-    Result<std::vector<StoredDocument>> stored = store->Documents();
-    if (!stored.ok()) {
-      std::cerr << "dyad: " << stored.status().message() << "\n";
-      g.exit_code = 1;
-      return;
-    }
-    std::vector<StoredDocument> targets = cf->all ? *stored : Pick(*stored, cf->docs, g);
+    std::unique_ptr<Store> store;
+    std::vector<StoredDocument> stored;
+    if (!OpenWithDocuments(cf->db, g, &store, &stored)) return;
+    std::vector<StoredDocument> targets = cf->all ? stored : Pick(stored, cf->docs, g);
     Coder coder(res);
     size_t changed = 0, same = 0;
     for (const StoredDocument& d : targets) {

@@ -62,12 +62,7 @@ EventMode ModeOf(const std::string& before_verb, const std::string& verb) {
   };
   if (has("IF") || has("UNLESS")) return EventMode::kHypothetical;
   // Only the words nearest the verb: "… said on Friday that Seoul would …" is the verb's own.
-  std::vector<std::string> words;
-  for (size_t i = 1; i < s.size();) {
-    size_t j = s.find(' ', i);
-    words.push_back(s.substr(i, j - i));
-    i = j + 1;
-  }
+  std::vector<std::string> words = Words(before_verb);
   // "in May", "on May 7": the month, not the modal.
   for (size_t k = 0; k < words.size(); ++k) {
     if (words[k] == "MAY" &&
@@ -84,8 +79,7 @@ EventMode ModeOf(const std::string& before_verb, const std::string& verb) {
   for (std::string_view w : {"NOT", "N'T", "NEVER", "FAILED TO", "REFUSED TO"})
     if (near_has(w)) return EventMode::kNegated;
   // "will continue to work with the UN to expose …": an infinitive shares its chain's future.
-  if (std::string m = GoverningModal(words); !m.empty() && m != "<MONTH>")
-    return EventMode::kExpected;
+  if (!GoverningModal(words).empty()) return EventMode::kExpected;
   for (std::string_view w :
        {"WILL", "WOULD", "SHALL", "MAY", "MIGHT", "COULD", "EXPECTED TO", "LIKELY TO", "PLANS TO",
         "PLANNED TO", "SET TO", "SCHEDULED TO", "INTENDS TO", "IS TO", "ARE TO", "WO", "CA", "TO"})

@@ -8,6 +8,7 @@
 #include <cstdlib>
 
 #include "coder/coder_ko.h"
+#include "coder/ko_segment.h"
 #include "dyad/utf8.h"
 #include "ko/eojeol.h"
 
@@ -22,19 +23,18 @@ bool Reads(const Lexicon& lex, std::string_view word, size_t min_key) {
   lex.trie().PrefixMatches(word, 0, [&](size_t len, int32_t val) {
     if (ok || len < min_key) return;
     std::string_view rest = word.substr(len);
+    ko::Suffix suf;
+    bool verb = false;
+    // As the coder reads a word; and a state with a derivational suffix (남조선당국은).
+    ok = kocoder::Accept(lex.EntriesFor(val), word.substr(0, len), rest, &suf, &verb);
     for (const LexEntry& e : lex.EntriesFor(val)) {
-      ko::Suffix suf;
-      if (e.kind == LexEntry::Kind::kAction && e.verb_stem) {
-        ok |= ko::AnalyzeVerbEnding(word.substr(0, len), rest, &suf);
-      } else if (ko::AnalyzeNounSuffix(rest, &suf)) {
-        ok = true;
-      } else if (e.kind == LexEntry::Kind::kCountry) {
+      if (ok) return;
+      if (e.kind == LexEntry::Kind::kCountry) {
         for (const std::string& s : lex.korean_words().state_suffixes)
           if (rest.substr(0, s.size()) == s && ko::AnalyzeNounSuffix(rest.substr(s.size()), &suf) &&
               suf.kind != ko::Suffix::Kind::kVerbal)
             ok = true;
       }
-      if (ok) return;
     }
   });
   return ok;
@@ -55,7 +55,8 @@ bool AllHangul(std::string_view w) {
 // A quick look first: how many one-syllable particles stand alone (" 에 ", " 를,"). An edited
 // text has none; the full count below runs only when there are a few.
 size_t LoneOneSyllableParticles(std::string_view t) {
-  static const char* kParticles[] = {"에", "을", "를", "은", "는", "의", "서", "과", "와", "이", "가"};
+  static const char* kParticles[] = {"에", "을", "를", "은", "는", "의",
+                                     "서", "과", "와", "이", "가"};
   size_t n = 0;
   for (size_t at = t.find(' '); at != std::string_view::npos && at + 4 < t.size();
        at = t.find(' ', at + 1)) {
@@ -72,7 +73,8 @@ size_t LoneOneSyllableParticles(std::string_view t) {
 
 bool BrokenBySpaces(const CleanText& clean) {
   if (LoneOneSyllableParticles(
-          std::string_view(clean.text).substr(0, std::min<size_t>(clean.text.size(), 64 * 1024))) < 3)
+          std::string_view(clean.text).substr(0, std::min<size_t>(clean.text.size(), 64 * 1024))) <
+      3)
     return false;
   // A lone particle after a word ("관심속 에", "벗 들에게") is what a stray space leaves; an
   // edited text has almost none. At least 5, and one word in 200, in the first 64 KB (the damage

@@ -145,6 +145,11 @@ struct ParagraphState {
   bool dated = false;  // the paragraph has resolved a date of its own
 };
 
+// Whether the rest of a word is grammatical after a dictionary key (`form`, the matched words)
+// that names `entries`; prefers what the key names. Shared by the units pass and the glue pass.
+bool Accept(const std::vector<LexEntry>& entries, std::string_view form, std::string_view rest,
+            Suffix* suf, bool* verb);
+
 class SegmentCoder {
  public:
   SegmentCoder(const KoreanInput& in, const Segment& seg, ParagraphState* ps, int table_year,
@@ -180,10 +185,6 @@ class SegmentCoder {
 
   // ---- pass 1: units ----
   void BuildUnits();
-
-  // Whether the rest of the word is grammatical after this key; prefers what the key names.
-  bool Accept(const std::vector<LexEntry>& entries, std::string_view form, std::string_view rest,
-              Suffix* suf, bool* verb);
 
   void Unmatched(Unit* u);
   // A word of names written solid ("미국대통령"): pushes one unit per name; false when the word

@@ -368,9 +368,8 @@ bool SegmentCoder::SplitSolid(uint32_t b, uint32_t e) {
   return true;
 }
 
-// Whether the rest of the word is grammatical after this key; prefers what the key names.
-bool SegmentCoder::Accept(const std::vector<LexEntry>& entries, std::string_view form,
-                          std::string_view rest, Suffix* suf, bool* verb) {
+bool Accept(const std::vector<LexEntry>& entries, std::string_view form, std::string_view rest,
+            Suffix* suf, bool* verb) {
   for (const LexEntry& e : entries) {
     if (e.kind == LexEntry::Kind::kAction) {
       if (e.verb_stem) {

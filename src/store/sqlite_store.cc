@@ -226,13 +226,26 @@ int SchemaVersion(sqlite3* db, std::string* error) {
   return version;
 }
 
+Status NoSuchStore(const std::string& path) {
+  return Status::NotFound(path + ": no such store (dyad ingest or dyad import creates one)");
+}
+
+Status NewerSchema(const std::string& path, int version, int known) {
+  return Status::InvalidInput(path + ": store has schema version " + std::to_string(version) +
+                              ", newer than this dyad understands (" + std::to_string(known) +
+                              "); upgrade dyad");
+}
+
+bool Exists(const std::string& path) {
+  struct stat st;
+  return ::stat(path.c_str(), &st) == 0;
+}
+
 // Opens a store for queries only; *version its schema version. A WAL store whose directory or
 // file cannot be written (a colleague's copy, a shared read-only mount) has no -shm to map: it
 // is read immutable. The caller closes the handle.
 Result<sqlite3*> OpenReadOnly(const std::string& path, int* version) {
-  struct stat st;
-  if (::stat(path.c_str(), &st) != 0)
-    return Status::NotFound(path + ": no such store (dyad ingest or dyad import creates one)");
+  if (!Exists(path)) return NoSuchStore(path);
   std::string uri = "file:";
   for (char c : path) {  // a URI path: %-escape what a URI reserves
     if (c == '%' || c == '?' || c == '#') {
@@ -269,10 +282,7 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, StoreAccess 
     auto impl = std::make_unique<Impl>();
     impl->path = path;
     impl->db = *ro;
-    if (version > kKnownVersion)
-      return Status::InvalidInput(path + ": store has schema version " + std::to_string(version) +
-                                  ", newer than this dyad understands (" +
-                                  std::to_string(kKnownVersion) + "); upgrade dyad");
+    if (version > kKnownVersion) return NewerSchema(path, version, kKnownVersion);
     if (version == 0) return Status::InvalidInput(path + ": not a dyad store (no schema version)");
     if (version < kKnownVersion)
       return Status::InvalidInput(path + ": store has schema version " + std::to_string(version) +
@@ -280,11 +290,7 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, StoreAccess 
                                   std::to_string(kKnownVersion));
     return std::unique_ptr<Store>(new Store(std::move(impl), kKnownVersion));
   }
-  if (access == StoreAccess::kReadWrite) {
-    struct stat st;
-    if (::stat(path.c_str(), &st) != 0)
-      return Status::NotFound(path + ": no such store (dyad ingest or dyad import creates one)");
-  }
+  if (access == StoreAccess::kReadWrite && !Exists(path)) return NoSuchStore(path);
   auto impl = std::make_unique<Impl>();
   impl->path = path;
   if (sqlite3_open_v2(path.c_str(), &impl->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
@@ -301,17 +307,10 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, StoreAccess 
                             "PRAGMA cache_size=-65536; PRAGMA foreign_keys=ON;");
       !s.ok())
     return s;
-  int version = 0;
-  {
-    Stmt q(impl->db, "PRAGMA user_version");
-    if (!q.ok() || q.Step() != SQLITE_ROW) return impl->Error("reading schema version");
-    version = static_cast<int>(q.Int(0));
-  }
-  if (version > kKnownVersion) {
-    return Status::InvalidInput(path + ": store has schema version " + std::to_string(version) +
-                                ", newer than this dyad understands (" +
-                                std::to_string(kKnownVersion) + "); upgrade dyad");
-  }
+  std::string error;
+  int version = SchemaVersion(impl->db, &error);
+  if (version < 0) return Status::IoError(path + ": reading schema version: " + error);
+  if (version > kKnownVersion) return NewerSchema(path, version, kKnownVersion);
   for (int v = version; v < kKnownVersion; ++v) {
     if (Status s = impl->Exec("BEGIN IMMEDIATE"); !s.ok()) return s;
     Status s = impl->Exec(kMigrations[v]);
