@@ -636,7 +636,7 @@ void Register(CLI::App& app, Global& g) {
 
   // ---- chronology ----
   struct ChronFlags {
-    std::string db = DefaultDb(), format = "table", lang = "ko", from, to;
+    std::string db = DefaultDb(), format = "table", lang = "ko", from, to, actor;
     std::vector<std::string> between;
     int year = 0;
   };
@@ -644,9 +644,11 @@ void Register(CLI::App& app, Global& g) {
   CLI::App* chron =
       app.add_subcommand("chronology", "The chronology of a dyad: one row per real-world event");
   chron->add_option("--db", chf->db, "SQLite store (default $DYAD_DB or ./dyad.db)");
-  chron->add_option("--between", chf->between, "the two sides (PRK RUS, 북한 유엔, NATO)")
-      ->expected(2)
-      ->required();
+  chron
+      ->add_option("--between", chf->between,
+                   "the two sides (PRK RUS, 북한 유엔, NATO); without it and --actor, every dyad")
+      ->expected(2);
+  chron->add_option("--actor", chf->actor, "one side: every event it takes part in (NATO, 북한)");
   CLI::Option* year =
       chron->add_option("--year", chf->year, "only this year")->check(CLI::Range(1900, 2100));
   chron->add_option("--from", chf->from, "first date (YYYY, YYYY-MM or YYYY-MM-DD)")
@@ -658,8 +660,9 @@ void Register(CLI::App& app, Global& g) {
       ->check(CLI::IsMember({"ko", "en"}));
   chron->callback([chf, &g] {
     EventQuery q;
-    q.side_a = NormaliseSide(chf->between[0], g);
-    q.side_b = NormaliseSide(chf->between[1], g);
+    if (chf->between.size() == 2)
+      q.side_a = NormaliseSide(chf->between[0], g), q.side_b = NormaliseSide(chf->between[1], g);
+    if (!chf->actor.empty()) q.actor = NormaliseSide(chf->actor, g, "--actor");
     if (chf->year != 0) q.from = Date{chf->year, 1, 1}, q.to = Date{chf->year, 12, 31};
     if (!chf->from.empty()) q.from = ParseDateFlag(chf->from, false);
     if (!chf->to.empty()) q.to = ParseDateFlag(chf->to, true);
@@ -675,7 +678,14 @@ void Register(CLI::App& app, Global& g) {
       g.exit_code = 1;
       return;
     }
-    auto rows = BuildChronology(*r, ChronologyOptions{chf->lang});
+    // Imported events are said from the codebook's phrases and the state names.
+    auto res = LoadResources(g);
+    if (!res) {
+      g.exit_code = 2;
+      return;
+    }
+    ChronologyOptions co{.lang = chf->lang, .codebook = &res->codebook, .lexicon = &res->lexicon};
+    auto rows = BuildChronology(*r, co);
     ChronologyFormat f = chf->format == "markdown" ? ChronologyFormat::kMarkdown
                          : chf->format == "csv"    ? ChronologyFormat::kCsv
                                                    : ChronologyFormat::kTable;

@@ -10,12 +10,19 @@
 #include <string>
 #include <vector>
 
+#include "dyad/cameo.h"
 #include "dyad/event.h"
+#include "dyad/lexicon.h"
 
 namespace dyad {
 
 struct ChronologyOptions {
   std::string lang = "ko";  // "ko" or "en"
+  // The phrases, state and organisation names content lines are written from when an event
+  // carries no words of its own in `lang` (imported GDELT or ICEWS events; dyad/act_phrase.h).
+  // Either may be null: such an event's line is then its codes.
+  const Codebook* codebook = nullptr;
+  const Lexicon* lexicon = nullptr;
 };
 
 struct ChronologyRow {
@@ -26,6 +33,10 @@ struct ChronologyRow {
 
 std::vector<ChronologyRow> BuildChronology(const std::vector<Event>& events,
                                            const ChronologyOptions& options);
+
+// The two halves of a content line for one event: who acted, and what was done to whom.
+std::string ChronologySource(const Event& e, const ChronologyOptions& options);
+std::string ChronologyAct(const Event& e, const ChronologyOptions& options);
 
 enum class ChronologyFormat { kMarkdown, kCsv, kTable };
 std::string RenderChronology(const std::vector<ChronologyRow>& rows, ChronologyFormat format,

@@ -20,6 +20,7 @@ struct Country {
   std::string iso2;
   std::string name_ko;   // CLDR display name: 북한, 러시아, 대한민국
   std::string name_en;   // North Korea, Russia, South Korea
+  std::string label_en;  // as an English sentence names it: "the United States", "Russia"
   std::string short_ko;  // the form a chronology writes: 북한 → 북한, 대한민국 → 한국
   std::string prefix_ko;              // one-syllable compound form (러), empty if none
   std::vector<std::string> names;     // every standalone name, both languages

@@ -15,6 +15,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "dyad/cameo.h"
@@ -141,6 +142,13 @@ class Lexicon {
   const std::vector<LexEntry>& EntriesFor(int32_t value) const { return entry_lists_[value]; }
   // A one-syllable compound prefix (러, 북, 한) → its state, or null.
   const Country* PrefixCountry(std::string_view syllable) const;
+  // The person whose English name (actors.tsv column en) stands in `words` as whole words, the
+  // longest name first ("Kim Jong Un also accepted" → kim_jong_un); null when none does. What
+  // an English sentence's actor words are labelled by in a chronology.
+  const Actor* PersonNamedIn(std::string_view words) const;
+  // The organisation a CAMEO code names (IGOUNO → org_un), trying the code's 3-letter parts
+  // after IGO/NGO as well (IGOEUREEC → IGOEEC, IGONATMIL → IGONAT); null when none does.
+  const Actor* OrgByCode(std::string_view code) const;
 
   size_t key_count() const { return entry_lists_.size(); }
 
@@ -155,6 +163,8 @@ class Lexicon {
   Trie trie_;
   std::vector<std::vector<LexEntry>> entry_lists_;
   std::vector<std::pair<std::string, int32_t>> prefixes_;  // syllable → country index, sorted
+  // English person names by their first word: (whole name, actor index), longest name first.
+  std::unordered_map<std::string, std::vector<std::pair<std::string, int32_t>>> english_names_;
 };
 
 // data/ of the source tree, unless DYAD_DATA_DIR is set in the environment.

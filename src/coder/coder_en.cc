@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 
+#include "dyad/act_phrase.h"
 #include "dyad/english.h"
 #include "dyad/pattern_coder.h"
 
@@ -218,6 +219,43 @@ bool Obliges(std::string_view sentence, const std::string& verb) {
 
 }  // namespace
 
+// How a chronology names an English sentence's actor: a person the lexicon knows by the words'
+// English name, with the title of the role held on `on` ("Kim Jong Un (DPRK leader)", "김정은
+// 국무위원장"); otherwise the state or its organ the code names ("Russia", "러시아 군"); a
+// group ("USA/KOR") by its states joined.
+void Label(const Lexicon& lex, const std::string& code, const std::string& words, const Date& on,
+           std::string* ko, std::string* en, bool* person) {
+  if (person != nullptr) *person = false;
+  if (const Actor* a = lex.PersonNamedIn(words)) {
+    const ActorRole* r = a->RoleOn(on);
+    if (r != nullptr &&
+        (r->code.compare(0, 3, "---") == 0 || r->code.compare(0, 3, code, 0, 3) == 0)) {
+      std::string name_en = a->names_en.front();
+      std::string name_ko = a->names_ko.empty() ? name_en : a->names_ko.front();
+      *ko = r->title_ko.empty() ? name_ko : name_ko + " " + r->title_ko;
+      *en = r->title_en.empty() ? name_en : name_en + " (" + r->title_en + ")";
+      if (person != nullptr) *person = true;
+      return;
+    }
+  }
+  ko->clear(), en->clear();
+  if (const Actor* org = lex.OrgByCode(code); org != nullptr && !org->names_ko.empty()) {
+    *ko = org->names_ko.front();
+    *en = EnglishArticle(org->roles.front().title_en.empty() ? org->names_en.front()
+                                                             : org->roles.front().title_en);
+    return;
+  }
+  for (size_t i = 0; i <= code.size();) {
+    size_t j = std::min(code.find('/', i), code.size());
+    std::string part = code.substr(i, j - i);
+    if (!part.empty()) {
+      *ko += (ko->empty() ? "" : "·") + StateActorLabel(lex.countries(), part, "ko");
+      *en += (en->empty() ? "" : " and ") + StateActorLabel(lex.countries(), part, "en");
+    }
+    i = j + 1;
+  }
+}
+
 int EnglishDocumentYear(const CleanText& clean) {
   std::optional<Date> d = en::Dateline(clean.text, 0);
   return d ? d->year : YearOf(clean.text);
@@ -226,6 +264,7 @@ int EnglishDocumentYear(const CleanText& clean) {
 std::vector<Event> CodeEnglish(const EnglishInput& in, std::vector<Unresolved>* unresolved) {
   std::vector<Event> out;
   const CountryTable& countries = in.res->lexicon.countries();
+  const Lexicon& lex = in.res->lexicon;
   en::PatternCoder coder(in.dictionaries);
   std::optional<Date> dateline = in.doc_date ? in.doc_date : en::Dateline(in.clean->text, in.year);
   // Without a dateline, relative dates count from the first day of the year in force.
@@ -411,14 +450,13 @@ std::vector<Event> CodeEnglish(const EnglishInput& in, std::vector<Unresolved>* 
       e.target_country = tc;
       e.source_name = t.source_words;
       e.target_name = t.target_words;
-      e.source_label_en = t.source_words;
-      e.target_label_en = t.target_words;
+      bool target_person = false;
+      Label(lex, t.source, t.source_words, on, &e.source_label_ko, &e.source_label_en, nullptr);
+      Label(lex, t.target, t.target_words, on, &e.target_label_ko, &e.target_label_en,
+            &target_person);
       e.code = cc->code;
       e.goldstein = cc->goldstein;
       e.quad_class = cc->quad_class;
-      std::string action = Lower(cc->name);
-      if (size_t comma = action.find(','); comma != std::string::npos) action.resize(comma);
-      e.action_en = action + " (" + t.target_words + ")";
       e.lang = "en";
       e.mode = ModeOf(t.before_verb, t.verb);
       // "If Trump follows through …, exports could fall": a sentence opening on a condition
@@ -455,6 +493,15 @@ std::vector<Event> CodeEnglish(const EnglishInput& in, std::vector<Unresolved>* 
           e.goldstein = dc->goldstein;
           e.quad_class = dc->quad_class;
         }
+      }
+      // Said by the final code's phrase (dyad/act_phrase.h): the verb's own words may not hold
+      // the code's modality once a stated intent or an obligation has changed it.
+      for (const char* lang : {"ko", "en"}) {
+        bool ko = lang[0] == 'k';
+        std::string shown = ko ? e.target_label_ko : e.target_label_en;
+        if (NameTargetByState(e.target, e.code)) shown = StateActorLabel(countries, tc, lang);
+        (ko ? e.action_ko : e.action_en) =
+            PhraseAct(in.res->codebook, e.code, {shown, target_person}, lang);
       }
       Mention m;
       m.doc = in.doc_path;

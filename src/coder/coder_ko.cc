@@ -7,6 +7,7 @@
 #include <map>
 
 #include "coder/ko_segment.h"
+#include "dyad/act_phrase.h"
 
 namespace dyad {
 
@@ -77,8 +78,8 @@ void ReadQuotations(const KoreanInput& in, std::vector<Event>* events) {
       e.code = c.code;
       e.goldstein = cc->goldstein;
       e.quad_class = cc->quad_class;
-      e.action_ko = e.target_label_ko + " " + c.label_ko;
-      e.action_en = c.label_en + " " + e.target_label_en;
+      e.action_ko = LabelAct(c.label_ko, {e.target_label_ko}, "ko");
+      e.action_en = LabelAct(c.label_en, {e.target_label_en}, "en");
       break;
     }
   }

@@ -1293,5 +1293,26 @@ TEST(CoderKoDocumentDateTest, JoinedDatesAreOneActEach) {
   EXPECT_EQ(Code("2019년 6월 30일 판문점에서 김정은과 트럼프가 만났다.\n").size(), 1u);
 }
 
+TEST(CoderKoTest, AThreatIsSaidAsAThreatNotAsTheAct) {
+  // The predicate 군사력 사용 is use of force; said as possible, it threatens (CAMEO 138), and
+  // the chronology line says so.
+  auto ev = Code(
+      "2019년 12월 3일 트럼프 대통령은 필요하다면 북한에 군사력을 사용할 수 있다고 "
+      "언급했다.\n");
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ev[0].code, "138");
+  EXPECT_EQ(ev[0].action_ko, "북한에 무력 사용 위협");
+  EXPECT_EQ(ev[0].action_en, "threatens North Korea with military force");
+}
+
+TEST(CoderKoTest, TheAuthorsOwnStateIsNamedInTheChronology) {
+  CodeOptions opt;
+  opt.self_country = "PRK";
+  auto ev = Code("2017년 1월 1일 미국은 우리를 위협하였다.\n", opt);
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ev[0].target_label_ko, "북한");
+  EXPECT_EQ(ev[0].target_label_en, "North Korea");
+}
+
 }  // namespace
 }  // namespace dyad

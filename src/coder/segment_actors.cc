@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "coder/ko_segment.h"
+#include "dyad/act_phrase.h"
 
 namespace dyad::kocoder {
 
@@ -186,6 +187,7 @@ ActorRef SegmentCoder::ResolveUncached(const NP& np, const Date& on) const {
         ref.label_en =
             c != nullptr && r->code.substr(0, 3) == "---" ? c->name_en + " " + title : title;
         if (ref.label_en.empty()) ref.label_en = ref.name;
+        ref.label_en = EnglishArticle(ref.label_en);  // "the DPRK foreign ministry"
         return ref;
       }
     }
@@ -194,15 +196,18 @@ ActorRef SegmentCoder::ResolveUncached(const NP& np, const Date& on) const {
     ref.code = countries[country].iso3;
     ref.country = ref.code;
     ref.label_ko = countries[country].short_ko;
-    ref.label_en = countries[country].name_en;
+    ref.label_en = countries[country].label_en;
     return ref;
   }
   if (self >= 0) {
     ref.code = in_.self_country + (self == 1 ? "MIL" : "GOV");
     ref.country = in_.self_country;
+    // "우리" is the author's state: a chronology names it.
     const Country* c = lex_.countries().Find(in_.self_country);
-    ref.label_ko = ref.name;
-    ref.label_en = c != nullptr ? c->name_en : in_.self_country;
+    ref.label_ko = c != nullptr ? (c->short_ko.empty() ? c->name_ko : c->short_ko) : ref.name;
+    if (self == 1 && c != nullptr) ref.label_ko += " 군";
+    ref.label_en = c != nullptr ? c->label_en : in_.self_country;
+    if (self == 1 && c != nullptr) ref.label_en = StateActorLabel(lex_.countries(), ref.code, "en");
     return ref;
   }
   return ref;
@@ -225,7 +230,7 @@ ActorRef SegmentCoder::Place(const NP& np) const {
     ref.code = ref.country = c.iso3;
     ref.name = std::string(Text(u.b, u.stem_e));
     ref.label_ko = c.short_ko;
-    ref.label_en = c.name_en;
+    ref.label_en = c.label_en;
   }
   return ref;
 }
@@ -255,7 +260,7 @@ bool SegmentCoder::HeadIsActor(const NP& np) const {
 
 ActorRef SegmentCoder::StateRef(int country_index) const {
   const Country& c = lex_.countries().all()[country_index];
-  return ActorRef{c.iso3, c.iso3, c.short_ko, c.short_ko, c.name_en};
+  return ActorRef{c.iso3, c.iso3, c.short_ko, c.short_ko, c.label_en};
 }
 
 // "바이든-시진핑 정상회담": a phrase naming a second actor of another state gives the
@@ -280,11 +285,11 @@ void SegmentCoder::PairWithin(const NP& np, const ActorRef& first, const Date& o
 // A state (ISO alpha-3) or an organisation (its actor code) as a bare actor.
 ActorRef SegmentCoder::SideRef(const std::string& side) const {
   if (const Country* c = lex_.countries().Find(side))
-    return ActorRef{c->iso3, c->iso3, c->short_ko, c->short_ko, c->name_en};
+    return ActorRef{c->iso3, c->iso3, c->short_ko, c->short_ko, c->label_en};
   for (const Actor& a : lex_.actors()) {
     if (a.type != ActorType::kOrg || a.roles.empty() || a.roles.front().code != side) continue;
     std::string ko = a.names_ko.empty() ? side : a.names_ko.front();
-    std::string en = a.names_en.empty() ? side : a.names_en.front();
+    std::string en = a.names_en.empty() ? side : EnglishArticle(a.names_en.front());
     return ActorRef{side, "", ko, ko, en};
   }
   return side.empty() ? ActorRef{} : ActorRef{side, "", side, side, side};

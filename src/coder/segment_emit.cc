@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "coder/ko_segment.h"
+#include "dyad/act_phrase.h"
 
 namespace dyad::kocoder {
 
@@ -271,7 +272,7 @@ void SegmentCoder::Emit(const Pred& p) {
     case Frame::kVisit:
       if (!a.dest.empty()) {
         if (const Country* c = lex_.countries().Find(a.dest))
-          take(ActorRef{c->iso3, c->iso3, c->short_ko, c->short_ko, c->name_en});
+          take(ActorRef{c->iso3, c->iso3, c->short_ko, c->short_ko, c->label_en});
       } else {
         take(RoleTarget(p, {Role::kObject, Role::kDative}, on, true));
       }
@@ -315,7 +316,7 @@ void SegmentCoder::Emit(const Pred& p) {
       // "북침전쟁연습": a word that names its own target (the `dest` of its row).
       if (want() && !a.dest.empty())
         if (const Country* c = lex_.countries().Find(a.dest))
-          take(ActorRef{c->iso3, c->iso3, c->short_ko, c->short_ko, c->name_en});
+          take(ActorRef{c->iso3, c->iso3, c->short_ko, c->short_ko, c->label_en});
       // "한국의 대우크라이나 무기 지원 … 경고", "윤석열 대통령의 … 발언 반박": the act or words
       // reacted to are the genitive's.
       if (want() && reactive) take(OwnerOfReactedAct(p, on));
@@ -369,9 +370,11 @@ void SegmentCoder::Emit(const Pred& p) {
   // 대응": an exercise held against a state is also a show of force toward it (CAMEO 150).
   if (a.frame == Frame::kJoint && a.code.substr(0, 2) == "06") {
     if (ActorRef against = AgainstTarget(p, on); against.valid()) {
-      static const Action kShowOfForce{
-          "무력시위", "150", Frame::kAct, "",          false,
-          false,      false, false,       "무력 시위", "shows force against"};
+      static const Action kShowOfForce{.expr = "무력시위",
+                                       .code = "150",
+                                       .frame = Frame::kAct,
+                                       .label_ko = "무력 시위",
+                                       .label_en = "shows force against"};
       std::vector<ActorRef> sides = co_sources_.empty() ? std::vector<ActorRef>{src} : co_sources_;
       if (tgt.valid()) sides.push_back(tgt);
       for (const ActorRef& s1 : sides)
@@ -654,7 +657,25 @@ void SegmentCoder::Push(const Pred& p, const Action& a, const std::string& code,
   for (const QuoteSpan& q : quotes_)
     if (q.first > prev && (q.first < p.unit || last)) ev.quotes.push_back(q.text);
   if (attribution_ != src.name) ev.attribution = attribution_;
-  ActionLabels(a, src, tgt, flip, &ev);
+  // A newspaper or a ratifying legislature is not whom the act was toward: the line names the
+  // state (dyad/act_phrase.h).
+  ActorRef shown = tgt;
+  if (NameTargetByState(tgt.code, code))
+    if (const Country* c = lex_.countries().Find(tgt.country)) {
+      shown.code = c->iso3;
+      shown.label_ko = c->short_ko.empty() ? c->name_ko : c->short_ko;
+      shown.label_en = c->label_en;
+      shown.person.clear();
+    }
+  if (code == a.code && !a.label_ko.empty() && !a.label_en.empty()) {
+    ActionLabels(a, src, shown, flip, &ev);
+  } else {
+    // The predicate's words were written for its own code: a threat to use force, an offer to
+    // meet or a demand pressed after a summons is said by the code's phrase instead.
+    bool person = !shown.person.empty();
+    ev.action_ko = PhraseAct(in_.res->codebook, code, {shown.label_ko, person}, "ko");
+    ev.action_en = PhraseAct(in_.res->codebook, code, {shown.label_en, person}, "en");
+  }
   Mention m;
   PointAtSegment(&m.doc, &m.span_begin, &m.span_end, &m.evidence);
   m.section = is_row() ? "table" : "text";
@@ -671,6 +692,13 @@ void SegmentCoder::ActionLabels(const Action& a, const ActorRef& src, const Acto
     return std::string(utf8::HasBatchim(word) ? with : without);
   };
   const ActorRef& other = flipped ? src : tgt;  // after the swap src is the visitor
+  // A label that places the target itself: "accuses {T} of human rights abuses".
+  bool person = !tgt.person.empty();
+  if (a.label_en.find("{T") != std::string::npos || a.label_ko.find("{T") != std::string::npos) {
+    ev->action_ko = LabelAct(a.label_ko, {tgt.label_ko, person}, "ko");
+    ev->action_en = LabelAct(a.label_en, {tgt.label_en, person}, "en");
+    return;
+  }
   switch (a.frame) {
     case Frame::kVisit:
     case Frame::kDepart: {
@@ -682,12 +710,12 @@ void SegmentCoder::ActionLabels(const Action& a, const ActorRef& src, const Acto
       } else {
         ev->action_ko = tgt.label_ko + " " + a.label_ko;
       }
-      ev->action_en = a.label_en + " " + (to_state && c != nullptr ? c->name_en : tgt.label_en);
+      ev->action_en = a.label_en + " " + (to_state && c != nullptr ? c->label_en : tgt.label_en);
       break;
     }
     case Frame::kHost:
-      ev->action_ko = ev->target_label_ko + " 예방";
-      ev->action_en = a.label_en + " " + ev->target_label_en;
+      ev->action_ko = tgt.label_ko + " 예방";
+      ev->action_en = a.label_en + " " + tgt.label_en;
       (void)other;
       break;
     case Frame::kMeet:
@@ -697,11 +725,24 @@ void SegmentCoder::ActionLabels(const Action& a, const ActorRef& src, const Acto
       ev->action_en = a.label_en + " " + tgt.label_en;
       break;
     case Frame::kMessage:
-      ev->action_ko = tgt.label_ko + "에 " + a.label_ko;
+      ev->action_ko =
+          tgt.label_ko + KoreanParticle(tgt.label_ko, "에", !tgt.person.empty()) + " " + a.label_ko;
+      ev->action_en = a.label_en + " " + tgt.label_en;
+      break;
+    case Frame::kSay:
+      // "북한 입장 표명" would read as North Korea's own position.
+      ev->action_ko = tgt.label_ko + " 관련 " + a.label_ko;
       ev->action_en = a.label_en + " " + tgt.label_en;
       break;
     default:
-      if (a.symmetric) goto meet;  // agreements: "러시아와 비준서 교환"
+      // An agreement one side signs or ratifies is made with the other ("북한과의 협정
+      // 비준"); one exchanged is done with it ("러시아와 비준서 교환").
+      if (a.symmetric && !a.reciprocal && a.code.compare(0, 2, "05") == 0) {
+        ev->action_ko = tgt.label_ko + particle(tgt.label_ko, "과의", "와의") + " " + a.label_ko;
+        ev->action_en = a.label_en + " " + tgt.label_en;
+        break;
+      }
+      if (a.symmetric) goto meet;
       ev->action_ko = tgt.label_ko + " " + a.label_ko;
       ev->action_en = a.label_en + " " + tgt.label_en;
       break;

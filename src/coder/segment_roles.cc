@@ -249,7 +249,7 @@ ActorRef SegmentCoder::SourceFor(const Pred& p, const Date& on) {
       if (c != nullptr && lex_.countries().all()[units_[k].toward].iso3 != c->iso3)
         return ActorRef{c->iso3 + "GOV", c->iso3,
                         std::string(Text(units_[it->first].b, units_[it->last].e)), c->short_ko,
-                        c->name_en};
+                        c->label_en};
     }
   }
   return ps_->source;
@@ -272,7 +272,7 @@ bool SegmentCoder::LastDyad(ActorRef* target, const Pred& p) {
   auto state = [&](const std::string& iso3) -> ActorRef {
     const Country* c = lex_.countries().Find(iso3);
     if (c == nullptr) return {};
-    return ActorRef{c->iso3, c->iso3, c->short_ko, c->short_ko, c->name_en};
+    return ActorRef{c->iso3, c->iso3, c->short_ko, c->short_ko, c->label_en};
   };
   std::pair<std::string, std::string> pair;
   if (is_row() && title_parties_ != nullptr && title_parties_->size() >= 2) {
@@ -312,7 +312,7 @@ ActorRef SegmentCoder::CompoundSource(const Pred& p) {
     if (u.quoted || u.paren || u.compound.size() < 2) continue;
     if (ClauseOf(static_cast<int>(k)) != p.clause && static_cast<int>(k) != p.unit) continue;
     const Country& c = lex_.countries().all()[u.compound[0]];
-    return ActorRef{c.iso3, c.iso3, c.short_ko, c.short_ko, c.name_en};
+    return ActorRef{c.iso3, c.iso3, c.short_ko, c.short_ko, c.label_en};
   }
   return {};
 }

@@ -136,7 +136,7 @@ void SegmentCoder::VoiceFrames() {
   if (addressee.valid()) {
     doc_->addressee = addressee;
     if (!past && Obliged(addressee_np->last + 1)) {
-      push(addressee, "100", "요구", "demands of");
+      push(addressee, "100", "", "");  // said by the code's phrase
       return;
     }
     if (const QuoteCue* c = cue_in_sentence(criticism)) {

@@ -5,6 +5,19 @@
 namespace dyad {
 
 namespace {
+
+// Names English writes with "the": unions, republics and island groups named as such, and
+// plural names ("the United States", "the Philippines", "the Czech Republic").
+bool NeedsArticle(const std::string& name) {
+  auto ends = [&](std::string_view w) {
+    return name.size() >= w.size() && name.compare(name.size() - w.size(), w.size(), w) == 0;
+  };
+  return name.rfind("United ", 0) == 0 || ends(" Republic") || ends(" Islands") ||
+         ends(" Emirates") || ends("Netherlands") || ends("Philippines") || ends("Bahamas") ||
+         ends("Maldives") || ends("Comoros") || ends("Seychelles") || name == "Gambia" ||
+         name == "Vatican City";
+}
+
 bool IsIso3(std::string_view s) {
   if (s.size() != 3) return false;
   for (char c : s)
@@ -38,6 +51,7 @@ Result<CountryTable> CountryTable::Load(const std::string& countries_tsv,
     c.iso2 = std::string(Cell(r, c2));
     c.name_ko = c.short_ko = std::string(Cell(r, cko));
     c.name_en = std::string(Cell(r, cen));
+    c.label_en = NeedsArticle(c.name_en) ? "the " + c.name_en : c.name_en;
     AddUnique(&c.names, c.name_ko);
     AddUnique(&c.names, c.name_en);
     table.by_iso3_.emplace(c.iso3, table.countries_.size());

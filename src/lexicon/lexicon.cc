@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <cstdlib>
 #include <map>
@@ -536,6 +537,17 @@ Result<Lexicon> Lexicon::Load(const std::string& dir, const std::string& countri
 
   std::vector<std::pair<std::string, int32_t>> keys(key_ids.begin(), key_ids.end());
   lex.trie_ = Trie::Build(std::move(keys));
+  for (size_t i = 0; i < lex.actors_.size(); ++i) {
+    if (lex.actors_[i].type != ActorType::kPerson) continue;
+    for (const std::string& n : lex.actors_[i].names_en) {
+      std::string first = n.substr(0, n.find(' '));
+      if (first.size() < 2) continue;
+      lex.english_names_[first].emplace_back(n, int32_t(i));
+    }
+  }
+  for (auto& [first, names] : lex.english_names_)
+    std::stable_sort(names.begin(), names.end(),
+                     [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
   if (problems->size() > first_problem) {
     std::string msg = (*problems)[first_problem];
     size_t n = problems->size() - first_problem;
@@ -552,6 +564,44 @@ const Country* Lexicon::PrefixCountry(std::string_view syllable) const {
   return &countries_.all()[it->second];
 }
 
+const Actor* Lexicon::PersonNamedIn(std::string_view words) const {
+  auto word_char = [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '\'' ||
+           static_cast<unsigned char>(c) >= 0x80;
+  };
+  for (size_t i = 0; i < words.size();) {
+    while (i < words.size() && !word_char(words[i])) ++i;
+    size_t j = i;
+    while (j < words.size() && word_char(words[j])) ++j;
+    if (j == i) break;
+    auto it = english_names_.find(std::string(words.substr(i, j - i)));
+    if (it != english_names_.end()) {
+      for (const auto& [name, index] : it->second) {
+        if (words.compare(i, name.size(), name) != 0) continue;
+        size_t end = i + name.size();
+        if (end < words.size() && word_char(words[end])) continue;
+        return &actors_[index];
+      }
+    }
+    i = j;
+  }
+  return nullptr;
+}
+
+const Actor* Lexicon::OrgByCode(std::string_view code) const {
+  auto find = [&](std::string_view c) -> const Actor* {
+    for (const Actor& a : actors_)
+      if (a.type == ActorType::kOrg && !a.roles.empty() && a.roles.front().code == c) return &a;
+    return nullptr;
+  };
+  if (const Actor* a = find(code)) return a;
+  if (code.size() < 9 || code.size() % 3 != 0) return nullptr;
+  std::string_view head = code.substr(0, 3);
+  for (size_t i = 3; i + 3 <= code.size(); i += 3)
+    if (const Actor* a = find(std::string(head) + std::string(code.substr(i, 3)))) return a;
+  return nullptr;
+}
+
 std::string DataDir() {
   if (const char* env = std::getenv("DYAD_DATA_DIR"); env != nullptr && *env != '\0') return env;
   return DYAD_DATA_DIR;
@@ -564,6 +614,7 @@ Result<std::shared_ptr<const Resources>> Resources::Load(const std::string& data
   Result<Codebook> book = Codebook::Load(data_dir + "/cameo-event-codes.tsv");
   if (!book.ok()) return book.status();
   res->codebook = std::move(book).value();
+  if (Status st = res->codebook.LoadPhrases(data_dir + "/cameo-phrases.tsv"); !st.ok()) return st;
   Result<Lexicon> lex = Lexicon::Load(data_dir + "/lexicon", data_dir + "/countries.tsv",
                                       res->codebook, problems, lexicon_overlay);
   if (!lex.ok()) return lex.status();

@@ -31,7 +31,7 @@ check "CP949 decoded and coded" "2024-06-19	2024-06-19	PRK	RUS	042" "$out"
 
 # A malformed dictionary row: file:line, non-zero exit; coding refuses to start.
 mkdir -p "$tmp/data/lexicon"
-cp data/cameo-event-codes.tsv data/countries.tsv "$tmp/data/"
+cp data/cameo-event-codes.tsv data/cameo-phrases.tsv data/countries.tsv "$tmp/data/"
 cp data/lexicon/*.tsv "$tmp/data/lexicon/"
 printf 'bad_row\tperson\tPRKGOV\t2020-02-30\t\t누구\t\t\t\t\n' >> "$tmp/data/lexicon/actors.tsv"
 line=$(wc -l < "$tmp/data/lexicon/actors.tsv")
