@@ -33,8 +33,9 @@ struct PhraseTarget {
 std::string PhraseAct(const Codebook& book, std::string_view code, const PhraseTarget& target,
                       std::string_view lang);
 
-// Fills one phrase template: "{T와} 회담" with "러시아" → "러시아와 회담". Returns false, leaving
-// *out untouched, when the template does not hold exactly one valid target slot.
+// Fills one phrase template: "{T와} 회담" with "러시아" → "러시아와 회담"; an empty name leaves
+// the act alone ("holds talks with {T}" → "holds talks"). Returns false, leaving *out
+// untouched, when the template does not hold exactly one valid target slot.
 bool FillPhrase(std::string_view phrase, const PhraseTarget& target, std::string* out);
 
 // A dictionary label with the target: the label's own slot filled ("accuses {T} of intrusion",

@@ -47,6 +47,24 @@ bool FillPhrase(std::string_view phrase, const PhraseTarget& target, std::string
   size_t b, e;
   std::string_view kind;
   if (!FindSlot(phrase, &b, &e, &kind)) return false;
+  if (target.name.empty()) {
+    // No target named (a GDELT row with no second actor): the act alone, without the slot
+    // and the preposition that led to it ("holds talks with {T}" → "holds talks").
+    std::string_view before = phrase.substr(0, b), after = phrase.substr(e);
+    while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+    static constexpr std::string_view kLeads[] = {"with", "to", "on", "against", "of", "for",
+                                                  "from", "by", "toward", "in", "into", "at"};
+    size_t sp = before.rfind(' ');
+    std::string_view last = sp == std::string_view::npos ? before : before.substr(sp + 1);
+    for (std::string_view w : kLeads)
+      if (last == w) before = sp == std::string_view::npos ? "" : before.substr(0, sp);
+    while (!after.empty() && after.front() == ' ') after.remove_prefix(1);
+    std::string s(before);
+    if (!s.empty() && !after.empty()) s += ' ';
+    s += after;
+    *out = std::move(s);
+    return true;
+  }
   std::string s(phrase.substr(0, b));
   s += target.name;
   s += KoreanParticle(target.name, kind, target.person);

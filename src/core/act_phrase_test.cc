@@ -28,6 +28,13 @@ TEST(ActPhraseTest, KoreanParticlesAgreeWithTheName) {
   EXPECT_EQ(out, "북한에 경고");
   ASSERT_TRUE(FillPhrase("accuses {T} of intrusion", {"the United States"}, &out));
   EXPECT_EQ(out, "accuses the United States of intrusion");
+  // No target named: the act alone, without the slot and the word that led to it.
+  ASSERT_TRUE(FillPhrase("holds talks with {T}", {""}, &out));
+  EXPECT_EQ(out, "holds talks");
+  ASSERT_TRUE(FillPhrase("threatens {T} with military force", {""}, &out));
+  EXPECT_EQ(out, "threatens with military force");
+  ASSERT_TRUE(FillPhrase("{T에} 무력 사용 위협", {""}, &out));
+  EXPECT_EQ(out, "무력 사용 위협");
   EXPECT_FALSE(FillPhrase("no slot", {"북한"}, &out));
   EXPECT_FALSE(FillPhrase("{T} and {T}", {"북한"}, &out));
   EXPECT_FALSE(FillPhrase("{T이} 비난", {"북한"}, &out));

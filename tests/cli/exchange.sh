@@ -14,6 +14,22 @@ if [ -f "$gdelt" ]; then
   check "GDELT sample imported whole" "710 rows, 710 events stored" "$out"
   out=$("$dyad" import --db "$db" "$gdelt") || fail=1
   check "second import changes nothing" "nothing changed" "$out"
+  # Imported events are said from their codes, with the source URL as the source.
+  "$dyad" import --db "$tmp/gdelt-only.db" "$gdelt" >/dev/null || fail=1
+  "$dyad" chronology --db "$tmp/gdelt-only.db" --lang en --format csv > "$tmp/gdelt-chron.csv" || fail=1
+  python3 - "$tmp/gdelt-chron.csv" <<'PY' || fail=1
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1])))
+assert len(rows) > 100, len(rows)
+bare = [r for r in rows if " " not in r["content"]]
+assert not bare, f"content lines with no act: {bare[:3]}"
+# A row with a SOURCEURL (GDELT from April 2013) names it; older rows name the file.
+urls = [r for r in rows if r["sources"].startswith("http")]
+assert urls and all(r["sources"].startswith("http") or r["sources"].endswith(".tsv") for r in rows)
+assert not [r for r in rows if r["content"].endswith(" ")], "a line ends in a dangling slot"
+print(f"ok   GDELT chronology: {len(rows)} rows, each with an act; {len(urls)} name their URL")
+PY
+  "$dyad" chronology --db "$tmp/gdelt-only.db" --between USA RUS --lang ko | sed -n 2p | grep -q "미국\|러시아" && echo "ok   GDELT chronology in Korean names the states" || { echo "FAIL GDELT chronology in Korean"; fail=1; }
 fi
 "$dyad" export --db "$db" --mode all --out "$tmp/all.jsonl" 2>/dev/null || fail=1
 n=$(wc -l < "$tmp/all.jsonl")
