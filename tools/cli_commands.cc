@@ -400,6 +400,7 @@ void Register(CLI::App& app, Global& g) {
   RegisterValidate(app, g);
   RegisterBurden(app, g);
   RegisterRecode(app, g);
+  RegisterCorrect(app, g);
   // ---- code ----
   struct CodeFlags {
     std::vector<std::string> files;

@@ -30,6 +30,8 @@ void RegisterValidate(CLI::App& app, Global& global);
 void RegisterBurden(CLI::App& app, Global& global);
 // remove and recode (cli_recode.cc).
 void RegisterRecode(CLI::App& app, Global& global);
+// correct: accept, reject, edit, add, list (cli_correct.cc).
+void RegisterCorrect(CLI::App& app, Global& global);
 
 // Shared by the subcommands.
 std::string DefaultDb();  // $DYAD_DB or ./dyad.db

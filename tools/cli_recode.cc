@@ -35,10 +35,10 @@ std::vector<StoredDocument> Pick(const std::vector<StoredDocument>& stored,
   return out;
 }
 
-// An event as a line of a change report.
+// An event as a line of a change report; an analyst's word on it is shown.
 std::string Line(const Event& e) {
   return e.date.begin.ToIso() + "  " + e.source + " → " + e.target + "  " + e.code + "  " +
-         std::string(ModeName(e.mode));
+         std::string(ModeName(e.mode)) + (e.review.empty() ? "" : "  (" + e.review + ")");
 }
 
 // The store, read-write, and its documents; false after saying why.
@@ -128,7 +128,11 @@ void RegisterRecode(CLI::App& app, Global& g) {
         g.exit_code = 1;
         continue;
       }
+      // The options it was ingested with: --year, --date (or its feed item's date), --self.
       CodeOptions opt;
+      opt.year = d.year;
+      if (d.date) opt.date = DocumentDate{*d.date, DocumentDateSource::kOption, 0, 0};
+      opt.self_country = d.self;
       Result<CodedDocument> coded = coder.Code(*text, opt);
       if (!coded.ok()) {
         std::cerr << "dyad: " << coded.status().message() << "\n";
@@ -155,6 +159,22 @@ void RegisterRecode(CLI::App& app, Global& g) {
       if (!r.ok()) {
         std::cerr << "dyad: " << d.path << ": " << r.status().message() << "\n";
         g.exit_code = 1;
+        continue;
+      }
+      // What the store holds now: the new coding with the analysts' corrections applied again.
+      q.document_id = r->document_id;
+      Result<std::vector<Event>> after = store->Events(q);
+      if (!after.ok()) {
+        std::cerr << "dyad: " << after.status().message() << "\n";
+        g.exit_code = 1;
+        continue;
+      }
+      new_lines.clear();
+      for (const Event& e : *after) new_lines.insert(Line(e));
+      if (old_lines == new_lines) {
+        ++same;
+        std::printf("%s: unchanged (%zu events, corrections kept)\n", d.path.c_str(),
+                    new_lines.size());
         continue;
       }
       ++changed;

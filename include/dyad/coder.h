@@ -53,6 +53,11 @@ struct CodedDocument {
   CleanText clean;
   std::vector<Event> events;           // by date, then by position of the first mention
   std::vector<Unresolved> unresolved;  // what looked like an event but could not be coded
+  // The options the caller gave that change the coding (--year, --date or a feed item's date,
+  // --self): the store keeps them with the document so a recode codes it the same way.
+  int given_year = 0;
+  std::optional<Date> given_date;
+  std::string given_self;
 };
 
 class Coder {

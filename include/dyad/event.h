@@ -83,6 +83,10 @@ struct Event {
   // date: what a speech or statement itself does, on the day it was given) or "document-year"
   // (an act the text tells without a date: the document's year, up to the document's date).
   std::string date_basis = "text";
+  // An analyst's word on the event (dyad/correction.h): "" as dyad coded or imported it,
+  // "accepted" (checked and kept), "edited" (the analyst's fields in place of the coder's) or
+  // "added" (an event the coder missed).
+  std::string review;
 };
 
 }  // namespace dyad

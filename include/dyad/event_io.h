@@ -60,6 +60,10 @@ struct ReadContext {
   std::function<void(uint64_t done, uint64_t total)> progress;
 };
 
+// One event from a line of dyad's JSON Lines; the error says which field is wrong. Mentions
+// carry their evidence only for the primary one, as the contract prints it.
+Result<Event> EventFromJson(std::string_view line, const ReadContext& ctx);
+
 // Reads every event of `path`. Fails only when the file cannot be opened or is not in the
 // format at all (an XLSX that is not a zip, a CSV without dyad's header); bad rows go to
 // `problems`.

@@ -5,8 +5,10 @@
 // evidence; then dyad's additions: section, mode (actual, expected, hypothetical, negated),
 // quote (what the source said, a list), attribution (who reported it), symmetric, mentions
 // (every mention, primary first), source_label_ko, source_label_en, target_label_ko,
-// target_label_en, action_ko, action_en (how a chronology names them), and id (the event's id
-// in the dataset it was imported from) when it has one.
+// target_label_en, action_ko, action_en (how a chronology names them), date_basis, id (the
+// event's stable id: dyad's ev-…, an analyst's an-…, or the id in the dataset it was imported
+// from) when it has one, and review (accepted, edited, added: dyad/correction.h) when an
+// analyst has corrected it.
 #ifndef DYAD_JSONL_H_
 #define DYAD_JSONL_H_
 

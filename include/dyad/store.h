@@ -20,6 +20,7 @@
 
 #include "dyad/burden.h"
 #include "dyad/coder.h"
+#include "dyad/correction.h"
 #include "dyad/date.h"
 #include "dyad/document.h"
 #include "dyad/event.h"
@@ -31,6 +32,7 @@ struct EventQuery {
   std::string side_a, side_b;    // --between: ISO alpha-3 or actor-code prefixes; either order
   std::string actor;             // --actor: one side, as source or target
   long long document_id = 0;     // only events this stored document tells (0: any)
+  std::string id;                // only the event with this id (ev-…, an-…, an imported id)
   std::optional<Date> from, to;  // events overlapping [from, to]
   std::string code_root;         // CAMEO code prefix, e.g. "04"
   std::vector<EventMode> modes;  // empty: every mode stored
@@ -85,6 +87,10 @@ struct RemoveReport {
 struct StoredDocument {
   long long id = 0;
   std::string path, title, lang, sha256;
+  // The options it was coded with (CodedDocument::given_*): a recode gives them again.
+  int year = 0;
+  std::optional<Date> date;
+  std::string self;
 };
 
 // How a command opens the store.
@@ -96,7 +102,7 @@ enum class StoreAccess {
 
 class Store {
  public:
-  static constexpr int kSchemaVersion = 9;
+  static constexpr int kSchemaVersion = 10;
 
   // kCreate migrates an older store. kReadOnly fails with kNotFound when `path` does not exist,
   // and asks for a read-write open of a store of an older schema; a store in WAL mode on a
@@ -117,6 +123,13 @@ class Store {
   // recode leaves the store as it was.
   Result<IngestReport> Replace(long long document_id, const Document& doc,
                                const CodedDocument& coded);
+  // Records an analyst's correction and applies it, in one transaction (dyad/correction.h):
+  // kAccept marks the stored event, kReject removes it, kEdit puts c.event in its place, kAdd
+  // stores c.event told in c.document_id. Returns the correction as recorded (id, time, and for
+  // kAdd the new event's id). kNotFound when no stored event or document has the id.
+  Result<Correction> Correct(const Correction& c);
+  // Every correction, oldest first, superseded ones included.
+  Result<std::vector<Correction>> Corrections() const;
   // Opens an import of an event file. No other write may run until it is committed or dropped.
   Result<std::unique_ptr<EventImport>> BeginImport(const ImportSource& src);
   // Events with every mention, by date.

@@ -83,7 +83,12 @@ Result<CodedDocument> Coder::Code(const Document& doc, const CodeOptions& option
   // the API boundary so one bad document never takes the process (and the other files) down.
   try {
     Result<CodedDocument> coded = CodeUnchecked(doc, options);
-    if (coded.ok()) AssignIds(doc, &coded->events);
+    if (coded.ok()) {
+      AssignIds(doc, &coded->events);
+      coded->given_year = options.year;
+      if (options.date) coded->given_date = options.date->date;
+      coded->given_self = options.self_country;
+    }
     return coded;
   } catch (const std::exception& e) {
     return Status::Internal(doc.path + ": internal error while coding (" + e.what() +

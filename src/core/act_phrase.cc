@@ -52,8 +52,8 @@ bool FillPhrase(std::string_view phrase, const PhraseTarget& target, std::string
     // and the preposition that led to it ("holds talks with {T}" → "holds talks").
     std::string_view before = phrase.substr(0, b), after = phrase.substr(e);
     while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
-    static constexpr std::string_view kLeads[] = {"with", "to", "on", "against", "of", "for",
-                                                  "from", "by", "toward", "in", "into", "at"};
+    static constexpr std::string_view kLeads[] = {"with", "to", "on",     "against", "of",   "for",
+                                                  "from", "by", "toward", "in",      "into", "at"};
     size_t sp = before.rfind(' ');
     std::string_view last = sp == std::string_view::npos ? before : before.substr(sp + 1);
     for (std::string_view w : kLeads)

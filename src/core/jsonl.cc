@@ -99,6 +99,7 @@ std::string EventToJson(const Event& e) {
   Field(&o, "action_en", e.action_en);
   Field(&o, "date_basis", e.date_basis);
   if (!e.id.empty()) Field(&o, "id", e.id);
+  if (!e.review.empty()) Field(&o, "review", e.review);
   o += '}';
   return o;
 }

@@ -362,6 +362,131 @@ Result<ReadStats> ReadIcews(const std::string& path, const ReadContext& ctx,
 
 // ---- JSON Lines ----
 
+}  // namespace
+
+Result<Event> EventFromJson(std::string_view row, const ReadContext& ctx) {
+  nlohmann::json j = nlohmann::json::parse(row, nullptr, /*allow_exceptions=*/false);
+  if (j.is_discarded() || !j.is_object()) return Status::InvalidInput("not a JSON object");
+  std::string field;
+  auto str = [&](const char* name, bool required = false) -> std::string {
+    auto it = j.find(name);
+    if (it == j.end() || it->is_null()) {
+      if (required) field = name;
+      return {};
+    }
+    if (!it->is_string()) {
+      field = name;
+      return {};
+    }
+    return it->get<std::string>();
+  };
+  Event ev;
+  std::string date = str("date", true), date_end = str("date_end");
+  ev.source = str("source", true);
+  ev.target = str("target", true);
+  ev.code = str("code", true);
+  if (!field.empty())
+    return Status::InvalidInput("field '" + field + "' is missing or not a string");
+  std::optional<Date> begin = Date::Parse(date);
+  std::optional<Date> end = date_end.empty() ? begin : Date::Parse(date_end);
+  if (!begin || !end || *end < *begin)
+    return Status::InvalidInput("date/date_end '" + date + "' is not a span");
+  std::optional<DatePrecision> prec = DatePrecision::kDay;
+  if (std::string p = str("date_precision"); !p.empty()) prec = ParsePrecision(p);
+  if (!prec) return Status::InvalidInput("date_precision is not day, month or year");
+  ev.date = DateSpan{*begin, *end, *prec};
+  const CameoCode* cc = ctx.codebook != nullptr ? ctx.codebook->Find(ev.code) : nullptr;
+  if (ctx.codebook != nullptr && cc == nullptr)
+    return Status::InvalidInput("code '" + ev.code + "' is not in the CAMEO codebook");
+  ev.source_country = str("source_country");
+  ev.target_country = str("target_country");
+  ev.source_name = str("source_name");
+  ev.target_name = str("target_name");
+  ev.source_label_ko = str("source_label_ko");
+  ev.source_label_en = str("source_label_en");
+  ev.target_label_ko = str("target_label_ko");
+  ev.target_label_en = str("target_label_en");
+  ev.action_ko = str("action_ko");
+  ev.action_en = str("action_en");
+  ev.lang = str("lang");
+  ev.attribution = str("attribution");
+  ev.id = str("id");
+  if (std::string review = str("review"); !review.empty()) {
+    if (review != "accepted" && review != "edited" && review != "added")
+      return Status::InvalidInput("review '" + review + "' is not accepted, edited or added");
+    ev.review = review;
+  }
+  if (std::string basis = str("date_basis"); !basis.empty()) {
+    if (basis != "text" && basis != "document" && basis != "document-year")
+      return Status::InvalidInput("date_basis '" + basis +
+                                  "' is not text, document or document-year");
+    ev.date_basis = basis;
+  }
+  if (auto it = j.find("goldstein"); it != j.end() && it->is_number())
+    ev.goldstein = it->get<double>();
+  else if (cc != nullptr)
+    ev.goldstein = cc->goldstein;
+  if (auto it = j.find("quad_class"); it != j.end() && it->is_number_integer())
+    ev.quad_class = it->get<int>();
+  else if (cc != nullptr)
+    ev.quad_class = cc->quad_class;
+  if (auto it = j.find("symmetric"); it != j.end() && it->is_boolean())
+    ev.symmetric = it->get<bool>();
+  if (std::string mode = str("mode"); !mode.empty()) {
+    std::optional<EventMode> m = ParseMode(mode);
+    if (!m)
+      return Status::InvalidInput("mode '" + mode +
+                                  "' is not actual, expected, hypothetical or negated");
+    ev.mode = *m;
+  }
+  if (auto it = j.find("quote"); it != j.end() && it->is_array())
+    for (const auto& q : *it)
+      if (q.is_string()) ev.quotes.push_back(q.get<std::string>());
+  auto span_of = [](const nlohmann::json& o, Mention* m) {
+    auto it = o.find("span");
+    if (it != o.end() && it->is_array() && it->size() == 2 && (*it)[0].is_number_unsigned() &&
+        (*it)[1].is_number_unsigned()) {
+      m->span_begin = (*it)[0].get<uint32_t>();
+      m->span_end = (*it)[1].get<uint32_t>();
+    }
+  };
+  if (auto it = j.find("mentions"); it != j.end() && it->is_array()) {
+    for (const auto& o : *it) {
+      if (!o.is_object()) continue;
+      Mention m;
+      if (auto d = o.find("doc"); d != o.end() && d->is_string()) m.doc = d->get<std::string>();
+      if (auto s = o.find("section"); s != o.end() && s->is_string())
+        m.section = s->get<std::string>();
+      span_of(o, &m);
+      m.date = ev.date;
+      std::optional<Date> mb, me;
+      if (auto d = o.find("date"); d != o.end() && d->is_string())
+        mb = Date::Parse(d->get<std::string>());
+      if (auto d = o.find("date_end"); d != o.end() && d->is_string())
+        me = Date::Parse(d->get<std::string>());
+      if (mb && me && !(*me < *mb)) {
+        m.date.begin = *mb;
+        m.date.end = *me;
+        m.date.precision = *mb == *me ? DatePrecision::kDay : ev.date.precision;
+      }
+      ev.mentions.push_back(std::move(m));
+    }
+  }
+  if (ev.mentions.empty()) {
+    Mention m;
+    m.doc = str("doc");
+    m.section = str("section");
+    span_of(j, &m);
+    m.date = ev.date;
+    ev.mentions.push_back(std::move(m));
+  }
+  // The primary mention's evidence is the event's.
+  ev.mentions.front().evidence = str("evidence");
+  return ev;
+}
+
+namespace {
+
 Result<ReadStats> ReadJsonl(const std::string& path, const ReadContext& ctx,
                             const std::function<void(Event&&)>& sink,
                             std::vector<std::string>* problems) {
@@ -376,118 +501,10 @@ Result<ReadStats> ReadJsonl(const std::string& path, const ReadContext& ctx,
           problems->push_back(Where(path, line) + msg);
           ++st.skipped;
         };
-        nlohmann::json j = nlohmann::json::parse(row, nullptr, /*allow_exceptions=*/false);
-        if (j.is_discarded() || !j.is_object()) return bad("not a JSON object");
-        std::string field;
-        auto str = [&](const char* name, bool required = false) -> std::string {
-          auto it = j.find(name);
-          if (it == j.end() || it->is_null()) {
-            if (required) field = name;
-            return {};
-          }
-          if (!it->is_string()) {
-            field = name;
-            return {};
-          }
-          return it->get<std::string>();
-        };
-        Event ev;
-        std::string date = str("date", true), date_end = str("date_end");
-        ev.source = str("source", true);
-        ev.target = str("target", true);
-        ev.code = str("code", true);
-        if (!field.empty()) return bad("field '" + field + "' is missing or not a string");
-        std::optional<Date> begin = Date::Parse(date);
-        std::optional<Date> end = date_end.empty() ? begin : Date::Parse(date_end);
-        if (!begin || !end || *end < *begin)
-          return bad("date/date_end '" + date + "' is not a span");
-        std::optional<DatePrecision> prec = DatePrecision::kDay;
-        if (std::string p = str("date_precision"); !p.empty()) prec = ParsePrecision(p);
-        if (!prec) return bad("date_precision is not day, month or year");
-        ev.date = DateSpan{*begin, *end, *prec};
-        const CameoCode* cc = ctx.codebook != nullptr ? ctx.codebook->Find(ev.code) : nullptr;
-        if (ctx.codebook != nullptr && cc == nullptr)
-          return bad("code '" + ev.code + "' is not in the CAMEO codebook");
-        ev.source_country = str("source_country");
-        ev.target_country = str("target_country");
-        ev.source_name = str("source_name");
-        ev.target_name = str("target_name");
-        ev.source_label_ko = str("source_label_ko");
-        ev.source_label_en = str("source_label_en");
-        ev.target_label_ko = str("target_label_ko");
-        ev.target_label_en = str("target_label_en");
-        ev.action_ko = str("action_ko");
-        ev.action_en = str("action_en");
-        ev.lang = str("lang");
-        ev.attribution = str("attribution");
-        ev.id = str("id");
-        if (std::string basis = str("date_basis"); !basis.empty()) {
-          if (basis != "text" && basis != "document" && basis != "document-year")
-            return bad("date_basis '" + basis + "' is not text, document or document-year");
-          ev.date_basis = basis;
-        }
-        if (auto it = j.find("goldstein"); it != j.end() && it->is_number())
-          ev.goldstein = it->get<double>();
-        else if (cc != nullptr)
-          ev.goldstein = cc->goldstein;
-        if (auto it = j.find("quad_class"); it != j.end() && it->is_number_integer())
-          ev.quad_class = it->get<int>();
-        else if (cc != nullptr)
-          ev.quad_class = cc->quad_class;
-        if (auto it = j.find("symmetric"); it != j.end() && it->is_boolean())
-          ev.symmetric = it->get<bool>();
-        if (std::string mode = str("mode"); !mode.empty()) {
-          std::optional<EventMode> m = ParseMode(mode);
-          if (!m)
-            return bad("mode '" + mode + "' is not actual, expected, hypothetical or negated");
-          ev.mode = *m;
-        }
-        if (auto it = j.find("quote"); it != j.end() && it->is_array())
-          for (const auto& q : *it)
-            if (q.is_string()) ev.quotes.push_back(q.get<std::string>());
-        auto span_of = [](const nlohmann::json& o, Mention* m) {
-          auto it = o.find("span");
-          if (it != o.end() && it->is_array() && it->size() == 2 && (*it)[0].is_number_unsigned() &&
-              (*it)[1].is_number_unsigned()) {
-            m->span_begin = (*it)[0].get<uint32_t>();
-            m->span_end = (*it)[1].get<uint32_t>();
-          }
-        };
-        if (auto it = j.find("mentions"); it != j.end() && it->is_array()) {
-          for (const auto& o : *it) {
-            if (!o.is_object()) continue;
-            Mention m;
-            if (auto d = o.find("doc"); d != o.end() && d->is_string())
-              m.doc = d->get<std::string>();
-            if (auto s = o.find("section"); s != o.end() && s->is_string())
-              m.section = s->get<std::string>();
-            span_of(o, &m);
-            m.date = ev.date;
-            std::optional<Date> mb, me;
-            if (auto d = o.find("date"); d != o.end() && d->is_string())
-              mb = Date::Parse(d->get<std::string>());
-            if (auto d = o.find("date_end"); d != o.end() && d->is_string())
-              me = Date::Parse(d->get<std::string>());
-            if (mb && me && !(*me < *mb)) {
-              m.date.begin = *mb;
-              m.date.end = *me;
-              m.date.precision = *mb == *me ? DatePrecision::kDay : ev.date.precision;
-            }
-            ev.mentions.push_back(std::move(m));
-          }
-        }
-        if (ev.mentions.empty()) {
-          Mention m;
-          m.doc = str("doc");
-          m.section = str("section");
-          span_of(j, &m);
-          m.date = ev.date;
-          ev.mentions.push_back(std::move(m));
-        }
-        // The primary mention's evidence is the event's.
-        ev.mentions.front().evidence = str("evidence");
+        Result<Event> ev = EventFromJson(row, ctx);
+        if (!ev.ok()) return bad(ev.status().message());
         ++st.events;
-        sink(std::move(ev));
+        sink(std::move(*ev));
       });
   if (!done.ok()) return done.status();
   return st;

@@ -5,11 +5,19 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <ctime>
 
 #include "dyad/store.h"
+#include "store/sqlite_util.h"
 
 namespace dyad {
+
+using store_internal::JoinLines;
+using store_internal::Now;
+using store_internal::SpanFrom;
+using store_internal::SplitLines;
+using store_internal::Stmt;
 
 namespace {
 
@@ -107,106 +115,34 @@ CREATE INDEX unresolved_by_document ON unresolved(document_id);
     R"sql(
 ALTER TABLE unresolved ADD COLUMN words TEXT NOT NULL DEFAULT '';
 )sql",
+    // 10: the options a document was coded with ("year=2024;date=2024-06-19;self=PRK"), and an
+    // analyst's corrections (dyad/correction.h): each with who and when, the event as
+    // the analyst left it (a JSON line), the code, sides and mode it had when corrected (what a
+    // recode matches), and the tellings it is anchored to by document SHA-256 and span.
+    R"sql(
+ALTER TABLE events ADD COLUMN review TEXT NOT NULL DEFAULT '';
+ALTER TABLE documents ADD COLUMN code_options TEXT NOT NULL DEFAULT '';
+CREATE INDEX events_by_ext_id ON events(ext_id);
+CREATE TABLE corrections(
+  id INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL CHECK (kind IN ('accept', 'reject', 'edit', 'add')),
+  event_id TEXT NOT NULL,
+  code TEXT NOT NULL, source TEXT NOT NULL, target TEXT NOT NULL, mode TEXT NOT NULL,
+  event TEXT NOT NULL,
+  note TEXT NOT NULL, who TEXT NOT NULL, at TEXT NOT NULL,
+  superseded INTEGER NOT NULL DEFAULT 0);
+CREATE INDEX corrections_by_event ON corrections(event_id);
+CREATE TABLE correction_anchors(
+  correction_id INTEGER NOT NULL REFERENCES corrections(id),
+  sha256 TEXT NOT NULL, span_begin INTEGER NOT NULL, span_end INTEGER NOT NULL,
+  section TEXT NOT NULL, evidence TEXT NOT NULL, date TEXT NOT NULL, date_end TEXT NOT NULL);
+CREATE INDEX correction_anchors_by_sha ON correction_anchors(sha256);
+)sql",
 };
 constexpr int kKnownVersion = sizeof(kMigrations) / sizeof(kMigrations[0]);
 static_assert(kKnownVersion == Store::kSchemaVersion);
 
-class Stmt {
- public:
-  Stmt(sqlite3* db, const char* sql) { rc_ = sqlite3_prepare_v2(db, sql, -1, &s_, nullptr); }
-  ~Stmt() { sqlite3_finalize(s_); }
-  Stmt(const Stmt&) = delete;
-  Stmt& operator=(const Stmt&) = delete;
-  bool ok() const { return rc_ == SQLITE_OK; }
-  Stmt& Bind(int i, const std::string& v) {
-    sqlite3_bind_text(s_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
-    return *this;
-  }
-  Stmt& Bind(int i, long long v) {
-    sqlite3_bind_int64(s_, i, v);
-    return *this;
-  }
-  Stmt& Bind(int i, double v) {
-    sqlite3_bind_double(s_, i, v);
-    return *this;
-  }
-  Stmt& BindNull(int i) {
-    sqlite3_bind_null(s_, i);
-    return *this;
-  }
-  bool IsNull(int c) const { return sqlite3_column_type(s_, c) == SQLITE_NULL; }
-  int Step() { return sqlite3_step(s_); }
-  void Reset() {
-    sqlite3_reset(s_);
-    sqlite3_clear_bindings(s_);
-  }
-  std::string Text(int c) const {
-    const unsigned char* t = sqlite3_column_text(s_, c);
-    return t ? std::string(reinterpret_cast<const char*>(t), sqlite3_column_bytes(s_, c)) : "";
-  }
-  long long Int(int c) const { return sqlite3_column_int64(s_, c); }
-  double Real(int c) const { return sqlite3_column_double(s_, c); }
-
- private:
-  sqlite3_stmt* s_ = nullptr;
-  int rc_;
-};
-
-std::string Now() {
-  std::time_t t = std::time(nullptr);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
-  return buf;
-}
-
-// Quotations are stored one per line: repaired text never holds a newline inside a block.
-std::string JoinLines(const std::vector<std::string>& v) {
-  std::string out;
-  for (size_t i = 0; i < v.size(); ++i) out += (i ? "\n" : "") + v[i];
-  return out;
-}
-
-std::vector<std::string> SplitLines(const std::string& s) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  while (start < s.size()) {
-    size_t nl = s.find('\n', start);
-    out.push_back(s.substr(start, nl == std::string::npos ? std::string::npos : nl - start));
-    if (nl == std::string::npos) break;
-    start = nl + 1;
-  }
-  return out;
-}
-
-DateSpan SpanFrom(const std::string& a, const std::string& b, const std::string& p) {
-  DateSpan s;
-  s.begin = Date::Parse(a).value_or(Date{1970, 1, 1});
-  s.end = Date::Parse(b).value_or(s.begin);
-  s.precision = ParsePrecision(p).value_or(DatePrecision::kDay);
-  return s;
-}
-
 }  // namespace
-
-struct Store::Impl {
-  sqlite3* db = nullptr;
-  std::string path;
-  ~Impl() {
-    if (db) sqlite3_close(db);
-  }
-  Status Exec(const char* sql) {
-    char* err = nullptr;
-    if (sqlite3_exec(db, sql, nullptr, nullptr, &err) != SQLITE_OK) {
-      std::string msg = path + ": " + (err ? err : "sqlite error");
-      sqlite3_free(err);
-      return Status::IoError(msg);
-    }
-    return Status::Ok();
-  }
-  Status Error(const char* what) const {
-    return Status::IoError(path + ": " + what + ": " + sqlite3_errmsg(db));
-  }
-};
 
 Store::Store(std::unique_ptr<Impl> impl, int version) : impl_(std::move(impl)), version_(version) {}
 Store::~Store() = default;
@@ -345,10 +281,15 @@ Result<IngestReport> Store::IngestInTransaction(const Document& doc, const Coded
   {
     Stmt ins(
         db,
-        "INSERT INTO documents(sha256, path, title, lang, format, encoding, text, ingested_at) "
-        "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+        "INSERT INTO documents(sha256, path, title, lang, format, encoding, text, ingested_at, "
+        "code_options) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
     ins.Bind(1, sha).Bind(2, doc.path).Bind(3, coded.title).Bind(4, coded.lang).Bind(5, doc.format);
     ins.Bind(6, doc.encoding).Bind(7, doc.text).Bind(8, Now());
+    std::string options;
+    if (coded.given_year != 0) options += "year=" + std::to_string(coded.given_year) + ";";
+    if (coded.given_date) options += "date=" + coded.given_date->ToIso() + ";";
+    if (!coded.given_self.empty()) options += "self=" + coded.given_self + ";";
+    ins.Bind(9, options);
     if (!ins.ok() || ins.Step() != SQLITE_DONE) return fail(impl_->Error("storing document"));
     report.document_id = sqlite3_last_insert_rowid(db);
   }
@@ -369,7 +310,17 @@ Result<IngestReport> Store::IngestInTransaction(const Document& doc, const Coded
   std::snprintf(long_sql, sizeof long_sql, kCandidates, "INDEXED BY events_long", "long_span = 1");
   Stmt near_q(db, short_sql), long_q(db, long_sql);
   if (!near_q.ok() || !long_q.ok()) return fail(impl_->Error("preparing the merge lookup"));
+  // An analyst's corrections anchored in this text (a recode, or the same text again after a
+  // removal) apply to what the coder finds in it now.
+  Result<std::vector<store_internal::Anchored>> anchored =
+      store_internal::AnchoredCorrections(db, impl_->path, sha);
+  if (!anchored.ok()) return fail(anchored.status());
+  std::vector<long long> satisfied;  // accepted events the coder still finds
   for (const Event& e : coded.events) {
+    const store_internal::Anchored* corrected =
+        anchored->empty() ? nullptr : store_internal::CorrectedBy(*anchored, e);
+    // Rejected, or edited or added by the analyst: the analyst's version stands.
+    if (corrected != nullptr && corrected->kind != "accept") continue;
     // The same real-world event already stored from another document?
     long long event_id = 0;
     for (Stmt* q : {&near_q, &long_q}) {
@@ -413,25 +364,8 @@ Result<IngestReport> Store::IngestInTransaction(const Document& doc, const Coded
       }
     }
     if (event_id == 0) {
-      Stmt ins(db,
-               "INSERT INTO events(date, date_end, date_precision, source, target, source_country, "
-               "target_country, source_name, target_name, source_label_ko, source_label_en, "
-               "target_label_ko, target_label_en, code, goldstein, quad_class, symmetric, "
-               "action_ko, action_en, lang, mode, quotes, attribution, date_basis, ext_id) "
-               "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,"
-               "?22,?23,?24,?25)");
-      ins.Bind(1, e.date.begin.ToIso()).Bind(2, e.date.end.ToIso());
-      ins.Bind(3, std::string(PrecisionName(e.date.precision))).Bind(4, e.source).Bind(5, e.target);
-      ins.Bind(6, e.source_country).Bind(7, e.target_country).Bind(8, e.source_name);
-      ins.Bind(9, e.target_name).Bind(10, e.source_label_ko).Bind(11, e.source_label_en);
-      ins.Bind(12, e.target_label_ko).Bind(13, e.target_label_en).Bind(14, e.code);
-      ins.Bind(15, e.goldstein).Bind(16, static_cast<long long>(e.quad_class));
-      ins.Bind(17, static_cast<long long>(e.symmetric)).Bind(18, e.action_ko).Bind(19, e.action_en);
-      ins.Bind(20, e.lang).Bind(21, std::string(ModeName(e.mode)));
-      ins.Bind(22, JoinLines(e.quotes)).Bind(23, e.attribution).Bind(24, e.date_basis);
-      ins.Bind(25, e.id);
-      if (!ins.ok() || ins.Step() != SQLITE_DONE) return fail(impl_->Error("storing event"));
-      event_id = sqlite3_last_insert_rowid(db);
+      if (Status st = store_internal::InsertEvent(db, impl_->path, e, "", &event_id); !st.ok())
+        return fail(st);
       ++report.events_added;
     } else {
       ++report.events_merged;
@@ -448,7 +382,18 @@ Result<IngestReport> Store::IngestInTransaction(const Document& doc, const Coded
       ins.Bind(7, m.date.begin.ToIso()).Bind(8, m.date.end.ToIso());
       if (!ins.ok() || ins.Step() != SQLITE_DONE) return fail(impl_->Error("storing mention"));
     }
+    if (corrected != nullptr) {
+      Stmt up(db, "UPDATE events SET review = 'accepted' WHERE id = ?1");
+      up.Bind(1, event_id);
+      if (up.Step() != SQLITE_DONE) return fail(impl_->Error("marking an accepted event"));
+      satisfied.push_back(corrected->correction_id);
+    }
   }
+  if (!anchored->empty())
+    if (Status s = store_internal::RestoreCorrected(db, impl_->path, *anchored, report.document_id,
+                                                    satisfied);
+        !s.ok())
+      return fail(s);
   for (const Unresolved& u : coded.unresolved) {
     Stmt ins(
         db,
@@ -678,7 +623,7 @@ Result<std::vector<Event>> Store::Events(const EventQuery& q) const {
       "SELECT id, date, date_end, date_precision, source, target, source_country, target_country, "
       "source_name, target_name, source_label_ko, source_label_en, target_label_ko, "
       "target_label_en, code, goldstein, quad_class, symmetric, action_ko, action_en, lang, mode, "
-      "quotes, attribution, ext_id, date_basis FROM events WHERE 1";
+      "quotes, attribution, ext_id, date_basis, review FROM events WHERE 1";
   if (!q.side_a.empty())
     sql +=
         " AND ((source LIKE ?1 || '%' AND target LIKE ?2 || '%') OR "
@@ -691,6 +636,7 @@ Result<std::vector<Event>> Store::Events(const EventQuery& q) const {
         "target_country = ?6)";
   if (q.document_id != 0)
     sql += " AND id IN (SELECT event_id FROM mentions WHERE document_id = ?7)";
+  if (!q.id.empty()) sql += " AND ext_id = ?8";
   if (q.from) sql += " AND date_end >= ?3";
   if (q.to) sql += " AND date <= ?4";
   if (!q.code_root.empty()) sql += " AND code LIKE ?5 || '%'";
@@ -709,6 +655,7 @@ Result<std::vector<Event>> Store::Events(const EventQuery& q) const {
   s.Bind(5, q.code_root);
   s.Bind(6, q.actor);
   s.Bind(7, q.document_id);
+  s.Bind(8, q.id);
   std::vector<Event> out;
   std::vector<long long> ids;
   int rc;
@@ -731,6 +678,7 @@ Result<std::vector<Event>> Store::Events(const EventQuery& q) const {
     e.attribution = s.Text(23);
     e.id = s.Text(24);
     e.date_basis = s.Text(25);
+    e.review = s.Text(26);
     out.push_back(std::move(e));
   }
   if (rc != SQLITE_DONE) return impl_->Error("querying events");
@@ -784,10 +732,26 @@ Result<std::vector<Unresolved>> Store::UnresolvedItems(const std::string& reason
 }
 
 Result<std::vector<StoredDocument>> Store::Documents() const {
-  Stmt s(impl_->db, "SELECT id, path, title, lang, sha256 FROM documents ORDER BY id");
+  Stmt s(impl_->db,
+         "SELECT id, path, title, lang, sha256, code_options FROM documents ORDER BY id");
   std::vector<StoredDocument> out;
-  while (s.Step() == SQLITE_ROW)
-    out.push_back({s.Int(0), s.Text(1), s.Text(2), s.Text(3), s.Text(4)});
+  while (s.Step() == SQLITE_ROW) {
+    StoredDocument d;
+    d.id = s.Int(0), d.path = s.Text(1), d.title = s.Text(2), d.lang = s.Text(3);
+    d.sha256 = s.Text(4);
+    // "year=2024;date=2024-06-19;self=PRK;"
+    std::string options = s.Text(5);
+    for (size_t i = 0; i < options.size();) {
+      size_t end = options.find(';', i);
+      if (end == std::string::npos) end = options.size();
+      std::string item = options.substr(i, end - i);
+      if (item.rfind("year=", 0) == 0) d.year = std::atoi(item.c_str() + 5);
+      if (item.rfind("date=", 0) == 0) d.date = Date::Parse(item.substr(5));
+      if (item.rfind("self=", 0) == 0) d.self = item.substr(5);
+      i = end + 1;
+    }
+    out.push_back(std::move(d));
+  }
   return out;
 }
 

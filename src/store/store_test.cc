@@ -338,6 +338,59 @@ TEST(StoreTest, QuotationsAndAttributionAreStored) {
             (std::vector<std::string>{"핵무기 사용 조건에 해당할 수 있다", "핵전쟁 도발자"}));
 }
 
+// An analyst's corrections are applied at once and again on every recode of their document.
+TEST(StoreTest, CorrectionsSurviveARecode) {
+  std::string db = FreshDb("corrections.db");
+  auto store = Store::Open(db);
+  ASSERT_TRUE(store.ok());
+  Coded c = CodeText(kTable, "table.txt");
+  ASSERT_GE(c.coded.events.size(), 3u);
+  auto in = (*store)->Ingest(c.doc, c.coded);
+  ASSERT_TRUE(in.ok());
+  auto find = [&](const std::string& code) {
+    for (const Event& e : c.coded.events)
+      if (e.code == code) return e;
+    return Event{};
+  };
+  Event message = find("051"), visit = find("042");
+  ASSERT_FALSE(message.id.empty());
+  ASSERT_FALSE(visit.id.empty());
+  ASSERT_TRUE((*store)
+                  ->Correct({.kind = CorrectionKind::kReject, .event_id = message.id, .who = "a"})
+                  .ok());
+  Event edited = visit;
+  edited.date = DateSpan::Day({2023, 10, 18});
+  auto e = (*store)->Correct(
+      {.kind = CorrectionKind::kEdit, .event_id = visit.id, .event = edited, .who = "b"});
+  ASSERT_TRUE(e.ok()) << e.status().message();
+  EXPECT_FALSE((*store)->Correct({.kind = CorrectionKind::kAccept, .event_id = "ev-none"}).ok());
+  auto check = [&](const char* when) {
+    auto all = (*store)->Events({});
+    ASSERT_TRUE(all.ok());
+    int visits = 0;
+    for (const Event& x : *all) {
+      EXPECT_NE(x.id, message.id) << when << ": the rejected event is back";
+      if (x.code == "042") {
+        ++visits;
+        EXPECT_EQ(x.review, "edited") << when;
+        EXPECT_EQ(x.date.end, (Date{2023, 10, 18})) << when;
+        ASSERT_EQ(x.mentions.size(), 1u) << when;
+        EXPECT_EQ(x.mentions[0].span_begin, visit.mentions[0].span_begin) << when;
+      }
+    }
+    EXPECT_EQ(visits, 1) << when << ": the coder's visit and the analyst's are one";
+  };
+  check("after correcting");
+  auto r = (*store)->Replace(in->document_id, c.doc, c.coded);
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  check("after a recode");
+  auto corrections = (*store)->Corrections();
+  ASSERT_TRUE(corrections.ok());
+  ASSERT_EQ(corrections->size(), 2u);
+  EXPECT_EQ((*corrections)[1].who, "b");
+  EXPECT_EQ((*corrections)[1].event.date.begin, (Date{2023, 10, 18}));
+}
+
 TEST(StoreTest, Sha256KnownAnswers) {
   EXPECT_EQ(Sha256Hex(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
   EXPECT_EQ(Sha256Hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
