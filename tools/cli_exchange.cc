@@ -147,11 +147,12 @@ void RegisterExchange(CLI::App& app, Global& g) {
   };
   auto exf = std::make_shared<ExportFlags>();
   CLI::App* exp = app.add_subcommand(
-      "export", "Write stored events as JSON Lines, CSV, GDELT-style TSV or XLSX");
+      "export", "Write stored events as JSON Lines, CSV, GDELT 1.0 or 2.0, ICEWS or XLSX");
   exp->add_option("--db", exf->db, "SQLite store (default $DYAD_DB or ./dyad.db)");
   exp->add_option("--format", exf->format,
-                  "jsonl, csv, gdelt or xlsx (default: from --out's extension, else jsonl)")
-      ->check(CLI::IsMember({"jsonl", "csv", "gdelt", "xlsx"}));
+                  "jsonl, csv, gdelt (1.0), gdelt2, icews or xlsx (default: from --out's "
+                  "extension, else jsonl)")
+      ->check(CLI::IsMember({"jsonl", "csv", "gdelt", "gdelt2", "icews", "xlsx"}));
   exp->add_option("--out", exf->out, "output file; - for standard output (the default)");
   exp->add_option("--between", exf->between, "two sides (PRK RUS, 북한 유엔)")->expected(2);
   exp->add_option("--actor", exf->actor, "one side: every event it takes part in (NATO)");
@@ -177,7 +178,9 @@ void RegisterExchange(CLI::App& app, Global& g) {
     q.to = ParseDateFlag(exf->to, true);
     q.code_root = exf->code_root;
     q.modes = ParseModes(exf->modes);
-    std::unique_ptr<Store> store = OpenStore(exf->db, StoreAccess::kReadOnly);
+    // State names and the codebook an ICEWS file writes coded events with.
+    auto res = LoadResources(g);
+    std::unique_ptr<Store> store = res ? OpenStore(exf->db, StoreAccess::kReadOnly) : nullptr;
     if (store == nullptr) {
       g.exit_code = 2;
       return;
@@ -185,6 +188,15 @@ void RegisterExchange(CLI::App& app, Global& g) {
     Result<std::vector<Event>> events = store->Events(q);
     if (!events.ok()) {
       std::cerr << "dyad: " << events.status().message() << "\n";
+      g.exit_code = 1;
+      return;
+    }
+    // A sheet holds 1,048,575 events: refused before anything is written.
+    if (*format == EventFormat::kXlsx && events->size() > kXlsxMaxEvents) {
+      std::cerr << "dyad: " << exf->out << ": " << events->size()
+                << " events are more than an XLSX sheet holds (" << kXlsxMaxEvents
+                << "); nothing written. Narrow the export (--from, --to, --between, --code) or "
+                   "write CSV or JSON Lines\n";
       g.exit_code = 1;
       return;
     }
@@ -207,7 +219,8 @@ void RegisterExchange(CLI::App& app, Global& g) {
     };
     CatchInterrupts();
     Result<std::unique_ptr<EventWriter>> w =
-        OpenEventWriter(*format, partial.empty() ? exf->out : partial, exf->bom);
+        OpenEventWriter(*format, partial.empty() ? exf->out : partial, exf->bom,
+                        ReadContext{&res->lexicon.countries(), &res->codebook, {}});
     if (!w.ok()) return drop(w.status().message(), 2);
     for (const Event& e : *events) {
       if (Interrupted()) return drop("interrupted; " + exf->out + " was not written", 130);

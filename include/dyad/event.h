@@ -15,6 +15,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "dyad/date.h"
@@ -87,6 +88,13 @@ struct Event {
   // "accepted" (checked and kept), "edited" (the analyst's fields in place of the coder's) or
   // "added" (an event the coder missed).
   std::string review;
+  // The fields of the dataset an event was imported from that dyad does not model, by the
+  // dataset's own column names, as read (GDELT: AvgTone, NumMentions, IsRootEvent,
+  // Actor1Type1Code, ActionGeo_Lat, DATEADDED…; ICEWS: Intensity, Story ID, Latitude…). Kept in
+  // the store, printed in JSON Lines and written back when exported to the same format.
+  std::vector<std::pair<std::string, std::string>> ext;
+  // The value of ext field `name`, or "".
+  const std::string& Ext(std::string_view name) const;
 };
 
 }  // namespace dyad

@@ -2,7 +2,9 @@
 //
 // Read: dyad JSON Lines, CSV and XLSX as dyad writes them, GDELT 1.0 and 2.0 event files
 // (tab-separated, 57, 58 or 61 fields, no header) and ICEWS event files (tab-separated with
-// their header). Write: JSON Lines, CSV, GDELT-style TSV (the 58 fields of GDELT 1.0) and XLSX.
+// their header). Write: JSON Lines, CSV, GDELT 1.0 (58 fields) and 2.0 (61), ICEWS and XLSX.
+// An imported event keeps every column of its file (Event::ext), and an export to the same
+// format writes them back; a column neither the event nor its file gives is left empty.
 //
 // A malformed row never stops a read: it is reported as "path:line: problem" and skipped, and
 // the rows around it are read. Every event read points back to its bytes: its mention's span
@@ -34,9 +36,10 @@
 
 namespace dyad {
 
-enum class EventFormat { kJsonl, kCsv, kGdelt, kIcews, kXlsx };
+// kGdelt reads GDELT 1.0 and 2.0 files and writes 1.0's 58 columns; kGdelt2 writes 2.0's 61.
+enum class EventFormat { kJsonl, kCsv, kGdelt, kIcews, kXlsx, kGdelt2 };
 
-// "jsonl", "csv", "gdelt", "icews", "xlsx".
+// "jsonl", "csv", "gdelt", "icews", "xlsx", "gdelt2".
 std::string_view FormatName(EventFormat f);
 std::optional<EventFormat> ParseFormat(std::string_view name);
 
@@ -79,11 +82,16 @@ class EventWriter {
   virtual Status Finish() = 0;
 };
 
+// Rows an XLSX sheet holds below its header (Excel's limit, 1,048,576 rows a sheet).
+inline constexpr size_t kXlsxMaxEvents = 1048575;
+
 // Writes to the file `path`, or to standard output when `path` is "-" (XLSX goes through a
 // temporary file, since a workbook is written whole). Fails when the file cannot be created.
 // `bom`: a CSV opens with a UTF-8 byte-order mark, which Excel needs to read it as UTF-8.
+// `names`: the states' English names and the codebook an ICEWS file writes a coded event with.
 Result<std::unique_ptr<EventWriter>> OpenEventWriter(EventFormat format, const std::string& path,
-                                                     bool bom = false);
+                                                     bool bom = false,
+                                                     const ReadContext& names = {});
 
 // A Frictionless Data Package (datapackage.json) for a CSV of events dyad wrote under the name
 // `csv_name`: every column with its type (`code` a string, `date` a date, counts integers), so

@@ -8,7 +8,8 @@
 // target_label_en, action_ko, action_en (how a chronology names them), date_basis, id (the
 // event's stable id: dyad's ev-…, an analyst's an-…, or the id in the dataset it was imported
 // from) when it has one, and review (accepted, edited, added: dyad/correction.h) when an
-// analyst has corrected it.
+// analyst has corrected it, and ext (an imported event's own fields dyad does not model, by the
+// dataset's column names) when it has any.
 #ifndef DYAD_JSONL_H_
 #define DYAD_JSONL_H_
 

@@ -23,4 +23,11 @@ std::optional<EventMode> ParseMode(std::string_view s) {
   return std::nullopt;
 }
 
+const std::string& Event::Ext(std::string_view name) const {
+  static const std::string kNone;
+  for (const auto& [k, v] : ext)
+    if (k == name) return v;
+  return kNone;
+}
+
 }  // namespace dyad

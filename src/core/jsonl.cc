@@ -100,6 +100,16 @@ std::string EventToJson(const Event& e) {
   Field(&o, "date_basis", e.date_basis);
   if (!e.id.empty()) Field(&o, "id", e.id);
   if (!e.review.empty()) Field(&o, "review", e.review);
+  if (!e.ext.empty()) {
+    o += ",\"ext\":{";
+    for (size_t i = 0; i < e.ext.size(); ++i) {
+      if (i) o += ',';
+      AppendJsonString(&o, e.ext[i].first);
+      o += ':';
+      AppendJsonString(&o, e.ext[i].second);
+    }
+    o += '}';
+  }
   o += '}';
   return o;
 }

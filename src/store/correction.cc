@@ -115,6 +115,25 @@ Result<Event> Apply(const Resources& res, Event e, const EventFields& f, bool re
   } else if (!f.date_end.empty()) {
     return Status::InvalidInput("--date-end needs --date");
   }
+  // An imported event's kept fields that derive from what changed are stale: dropped, so an
+  // export writes what the analyst set (dyad/event_io.h).
+  auto drop = [&](std::initializer_list<std::string_view> names, bool prefix = false) {
+    std::erase_if(e.ext, [&](const auto& kv) {
+      for (std::string_view n : names)
+        if (prefix ? std::string_view(kv.first).starts_with(n) : kv.first == n) return true;
+      return false;
+    });
+  };
+  if (code_changed) drop({"EventBaseCode", "EventRootCode", "GoldsteinScale", "Intensity"});
+  if (!f.date.empty()) drop({"MonthYear", "Year", "FractionDate"});
+  if (!f.source.empty()) {
+    drop({"Source Sectors", "Source Country"});
+    drop({"Actor1KnownGroupCode", "Actor1EthnicCode", "Actor1Religion", "Actor1Type"}, true);
+  }
+  if (!f.target.empty()) {
+    drop({"Target Sectors", "Target Country"});
+    drop({"Actor2KnownGroupCode", "Actor2EthnicCode", "Actor2Religion", "Actor2Type"}, true);
+  }
   // The content line follows the fields: an act whose code or sides changed is said anew.
   if (code_changed || actors_changed || e.action_en.empty()) {
     e.action_ko = PhraseAct(res.codebook, e.code, {e.target_label_ko}, "ko");

@@ -1,6 +1,7 @@
 // An analyst's corrections in the SQLite store: recording them, applying them at once, and
 // applying them again whenever a document they are anchored in is coded anew.
 #include <algorithm>
+#include <nlohmann/json.hpp>
 #include <set>
 
 #include "dyad/event_io.h"
@@ -90,15 +91,33 @@ std::string ReviewOf(const std::string& kind) {
 
 namespace store_internal {
 
+std::string ExtToJson(const std::vector<std::pair<std::string, std::string>>& ext) {
+  if (ext.empty()) return "";
+  nlohmann::ordered_json o = nlohmann::ordered_json::object();
+  for (const auto& [k, v] : ext) o[k] = v;
+  // Invalid UTF-8 in a dataset's field is replaced, never a failed import.
+  return o.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+std::vector<std::pair<std::string, std::string>> ExtFromJson(const std::string& s) {
+  std::vector<std::pair<std::string, std::string>> out;
+  if (s.empty()) return out;
+  nlohmann::ordered_json o = nlohmann::ordered_json::parse(s, nullptr, false);
+  if (!o.is_object()) return out;
+  for (const auto& [k, v] : o.items())
+    if (v.is_string()) out.emplace_back(k, v.get<std::string>());
+  return out;
+}
+
 Status InsertEvent(sqlite3* db, const std::string& path, const Event& e, const std::string& review,
                    long long* row) {
   Stmt ins(db,
            "INSERT INTO events(date, date_end, date_precision, source, target, source_country, "
            "target_country, source_name, target_name, source_label_ko, source_label_en, "
            "target_label_ko, target_label_en, code, goldstein, quad_class, symmetric, action_ko, "
-           "action_en, lang, mode, quotes, attribution, date_basis, ext_id, review) "
+           "action_en, lang, mode, quotes, attribution, date_basis, ext_id, review, ext) "
            "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,"
-           "?22,?23,?24,?25,?26)");
+           "?22,?23,?24,?25,?26,?27)");
   ins.Bind(1, e.date.begin.ToIso()).Bind(2, e.date.end.ToIso());
   ins.Bind(3, std::string(PrecisionName(e.date.precision))).Bind(4, e.source).Bind(5, e.target);
   ins.Bind(6, e.source_country).Bind(7, e.target_country).Bind(8, e.source_name);
@@ -108,7 +127,7 @@ Status InsertEvent(sqlite3* db, const std::string& path, const Event& e, const s
   ins.Bind(17, static_cast<long long>(e.symmetric)).Bind(18, e.action_ko).Bind(19, e.action_en);
   ins.Bind(20, e.lang).Bind(21, std::string(ModeName(e.mode)));
   ins.Bind(22, store_internal::JoinLines(e.quotes)).Bind(23, e.attribution);
-  ins.Bind(24, e.date_basis).Bind(25, e.id).Bind(26, review);
+  ins.Bind(24, e.date_basis).Bind(25, e.id).Bind(26, review).Bind(27, ExtToJson(e.ext));
   if (!ins.ok() || ins.Step() != SQLITE_DONE) return SqlError(db, path, "storing event");
   *row = sqlite3_last_insert_rowid(db);
   return Status::Ok();

@@ -8,9 +8,11 @@
 #include <charconv>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <sstream>
 #include <unordered_map>
 
@@ -32,13 +34,15 @@ std::string_view FormatName(EventFormat f) {
       return "icews";
     case EventFormat::kXlsx:
       return "xlsx";
+    case EventFormat::kGdelt2:
+      return "gdelt2";
   }
   return "jsonl";
 }
 
 std::optional<EventFormat> ParseFormat(std::string_view name) {
   for (EventFormat f : {EventFormat::kJsonl, EventFormat::kCsv, EventFormat::kGdelt,
-                        EventFormat::kIcews, EventFormat::kXlsx})
+                        EventFormat::kIcews, EventFormat::kXlsx, EventFormat::kGdelt2})
     if (FormatName(f) == name) return f;
   if (name == "tsv") return EventFormat::kGdelt;
   return std::nullopt;
@@ -173,6 +177,47 @@ void Progress(const ReadContext& ctx, int64_t rows, size_t done, size_t total) {
 
 // ---- GDELT ----
 
+// The columns of GDELT 1.0 event files (57 without SOURCEURL before April 2013, 58 after) and
+// of GDELT 2.0 (61: an ADM2 code for each of the three places), in GDELT's names.
+const std::vector<std::string>& GdeltColumns(size_t fields) {
+  auto actor = [](std::vector<std::string>* c, const char* a) {
+    for (const char* f : {"Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode",
+                          "Religion1Code", "Religion2Code", "Type1Code", "Type2Code", "Type3Code"})
+      c->push_back(std::string(a) + f);
+  };
+  auto build = [&](bool v2) {
+    std::vector<std::string> c = {"GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate"};
+    actor(&c, "Actor1");
+    actor(&c, "Actor2");
+    for (const char* f : {"IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass",
+                          "GoldsteinScale", "NumMentions", "NumSources", "NumArticles", "AvgTone"})
+      c.push_back(f);
+    for (const char* g : {"Actor1Geo_", "Actor2Geo_", "ActionGeo_"}) {
+      for (const char* f : {"Type", "FullName", "CountryCode", "ADM1Code"})
+        c.push_back(std::string(g) + f);
+      if (v2) c.push_back(std::string(g) + "ADM2Code");
+      for (const char* f : {"Lat", "Long", "FeatureID"}) c.push_back(std::string(g) + f);
+    }
+    c.push_back("DATEADDED");
+    c.push_back("SOURCEURL");
+    return c;
+  };
+  static const std::vector<std::string> v1 = build(false), v2 = build(true);
+  return fields == 61 ? v2 : v1;
+}
+
+// The GDELT columns dyad models (the event's id, date, sides, code, quad class and Goldstein
+// weight, and the row's URL as its source); every other column is kept in Event::ext.
+bool GdeltModelled(std::string_view name) {
+  // What derives from these (MonthYear, EventRootCode, the GoldsteinScale as written: "-10" or
+  // "-10.0") is kept as read, so an export gives the row back as it was.
+  for (const char* m :
+       {"GLOBALEVENTID", "SQLDATE", "Actor1Code", "Actor1Name", "Actor1CountryCode", "Actor2Code",
+        "Actor2Name", "Actor2CountryCode", "EventCode", "QuadClass", "SOURCEURL"})
+    if (name == m) return true;
+  return false;
+}
+
 Result<ReadStats> ReadGdelt(const std::string& path, const ReadContext& ctx,
                             const std::function<void(Event&&)>& sink,
                             std::vector<std::string>* problems) {
@@ -214,6 +259,10 @@ Result<ReadStats> ReadGdelt(const std::string& path, const ReadContext& ctx,
         ev.quad_class = f[29][0] - '0';
         if (!ParseDouble(f[30], &ev.goldstein))
           return bad("GoldsteinScale '" + std::string(f[30]) + "' is not a number");
+        const std::vector<std::string>& names = GdeltColumns(f.size());
+        for (size_t i = 0; i < f.size(); ++i)
+          if (!f[i].empty() && !GdeltModelled(names[i]))
+            ev.ext.emplace_back(names[i], std::string(f[i]));
         Mention m;
         size_t url = f.size() == 61 ? 60 : 57;
         m.doc = url < f.size() && !f[url].empty() ? std::string(f[url]) : path;
@@ -261,6 +310,23 @@ std::string SectorCode(std::string_view sectors) {
   for (const auto& [word, code] : kMap)
     if (s.find(word) != std::string::npos) return code;
   return {};
+}
+
+// The columns of an ICEWS event file, in its order.
+const std::vector<std::string>& IcewsColumns() {
+  static const std::vector<std::string> c = {
+      "Event ID",       "Event Date", "Source Name",     "Source Sectors", "Source Country",
+      "Event Text",     "CAMEO Code", "Intensity",       "Target Name",    "Target Sectors",
+      "Target Country", "Story ID",   "Sentence Number", "Publisher",      "City",
+      "District",       "Province",   "Country",         "Latitude",       "Longitude"};
+  return c;
+}
+
+bool IcewsModelled(std::string_view name) {
+  for (const char* m : {"Event ID", "Event Date", "Source Name", "Target Name", "Event Text",
+                        "CAMEO Code", "Publisher"})
+    if (name == m) return true;
+  return false;
 }
 
 Result<ReadStats> ReadIcews(const std::string& path, const ReadContext& ctx,
@@ -352,6 +418,13 @@ Result<ReadStats> ReadIcews(const std::string& path, const ReadContext& ctx,
         m.date = ev.date;
         ev.mentions.push_back(std::move(m));
         ev.attribution = std::string(get("Publisher"));
+        // Every column dyad does not model, as read: sectors and countries as ICEWS names them,
+        // Intensity as written, the story, the sentence and the place.
+        for (const auto& [name, at] : col)
+          if (!IcewsModelled(name) && at < static_cast<int>(f.size()) && !f[at].empty())
+            ev.ext.emplace_back(name, std::string(f[at]));
+        std::sort(ev.ext.begin(), ev.ext.end(),
+                  [&](const auto& x, const auto& y) { return col[x.first] < col[y.first]; });
         ++st.events;
         sink(std::move(ev));
       });
@@ -439,6 +512,9 @@ Result<Event> EventFromJson(std::string_view row, const ReadContext& ctx) {
                                   "' is not actual, expected, hypothetical or negated");
     ev.mode = *m;
   }
+  if (auto it = j.find("ext"); it != j.end() && it->is_object())
+    for (const auto& [k, v] : it->items())
+      if (v.is_string()) ev.ext.emplace_back(k, v.get<std::string>());
   if (auto it = j.find("quote"); it != j.end() && it->is_array())
     for (const auto& q : *it)
       if (q.is_string()) ev.quotes.push_back(q.get<std::string>());
@@ -584,6 +660,7 @@ Result<ReadStats> ReadEvents(const std::string& path, EventFormat format, const 
                              std::vector<std::string>* problems) {
   switch (format) {
     case EventFormat::kGdelt:
+    case EventFormat::kGdelt2:
       return ReadGdelt(path, ctx, sink, problems);
     case EventFormat::kIcews:
       return ReadIcews(path, ctx, sink, problems);
@@ -670,50 +747,83 @@ class CsvWriter : public StreamWriter {
   bool header_done_ = false;
 };
 
-// GDELT 1.0's 58 fields. dyad has no tone, counts of sources or places: those cells hold 0 or
-// stay empty; NumMentions and NumArticles count the event's mentions.
+// GDELT's columns (1.0's 58, or 2.0's 61 with --format gdelt2): what dyad models from the
+// event, every other column from what an imported event kept (Event::ext), and nothing
+// invented: a column neither gives (a coded event's tone, its places, when GDELT added it) is
+// left empty. The date columns derive from the date, the type code from the actor's sector
+// (PRKGOV → GOV), the counts from the event's tellings.
 class GdeltWriter : public StreamWriter {
  public:
-  using StreamWriter::StreamWriter;
+  GdeltWriter(const std::string& path, std::unique_ptr<std::ofstream> file, size_t fields)
+      : StreamWriter(path, std::move(file)), names_(GdeltColumns(fields)) {}
   Status Write(const Event& e) override {
     ++seq_;
-    std::vector<std::string> f(58);
-    f[0] = AllDigits(e.id) ? e.id : std::to_string(seq_);
+    std::vector<std::string> f(names_.size());
     const Date& d = e.date.begin;
     char buf[64];
-    std::snprintf(buf, sizeof buf, "%04d%02d%02d", d.year, d.month, d.day);
-    f[1] = buf;
-    std::snprintf(buf, sizeof buf, "%04d%02d", d.year, d.month);
-    f[2] = buf;
-    f[3] = std::to_string(d.year);
-    long doy = d.ToDays() - Date{d.year, 1, 1}.ToDays() + 1;
-    std::snprintf(buf, sizeof buf, "%.4f", d.year + doy / 365.0);
-    f[4] = buf;
-    auto actor = [&](size_t at, const std::string& code, const std::string& name,
-                     const std::string& country) {
-      f[at] = code;
-      f[at + 1] = name;
-      f[at + 2] = country;
-      // The sector after the state's code (PRKGOV → GOV) is the actor's type.
-      if (!country.empty() && code.size() >= country.size() + 3 &&
-          code.compare(0, country.size(), country) == 0)
-        f[at + 7] = code.substr(country.size(), 3);
-    };
-    actor(5, e.source, e.source_name, e.source_country);
-    actor(15, e.target, e.target_name, e.target_country);
-    f[25] = "1";
-    f[26] = e.code;
-    f[27] = e.code.substr(0, 3);
-    f[28] = e.code.substr(0, 2);
-    f[29] = std::to_string(e.quad_class);
-    std::snprintf(buf, sizeof buf, "%.1f", e.goldstein);
-    f[30] = buf;
-    f[31] = f[33] = std::to_string(std::max<size_t>(1, e.mentions.size()));
-    f[32] = "1";
-    f[34] = "0";
-    f[35] = f[42] = f[49] = "0";
-    f[56] = f[1];
-    f[57] = e.mentions.empty() ? "" : e.mentions.front().doc;
+    std::set<std::string> docs;
+    for (const Mention& m : e.mentions) docs.insert(m.doc);
+    // A row read from a GDELT file gives back what it held; only dyad's own events are filled
+    // from what dyad knows of them.
+    bool from_gdelt = !e.mentions.empty() && e.mentions.front().section == "gdelt";
+    for (size_t i = 0; i < names_.size(); ++i) {
+      const std::string& name = names_[i];
+      if (const std::string& kept = e.Ext(name); !kept.empty()) {
+        f[i] = kept;
+        continue;
+      }
+      auto actor = [&](const char* prefix, const std::string& code, const std::string& actor_name,
+                       const std::string& country) {
+        std::string field = name.substr(std::strlen(prefix));
+        if (field == "Code") return code;
+        if (field == "Name") return actor_name;
+        if (field == "CountryCode") return country;
+        // The sector after the state's code (PRKGOV → GOV) is the actor's type.
+        if (field == "Type1Code" && !from_gdelt && !country.empty() &&
+            code.size() >= country.size() + 3 && code.compare(0, country.size(), country) == 0)
+          return code.substr(country.size(), 3);
+        return std::string();
+      };
+      if (name == "GLOBALEVENTID") {
+        f[i] = AllDigits(e.id) ? e.id : std::to_string(seq_);
+      } else if (name == "SQLDATE") {
+        std::snprintf(buf, sizeof buf, "%04d%02d%02d", d.year, d.month, d.day);
+        f[i] = buf;
+      } else if (name == "MonthYear") {
+        std::snprintf(buf, sizeof buf, "%04d%02d", d.year, d.month);
+        f[i] = buf;
+      } else if (name == "Year") {
+        f[i] = std::to_string(d.year);
+      } else if (name == "FractionDate") {
+        long doy = d.ToDays() - Date{d.year, 1, 1}.ToDays() + 1;
+        std::snprintf(buf, sizeof buf, "%.4f", d.year + doy / 365.0);
+        f[i] = buf;
+      } else if (name.rfind("Actor1", 0) == 0 && name.find("Geo_") == std::string::npos) {
+        f[i] = actor("Actor1", e.source, e.source_name, e.source_country);
+      } else if (name.rfind("Actor2", 0) == 0 && name.find("Geo_") == std::string::npos) {
+        f[i] = actor("Actor2", e.target, e.target_name, e.target_country);
+      } else if (name == "EventCode") {
+        f[i] = e.code;
+      } else if (name == "EventBaseCode") {
+        f[i] = e.code.substr(0, 3);
+      } else if (name == "EventRootCode") {
+        f[i] = e.code.substr(0, 2);
+      } else if (name == "QuadClass") {
+        f[i] = std::to_string(e.quad_class);
+      } else if (name == "GoldsteinScale") {
+        std::snprintf(buf, sizeof buf, "%.1f", e.goldstein);
+        f[i] = buf;
+      } else if ((name == "NumMentions" || name == "NumArticles") && !from_gdelt) {
+        f[i] = std::to_string(e.mentions.size());  // a coded event's tellings
+      } else if (name == "NumSources" && !from_gdelt) {
+        f[i] = std::to_string(docs.size());
+      } else if (name == "SOURCEURL" && !e.mentions.empty()) {
+        // An imported row without a URL named the file it came from: not a source to write.
+        const Mention& m = e.mentions.front();
+        bool url = m.doc.rfind("http://", 0) == 0 || m.doc.rfind("https://", 0) == 0;
+        if (url || !from_gdelt) f[i] = m.doc;
+      }
+    }
     std::string line;
     for (size_t i = 0; i < f.size(); ++i) {
       if (i) line += '\t';
@@ -724,7 +834,103 @@ class GdeltWriter : public StreamWriter {
   }
 
  private:
+  const std::vector<std::string>& names_;
   long seq_ = 0;
+};
+
+// ICEWS's columns: an imported ICEWS event's kept fields, else what dyad models. Sectors,
+// countries and the event text are written in ICEWS's English words (the sector of an actor
+// code, the state's English name, the CAMEO description); places, story and sentence are left
+// empty for an event that did not come with them.
+class IcewsWriter : public StreamWriter {
+ public:
+  IcewsWriter(const std::string& path, std::unique_ptr<std::ofstream> file, const ReadContext& ctx)
+      : StreamWriter(path, std::move(file)), ctx_(ctx) {}
+  Status Write(const Event& e) override {
+    std::string line;
+    if (!header_done_) {
+      for (size_t i = 0; i < IcewsColumns().size(); ++i)
+        line += (i ? "\t" : "") + IcewsColumns()[i];
+      line += '\n';
+      header_done_ = true;
+    }
+    auto country = [&](const std::string& iso3) {
+      const Country* c = ctx_.countries != nullptr ? ctx_.countries->Find(iso3) : nullptr;
+      return c != nullptr ? c->name_en : iso3;
+    };
+    auto sector = [&](const std::string& code, const std::string& iso3) -> std::string {
+      static const std::pair<const char*, const char*> kWords[] = {
+          {"GOV", "Government"},
+          {"MIL", "Military"},
+          {"LEG", "Legislative / Parliamentary"},
+          {"JUD", "Judicial"},
+          {"MED", "Media"},
+          {"COP", "Police"},
+          {"SPY", "Intelligence"},
+          {"BUS", "Business"},
+          {"OPP", "Opposition"},
+          {"REB", "Rebel"},
+          {"NGO", "Nongovernmental Organization"}};
+      if (iso3.empty() || code.size() < iso3.size() + 3) return "";
+      std::string role = code.substr(iso3.size(), 3);
+      for (const auto& [k, w] : kWords)
+        if (role == k) return w;
+      return "";
+    };
+    char buf[32];
+    for (size_t i = 0; i < IcewsColumns().size(); ++i) {
+      const std::string& name = IcewsColumns()[i];
+      std::string v = e.Ext(name);
+      if (v.empty()) {
+        if (name == "Event ID")
+          v = e.id;
+        else if (name == "Event Date")
+          v = e.date.begin.ToIso();
+        else if (name == "Source Name")
+          v = e.source_name.empty() ? e.source_label_en : e.source_name;
+        else if (name == "Target Name")
+          v = e.target_name.empty() ? e.target_label_en : e.target_name;
+        else if (name == "Source Sectors")
+          v = sector(e.source, e.source_country);
+        else if (name == "Target Sectors")
+          v = sector(e.target, e.target_country);
+        else if (name == "Source Country" && !e.source_country.empty())
+          v = country(e.source_country);
+        else if (name == "Target Country" && !e.target_country.empty())
+          v = country(e.target_country);
+        else if (name == "CAMEO Code")
+          v = e.code;
+        else if (name == "Publisher")
+          v = e.attribution;
+        else if (name == "Event Text") {
+          const CameoCode* cc = ctx_.codebook != nullptr ? ctx_.codebook->Find(e.code) : nullptr;
+          v = !e.mentions.empty() && e.mentions.front().section == "icews"
+                  ? e.mentions.front().evidence
+                  : (cc != nullptr ? cc->name : "");
+        } else if (name == "Intensity") {
+          std::snprintf(buf, sizeof buf, "%.1f", e.goldstein);
+          v = buf;
+        }
+      }
+      if (i) line += '\t';
+      for (char c : v) line += (c == '\t' || c == '\n' || c == '\r') ? ' ' : c;
+    }
+    line += '\n';
+    return Put(line);
+  }
+  Status Finish() override {
+    if (!header_done_) {
+      std::string line;
+      for (size_t i = 0; i < IcewsColumns().size(); ++i)
+        line += (i ? "\t" : "") + IcewsColumns()[i];
+      if (Status s = Put(line + "\n"); !s.ok()) return s;
+    }
+    return StreamWriter::Finish();
+  }
+
+ private:
+  ReadContext ctx_;
+  bool header_done_ = false;
 };
 
 // XLSX to standard output: the workbook is written to a temporary file, then copied.
@@ -754,7 +960,7 @@ std::string CsvDataPackage(std::string_view csv_name, bool bom) {
 }
 
 Result<std::unique_ptr<EventWriter>> OpenEventWriter(EventFormat format, const std::string& path,
-                                                     bool bom) {
+                                                     bool bom, const ReadContext& names) {
   if (format == EventFormat::kXlsx) {
     if (path != "-") return io::NewXlsxWriter(path);
     char tmpl[] = "/tmp/dyad-export-XXXXXX";
@@ -766,8 +972,6 @@ Result<std::unique_ptr<EventWriter>> OpenEventWriter(EventFormat format, const s
     return std::unique_ptr<EventWriter>(
         std::make_unique<StdoutXlsxWriter>(tmpl, std::move(inner).value()));
   }
-  if (format == EventFormat::kIcews)
-    return Status::InvalidInput("dyad reads ICEWS files but does not write them");
   std::unique_ptr<std::ofstream> file;
   if (path != "-") {
     file = std::make_unique<std::ofstream>(path, std::ios::binary | std::ios::trunc);
@@ -788,7 +992,13 @@ Result<std::unique_ptr<EventWriter>> OpenEventWriter(EventFormat format, const s
       break;
     }
     case EventFormat::kGdelt:
-      w = std::make_unique<GdeltWriter>(name, std::move(file));
+      w = std::make_unique<GdeltWriter>(name, std::move(file), 58);
+      break;
+    case EventFormat::kGdelt2:
+      w = std::make_unique<GdeltWriter>(name, std::move(file), 61);
+      break;
+    case EventFormat::kIcews:
+      w = std::make_unique<IcewsWriter>(name, std::move(file), names);
       break;
     default:
       return Status::Internal("unreachable");

@@ -4,6 +4,7 @@
 #include <charconv>
 #include <cstdio>
 #include <cstdlib>
+#include <nlohmann/json.hpp>
 
 namespace dyad::io {
 
@@ -39,6 +40,8 @@ enum Col {
   kEvidence,
   kQuote,
   kAttribution,
+  kReview,
+  kExt,
   kColumns
 };
 
@@ -88,12 +91,15 @@ const std::vector<std::string_view>& TableColumns() {
                                                        "section",
                                                        "evidence",
                                                        "quote",
-                                                       "attribution"};
+                                                       "attribution",
+                                                       "review",
+                                                       "ext"};
   return kNames;
 }
 
 ColumnType TypeOf(std::string_view column) {
   if (column == "date" || column == "date_end") return ColumnType::kDate;
+  if (column == "ext") return ColumnType::kObject;
   if (column == "goldstein") return ColumnType::kNumber;
   if (column == "quad_class" || column == "symmetric" || column == "span_begin" ||
       column == "span_end")
@@ -134,6 +140,9 @@ std::string DataPackage(std::string_view csv_name, bool bom) {
         break;
       case ColumnType::kNumber:
         type = "number";
+        break;
+      case ColumnType::kObject:
+        type = "object";
         break;
       case ColumnType::kString:
         break;
@@ -182,6 +191,12 @@ std::vector<std::string> TableRow(const Event& e) {
     c[kQuote] += e.quotes[i];
   }
   c[kAttribution] = e.attribution;
+  c[kReview] = e.review;
+  if (!e.ext.empty()) {
+    nlohmann::ordered_json o = nlohmann::ordered_json::object();
+    for (const auto& [k, v] : e.ext) o[k] = v;
+    c[kExt] = o.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  }
   return c;
 }
 
@@ -286,6 +301,15 @@ std::string EventFromRow(const std::vector<std::string>& cells, const std::vecto
     i = j + 1;
   }
   e.attribution = cell(kAttribution);
+  e.review = cell(kReview);
+  if (!e.review.empty() && e.review != "accepted" && e.review != "edited" && e.review != "added")
+    return "review '" + e.review + "' is not accepted, edited or added";
+  if (!cell(kExt).empty()) {
+    nlohmann::ordered_json o = nlohmann::ordered_json::parse(cell(kExt), nullptr, false);
+    if (!o.is_object()) return "ext is not a JSON object";
+    for (const auto& [k, v] : o.items())
+      if (v.is_string()) e.ext.emplace_back(k, v.get<std::string>());
+  }
   *out = std::move(e);
   return {};
 }

@@ -18,7 +18,7 @@ const std::vector<std::string_view>& TableColumns();
 
 // What a column holds, for readers that type their cells (XLSX cells, a CSV's Table Schema):
 // `code` is text ("030" stays "030"), dates are days, counts and scores are numbers.
-enum class ColumnType { kString, kDate, kInteger, kNumber };
+enum class ColumnType { kString, kDate, kInteger, kNumber, kObject };  // kObject: JSON text
 ColumnType TypeOf(std::string_view column);
 
 // A Frictionless Data Package describing a CSV of events written by dyad: its path as written

@@ -179,7 +179,7 @@ class XlsxWriter : public EventWriter {
   }
 
   Status Write(const Event& e) override {
-    if (row_ >= 1048575) return Status::InvalidInput(path_ + ": more events than a sheet holds");
+    if (row_ >= kXlsxMaxEvents) return Status::InvalidInput(path_ + ": more events than a sheet holds");
     ++row_;
     std::vector<std::string> cells = TableRow(e);
     const auto& names = TableColumns();

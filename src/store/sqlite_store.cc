@@ -115,13 +115,15 @@ CREATE INDEX unresolved_by_document ON unresolved(document_id);
     R"sql(
 ALTER TABLE unresolved ADD COLUMN words TEXT NOT NULL DEFAULT '';
 )sql",
-    // 10: the options a document was coded with ("year=2024;date=2024-06-19;self=PRK"), and an
+    // 10: the options a document was coded with ("year=2024;date=2024-06-19;self=PRK"), an
+    // imported event's own fields dyad does not model (events.ext, a JSON object), and an
     // analyst's corrections (dyad/correction.h): each with who and when, the event as
     // the analyst left it (a JSON line), the code, sides and mode it had when corrected (what a
     // recode matches), and the tellings it is anchored to by document SHA-256 and span.
     R"sql(
 ALTER TABLE events ADD COLUMN review TEXT NOT NULL DEFAULT '';
 ALTER TABLE documents ADD COLUMN code_options TEXT NOT NULL DEFAULT '';
+ALTER TABLE events ADD COLUMN ext TEXT NOT NULL DEFAULT '';
 CREATE INDEX events_by_ext_id ON events(ext_id);
 CREATE TABLE corrections(
   id INTEGER PRIMARY KEY,
@@ -137,6 +139,16 @@ CREATE TABLE correction_anchors(
   sha256 TEXT NOT NULL, span_begin INTEGER NOT NULL, span_end INTEGER NOT NULL,
   section TEXT NOT NULL, evidence TEXT NOT NULL, date TEXT NOT NULL, date_end TEXT NOT NULL);
 CREATE INDEX correction_anchors_by_sha ON correction_anchors(sha256);
+-- The merge lookup by span class: an event of at most 31 days (a day, a visit, a month) can
+-- hold or be held by a new one only if it starts in the 31 days before it, one of at most 400
+-- days (a year, a season) in the 400 days before; the few longer ones are looked up apart
+-- (events_long). Each class reads its own narrow index range, whatever the store holds.
+ALTER TABLE events ADD COLUMN span_class INTEGER GENERATED ALWAYS AS (
+  CASE WHEN julianday(date_end) - julianday(date) <= 31 THEN 0
+       WHEN julianday(date_end) - julianday(date) <= 400 THEN 1 ELSE 2 END) VIRTUAL;
+DROP INDEX events_merge;
+CREATE INDEX events_merge ON events(source_country, target_country, code, span_class, date,
+  date_end, mode, source, target, symmetric, date_precision);
 )sql",
 };
 constexpr int kKnownVersion = sizeof(kMigrations) / sizeof(kMigrations[0]);
@@ -294,22 +306,27 @@ Result<IngestReport> Store::IngestInTransaction(const Document& doc, const Coded
     report.document_id = sqlite3_last_insert_rowid(db);
   }
   // The merge lookups, prepared once per document: an event told before is one whose span
-  // contains this one's or lies within it. A stored span of at most 400 days that does starts
-  // no earlier than 400 days before this one (the first query, a bounded index range); the
-  // longer ones are few and flagged (the second).
+  // contains this one's or lies within it, found by span class (schema 10): for each class a
+  // bounded index range of start dates, the containment tested in the index; the long spans
+  // are few and flagged (events_long).
   static constexpr const char* kCandidates =
-      "SELECT id, date, date_end, date_precision FROM events %s WHERE code = ?1 AND mode = ?10 AND "
+      "SELECT id, date_precision FROM events %s WHERE code = ?1 AND mode = ?10 AND "
       "((source_country = ?2 AND target_country = ?3 AND source = ?4 AND target = ?5) OR "
       "((symmetric = 1 OR ?6 = 1) AND source_country = ?3 AND target_country = ?2 AND "
-      "source = ?5 AND target = ?4)) AND date_end >= ?7 AND date <= ?8 AND %s "
+      "source = ?5 AND target = ?4)) AND %s AND "
+      "((date <= ?7 AND date_end >= ?8) OR (date >= ?7 AND date_end <= ?8)) "
       // Within one document the coder has already merged what is one event.
       "AND NOT EXISTS (SELECT 1 FROM mentions m WHERE m.event_id = events.id AND "
-      "m.document_id = ?9)";
-  char short_sql[1024], long_sql[1024];
-  std::snprintf(short_sql, sizeof short_sql, kCandidates, "", "date >= ?11");
+      "m.document_id = ?9) LIMIT 1";
+  char short_sql[1024], year_sql[1024], long_sql[1024];
+  std::snprintf(short_sql, sizeof short_sql, kCandidates, "",
+                "span_class = 0 AND date >= ?11 AND date <= ?8");
+  std::snprintf(year_sql, sizeof year_sql, kCandidates, "",
+                "span_class = 1 AND date >= ?12 AND date <= ?8");
   std::snprintf(long_sql, sizeof long_sql, kCandidates, "INDEXED BY events_long", "long_span = 1");
-  Stmt near_q(db, short_sql), long_q(db, long_sql);
-  if (!near_q.ok() || !long_q.ok()) return fail(impl_->Error("preparing the merge lookup"));
+  Stmt near_q(db, short_sql), year_q(db, year_sql), long_q(db, long_sql);
+  if (!near_q.ok() || !year_q.ok() || !long_q.ok())
+    return fail(impl_->Error("preparing the merge lookup"));
   // An analyst's corrections anchored in this text (a recode, or the same text again after a
   // removal) apply to what the coder finds in it now.
   Result<std::vector<store_internal::Anchored>> anchored =
@@ -323,28 +340,27 @@ Result<IngestReport> Store::IngestInTransaction(const Document& doc, const Coded
     if (corrected != nullptr && corrected->kind != "accept") continue;
     // The same real-world event already stored from another document?
     long long event_id = 0;
-    for (Stmt* q : {&near_q, &long_q}) {
+    for (Stmt* q : {&near_q, &year_q, &long_q}) {
       if (event_id != 0) break;
       q->Reset();
       q->Bind(1, e.code).Bind(2, e.source_country).Bind(3, e.target_country).Bind(4, e.source);
       q->Bind(5, e.target).Bind(6, static_cast<long long>(e.symmetric));
       q->Bind(7, e.date.begin.ToIso()).Bind(8, e.date.end.ToIso()).Bind(9, report.document_id);
       q->Bind(10, std::string(ModeName(e.mode)));
-      q->Bind(11, e.date.begin.AddDays(-400).ToIso());
-      while (q->Step() == SQLITE_ROW) {
-        DateSpan stored = SpanFrom(q->Text(1), q->Text(2), q->Text(3));
-        if (stored.Contains(e.date) || e.date.Contains(stored)) {
-          event_id = q->Int(0);
-          // A finer telling (a day against "10월에는") dates the stored event.
-          if (static_cast<int>(e.date.precision) < static_cast<int>(stored.precision)) {
-            Stmt up(
-                db,
-                "UPDATE events SET date = ?1, date_end = ?2, date_precision = ?3 WHERE id = ?4");
-            up.Bind(1, e.date.begin.ToIso()).Bind(2, e.date.end.ToIso());
-            up.Bind(3, std::string(PrecisionName(e.date.precision))).Bind(4, event_id);
-            if (up.Step() != SQLITE_DONE) return fail(impl_->Error("updating event"));
-          }
-          break;
+      // Where a stored span of the class that holds or lies in this one can start.
+      q->Bind(11, std::min(e.date.begin, e.date.end.AddDays(-31)).ToIso());
+      q->Bind(12, std::min(e.date.begin, e.date.end.AddDays(-400)).ToIso());
+      if (q->Step() == SQLITE_ROW) {
+        event_id = q->Int(0);
+        DatePrecision stored = ParsePrecision(q->Text(1)).value_or(DatePrecision::kDay);
+        q->Reset();
+        // A finer telling (a day against "10월에는") dates the stored event.
+        if (static_cast<int>(e.date.precision) < static_cast<int>(stored)) {
+          Stmt up(db,
+                  "UPDATE events SET date = ?1, date_end = ?2, date_precision = ?3 WHERE id = ?4");
+          up.Bind(1, e.date.begin.ToIso()).Bind(2, e.date.end.ToIso());
+          up.Bind(3, std::string(PrecisionName(e.date.precision))).Bind(4, event_id);
+          if (up.Step() != SQLITE_DONE) return fail(impl_->Error("updating event"));
         }
       }
       q->Reset();  // no statement stays open across the writes below
@@ -522,9 +538,9 @@ class SqliteImport : public EventImport {
             "INSERT INTO events(date, date_end, date_precision, source, target, source_country, "
             "target_country, source_name, target_name, source_label_ko, source_label_en, "
             "target_label_ko, target_label_en, code, goldstein, quad_class, symmetric, "
-            "action_ko, action_en, lang, mode, quotes, attribution, ext_id, date_basis) VALUES(?1,"
-            "?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23,?24,"
-            "?25)"),
+            "action_ko, action_en, lang, mode, quotes, attribution, ext_id, date_basis, ext) "
+            "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,"
+            "?22,?23,?24,?25,?26)"),
         mention_(db,
                  "INSERT OR IGNORE INTO mentions(event_id, document_id, span_begin, span_end, "
                  "section, evidence, date, date_end, doc) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9)") {
@@ -549,7 +565,7 @@ class SqliteImport : public EventImport {
     ev_.Bind(17, static_cast<long long>(e.symmetric)).Bind(18, e.action_ko).Bind(19, e.action_en);
     ev_.Bind(20, e.lang).Bind(21, std::string(ModeName(e.mode)));
     ev_.Bind(22, JoinLines(e.quotes)).Bind(23, e.attribution).Bind(24, e.id);
-    ev_.Bind(25, e.date_basis);
+    ev_.Bind(25, e.date_basis).Bind(26, store_internal::ExtToJson(e.ext));
     if (!ev_.ok() || ev_.Step() != SQLITE_DONE) return Error("storing event");
     long long id = sqlite3_last_insert_rowid(db_);
     for (const Mention& m : e.mentions) {
@@ -623,7 +639,7 @@ Result<std::vector<Event>> Store::Events(const EventQuery& q) const {
       "SELECT id, date, date_end, date_precision, source, target, source_country, target_country, "
       "source_name, target_name, source_label_ko, source_label_en, target_label_ko, "
       "target_label_en, code, goldstein, quad_class, symmetric, action_ko, action_en, lang, mode, "
-      "quotes, attribution, ext_id, date_basis, review FROM events WHERE 1";
+      "quotes, attribution, ext_id, date_basis, review, ext FROM events WHERE 1";
   if (!q.side_a.empty())
     sql +=
         " AND ((source LIKE ?1 || '%' AND target LIKE ?2 || '%') OR "
@@ -679,6 +695,7 @@ Result<std::vector<Event>> Store::Events(const EventQuery& q) const {
     e.id = s.Text(24);
     e.date_basis = s.Text(25);
     e.review = s.Text(26);
+    e.ext = store_internal::ExtFromJson(s.Text(27));
     out.push_back(std::move(e));
   }
   if (rc != SQLITE_DONE) return impl_->Error("querying events");

@@ -93,6 +93,10 @@ inline DateSpan SpanFrom(const std::string& a, const std::string& b, const std::
   return s;
 }
 
+// An imported event's own fields as the JSON object events.ext holds ("" for none), and back.
+std::string ExtToJson(const std::vector<std::pair<std::string, std::string>>& ext);
+std::vector<std::pair<std::string, std::string>> ExtFromJson(const std::string& s);
+
 // Stores one event row with its review mark ("" as coded); its rowid in *row.
 Status InsertEvent(sqlite3* db, const std::string& path, const Event& e, const std::string& review,
                    long long* row);
