@@ -16,7 +16,8 @@ packages=(
   nlohmann-json3-dev                      # reading JSON Lines imports
   libxlsxwriter-dev                       # XLSX export (analysts live in Excel)
   libminizip-dev zlib1g-dev               # reading XLSX (a zip of XML parts)
-  libexpat1-dev                           # XML: XLSX parts, PETRARCH validation records
+  libexpat1-dev                           # XML: XLSX, DOCX and HWPX parts, PETRARCH validation records
+  libxml2-dev                             # HTML pages (libxml2's forgiving HTML parser)
   python3                                 # ../shared/tools/score-events, test fixtures
 )
 if [ "${1:-}" = test ]; then

@@ -295,12 +295,13 @@ void ForEachDocument(const std::string& input, const CodeOptions& base, Global& 
 }
 
 // The documents an argument names: a file as it is; in a directory, the files dyad reads
-// (.txt, .pdf, feeds), sorted, in its subdirectories too with --recursive. A directory with none
-// says so and counts as a failed input.
+// (.txt, .pdf, .docx, .hwpx, .html, feeds; .hwp to say what to convert it to), sorted, in its
+// subdirectories too with --recursive. A directory with none says so and counts as a failed input.
 std::vector<std::string> ExpandInputs(const std::vector<std::string>& args, bool recursive,
                                       Global& g) {
   namespace fs = std::filesystem;
-  static const char* kReadable[] = {".txt", ".text", ".pdf", ".jsonl", ".ndjson", ".xml"};
+  static const char* kReadable[] = {".txt",  ".text", ".pdf",   ".docx",  ".hwpx",   ".hwp",
+                                    ".html", ".htm",  ".xhtml", ".jsonl", ".ndjson", ".xml"};
   std::vector<std::string> out;
   for (const std::string& a : args) {
     std::error_code ec;

@@ -3,7 +3,11 @@
 // The extracted text is the document's reference text: every span dyad reports is a byte range
 // into it. Plain text is decoded from UTF-8 (with or without BOM), UTF-16 (with BOM) or the
 // legacy Korean encodings CP949/EUC-KR; a file that is none of these is refused, never turned
-// into mojibake. PDF is read page by page with poppler-cpp, pages separated by form feeds.
+// into mojibake. PDF is read page by page with poppler-cpp, pages separated by form feeds. DOCX
+// and HWPX give their paragraphs a line each and a table row one line of its cells; an HTML page
+// gives its main text, without navigation, headers, footers, forms or scripts, and its declared
+// date. The binary formats of old Word and Hangul (.doc, .hwp) are refused with what to convert
+// them to.
 //
 //   Result<Document> doc = LoadDocument("brief.pdf");
 //   // doc->text is UTF-8; doc->format is "pdf"; doc->encoding is "utf-8"
@@ -21,15 +25,19 @@ namespace dyad {
 
 struct Document {
   std::string path;      // as given by the caller
-  std::string format;    // "text" or "pdf"
-  std::string encoding;  // the source encoding: "utf-8", "utf-16le", "cp949", "pdf"
+  std::string format;    // "text", "pdf", "docx", "hwpx" or "html"
+  std::string encoding;  // the source encoding: "utf-8", "utf-16le", "cp949", "pdf", "html"
   std::string text;      // extracted text, UTF-8
   // The PDF's CreationDate, the document date of last resort (dyad/document_date.h).
   std::optional<Date> pdf_created;
+  // The date the file's markup declares: an HTML page's published time (a meta tag, itemprop
+  // datePublished, a <time datetime>). Taken before any date in the text.
+  std::optional<Date> declared_date;
 };
 
 // Reads and decodes a file. Errors name the path: missing or unreadable file, a corrupt or
-// encrypted PDF, an undecodable encoding, or a document with no text.
+// encrypted PDF, a damaged DOCX or HWPX, an HTML page with no main text, a legacy binary
+// format, an undecodable encoding, or a document with no text.
 Result<Document> LoadDocument(const std::string& path);
 
 // Decodes bytes already in memory; `name` is used in messages and as Document::path.

@@ -63,7 +63,7 @@ struct DocumentCues {
   void Index();
 };
 
-enum class DocumentDateSource { kOption, kFeed, kHeader, kGenre, kPdfInfo };
+enum class DocumentDateSource { kOption, kFeed, kHeader, kGenre, kPdfInfo, kMarkup };
 
 std::string_view DocumentDateSourceName(DocumentDateSource s);  // "option", "feed", "header", …
 

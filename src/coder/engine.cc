@@ -27,11 +27,12 @@ Language DetectLanguage(std::string_view text) {
 
 namespace {
 
-// The document's date, first found wins: the caller's (--date, a feed's field), a header line or
-// a dated genre of the text, the PDF's CreationDate.
+// The document's date, first found wins: the caller's (--date, a feed's field), the date an HTML
+// page's markup declares, a header line or a dated genre of the text, the PDF's CreationDate.
 std::optional<DocumentDate> DateOf(const Document& doc, const CodeOptions& options,
                                    const DocumentCues& cues) {
   if (options.date) return options.date;
+  if (doc.declared_date) return DocumentDate{*doc.declared_date, DocumentDateSource::kMarkup, 0, 0};
   if (std::optional<DocumentDate> d = FindDocumentDate(doc.text, cues)) return d;
   if (doc.pdf_created) return DocumentDate{*doc.pdf_created, DocumentDateSource::kPdfInfo, 0, 0};
   return std::nullopt;

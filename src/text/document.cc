@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "dyad/utf8.h"
+#include "text/office.h"
 
 namespace dyad {
 
@@ -107,6 +108,17 @@ Result<Document> LoadDocument(const std::string& path) {
   Result<std::string> bytes = ReadFile(path);
   if (!bytes.ok()) return bytes.status();
   if (bytes->compare(0, 5, "%PDF-") == 0) return ExtractPdf(*bytes, path);
+  if (bytes->compare(0, 4, "PK\x03\x04") == 0) return ExtractOffice(path);
+  // An OLE2 compound file: old Word, Excel or Hangul binary formats.
+  if (bytes->compare(0, 8, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") == 0) {
+    bool hwp = bytes->find("HWP Document File") != std::string::npos;
+    return Status::InvalidInput(
+        path + (hwp ? ": a Hangul binary (.hwp) document, which dyad does not read; save it "
+                      "from Hangul as HWPX (한글 문서 .hwpx), DOCX or PDF"
+                    : ": an old Office binary file (.doc, .xls, .ppt), which dyad does not "
+                      "read; save it as DOCX or PDF"));
+  }
+  if (LooksLikeHtml(*bytes, path)) return ExtractHtml(*bytes, path);
   return DecodeText(*bytes, path);
 }
 

@@ -350,6 +350,8 @@ std::string_view DocumentDateSourceName(DocumentDateSource s) {
       return "genre";
     case DocumentDateSource::kPdfInfo:
       return "pdf";
+    case DocumentDateSource::kMarkup:
+      return "markup";
   }
   return "header";
 }
