@@ -15,25 +15,6 @@ namespace dyad::cli {
 
 namespace {
 
-// "\r  file: 45% (120,000 rows)" on a terminal; nothing when stderr is a file or a pipe.
-class ProgressLine {
- public:
-  explicit ProgressLine(std::string name) : name_(std::move(name)), tty_(isatty(2) != 0) {}
-  void Update(uint64_t done, uint64_t total) {
-    if (!tty_ || total == 0) return;
-    std::fprintf(stderr, "\r  %s: %3d%%", name_.c_str(), static_cast<int>(done * 100 / total));
-    std::fflush(stderr);
-    shown_ = true;
-  }
-  ~ProgressLine() {
-    if (shown_) std::fprintf(stderr, "\r%*s\r", static_cast<int>(name_.size()) + 10, "");
-  }
-
- private:
-  std::string name_;
-  bool tty_, shown_ = false;
-};
-
 std::optional<EventFormat> FormatFromName(const std::string& path) {
   auto ends = [&](const char* suf) {
     std::string s(suf);
@@ -72,7 +53,21 @@ void RegisterExchange(CLI::App& app, Global& g) {
       g.exit_code = 2;
       return;
     }
+    // One status line over all the files, by bytes read; an interrupt drops the file being read
+    // (its transaction) and keeps the ones before it.
+    uint64_t bytes_total = 0, bytes_before = 0, rows_before = 0;
     for (const std::string& f : imf->files) {
+      std::error_code ec;
+      uint64_t size = std::filesystem::file_size(f, ec);
+      if (!ec) bytes_total += size;
+    }
+    Progress progress(imf->files.size(), "files");
+    CatchInterrupts();
+    size_t stored_files = 0;
+    for (size_t fi = 0; fi < imf->files.size(); ++fi) {
+      const std::string& f = imf->files[fi];
+      if (Interrupted()) break;
+      progress.Clear();
       Result<std::string> sha = Sha256File(f);
       if (!sha.ok()) {
         std::cerr << "dyad: " << sha.status().message() << "\n";
@@ -107,15 +102,35 @@ void RegisterExchange(CLI::App& app, Global& g) {
       }
       std::vector<std::string> problems;
       Status store_error;
-      ProgressLine progress(f);
-      ReadContext ctx{&res->lexicon.countries(), &res->codebook,
-                      [&](uint64_t done, uint64_t total) { progress.Update(done, total); }};
+      uint64_t rows_here = 0;
+      ReadContext ctx{&res->lexicon.countries(), &res->codebook, [&](uint64_t done, uint64_t) {
+                        progress.UpdateBytes(fi, bytes_before + done, bytes_total,
+                                             rows_before + rows_here);
+                      }};
       Result<ReadStats> st = ReadEvents(
           f, *format, ctx,
           [&](Event&& e) {
+            ++rows_here;
+            if (Interrupted() && store_error.ok())
+              store_error = Status::InvalidInput("interrupted");
             if (store_error.ok()) store_error = (*batch)->Add(e);
           },
           &problems);
+      progress.Clear();
+      {
+        std::error_code ec;
+        uint64_t size = std::filesystem::file_size(f, ec);
+        if (!ec) bytes_before += size;
+      }
+      rows_before += rows_here;
+      if (Interrupted()) {
+        // The batch goes with this scope: its transaction rolls back.
+        std::cerr << "dyad: interrupted while reading " << f << ": nothing of it was stored; "
+                  << stored_files << " file(s) before it are stored. Run the same command "
+                  << "again to go on (stored files are skipped).\n";
+        g.exit_code = 130;
+        return;
+      }
       for (const std::string& p : problems) std::cerr << "dyad: " << p << "\n";
       if (!st.ok() || !store_error.ok()) {
         // Dropping the batch rolls the store back: nothing of this file is kept.
@@ -130,6 +145,7 @@ void RegisterExchange(CLI::App& app, Global& g) {
         g.exit_code = 1;
         continue;
       }
+      ++stored_files;
       std::printf("%s: %s, %lld rows, %lld events stored (document %lld)", f.c_str(),
                   src.format.c_str(), static_cast<long long>(st->rows),
                   static_cast<long long>(r->events_added), r->document_id);

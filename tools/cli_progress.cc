@@ -50,6 +50,19 @@ void Progress::Update(size_t files_done, size_t docs_done) {
   shown_ = true;
 }
 
+void Progress::UpdateBytes(size_t file, uint64_t bytes_done, uint64_t bytes_total, uint64_t rows) {
+  if (!tty_ || bytes_total == 0) return;
+  double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+  double rate = secs > 0 ? static_cast<double>(rows) / secs : 0;
+  double share = static_cast<double>(bytes_done) / static_cast<double>(bytes_total);
+  double left = share > 0 ? secs * (1 - share) / share : 0;
+  std::fprintf(stderr, "\r\033[K%zu/%zu %s, %.0f%% of %.0f MB, %.0f rows/s, about %.0f s left",
+               file + 1, total_, unit_.c_str(), share * 100,
+               static_cast<double>(bytes_total) / (1 << 20), rate, left);
+  std::fflush(stderr);
+  shown_ = true;
+}
+
 Progress::~Progress() { Clear(); }
 
 }  // namespace dyad::cli

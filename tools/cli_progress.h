@@ -9,6 +9,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <cstdint>
 #include <string>
 
 namespace dyad::cli {
@@ -25,6 +26,10 @@ class Progress {
   void Clear();
   // After a file: `files_done` of the total, `docs_done` documents so far.
   void Update(size_t files_done, size_t docs_done);
+  // Within event files (dyad import): the file being read (`file`, 0-based), the bytes read of
+  // all files and their total, the rows so far: "2/5 files, 45% of 170 MB, 84,000 rows/s, about
+  // 12 s left".
+  void UpdateBytes(size_t file, uint64_t bytes_done, uint64_t bytes_total, uint64_t rows);
   // Clears the status line for good.
   ~Progress();
 

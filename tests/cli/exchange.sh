@@ -120,6 +120,34 @@ PY
   cmp -s <(sort "$tmp/out.icews.tsv") <(sort "$tmp/back.icews.tsv") && echo "ok   ICEWS export, import and export again: the same file" ||
     { echo "FAIL ICEWS round trip"; diff <(sort "$tmp/out.icews.tsv") <(sort "$tmp/back.icews.tsv") | head -6; cat "$tmp/icews.log" | head -5; fail=1; }
 fi
+if [ -f "$gdelt" ]; then
+  # An interrupted import: the file being read leaves nothing, the files before it stay, and the
+  # same command again finishes the job.
+  for i in $(seq 300); do cat "$gdelt"; done > "$tmp/big.tsv"
+  rm -f "$tmp/int.db"*
+  "$dyad" import --db "$tmp/int.db" "$gdelt" "$tmp/big.tsv" > "$tmp/int.out" 2> "$tmp/int.err" &
+  pid=$!
+  for i in $(seq 100); do grep -q "gdelt1-events-sample" "$tmp/int.out" 2>/dev/null && break; sleep 0.05; done
+  sleep 0.3
+  kill -INT $pid; wait $pid; code=$?
+  n=$("$dyad" events --db "$tmp/int.db" --mode all --format jsonl | wc -l)
+  if [ "$code" -eq 130 ] && [ "$n" -eq 710 ] && grep -q "interrupted while reading .*big.tsv: nothing of it was stored; 1 file(s) before it are stored" "$tmp/int.err"; then
+    echo "ok   an interrupted import keeps the files before it and nothing of the one being read"
+  else
+    echo "FAIL interrupted import: exit $code, $n events, $(cat "$tmp/int.err")"; fail=1
+  fi
+  out=$("$dyad" import --db "$tmp/int.db" "$gdelt" "$tmp/big.tsv" 2>&1)
+  check "the same command again skips what is stored" "already in" "$out"
+  # On a terminal (a pty from script(1)) a status line as ingest has; in a log, none.
+  rm -f "$tmp/tty.db"*
+  tty=$(script -qec "$dyad import --db $tmp/tty.db $gdelt $tmp/big.tsv" /dev/null | tr '\r' '\n')
+  check "import on a terminal: files, share of bytes, rows/s, time left" "2/2 files, " "$tty"
+  check "import on a terminal: the rate" " rows/s, about " "$tty"
+  rm -f "$tmp/tty.db"*
+  "$dyad" import --db "$tmp/tty.db" "$gdelt" > /dev/null 2> "$tmp/log.err"
+  ! grep -q "rows/s" "$tmp/log.err" && echo "ok   import into a log: no status line" || { echo "FAIL status line in a log"; fail=1; }
+  check "and stores the rest" "213000 rows, 213000 events stored" "$out"
+fi
 # A malformed row: reported with its line, skipped, the others stored, exit status 1.
 head -3 "$tmp/out.tsv" > "$tmp/bad.tsv"
 printf 'not\ta\tgdelt\trow\n' >> "$tmp/bad.tsv"

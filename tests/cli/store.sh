@@ -148,4 +148,8 @@ for cmd in code ingest events chronology "lexicon check" repair import export re
   out=$("$dyad" $cmd --help 2>&1) || { echo "FAIL $cmd --help"; fail=1; }
 done
 echo "ok   --help on every command"
+# On a terminal (a pty from script(1)) ingest shows N/total, docs/s and the time left.
+tty=$(script -qec "$dyad ingest --db $tmp/tty.db tests/corpus/ko" /dev/null | tr '\r' '\n')
+check "ingest on a terminal: a status line" "11/11 files, " "$tty"
+check "ingest on a terminal: rate and time left" " docs/s, about " "$tty"
 exit $fail
