@@ -24,6 +24,7 @@ if [ "${1:-}" = test ]; then
   packages+=(
     libreoffice-writer-nogui fonts-nanum  # renders the PDF layout fixtures (tests/pdf/libreoffice.sh)
     python3-pandas python3-openpyxl       # read exports as analysts do (tests/cli/readers.py)
+    sqlite3                               # fills a store past a sheet's rows (tests/cli/exchange.sh)
   )
 fi
 

@@ -201,18 +201,21 @@ void RegisterExchange(CLI::App& app, Global& g) {
       g.exit_code = 2;
       return;
     }
+    // A sheet holds 1,048,575 events: refused before anything is read or written.
+    if (*format == EventFormat::kXlsx) {
+      Result<long long> n = store->CountEvents(q);
+      if (n.ok() && static_cast<size_t>(*n) > kXlsxMaxEvents) {
+        std::cerr << "dyad: " << exf->out << ": " << *n
+                  << " events are more than an XLSX sheet holds (" << kXlsxMaxEvents
+                  << "); nothing written. Narrow the export (--from, --to, --between, --code) or "
+                     "write CSV or JSON Lines\n";
+        g.exit_code = 1;
+        return;
+      }
+    }
     Result<std::vector<Event>> events = store->Events(q);
     if (!events.ok()) {
       std::cerr << "dyad: " << events.status().message() << "\n";
-      g.exit_code = 1;
-      return;
-    }
-    // A sheet holds 1,048,575 events: refused before anything is written.
-    if (*format == EventFormat::kXlsx && events->size() > kXlsxMaxEvents) {
-      std::cerr << "dyad: " << exf->out << ": " << events->size()
-                << " events are more than an XLSX sheet holds (" << kXlsxMaxEvents
-                << "); nothing written. Narrow the export (--from, --to, --between, --code) or "
-                   "write CSV or JSON Lines\n";
       g.exit_code = 1;
       return;
     }

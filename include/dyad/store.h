@@ -134,6 +134,8 @@ class Store {
   Result<std::unique_ptr<EventImport>> BeginImport(const ImportSource& src);
   // Events with every mention, by date.
   Result<std::vector<Event>> Events(const EventQuery& q) const;
+  // How many events Events(q) would return, without reading them.
+  Result<long long> CountEvents(const EventQuery& q) const;
   Result<std::vector<StoredDocument>> Documents() const;
   // The review queue: sentences and rows that looked like events but could not be coded, with
   // the reason; `reason` filters when not empty.

@@ -634,12 +634,11 @@ Result<std::unique_ptr<EventImport>> Store::BeginImport(const ImportSource& src)
   return std::unique_ptr<EventImport>(std::make_unique<SqliteImport>(db, impl_->path, id, false));
 }
 
-Result<std::vector<Event>> Store::Events(const EventQuery& q) const {
-  std::string sql =
-      "SELECT id, date, date_end, date_precision, source, target, source_country, target_country, "
-      "source_name, target_name, source_label_ko, source_label_en, target_label_ko, "
-      "target_label_en, code, goldstein, quad_class, symmetric, action_ko, action_en, lang, mode, "
-      "quotes, attribution, ext_id, date_basis, review, ext FROM events WHERE 1";
+namespace {
+
+// The WHERE clause of an event query (parameters ?1-?8, bound by BindQuery).
+std::string QueryWhere(const EventQuery& q) {
+  std::string sql = " WHERE 1";
   if (!q.side_a.empty())
     sql +=
         " AND ((source LIKE ?1 || '%' AND target LIKE ?2 || '%') OR "
@@ -662,9 +661,10 @@ Result<std::vector<Event>> Store::Events(const EventQuery& q) const {
       sql += (i ? ",'" : "'") + std::string(ModeName(q.modes[i])) + "'";
     sql += ")";
   }
-  sql += " ORDER BY date, id";
-  Stmt s(impl_->db, sql.c_str());
-  if (!s.ok()) return impl_->Error("querying events");
+  return sql;
+}
+
+void BindQuery(Stmt& s, const EventQuery& q) {
   s.Bind(1, q.side_a).Bind(2, q.side_b);
   if (q.from) s.Bind(3, q.from->ToIso());
   if (q.to) s.Bind(4, q.to->ToIso());
@@ -672,6 +672,30 @@ Result<std::vector<Event>> Store::Events(const EventQuery& q) const {
   s.Bind(6, q.actor);
   s.Bind(7, q.document_id);
   s.Bind(8, q.id);
+}
+
+}  // namespace
+
+Result<long long> Store::CountEvents(const EventQuery& q) const {
+  std::string sql = "SELECT count(*) FROM events" + QueryWhere(q);
+  Stmt s(impl_->db, sql.c_str());
+  if (!s.ok()) return impl_->Error("counting events");
+  BindQuery(s, q);
+  if (s.Step() != SQLITE_ROW) return impl_->Error("counting events");
+  return s.Int(0);
+}
+
+Result<std::vector<Event>> Store::Events(const EventQuery& q) const {
+  std::string sql =
+      "SELECT id, date, date_end, date_precision, source, target, source_country, target_country, "
+      "source_name, target_name, source_label_ko, source_label_en, target_label_ko, "
+      "target_label_en, code, goldstein, quad_class, symmetric, action_ko, action_en, lang, mode, "
+      "quotes, attribution, ext_id, date_basis, review, ext FROM events";
+  sql += QueryWhere(q);
+  sql += " ORDER BY date, id";
+  Stmt s(impl_->db, sql.c_str());
+  if (!s.ok()) return impl_->Error("querying events");
+  BindQuery(s, q);
   std::vector<Event> out;
   std::vector<long long> ids;
   int rc;

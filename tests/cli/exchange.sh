@@ -148,6 +148,19 @@ if [ -f "$gdelt" ]; then
   ! grep -q "rows/s" "$tmp/log.err" && echo "ok   import into a log: no status line" || { echo "FAIL status line in a log"; fail=1; }
   check "and stores the rest" "213000 rows, 213000 events stored" "$out"
 fi
+if [ -f "$gdelt" ] && command -v sqlite3 > /dev/null; then
+  # More events than an XLSX sheet holds: refused before anything is written. (The store is
+  # filled past the limit with copies of the sample's events, in SQL, to keep the test quick.)
+  rm -f "$tmp/huge.db"*
+  "$dyad" import --db "$tmp/huge.db" "$gdelt" > /dev/null 2>&1 || fail=1
+  cols="date, date_end, date_precision, source, target, source_country, target_country, source_name, target_name, source_label_ko, source_label_en, target_label_ko, target_label_en, code, goldstein, quad_class, symmetric, action_ko, action_en, lang"
+  sqlite3 "$tmp/huge.db" "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1477) INSERT INTO events($cols) SELECT $cols FROM events, n;" || fail=1
+  out=$("$dyad" export --db "$tmp/huge.db" --mode all --out "$tmp/huge.xlsx" 2>&1); code=$?
+  check "an export past a sheet's rows is refused, saying why" "1049380 events are more than an XLSX sheet holds (1048575); nothing written" "$out"
+  [ "$code" -eq 1 ] && [ ! -e "$tmp/huge.xlsx" ] && [ -z "$(ls -A "$tmp" | grep '^\.huge')" ] &&
+    echo "ok   refused before writing: exit 1, no file" || { echo "FAIL XLSX limit: exit $code"; fail=1; }
+  rm -f "$tmp/huge.db"*
+fi
 # A malformed row: reported with its line, skipped, the others stored, exit status 1.
 head -3 "$tmp/out.tsv" > "$tmp/bad.tsv"
 printf 'not\ta\tgdelt\trow\n' >> "$tmp/bad.tsv"
