@@ -196,6 +196,21 @@ std::string NormaliseSide(const std::string& side, const Global& g, const std::s
   return *code;
 }
 
+std::string CodeFlag(const std::string& code, const Global& g) {
+  if (code.empty()) return code;
+  if (code.size() < 2 || code.size() > 4 ||
+      code.find_first_not_of("0123456789") != std::string::npos)
+    throw CLI::ValidationError("--code", "'" + code +
+                                             "' is not a CAMEO code or root: two to four digits, "
+                                             "e.g. 04 (every meeting) or 042 (a visit)");
+  auto res = LoadResources(g);
+  if (!res) throw CLI::ValidationError("--code", "the codebook could not be loaded");
+  for (const CameoCode& c : res->codebook.codes())
+    if (c.code.rfind(code, 0) == 0) return code;
+  throw CLI::ValidationError(
+      "--code", "no CAMEO code is " + code + " or begins with it (data/cameo-event-codes.tsv)");
+}
+
 // "actual,expected" or "all" → modes; throws a CLI error naming the bad word.
 std::vector<EventMode> ParseModes(const std::string& list) {
   if (list == "all")
@@ -609,7 +624,7 @@ void Register(CLI::App& app, Global& g) {
     if (!ef->actor.empty()) q.actor = NormaliseSide(ef->actor, g, "--actor");
     q.from = ParseDateFlag(ef->from, false);
     q.to = ParseDateFlag(ef->to, true);
-    q.code_root = ef->code_root;
+    q.code_root = CodeFlag(ef->code_root, g);
     q.modes = ParseModes(ef->modes);
     std::unique_ptr<Store> store = OpenStore(ef->db, StoreAccess::kReadOnly);
     if (store == nullptr) {

@@ -50,6 +50,9 @@ std::optional<Date> ParseDateFlag(const std::string& s, bool end);
 // nearest names for a name the lexicon does not know.
 std::string NormaliseSide(const std::string& side, const Global& g,
                           const std::string& flag = "--between");
+// A --code filter: a CAMEO code or root the codebook has ("" passes). Throws
+// CLI::ValidationError saying what a code looks like, or that none begins so.
+std::string CodeFlag(const std::string& code, const Global& g);
 // "actual,expected" or "all" (every mode).
 std::vector<EventMode> ParseModes(const std::string& list);
 

@@ -192,7 +192,7 @@ void RegisterExchange(CLI::App& app, Global& g) {
     if (!exf->actor.empty()) q.actor = NormaliseSide(exf->actor, g, "--actor");
     q.from = ParseDateFlag(exf->from, false);
     q.to = ParseDateFlag(exf->to, true);
-    q.code_root = exf->code_root;
+    q.code_root = CodeFlag(exf->code_root, g);
     q.modes = ParseModes(exf->modes);
     // State names and the codebook an ICEWS file writes coded events with.
     auto res = LoadResources(g);

@@ -61,6 +61,13 @@ check "--actor lists one side's events" "RUS" "$out"
 out=$("$dyad" events --db "$db" --between XYZ PRK 2>&1); code=$?
 check "unknown side named with the nearest names" "nearest:" "$out"
 [ "$code" -eq 2 ] && echo "ok   unknown side exits 2" || { echo "FAIL unknown side exit $code"; fail=1; }
+for bad in abc 999; do
+  out=$("$dyad" events --db "$db" --code $bad 2>&1); code=$?
+  check "--code $bad named" "--code: " "$out"
+  [ "$code" -eq 2 ] && echo "ok   --code $bad exits 2" || { echo "FAIL --code $bad exit $code"; fail=1; }
+done
+out=$("$dyad" export --db "$db" --code x1 2>&1); code=$?
+check "export --code checked as well" "'x1' is not a CAMEO code or root" "$out"
 out=$("$dyad" events --db "$db" --between PRK RUS --from 1990 --to 1990 2>&1 >/dev/null)
 check "an empty result says so" "no stored events between PRK and RUS" "$out"
 out=$("$dyad" chronology --db "$db" --between PRK RUS --from 2024-06 --to 2024-06)
