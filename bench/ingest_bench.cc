@@ -1,13 +1,14 @@
 // Ingest into a growing store: does the cost of storing a document stay the same as the store
 // fills?
 //
-//   dyad-ingest-bench DOCS DB [WINDOW]
+//   dyad-ingest-bench DOCS DB [WINDOW [SEED]]
 //
 // Generates DOCS briefs (bench/brief_gen.h, seed 1, years 2017-2025), codes each and ingests it
 // into a new store at DB, one transaction a document as `dyad ingest` does. Prints, for every
 // WINDOW documents (default 1,000), the documents a second in that window, the events and
 // mentions stored so far and the store's size; then the first and the last window's rates and
-// their ratio. Wall time on one thread; run it pinned (taskset -c 0).
+// their ratio. Wall time on one thread; run it pinned (taskset -c 0). With a SEED other than 1
+// the store at DB is kept and grown with other briefs (to profile ingest into a large store).
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -30,11 +31,13 @@ int main(int argc, char** argv) {
   long docs = std::atol(argv[1]);
   std::string db = argv[2];
   long window = argc > 3 ? std::atol(argv[3]) : 1000;
+  unsigned seed = argc > 4 ? static_cast<unsigned>(std::atol(argv[4])) : 1u;
   if (docs <= 0 || window <= 0) {
     std::fprintf(stderr, "%s: DOCS and WINDOW must be positive\n", argv[0]);
     return 2;
   }
-  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(db + suffix);
+  if (seed == 1)
+    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(db + suffix);
   std::vector<std::string> problems;
   auto res = Resources::Load(DataDir(), &problems);
   if (!res.ok()) {
@@ -47,7 +50,7 @@ int main(int argc, char** argv) {
     return 1;
   }
   Coder coder(*res);
-  bench::Generator gen((*res)->lexicon, 1);
+  bench::Generator gen((*res)->lexicon, seed);
   using Clock = std::chrono::steady_clock;
   auto window_start = Clock::now();
   double first_rate = 0, last_rate = 0;
@@ -55,7 +58,8 @@ int main(int argc, char** argv) {
   std::printf("%10s %10s %10s %12s %10s\n", "documents", "docs/s", "events", "merged", "MB");
   for (long n = 0; n < docs; ++n) {
     std::string text = gen.Brief(2017 + static_cast<int>(n % 9));
-    Result<Document> doc = DecodeText(text, "brief-" + std::to_string(n) + ".txt");
+    Result<Document> doc =
+        DecodeText(text, "brief-" + std::to_string(seed) + "-" + std::to_string(n) + ".txt");
     if (!doc.ok()) return 1;
     Result<CodedDocument> coded = coder.Code(*doc, {});
     if (!coded.ok()) return 1;

@@ -147,6 +147,9 @@ ALTER TABLE events ADD COLUMN span_class INTEGER GENERATED ALWAYS AS (
   CASE WHEN julianday(date_end) - julianday(date) <= 31 THEN 0
        WHEN julianday(date_end) - julianday(date) <= 400 THEN 1 ELSE 2 END) VIRTUAL;
 DROP INDEX events_merge;
+-- Lookups of an event's mentions use the unique index, which leads with event_id: one index
+-- less to write per mention.
+DROP INDEX mentions_by_event;
 CREATE INDEX events_merge ON events(source_country, target_country, code, span_class, date,
   date_end, mode, source, target, symmetric, date_precision);
 )sql",
@@ -250,9 +253,11 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, StoreAccess 
   // A file that is not SQLite fails here with "file is not a database".
   // WAL with synchronous=NORMAL: a crash or kill never corrupts the store or loses a committed
   // document; only a power loss may take back the last commits. A 64 MB page cache keeps the
-  // indexes a large store's ingest writes into in memory.
+  // indexes a large store's ingest writes into in memory, and the first gigabyte of the file is
+  // read through a memory map rather than copied page by page.
   if (Status s = impl->Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
-                            "PRAGMA cache_size=-65536; PRAGMA foreign_keys=ON;");
+                            "PRAGMA cache_size=-65536; PRAGMA mmap_size=1073741824; "
+                            "PRAGMA foreign_keys=ON;");
       !s.ok())
     return s;
   std::string error;
