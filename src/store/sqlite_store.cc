@@ -146,10 +146,10 @@ CREATE INDEX correction_anchors_by_sha ON correction_anchors(sha256);
 ALTER TABLE events ADD COLUMN span_class INTEGER GENERATED ALWAYS AS (
   CASE WHEN julianday(date_end) - julianday(date) <= 31 THEN 0
        WHEN julianday(date_end) - julianday(date) <= 400 THEN 1 ELSE 2 END) VIRTUAL;
-DROP INDEX events_merge;
+DROP INDEX IF EXISTS events_merge;
 -- Lookups of an event's mentions use the unique index, which leads with event_id: one index
 -- less to write per mention.
-DROP INDEX mentions_by_event;
+DROP INDEX IF EXISTS mentions_by_event;
 CREATE INDEX events_merge ON events(source_country, target_country, code, span_class, date,
   date_end, mode, source, target, symmetric, date_precision);
 )sql",
