@@ -376,12 +376,19 @@ Result<IngestReport> Store::IngestInTransaction(const Document& doc, const Coded
       get.Bind(1, event_id);
       if (get.Step() == SQLITE_ROW) {
         std::vector<std::string> quotes = SplitLines(get.Text(0));
+        bool changed = false;
         for (const std::string& q : e.quotes)
-          if (std::find(quotes.begin(), quotes.end(), q) == quotes.end()) quotes.push_back(q);
+          if (std::find(quotes.begin(), quotes.end(), q) == quotes.end())
+            quotes.push_back(q), changed = true;
         std::string attribution = get.Text(1).empty() ? e.attribution : get.Text(1);
-        Stmt up(db, "UPDATE events SET quotes = ?1, attribution = ?2 WHERE id = ?3");
-        up.Bind(1, JoinLines(quotes)).Bind(2, attribution).Bind(3, event_id);
-        if (up.Step() != SQLITE_DONE) return fail(impl_->Error("updating event"));
+        changed |= attribution != get.Text(1);
+        get.Reset();
+        // A telling that adds nothing leaves the row as it is: no page written for it.
+        if (changed) {
+          Stmt up(db, "UPDATE events SET quotes = ?1, attribution = ?2 WHERE id = ?3");
+          up.Bind(1, JoinLines(quotes)).Bind(2, attribution).Bind(3, event_id);
+          if (up.Step() != SQLITE_DONE) return fail(impl_->Error("updating event"));
+        }
       }
     }
     if (event_id == 0) {
