@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <cstdlib>
 #include <functional>
 #include <iterator>
@@ -85,23 +86,28 @@ void Measure(const xmlNode* n, size_t* plain, size_t* linked, bool in_link) {
 // Readability's idea, small: each paragraph's words outside links count for its parent, half
 // for its grandparent; the element with the most is the main text.
 void Score(const xmlNode* n, std::map<const xmlNode*, double>* score) {
+  auto credit = [&](const xmlNode* parent, double w) {
+    (*score)[parent] += w;
+    if (parent->parent != nullptr) (*score)[parent->parent] += w / 2;
+  };
+  size_t direct = 0;  // text written straight into n, lines parted by <br>
   for (const xmlNode* c = n->children; c != nullptr; c = c->next) {
+    if (c->type == XML_TEXT_NODE) {
+      for (const xmlChar* p = c->content; p != nullptr && *p; ++p)
+        if (!std::isspace(*p)) ++direct;
+      continue;
+    }
     if (c->type != XML_ELEMENT_NODE || Furniture(c)) continue;
     std::string_view name = Name(c);
-    if (name == "p" || name == "pre" || name == "blockquote" || name == "td" || name == "li" ||
-        name == "br") {
+    if (name == "p" || name == "pre" || name == "blockquote" || name == "td" || name == "li") {
       size_t plain = 0, linked = 0;
-      Measure(name == "br" ? n : c, &plain, &linked, false);
+      Measure(c, &plain, &linked, false);
       // Lists of links (menus, related stories) say nothing.
-      if (plain > linked) {
-        double w = static_cast<double>(plain - linked);
-        const xmlNode* parent = name == "br" ? n : c->parent;
-        (*score)[parent] += w;
-        if (parent->parent != nullptr) (*score)[parent->parent] += w / 2;
-      }
+      if (plain > linked) credit(c->parent, static_cast<double>(plain - linked));
     }
     Score(c, score);
   }
+  if (direct > 0 && n->parent != nullptr) credit(n, static_cast<double>(direct));
 }
 
 // Writes the text of a subtree: a line per block, a table row's cells on one line; inside
@@ -255,6 +261,8 @@ bool LooksLikeHtml(std::string_view bytes, const std::string& path) {
 }
 
 Result<Document> ExtractHtml(std::string_view bytes, const std::string& path) {
+  if (bytes.size() > static_cast<size_t>(INT32_MAX))
+    return Status::InvalidInput(path + ": an HTML page over 2 GB; not read");
   // No network, no error output; a broken page is read as far as it goes.
   int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
                 HTML_PARSE_COMPACT;
