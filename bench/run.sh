@@ -30,3 +30,8 @@ if [ -d ../shared/data/petrarch ]; then
   echo "== English: the Phoenix dictionaries, 361 sentences x 100 rounds, one core, best of 3"
   taskset -c 0 "$build/bench/dyad-english-bench" ../shared/data/petrarch 100
 fi
+if [ "${DYAD_BENCH_INGEST:-}" = 1 ]; then
+  echo "== ingest into a growing store: 100,000 generated briefs, one core (about 30 minutes)"
+  taskset -c 0 "$build/bench/dyad-ingest-bench" 100000 bench/out/ingest.db 1000
+  rm -f bench/out/ingest.db*
+fi
