@@ -417,6 +417,7 @@ void Register(CLI::App& app, Global& g) {
   RegisterBurden(app, g);
   RegisterRecode(app, g);
   RegisterCorrect(app, g);
+  RegisterAnalysis(app, g);
   // ---- code ----
   struct CodeFlags {
     std::vector<std::string> files;

@@ -32,6 +32,8 @@ void RegisterBurden(CLI::App& app, Global& global);
 void RegisterRecode(CLI::App& app, Global& global);
 // correct: accept, reject, edit, add, list (cli_correct.cc).
 void RegisterCorrect(CLI::App& app, Global& global);
+// series (cli_analysis.cc).
+void RegisterAnalysis(CLI::App& app, Global& global);
 
 // Shared by the subcommands.
 std::string DefaultDb();  // $DYAD_DB or ./dyad.db

@@ -18,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "dyad/analysis.h"
 #include "dyad/burden.h"
 #include "dyad/coder.h"
 #include "dyad/correction.h"
@@ -136,6 +137,10 @@ class Store {
   Result<std::vector<Event>> Events(const EventQuery& q) const;
   // How many events Events(q) would return, without reading them.
   Result<long long> CountEvents(const EventQuery& q) const;
+  // The events Events(q) would return, counted by day, direction and quad class
+  // (dyad/analysis.h), without reading them one by one. The direction is forward when the
+  // source is q.side_a (for a q.actor query: when the source is the actor).
+  Result<std::vector<DayCount>> DailyCounts(const EventQuery& q) const;
   Result<std::vector<StoredDocument>> Documents() const;
   // The review queue: sentences and rows that looked like events but could not be coded, with
   // the reason; `reason` filters when not empty.

@@ -697,6 +697,26 @@ Result<long long> Store::CountEvents(const EventQuery& q) const {
   return s.Int(0);
 }
 
+Result<std::vector<DayCount>> Store::DailyCounts(const EventQuery& q) const {
+  // ?1 is the first side of a dyad, ?6 the side of an actor query.
+  std::string side = q.side_a.empty() ? "?6" : "?1";
+  std::string sql = "SELECT date, (source_country = " + side + " OR source LIKE " + side +
+                    " || '%') AS fwd, quad_class, count(*), total(goldstein) FROM events" +
+                    QueryWhere(q) + " GROUP BY date, fwd, quad_class ORDER BY date";
+  Stmt s(impl_->db, sql.c_str());
+  if (!s.ok()) return impl_->Error("counting events by day");
+  BindQuery(s, q);
+  std::vector<DayCount> out;
+  int rc;
+  while ((rc = s.Step()) == SQLITE_ROW) {
+    std::optional<Date> day = Date::Parse(s.Text(0));
+    if (!day) continue;
+    out.push_back({*day, s.Int(1) != 0, static_cast<int>(s.Int(2)), s.Int(3), s.Real(4)});
+  }
+  if (rc != SQLITE_DONE) return impl_->Error("counting events by day");
+  return out;
+}
+
 Result<std::vector<Event>> Store::Events(const EventQuery& q) const {
   std::string sql =
       "SELECT id, date, date_end, date_precision, source, target, source_country, target_country, "

@@ -391,6 +391,30 @@ TEST(StoreTest, CorrectionsSurviveARecode) {
   EXPECT_EQ((*corrections)[1].event.date.begin, (Date{2023, 10, 18}));
 }
 
+// The counts a series is built from: by day, direction and quad class, as Events would list them.
+TEST(StoreTest, DailyCountsAgreeWithTheEvents) {
+  std::string db = FreshDb("daily.db");
+  auto store = Store::Open(db);
+  ASSERT_TRUE(store.ok());
+  Coded c = CodeText(kTable, "table.txt");
+  ASSERT_TRUE((*store)->Ingest(c.doc, c.coded).ok());
+  EventQuery q;
+  q.side_a = "PRK", q.side_b = "RUS";
+  auto events = (*store)->Events(q);
+  auto days = (*store)->DailyCounts(q);
+  ASSERT_TRUE(events.ok() && days.ok());
+  long long n = 0, forward = 0;
+  for (const DayCount& d : *days) {
+    n += d.events;
+    if (d.forward) forward += d.events;
+  }
+  long long prk_source = 0;
+  for (const Event& e : *events) prk_source += e.source_country == "PRK";
+  EXPECT_EQ(n, static_cast<long long>(events->size()));
+  EXPECT_EQ(forward, prk_source);
+  EXPECT_GT(n, 0);
+}
+
 TEST(StoreTest, Sha256KnownAnswers) {
   EXPECT_EQ(Sha256Hex(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
   EXPECT_EQ(Sha256Hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");

@@ -1,0 +1,71 @@
+// The analysis layer: how a relationship moves period by period, over the events in the store
+// (coded by dyad or imported from GDELT or ICEWS). The CLI (`dyad series`) and the HTTP API call
+// these functions.
+//
+//   Result<std::vector<DayCount>> days = store->DailyCounts(query_for_PRK_RUS, "PRK");
+//   DyadSeries s = BuildSeries(*days, Period::kQuarter, from, to);
+#ifndef DYAD_ANALYSIS_H_
+#define DYAD_ANALYSIS_H_
+
+#include <array>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "dyad/date.h"
+
+namespace dyad {
+
+enum class Period { kWeek, kMonth, kQuarter, kYear };
+std::string_view PeriodName(Period p);  // "week", "month", "quarter", "year"
+std::optional<Period> ParsePeriod(std::string_view s);
+// The period holding `d`: weeks run Monday to Sunday (ISO 8601), quarters from January, April,
+// July and October.
+DateSpan PeriodOf(const Date& d, Period p);
+// How a period is named in a table: "2024-W25", "2024-06", "2024-Q2", "2024".
+std::string PeriodLabel(const DateSpan& period, Period p);
+
+// The events of one day between two sides, one way, in one quad class: what the store counts
+// (Store::DailyCounts), and what every series is built from.
+struct DayCount {
+  Date day;              // the event's first day: an event of a month or a year counts there
+  bool forward = false;  // from the first side to the second (for one side: it is the source)
+  int quad_class = 0;    // 1 verbal cooperation, 2 material cooperation, 3 verbal conflict,
+                         // 4 material conflict
+  long long events = 0;
+  double goldstein = 0;  // the sum of the events' Goldstein weights
+};
+
+// One period of a dyad's series. Counts are of events; "forward" runs from the first side to
+// the second.
+struct SeriesPoint {
+  DateSpan period;
+  long long forward = 0, backward = 0, total = 0;
+  std::array<long long, 5> quad{};  // quad[1..4]: events by quad class
+  double goldstein_sum = 0;
+  double goldstein_mean = 0;  // 0 for a period without events
+  long long cooperation = 0;  // quad classes 1 and 2
+  long long conflict = 0;     // quad classes 3 and 4
+  // The dyad's events as a share of all the events each side takes part in during the period
+  // (so a dyad's rise is told apart from more coverage of one side); 0 when the side has none.
+  double share_a = 0, share_b = 0;
+};
+
+struct DyadSeries {
+  std::string a, b;  // the sides as queried (codes)
+  Period by = Period::kMonth;
+  std::vector<SeriesPoint> points;  // every period from `from` to `to`, empty ones as zeros
+};
+
+// The series of one dyad from its daily counts, every period between `from` and `to` (the
+// periods holding them) present, in order. `a_days`/`b_days` (may be empty): the daily counts of
+// all events of each side, for the shares.
+DyadSeries BuildSeries(const std::string& a, const std::string& b,
+                       const std::vector<DayCount>& days, Period by, const Date& from,
+                       const Date& to, const std::vector<DayCount>& a_days = {},
+                       const std::vector<DayCount>& b_days = {});
+
+}  // namespace dyad
+
+#endif  // DYAD_ANALYSIS_H_

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# dyad series over a store of our Korean briefs and over one of GDELT rows: periods with no events
+# are zero rows, dyads side by side, every format, the 2024 rise of North Korea–Russia.
+set -uo pipefail
+dyad=$1 tmp=$2
+rm -rf "$tmp" && mkdir -p "$tmp"
+export DYAD_LEXICON=
+fail=0
+check() { if [[ "$3" == *"$2"* ]]; then echo "ok   $1"; else echo "FAIL $1: expected '$2' in: $3"; fail=1; fi; }
+db=$tmp/ko.db
+# Our Korean corpus together: the bundled briefs and statements, and the 2023 dev brief.
+"$dyad" ingest --db "$db" tests/corpus/ko/*.txt tests/corpus/ko-statements/*.txt ../shared/corpus/ko/*.txt > /dev/null 2>&1 || fail=1
+csv=$("$dyad" series --db "$db" --between 북한 러시아 --by year --from 2023 --to 2024 --format csv)
+check "csv header" "a,b,period,begin,end,events,forward,backward,goldstein_sum,goldstein_mean,cooperation,conflict,quad1,quad2,quad3,quad4" "$csv"
+python3 - "$csv" <<'PY' || fail=1
+import csv, io, sys
+rows = {r["period"]: r for r in csv.DictReader(io.StringIO(sys.argv[1]))}
+y23, y24 = int(rows["2023"]["events"]), int(rows["2024"]["events"])
+assert y24 > y23 > 0, (y23, y24)
+for r in rows.values():
+    assert int(r["events"]) == int(r["forward"]) + int(r["backward"])
+    assert int(r["events"]) == sum(int(r[f"quad{i}"]) for i in range(1, 5))
+print(f"ok   North Korea–Russia rises from {y23} events in 2023 to {y24} in 2024")
+PY
+out=$("$dyad" series --db "$db" --between PRK RUS --by month --from 2020-01 --to 2020-03 --format csv)
+[ "$(echo "$out" | grep -c ',0,0,0,')" -eq 3 ] && echo "ok   months without events are zero rows" ||
+  { echo "FAIL zero rows: $out"; fail=1; }
+out=$("$dyad" series --db "$db" --between PRK RUS --and PRK CHN --by quarter --from 2023 --to 2024)
+check "dyads side by side" "PRK–RUS events" "$out"
+check "the second dyad beside the first" "PRK–CHN events" "$out"
+[ "$(echo "$out" | grep -c '^202[34]-Q')" -eq 8 ] && echo "ok   eight quarters, one row each" || { echo "FAIL quarters: $out"; fail=1; }
+out=$("$dyad" series --db "$db" --between PRK RUS --by year --share --format json)
+python3 -c 'import json,sys; r=json.loads(sys.argv[1]); assert all(0 <= x["share_a"] <= 1 for x in r); print("ok   json with shares between 0 and 1")' "$out" || fail=1
+out=$("$dyad" series --db "$db" --between PRK RUS --measure goldstein --format markdown --by year)
+check "markdown with the goldstein measure" "| goldstein_sum |" "$out"
+out=$("$dyad" series --db "$db" --between PRK XYZ 2>&1); code=$?
+check "an unknown side is named" "'XYZ' is no state or organisation" "$out"
+[ "$code" -eq 2 ] && echo "ok   unknown side: exit 2" || { echo "FAIL exit $code"; fail=1; }
+out=$("$dyad" series --db "$db" --between PRK BRA 2>&1)
+check "no events says so" "no stored events between these sides" "$out"
+out=$("$dyad" series --db "$db" --between PRK RUS --by fortnight 2>&1); code=$?
+[ "$code" -eq 2 ] && echo "ok   an unknown period is a usage error" || { echo "FAIL --by exit $code"; fail=1; }
+gdelt=../shared/data/gdelt/gdelt1-events-sample-20160728.tsv
+if [ -f "$gdelt" ]; then
+  "$dyad" import --db "$tmp/g.db" "$gdelt" > /dev/null 2>&1 || fail=1
+  out=$("$dyad" series --db "$tmp/g.db" --between USA RUS --by week --from 2016-07 --to 2016-07 --format csv)
+  check "a series over imported GDELT events" "USA,RUS,2016-W30" "$out"
+  python3 -c '
+import csv, io, sys
+rows = list(csv.DictReader(io.StringIO(sys.argv[1])))
+assert len(rows) == 5 and sum(int(r["events"]) for r in rows) > 0, rows
+print("ok   GDELT: five weeks of July 2016, the events in the week of 28 July")' "$out" || fail=1
+fi
+exit $fail

@@ -1,0 +1,201 @@
+// dyad series: how a relationship moves, period by period (dyad/analysis.h).
+#include <iostream>
+#include <map>
+
+#include "cli_commands.h"
+#include "dyad/analysis.h"
+#include "dyad/burden_report.h"
+#include "dyad/store.h"
+
+namespace dyad::cli {
+
+namespace {
+
+using burden::Column;
+using burden::Report;
+using burden::Value;
+
+struct SeriesFlags {
+  std::string db = DefaultDb(), by = "month", from, to, measure = "events", format = "table",
+              modes = "actual";
+  std::vector<std::string> between, more;
+  bool share = false;
+};
+
+// The columns a measure shows in a table; CSV and JSON carry every column.
+std::vector<std::string> MeasureColumns(const std::string& measure, bool share) {
+  std::vector<std::string> c;
+  if (measure == "events") c = {"events", "forward", "backward"};
+  if (measure == "goldstein") c = {"goldstein_sum", "goldstein_mean", "events"};
+  if (measure == "cooperation") c = {"cooperation", "events"};
+  if (measure == "conflict") c = {"conflict", "events"};
+  if (measure == "quad") c = {"quad1", "quad2", "quad3", "quad4"};
+  if (share) c.insert(c.end(), {"share_a", "share_b"});
+  return c;
+}
+
+Value Cell(const SeriesPoint& p, const std::string& key) {
+  if (key == "events") return p.total;
+  if (key == "forward") return p.forward;
+  if (key == "backward") return p.backward;
+  if (key == "goldstein_sum") return p.goldstein_sum;
+  if (key == "goldstein_mean") return p.goldstein_mean;
+  if (key == "cooperation") return p.cooperation;
+  if (key == "conflict") return p.conflict;
+  if (key.rfind("quad", 0) == 0) return p.quad[key[4] - '0'];
+  if (key == "share_a") return p.share_a;
+  if (key == "share_b") return p.share_b;
+  return std::monostate{};
+}
+
+std::string Header(const std::string& key, const DyadSeries& s) {
+  if (key == "forward") return s.a + "→" + s.b;
+  if (key == "backward") return s.b + "→" + s.a;
+  if (key == "share_a") return "share of " + s.a;
+  if (key == "share_b") return "share of " + s.b;
+  return key;
+}
+
+}  // namespace
+
+void RegisterAnalysis(CLI::App& app, Global& g) {
+  auto f = std::make_shared<SeriesFlags>();
+  CLI::App* c = app.add_subcommand(
+      "series", "How a relationship moves: events, Goldstein score and quad classes by period");
+  c->add_option("--db", f->db, "SQLite store (default $DYAD_DB or ./dyad.db)");
+  c->add_option("--between", f->between, "the two sides (PRK RUS, 북한 러시아, NATO)")
+      ->expected(2)
+      ->required();
+  c->add_option("--and", f->more, "another dyad beside it, as two sides (--and PRK CHN)")
+      ->expected(2)
+      ->take_all();
+  c->add_option("--by", f->by, "period: week, month, quarter or year")
+      ->check(CLI::IsMember({"week", "month", "quarter", "year"}));
+  c->add_option("--from", f->from,
+                "first date (YYYY, YYYY-MM or YYYY-MM-DD; default: the first event)");
+  c->add_option("--to", f->to, "last date (default: the last event)");
+  c->add_option("--measure", f->measure,
+                "what a table shows: events, goldstein, cooperation, conflict or quad")
+      ->check(CLI::IsMember({"events", "goldstein", "cooperation", "conflict", "quad"}));
+  c->add_flag("--share", f->share,
+              "also the dyad's share of each side's events in the period (more coverage of one "
+              "side is not a rise of the dyad)");
+  c->add_option("--mode", f->modes, "which modes (default actual; all for every mode)");
+  c->add_option("--format", f->format, "table, csv, json or markdown")
+      ->check(CLI::IsMember({"table", "csv", "json", "markdown"}));
+  c->callback([f, &g] {
+    std::vector<std::pair<std::string, std::string>> dyads;
+    dyads.emplace_back(NormaliseSide(f->between[0], g), NormaliseSide(f->between[1], g));
+    for (size_t i = 0; i + 1 < f->more.size(); i += 2)
+      dyads.emplace_back(NormaliseSide(f->more[i], g, "--and"),
+                         NormaliseSide(f->more[i + 1], g, "--and"));
+    Period by = *ParsePeriod(f->by);
+    std::optional<Date> from = ParseDateFlag(f->from, false), to = ParseDateFlag(f->to, true);
+    std::vector<EventMode> modes = ParseModes(f->modes);
+    std::unique_ptr<Store> store = OpenStore(f->db, StoreAccess::kReadOnly);
+    if (store == nullptr) {
+      g.exit_code = 2;
+      return;
+    }
+    auto counts = [&](EventQuery q) -> std::optional<std::vector<DayCount>> {
+      q.from = from, q.to = to, q.modes = modes;
+      Result<std::vector<DayCount>> r = store->DailyCounts(q);
+      if (!r.ok()) {
+        std::cerr << "dyad: " << r.status().message() << "\n";
+        g.exit_code = 1;
+        return std::nullopt;
+      }
+      return std::move(r).value();
+    };
+    // The dyads' days first: without --from/--to the series spans their events.
+    std::vector<std::vector<DayCount>> days;
+    Date first{9999, 12, 31}, last{1, 1, 1};
+    for (const auto& [a, b] : dyads) {
+      EventQuery q;
+      q.side_a = a, q.side_b = b;
+      std::optional<std::vector<DayCount>> d = counts(q);
+      if (!d) return;
+      for (const DayCount& x : *d) first = std::min(first, x.day), last = std::max(last, x.day);
+      days.push_back(std::move(*d));
+    }
+    if (first > last && (!from || !to)) {
+      std::cerr << "dyad: no stored events between these sides";
+      if (from || to) std::cerr << " in the dates asked";
+      std::cerr << " (widen the dates, or check the sides with dyad events --actor)\n";
+      return;
+    }
+    Date start = from.value_or(first), end = to.value_or(last);
+    std::vector<DyadSeries> series;
+    for (size_t i = 0; i < dyads.size(); ++i) {
+      std::vector<DayCount> a_days, b_days;
+      if (f->share) {
+        EventQuery qa, qb;
+        qa.actor = dyads[i].first, qb.actor = dyads[i].second;
+        std::optional<std::vector<DayCount>> da = counts(qa), db = counts(qb);
+        if (!da || !db) return;
+        a_days = std::move(*da), b_days = std::move(*db);
+      }
+      series.push_back(
+          BuildSeries(dyads[i].first, dyads[i].second, days[i], by, start, end, a_days, b_days));
+    }
+    burden::Format format = *burden::ParseFormat(f->format);
+    Report r;
+    r.title = "Events by " + std::string(PeriodName(by)) + ", " + start.ToIso() + " to " +
+              end.ToIso() + " (" + f->modes + " events)";
+    bool wide = series.size() > 1 &&
+                (format == burden::Format::kTable || format == burden::Format::kMarkdown);
+    std::vector<std::string> keys =
+        format == burden::Format::kTable || format == burden::Format::kMarkdown
+            ? MeasureColumns(f->measure, f->share)
+            : std::vector<std::string>{"events",         "forward",     "backward", "goldstein_sum",
+                                       "goldstein_mean", "cooperation", "conflict", "quad1",
+                                       "quad2",          "quad3",       "quad4",    "share_a",
+                                       "share_b"};
+    if (!f->share && !wide && format != burden::Format::kTable &&
+        format != burden::Format::kMarkdown)
+      keys.resize(keys.size() - 2);
+    if (wide) {
+      // Dyads side by side: a row per period, the measure's columns for each dyad.
+      r.columns.emplace_back("period", "period", 0);
+      for (const DyadSeries& s : series)
+        for (const std::string& k : keys)
+          r.columns.emplace_back(
+              s.a + "-" + s.b + ":" + k, s.a + "–" + s.b + " " + Header(k, s),
+              k.find("share") != std::string::npos || k == "goldstein_mean" ? 3 : 1);
+      for (size_t i = 0; i < series.front().points.size(); ++i) {
+        std::vector<Value> row{PeriodLabel(series.front().points[i].period, by)};
+        for (const DyadSeries& s : series)
+          for (const std::string& k : keys) row.push_back(Cell(s.points[i], k));
+        r.rows.push_back(std::move(row));
+      }
+    } else {
+      for (const std::string& h : {"a", "b", "period", "begin", "end"})
+        r.columns.emplace_back(h,
+                               h == std::string("a")   ? "side A"
+                               : h == std::string("b") ? "side B"
+                                                       : h,
+                               0);
+      for (const std::string& k : keys)
+        r.columns.emplace_back(
+            k, Header(k, series.front()),
+            k.find("share") != std::string::npos || k == "goldstein_mean" ? 3 : 1);
+      for (const DyadSeries& s : series)
+        for (const SeriesPoint& p : s.points) {
+          std::vector<Value> row{s.a, s.b, PeriodLabel(p.period, by), p.period.begin.ToIso(),
+                                 p.period.end.ToIso()};
+          for (const std::string& k : keys) row.push_back(Cell(p, k));
+          r.rows.push_back(std::move(row));
+        }
+    }
+    r.notes.push_back(
+        "An event counts in the period of its first day. forward: from the first side to the "
+        "second. cooperation: quad classes 1-2; conflict: 3-4. Periods without events are zeros.");
+    if (f->share)
+      r.notes.push_back(
+          "share of A: the dyad's events over every event A takes part in during the period.");
+    std::string out = burden::Render(r, format);
+    std::fwrite(out.data(), 1, out.size(), stdout);
+  });
+}
+
+}  // namespace dyad::cli
