@@ -1,11 +1,13 @@
 // dyad series: how a relationship moves, period by period (dyad/analysis.h).
 #include <iostream>
 #include <map>
+#include <set>
 
 #include "cli_commands.h"
 #include "dyad/analysis.h"
 #include "dyad/burden_report.h"
 #include "dyad/store.h"
+#include "dyad/unga.h"
 
 namespace dyad::cli {
 
@@ -58,7 +60,192 @@ std::string Header(const std::string& key, const DyadSeries& s) {
 
 }  // namespace
 
+// dyad unga: import recorded votes, and measure agreement, alignment and blocs.
+void RegisterUnga(CLI::App& app, Global& g) {
+  CLI::App* unga = app.add_subcommand(
+      "unga", "UN General Assembly votes: import roll calls; agreement, alignment and blocs");
+  unga->require_subcommand(1);
+  struct Flags {
+    std::string db = DefaultDb(), from, to, format = "table", with;
+    std::vector<std::string> files, pair, resolutions, countries;
+    int k = 2, top = 0;
+  };
+  auto f = std::make_shared<Flags>();
+  auto common = [&](CLI::App* c, bool dates) {
+    c->add_option("--db", f->db, "SQLite store (default $DYAD_DB or ./dyad.db)");
+    if (dates) {
+      c->add_option("--from", f->from, "first vote date (YYYY, YYYY-MM or YYYY-MM-DD)");
+      c->add_option("--to", f->to, "last vote date");
+      c->add_option("--format", f->format, "table, csv, json or markdown")
+          ->check(CLI::IsMember({"table", "csv", "json", "markdown"}));
+      c->add_option("--resolution", f->resolutions,
+                    "only these resolutions, or those a prefix names (A/RES/ES-11: the emergency "
+                    "session on Ukraine); repeatable");
+    }
+  };
+  CLI::App* imp = unga->add_subcommand(
+      "import",
+      "Store recorded votes: the tidy TSV (resolution, date, country, vote) or the UN "
+      "Digital Library's CSV");
+  imp->add_option("FILE", f->files, "votes files (data/unga/votes.tsv is shipped)")->required();
+  common(imp, false);
+  imp->callback([f, &g] {
+    std::unique_ptr<Store> store = OpenStore(f->db, StoreAccess::kCreate);
+    if (store == nullptr) {
+      g.exit_code = 2;
+      return;
+    }
+    for (const std::string& path : f->files) {
+      std::vector<std::string> problems;
+      Result<UngaFile> file = ReadUngaFile(path, &problems);
+      for (const std::string& p : problems) std::cerr << "dyad: " << p << "\n";
+      if (!problems.empty()) g.exit_code = 1;
+      if (!file.ok()) {
+        std::cerr << "dyad: " << file.status().message() << "\n";
+        g.exit_code = 1;
+        continue;
+      }
+      Result<long long> added = store->AddVotes(*file);
+      if (!added.ok()) {
+        std::cerr << "dyad: " << path << ": " << added.status().message() << "\n";
+        g.exit_code = 1;
+        continue;
+      }
+      std::printf("%s: %zu resolutions, %zu votes read, %lld new\n", path.c_str(),
+                  file->resolutions.size(), file->votes.size(), *added);
+    }
+  });
+  // The stored votes in the dates asked, or null after saying why.
+  auto votes = [f, &g]() -> std::optional<std::vector<UngaVote>> {
+    std::optional<Date> from = ParseDateFlag(f->from, false), to = ParseDateFlag(f->to, true);
+    std::unique_ptr<Store> store = OpenStore(f->db, StoreAccess::kReadOnly);
+    if (store == nullptr) {
+      g.exit_code = 2;
+      return std::nullopt;
+    }
+    Result<std::vector<UngaVote>> v = store->Votes(from, to);
+    if (!v.ok()) {
+      std::cerr << "dyad: " << v.status().message() << "\n";
+      g.exit_code = 1;
+      return std::nullopt;
+    }
+    if (!f->resolutions.empty())
+      std::erase_if(*v, [&](const UngaVote& x) {
+        for (const std::string& r : f->resolutions)
+          if (x.resolution.rfind(r, 0) == 0) return false;
+        return true;
+      });
+    if (v->empty()) {
+      std::cerr << "dyad: no UN votes stored"
+                << (from || to || !f->resolutions.empty() ? " for the dates and resolutions asked"
+                                                          : "")
+                << " (dyad unga import data/unga/votes.tsv stores the shipped roll calls)\n";
+      return std::nullopt;
+    }
+    return std::move(v).value();
+  };
+  auto resolutions = [](const std::vector<UngaVote>& v) {
+    std::set<std::string> r;
+    for (const UngaVote& x : v) r.insert(x.resolution);
+    return r.size();
+  };
+  auto agreement_columns = [](Report* r) {
+    r->columns = {Column("a", "state", 0), Column("b", "with", 0), Column("votes", "votes", 0),
+                  Column("same", "same vote", 3), Column("index", "agreement", 3)};
+  };
+  const char* kConvention =
+      "agreement: the mean of 1 - |p(a) - p(b)| with yes 1, abstain 0.5, no 0, over the votes "
+      "both cast; same vote: the share of those where both voted alike; a vote either did not "
+      "cast is left out.";
+
+  CLI::App* list = unga->add_subcommand("votes", "The stored votes, by resolution");
+  list->add_option("--country", f->countries, "only these states (codes or names); repeatable");
+  common(list, true);
+  list->callback([f, &g, votes] {
+    std::set<std::string> only;
+    for (const std::string& c : f->countries) only.insert(NormaliseSide(c, g, "--country"));
+    std::optional<std::vector<UngaVote>> v = votes();
+    if (!v) return;
+    Report r;
+    r.title = "UN General Assembly recorded votes (Y yes, N no, A abstain, X non-voting)";
+    r.columns = {Column("resolution", "resolution", 0), Column("date", "date", 0),
+                 Column("country", "state", 0), Column("vote", "vote", 0)};
+    for (const UngaVote& x : *v)
+      if (only.empty() || only.count(x.country))
+        r.rows.push_back({x.resolution, x.date.ToIso(), x.country, std::string(1, x.vote)});
+    r.notes.push_back(
+        "Source: United Nations Dag Hammarskjöld Library, UN Digital Library voting records "
+        "(https://digitallibrary.un.org), © United Nations, for the shipped roll calls.");
+    std::string out = burden::Render(r, *burden::ParseFormat(f->format));
+    std::fwrite(out.data(), 1, out.size(), stdout);
+  });
+
+  CLI::App* agree = unga->add_subcommand("agreement", "How often two states vote alike");
+  agree->add_option("A B", f->pair, "two states (codes or names)")->expected(2)->required();
+  common(agree, true);
+  agree->callback([f, &g, votes, resolutions, agreement_columns, kConvention] {
+    std::string a = NormaliseSide(f->pair[0], g, "A"), b = NormaliseSide(f->pair[1], g, "B");
+    std::optional<std::vector<UngaVote>> v = votes();
+    if (!v) return;
+    Agreement x = UngaAgreement(*v, a, b);
+    Report r;
+    r.title =
+        "UN General Assembly agreement, " + std::to_string(resolutions(*v)) + " recorded votes";
+    agreement_columns(&r);
+    r.rows.push_back({x.a, x.b, static_cast<long long>(x.votes), x.same, x.index});
+    r.notes.push_back(kConvention);
+    if (x.votes == 0) std::cerr << "dyad: " << a << " and " << b << " share no vote cast\n";
+    std::string out = burden::Render(r, *burden::ParseFormat(f->format));
+    std::fwrite(out.data(), 1, out.size(), stdout);
+  });
+
+  CLI::App* align = unga->add_subcommand("align", "Who votes with a state, ranked");
+  align->add_option("--with", f->with, "the state (code or name)")->required();
+  align->add_option("--top", f->top, "only the first N (0: all)");
+  common(align, true);
+  align->callback([f, &g, votes, resolutions, agreement_columns, kConvention] {
+    std::string with = NormaliseSide(f->with, g, "--with");
+    std::optional<std::vector<UngaVote>> v = votes();
+    if (!v) return;
+    std::vector<Agreement> ranked = UngaAlign(*v, with);
+    if (f->top > 0 && ranked.size() > static_cast<size_t>(f->top)) ranked.resize(f->top);
+    Report r;
+    r.title = "Who votes with " + with + ", " + std::to_string(resolutions(*v)) + " recorded votes";
+    agreement_columns(&r);
+    for (const Agreement& x : ranked)
+      r.rows.push_back({x.a, x.b, static_cast<long long>(x.votes), x.same, x.index});
+    r.notes.push_back(kConvention);
+    std::string out = burden::Render(r, *burden::ParseFormat(f->format));
+    std::fwrite(out.data(), 1, out.size(), stdout);
+  });
+
+  CLI::App* blocs = unga->add_subcommand("blocs", "States grouped by how alike they vote");
+  blocs->add_option("--k", f->k, "how many blocs")->check(CLI::Range(1, 50));
+  common(blocs, true);
+  blocs->callback([f, votes, resolutions] {
+    std::optional<std::vector<UngaVote>> v = votes();
+    if (!v) return;
+    std::vector<Bloc> bs = UngaBlocs(*v, f->k);
+    Report r;
+    r.title = std::to_string(bs.size()) + " voting blocs, " + std::to_string(resolutions(*v)) +
+              " recorded votes";
+    r.columns = {Column("bloc", "bloc", 0), Column("state", "state", 0),
+                 Column("size", "bloc size", 0), Column("cohesion", "cohesion", 3)};
+    for (size_t i = 0; i < bs.size(); ++i)
+      for (const std::string& m : bs[i].members)
+        r.rows.push_back({static_cast<long long>(i + 1), m,
+                          static_cast<long long>(bs[i].members.size()), bs[i].cohesion});
+    r.notes.push_back(
+        "Average-linkage clustering on 1 - agreement (yes 1, abstain 0.5, no 0; 1 where two "
+        "states cast no common vote), cut into the blocs asked for; cohesion: the mean agreement "
+        "between a bloc's members.");
+    std::string out = burden::Render(r, *burden::ParseFormat(f->format));
+    std::fwrite(out.data(), 1, out.size(), stdout);
+  });
+}
+
 void RegisterAnalysis(CLI::App& app, Global& g) {
+  RegisterUnga(app, g);
   auto f = std::make_shared<SeriesFlags>();
   CLI::App* c = app.add_subcommand(
       "series", "How a relationship moves: events, Goldstein score and quad classes by period");

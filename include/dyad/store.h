@@ -26,6 +26,7 @@
 #include "dyad/document.h"
 #include "dyad/event.h"
 #include "dyad/status.h"
+#include "dyad/unga.h"
 
 namespace dyad {
 
@@ -103,7 +104,7 @@ enum class StoreAccess {
 
 class Store {
  public:
-  static constexpr int kSchemaVersion = 10;
+  static constexpr int kSchemaVersion = 11;
 
   // kCreate migrates an older store. kReadOnly fails with kNotFound when `path` does not exist,
   // and asks for a read-write open of a store of an older schema; a store in WAL mode on a
@@ -149,6 +150,13 @@ class Store {
   // overwritten: cells it already holds must match, new cells (another series of the same
   // edition) are added, and a conflicting figure fails the whole import.
   Result<FigureImportReport> AddFigures(const burden::EditionData& data);
+  // Stores UN General Assembly votes in one transaction. A resolution stored before keeps its
+  // votes: the same vote again changes nothing, a different one fails the whole import naming
+  // the resolution and the country. Returns the votes added.
+  Result<long long> AddVotes(const UngaFile& file);
+  // The stored votes, by date, between `from` and `to` when given.
+  Result<std::vector<UngaVote>> Votes(std::optional<Date> from = std::nullopt,
+                                      std::optional<Date> to = std::nullopt) const;
   // Every stored edition with its cells, oldest first.
   Result<std::vector<burden::EditionData>> FigureEditions() const;
   int schema_version() const { return version_; }

@@ -153,6 +153,16 @@ DROP INDEX IF EXISTS mentions_by_event;
 CREATE INDEX events_merge ON events(source_country, target_country, code, span_class, date,
   date_end, mode, source, target, symmetric, date_precision);
 )sql",
+    // 11: UN General Assembly recorded votes (dyad/unga.h).
+    R"sql(
+CREATE TABLE unga_resolutions(
+  resolution TEXT PRIMARY KEY, date TEXT NOT NULL, title TEXT NOT NULL, imported_at TEXT NOT NULL);
+CREATE TABLE unga_votes(
+  resolution TEXT NOT NULL REFERENCES unga_resolutions(resolution),
+  country TEXT NOT NULL,
+  vote TEXT NOT NULL CHECK (vote IN ('Y', 'N', 'A', 'X')),
+  PRIMARY KEY(resolution, country));
+)sql",
 };
 constexpr int kKnownVersion = sizeof(kMigrations) / sizeof(kMigrations[0]);
 static_assert(kKnownVersion == Store::kSchemaVersion);

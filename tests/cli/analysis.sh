@@ -51,4 +51,32 @@ rows = list(csv.DictReader(io.StringIO(sys.argv[1])))
 assert len(rows) == 5 and sum(int(r["events"]) for r in rows) > 0, rows
 print("ok   GDELT: five weeks of July 2016, the events in the week of 28 July")' "$out" || fail=1
 fi
+# UN General Assembly votes: the shipped roll calls, and what is known of them.
+u=$tmp/unga.db
+out=$("$dyad" unga import --db "$u" data/unga/votes.tsv 2>&1)
+check "the shipped roll calls import whole" "13 resolutions, 2509 votes read, 2509 new" "$out"
+out=$("$dyad" unga import --db "$u" data/unga/votes.tsv 2>&1)
+check "importing them again adds nothing" "2509 votes read, 0 new" "$out"
+no=$("$dyad" unga votes --db "$u" --resolution A/RES/ES-11/1 --format csv | awk -F, '$4 == "N" {print $3}' | sort | tr '\n' ' ')
+[ "$no" = "BLR ERI PRK RUS SYR " ] && echo "ok   ES-11/1: the five no votes were RUS, BLR, PRK, ERI, SYR" || { echo "FAIL ES-11/1 no votes: $no"; fail=1; }
+ukraine="--resolution A/RES/ES-11 --resolution A/RES/68/262 --resolution A/RES/79/184"
+prk=$("$dyad" unga agreement PRK RUS $ukraine --db "$u" --format csv | tail -1 | cut -d, -f5)
+kor=$("$dyad" unga agreement 한국 러시아 $ukraine --db "$u" --format csv | tail -1 | cut -d, -f5)
+python3 -c "import sys; p, k = float(sys.argv[1]), float(sys.argv[2]); assert p > k, (p, k); print(f'ok   on the Ukraine votes PRK agrees with RUS ({p:.3f}) more than KOR does ({k:.3f})')" "$prk" "$kor" || fail=1
+blocs=$("$dyad" unga blocs --k 2 --db "$u" --format csv)
+python3 - "$blocs" <<'PY' || fail=1
+import csv, io, sys
+bloc = {r["state"]: r["bloc"] for r in csv.DictReader(io.StringIO(sys.argv[1]))}
+assert bloc["PRK"] == bloc["RUS"] and bloc["KOR"] == bloc["USA"] and bloc["PRK"] != bloc["KOR"], bloc
+print("ok   two blocs: PRK with RUS, KOR with USA")
+PY
+top=$("$dyad" unga align --with 러시아 --top 2 --db "$u" --format csv | tail -2 | cut -d, -f2 | sort | tr '\n' ' ')
+[ "$top" = "BLR PRK " ] && echo "ok   who votes with Russia: Belarus and North Korea first" || { echo "FAIL align: $top"; fail=1; }
+printf 'resolution\tdate\tcountry\tvote\nA/RES/ES-11/1\t2022-03-02\tPRK\tY\nX\tnot-a-date\tPRK\tN\nA/RES/1\t2022-01-01\tKOREA\tQ\n' > "$tmp/bad.tsv"
+out=$("$dyad" unga import --db "$u" "$tmp/bad.tsv" 2>&1); code=$?
+check "a bad row is named by line" "bad.tsv:3: date 'not-a-date' is not YYYY-MM-DD" "$out"
+check "a stored vote contradicted fails the file" "A/RES/ES-11/1: PRK is stored as N, the file says Y; nothing of the file was stored" "$out"
+[ "$code" -eq 1 ] && echo "ok   exit 1" || { echo "FAIL exit $code"; fail=1; }
+out=$("$dyad" unga agreement PRK RUS --db "$tmp/ko.db" 2>&1)
+check "no votes stored says what to do" "dyad unga import data/unga/votes.tsv" "$out"
 exit $fail
