@@ -1,4 +1,5 @@
 // dyad series: how a relationship moves, period by period (dyad/analysis.h).
+#include <cmath>
 #include <iostream>
 #include <map>
 #include <set>
@@ -244,8 +245,110 @@ void RegisterUnga(CLI::App& app, Global& g) {
   });
 }
 
+// dyad changes: where the level of a dyad's series shifts, with the events around each shift.
+void RegisterChanges(CLI::App& app, Global& g) {
+  struct Flags {
+    std::string db = DefaultDb(), by = "month", from, to, measure = "events", format = "table";
+    std::vector<std::string> between;
+    double penalty = -1;
+    int evidence = 3;
+  };
+  auto f = std::make_shared<Flags>();
+  CLI::App* c = app.add_subcommand(
+      "changes", "Where the level of a dyad's series shifts (PELT), with the events around it");
+  c->add_option("--db", f->db, "SQLite store (default $DYAD_DB or ./dyad.db)");
+  c->add_option("--between", f->between, "the two sides")->expected(2)->required();
+  c->add_option("--by", f->by, "period: week, month, quarter or year")
+      ->check(CLI::IsMember({"week", "month", "quarter", "year"}));
+  c->add_option("--from", f->from, "first date (default: the first event)");
+  c->add_option("--to", f->to, "last date (default: the last event)");
+  c->add_option("--measure", f->measure,
+                "the count whose level is followed: events, cooperation or conflict")
+      ->check(CLI::IsMember({"events", "cooperation", "conflict"}));
+  c->add_option("--penalty", f->penalty, "PELT's penalty per change (default 3·log(periods))");
+  c->add_option("--evidence", f->evidence, "events shown from the first period of each new level");
+  c->add_option("--format", f->format, "table, csv, json or markdown")
+      ->check(CLI::IsMember({"table", "csv", "json", "markdown"}));
+  c->callback([f, &g] {
+    EventQuery q;
+    q.side_a = NormaliseSide(f->between[0], g), q.side_b = NormaliseSide(f->between[1], g);
+    q.from = ParseDateFlag(f->from, false), q.to = ParseDateFlag(f->to, true);
+    q.modes = {EventMode::kActual};
+    Period by = *ParsePeriod(f->by);
+    std::unique_ptr<Store> store = OpenStore(f->db, StoreAccess::kReadOnly);
+    if (store == nullptr) {
+      g.exit_code = 2;
+      return;
+    }
+    Result<std::vector<DayCount>> days = store->DailyCounts(q);
+    if (!days.ok()) {
+      std::cerr << "dyad: " << days.status().message() << "\n";
+      g.exit_code = 1;
+      return;
+    }
+    if (days->empty()) {
+      std::cerr << "dyad: no stored events between " << q.side_a << " and " << q.side_b
+                << (q.from || q.to ? " in the dates asked" : "") << "\n";
+      return;
+    }
+    Date start = q.from.value_or(days->front().day), end = q.to.value_or(days->back().day);
+    DyadSeries s = BuildSeries(q.side_a, q.side_b, *days, by, start, end);
+    std::vector<double> y;
+    for (const SeriesPoint& p : s.points)
+      y.push_back(static_cast<double>(f->measure == "cooperation" ? p.cooperation
+                                      : f->measure == "conflict"  ? p.conflict
+                                                                  : p.total));
+    std::vector<size_t> cps = ChangePointsPoisson(y, f->penalty);
+    std::vector<LevelShift> shifts = LevelShifts(y, cps);
+    Report r;
+    r.title = "Level shifts of " + q.side_a + "–" + q.side_b + " " + f->measure + " by " + f->by +
+              ", " + start.ToIso() + " to " + end.ToIso() + " (" + std::to_string(s.points.size()) +
+              " periods)";
+    r.columns = {Column("period", "from", 0),
+                 Column("date", "date", 0),
+                 Column("direction", "direction", 0),
+                 Column("before", "per period before", 2),
+                 Column("after", "per period after", 2),
+                 Column("size", "change", 2),
+                 Column("evidence", "events in the first period", 0)};
+    for (const LevelShift& sh : shifts) {
+      const DateSpan& period = s.points[sh.index].period;
+      EventQuery eq = q;
+      eq.from = period.begin, eq.to = period.end;
+      std::string evidence;
+      if (Result<std::vector<Event>> ev = store->Events(eq); ev.ok())
+        for (size_t i = 0; i < ev->size() && static_cast<int>(i) < f->evidence; ++i) {
+          const Event& e = (*ev)[i];
+          std::string text = e.mentions.empty() ? "" : e.mentions.front().evidence;
+          if (text.size() > 90) {
+            size_t cut = 90;
+            while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+            text = text.substr(0, cut) + "…";
+          }
+          evidence += (evidence.empty() ? "" : " | ") + e.date.begin.ToIso() + " " + e.source +
+                      "→" + e.target + " " + e.code + " " + text;
+        }
+      r.rows.push_back({PeriodLabel(period, by), period.begin.ToIso(),
+                        std::string(sh.after > sh.before ? "up" : "down"), sh.before, sh.after,
+                        sh.after - sh.before, evidence});
+    }
+    r.notes.push_back(
+        "PELT over the count per period with the Poisson cost, penalty " +
+        std::string(f->penalty >= 0 ? std::to_string(f->penalty)
+                                    : "3·log(periods) = " +
+                                          std::to_string(3 * std::log(static_cast<double>(
+                                                                 std::max<size_t>(1, y.size()))))) +
+        " per change, segments of two periods or more (docs/analysis.md).");
+    if (shifts.empty())
+      std::cerr << "dyad: no level shift found in " << s.points.size() << " periods\n";
+    std::string out = burden::Render(r, *burden::ParseFormat(f->format));
+    std::fwrite(out.data(), 1, out.size(), stdout);
+  });
+}
+
 void RegisterAnalysis(CLI::App& app, Global& g) {
   RegisterUnga(app, g);
+  RegisterChanges(app, g);
   auto f = std::make_shared<SeriesFlags>();
   CLI::App* c = app.add_subcommand(
       "series", "How a relationship moves: events, Goldstein score and quad classes by period");

@@ -66,6 +66,26 @@ DyadSeries BuildSeries(const std::string& a, const std::string& b,
                        const Date& to, const std::vector<DayCount>& a_days = {},
                        const std::vector<DayCount>& b_days = {});
 
+// Where the level of a count series shifts: PELT (Killick, Fearnhead and Eckley, "Optimal
+// detection of changepoints with a linear computational cost", JASA 107, 2012) with the Poisson
+// cost of a segment, 2·Σ(λ̂ − yᵢ·log λ̂) = 2·(S − S·log(S/m)) for a segment of m periods summing
+// to S (λ̂ = S/m; 0 when S = 0), and the penalty β = 3·log(n) per change unless one is given
+// (the modified BIC's weight, Zhang and Siegmund 2007: a change adds its place and a new rate;
+// 2·log(n) found false changes in steady monthly counts). Segments are at least `min_length`
+// periods long.
+// Returns the indexes where a new level begins, in order.
+std::vector<size_t> ChangePointsPoisson(const std::vector<double>& counts, double penalty = -1,
+                                        size_t min_length = 2);
+
+struct LevelShift {
+  size_t index = 0;   // the first period of the new level
+  double before = 0;  // the mean count per period of the segment before
+  double after = 0;   // and of the segment from `index` on
+};
+// The shifts of a series at the given change points: each with the means of its two segments.
+std::vector<LevelShift> LevelShifts(const std::vector<double>& counts,
+                                    const std::vector<size_t>& changes);
+
 }  // namespace dyad
 
 #endif  // DYAD_ANALYSIS_H_

@@ -51,6 +51,14 @@ rows = list(csv.DictReader(io.StringIO(sys.argv[1])))
 assert len(rows) == 5 and sum(int(r["events"]) for r in rows) > 0, rows
 print("ok   GDELT: five weeks of July 2016, the events in the week of 28 July")' "$out" || fail=1
 fi
+# Change points on a real series: North Korea–Russia rises in the third quarter of 2023 (the
+# Russian defence minister's visit in July, the Vostochny summit in September).
+out=$("$dyad" changes --db "$db" --between PRK RUS --by quarter --from 2019 --to 2024 --format csv)
+check "a level shift up in 2023-Q3" "2023-Q3,2023-07-01,up," "$out"
+check "with the events of its first period as evidence" "7/25~7/27 쇼이구" "$out"
+[ "$(echo "$out" | wc -l)" -eq 2 ] && echo "ok   one shift in six years" || { echo "FAIL shifts: $out"; fail=1; }
+out=$("$dyad" changes --db "$db" --between PRK RUS --by year --from 2024 --to 2024 2>&1)
+check "too short a series: no shift, said so" "no level shift found in 1 periods" "$out"
 # UN General Assembly votes: the shipped roll calls, and what is known of them.
 u=$tmp/unga.db
 out=$("$dyad" unga import --db "$u" data/unga/votes.tsv 2>&1)
