@@ -18,6 +18,7 @@ packages=(
   libminizip-dev zlib1g-dev               # reading XLSX (a zip of XML parts)
   libexpat1-dev                           # XML: XLSX, DOCX and HWPX parts, PETRARCH validation records
   libxml2-dev                             # HTML pages (libxml2's forgiving HTML parser)
+  libigraph-dev                           # the alignment network's blocs (spinglass, signed)
   python3                                 # ../shared/tools/score-events, test fixtures
 )
 if [ "${1:-}" = test ]; then

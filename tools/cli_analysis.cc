@@ -7,6 +7,7 @@
 #include "cli_commands.h"
 #include "dyad/analysis.h"
 #include "dyad/burden_report.h"
+#include "dyad/network.h"
 #include "dyad/store.h"
 #include "dyad/unga.h"
 
@@ -346,9 +347,110 @@ void RegisterChanges(CLI::App& app, Global& g) {
   });
 }
 
+// dyad network: the signed alignment network, its blocs and each state's place in it.
+void RegisterNetwork(CLI::App& app, Global& g) {
+  struct Flags {
+    std::string db = DefaultDb(), from, to, format = "table", out;
+    long long min_events = 3;
+    unsigned seed = 1;
+  };
+  auto f = std::make_shared<Flags>();
+  CLI::App* c = app.add_subcommand(
+      "network", "The alignment network: signed edges between states, blocs, centrality, trends");
+  c->add_option("--db", f->db, "SQLite store (default $DYAD_DB or ./dyad.db)");
+  c->add_option("--from", f->from, "first date (default: every event)");
+  c->add_option("--to", f->to, "last date");
+  c->add_option("--min-events", f->min_events, "pairs with fewer events are left out (default 3)");
+  c->add_option("--seed", f->seed, "seed of the bloc search (default 1)");
+  c->add_option("--format", f->format, "table, csv, json, markdown, graphml or gexf")
+      ->check(CLI::IsMember({"table", "csv", "json", "markdown", "graphml", "gexf"}));
+  c->callback([f, &g] {
+    EventQuery q;
+    q.from = ParseDateFlag(f->from, false), q.to = ParseDateFlag(f->to, true);
+    q.modes = {EventMode::kActual};
+    std::unique_ptr<Store> store = OpenStore(f->db, StoreAccess::kReadOnly);
+    if (store == nullptr) {
+      g.exit_code = 2;
+      return;
+    }
+    // The trend compares the two halves of the period (of the events when no dates are given).
+    Date first = q.from.value_or(Date{1900, 1, 1}), last = q.to.value_or(Date{2100, 12, 31});
+    if (!q.from || !q.to) {
+      Result<std::vector<DayCount>> all = store->DailyCounts(q);
+      if (all.ok() && !all->empty()) {
+        if (!q.from) first = all->front().day;
+        if (!q.to) last = all->back().day;
+      }
+    }
+    Date middle = Date::FromDays((first.ToDays() + last.ToDays() + 1) / 2);
+    Result<std::vector<PairCount>> pairs = store->PairCounts(q, middle);
+    if (!pairs.ok()) {
+      std::cerr << "dyad: " << pairs.status().message() << "\n";
+      g.exit_code = 1;
+      return;
+    }
+    Result<Network> net = BuildNetwork(*pairs, {.min_events = f->min_events, .seed = f->seed});
+    if (!net.ok()) {
+      std::cerr << "dyad: " << net.status().message() << "\n";
+      g.exit_code = 1;
+      return;
+    }
+    if (net->edges.empty()) {
+      std::cerr << "dyad: no pair of states with " << f->min_events
+                << " events or more in the dates asked (lower --min-events or widen the dates)\n";
+      return;
+    }
+    std::string out;
+    if (f->format == "graphml") {
+      out = NetworkGraphml(*net);
+    } else if (f->format == "gexf") {
+      out = NetworkGexf(*net);
+    } else {
+      burden::Format format = *burden::ParseFormat(f->format);
+      Report nodes;
+      nodes.title = "States, " + first.ToIso() + " to " + last.ToIso() + ": " +
+                    std::to_string(net->nodes.size()) + " states, " +
+                    std::to_string(net->edges.size()) + " edges";
+      nodes.columns = {Column("state", "state", 0), Column("bloc", "bloc", 0),
+                       Column("degree", "edges", 0), Column("positive", "cooperation weight", 1),
+                       Column("negative", "conflict weight", 1)};
+      for (const Node& v : net->nodes)
+        nodes.rows.push_back({v.state, static_cast<long long>(v.bloc),
+                              static_cast<long long>(v.degree), v.positive, v.negative});
+      Report edges;
+      edges.title =
+          "Edges (weight: Σ Goldstein weight both ways; trend: second half − first, "
+          "halves split at " +
+          middle.ToIso() + ")";
+      edges.columns = {Column("a", "a", 0),
+                       Column("b", "b", 0),
+                       Column("events", "events", 0),
+                       Column("cooperation", "coop.", 0),
+                       Column("conflict", "confl.", 0),
+                       Column("weight", "weight", 1),
+                       Column("trend", "trend", 1)};
+      for (const Edge& e : net->edges)
+        edges.rows.push_back({e.a, e.b, e.events, e.cooperation, e.conflict, e.weight, e.trend});
+      char summary[200];
+      std::snprintf(summary, sizeof summary,
+                    "Blocs by spinglass community detection on the signed graph (seed %u): "
+                    "modularity %.3f; %d of %zu edges frustrated (negative inside a bloc or "
+                    "positive across).",
+                    f->seed, net->modularity, net->frustrated, net->edges.size());
+      edges.notes.push_back(summary);
+      if (format == burden::Format::kCsv || format == burden::Format::kJson)
+        out = burden::Render(edges, format);  // one table a file: the edges
+      else
+        out = burden::Render(nodes, format) + "\n" + burden::Render(edges, format);
+    }
+    std::fwrite(out.data(), 1, out.size(), stdout);
+  });
+}
+
 void RegisterAnalysis(CLI::App& app, Global& g) {
   RegisterUnga(app, g);
   RegisterChanges(app, g);
+  RegisterNetwork(app, g);
   auto f = std::make_shared<SeriesFlags>();
   CLI::App* c = app.add_subcommand(
       "series", "How a relationship moves: events, Goldstein score and quad classes by period");
@@ -459,7 +561,7 @@ void RegisterAnalysis(CLI::App& app, Global& g) {
         r.rows.push_back(std::move(row));
       }
     } else {
-      for (const std::string& h : {"a", "b", "period", "begin", "end"})
+      for (const char* h : {"a", "b", "period", "begin", "end"})
         r.columns.emplace_back(h,
                                h == std::string("a")   ? "side A"
                                : h == std::string("b") ? "side B"

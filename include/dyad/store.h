@@ -25,6 +25,7 @@
 #include "dyad/date.h"
 #include "dyad/document.h"
 #include "dyad/event.h"
+#include "dyad/network.h"
 #include "dyad/status.h"
 #include "dyad/unga.h"
 
@@ -142,6 +143,10 @@ class Store {
   // (dyad/analysis.h), without reading them one by one. The direction is forward when the
   // source is q.side_a (for a q.actor query: when the source is the actor).
   Result<std::vector<DayCount>> DailyCounts(const EventQuery& q) const;
+  // The events between states (both sides a state, not the same one) that Events(q) would
+  // return, counted per pair, either way, in the halves before and from `middle`
+  // (dyad/network.h).
+  Result<std::vector<PairCount>> PairCounts(const EventQuery& q, const Date& middle) const;
   Result<std::vector<StoredDocument>> Documents() const;
   // The review queue: sentences and rows that looked like events but could not be coded, with
   // the reason; `reason` filters when not empty.

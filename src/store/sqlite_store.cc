@@ -727,6 +727,27 @@ Result<std::vector<DayCount>> Store::DailyCounts(const EventQuery& q) const {
   return out;
 }
 
+Result<std::vector<PairCount>> Store::PairCounts(const EventQuery& q, const Date& middle) const {
+  std::string sql =
+      "SELECT min(source_country, target_country) AS a, max(source_country, target_country) AS "
+      "b, date >= ?9 AS late, count(*), total(quad_class <= 2), total(quad_class >= 3), "
+      "total(goldstein) FROM events" +
+      QueryWhere(q) +
+      " AND source_country != '' AND target_country != '' AND source_country != target_country "
+      "GROUP BY a, b, late ORDER BY a, b, late";
+  Stmt s(impl_->db, sql.c_str());
+  if (!s.ok()) return impl_->Error("counting events by pair");
+  BindQuery(s, q);
+  s.Bind(9, middle.ToIso());
+  std::vector<PairCount> out;
+  int rc;
+  while ((rc = s.Step()) == SQLITE_ROW)
+    out.push_back({s.Text(0), s.Text(1), s.Int(2) != 0, s.Int(3), static_cast<long long>(s.Real(4)),
+                   static_cast<long long>(s.Real(5)), s.Real(6)});
+  if (rc != SQLITE_DONE) return impl_->Error("counting events by pair");
+  return out;
+}
+
 Result<std::vector<Event>> Store::Events(const EventQuery& q) const {
   std::string sql =
       "SELECT id, date, date_end, date_precision, source, target, source_country, target_country, "

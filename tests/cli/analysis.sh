@@ -50,6 +50,9 @@ import csv, io, sys
 rows = list(csv.DictReader(io.StringIO(sys.argv[1])))
 assert len(rows) == 5 and sum(int(r["events"]) for r in rows) > 0, rows
 print("ok   GDELT: five weeks of July 2016, the events in the week of 28 July")' "$out" || fail=1
+  out=$("$dyad" network --db "$tmp/g.db" --min-events 3 --format csv)
+  check "a network over imported GDELT events" "a,b,events,cooperation,conflict,weight,trend" "$out"
+  [ "$(echo "$out" | wc -l)" -gt 3 ] && echo "ok   GDELT network has edges" || { echo "FAIL GDELT network: $out"; fail=1; }
 fi
 # Change points on a real series: North Korea–Russia rises in the third quarter of 2023 (the
 # Russian defence minister's visit in July, the Vostochny summit in September).
@@ -59,6 +62,25 @@ check "with the events of its first period as evidence" "7/25~7/27 쇼이구" "$
 [ "$(echo "$out" | wc -l)" -eq 2 ] && echo "ok   one shift in six years" || { echo "FAIL shifts: $out"; fail=1; }
 out=$("$dyad" changes --db "$db" --between PRK RUS --by year --from 2024 --to 2024 2>&1)
 check "too short a series: no shift, said so" "no level shift found in 1 periods" "$out"
+# The alignment network of our corpus: the camps of the North Korea brief.
+out=$("$dyad" network --db "$db" --format csv)
+check "network edges as CSV" "a,b,events,cooperation,conflict,weight,trend" "$out"
+out=$("$dyad" network --db "$db" --format markdown)
+python3 - "$out" <<'PY' || fail=1
+import re, sys
+bloc = {m.group(1): m.group(2) for m in re.finditer(r"^\| ([A-Z]{3}) \| (\d+) \|", sys.argv[1], re.M)}
+assert bloc["PRK"] == bloc["RUS"] and bloc["KOR"] == bloc["USA"] and bloc["PRK"] != bloc["KOR"], bloc
+print("ok   network blocs: PRK with RUS, KOR with USA, apart")
+PY
+"$dyad" network --db "$db" --format graphml > "$tmp/net.graphml" && "$dyad" network --db "$db" --format gexf > "$tmp/net.gexf"
+python3 -c '
+import sys, xml.etree.ElementTree as ET
+g = ET.parse(sys.argv[1]).getroot(); x = ET.parse(sys.argv[2]).getroot()
+ns = {"g": "http://graphml.graphdrawing.org/xmlns", "x": "http://gexf.net/1.3"}
+assert len(g.findall(".//g:node", ns)) > 5 and len(x.findall(".//x:edge", ns)) > 5
+print("ok   GraphML and GEXF parse, with the nodes and edges")' "$tmp/net.graphml" "$tmp/net.gexf" || fail=1
+out=$("$dyad" network --db "$db" --min-events 1000 2>&1)
+check "no pair with enough events says so" "no pair of states with 1000 events or more" "$out"
 # UN General Assembly votes: the shipped roll calls, and what is known of them.
 u=$tmp/unga.db
 out=$("$dyad" unga import --db "$u" data/unga/votes.tsv 2>&1)

@@ -1,0 +1,72 @@
+// The alignment network: states as nodes, a signed and weighted edge for each pair that
+// interacted, blocs found on the signed graph, and each state's place in it.
+//
+//   Result<std::vector<PairCount>> pairs = store->PairCounts(query);
+//   Network net = BuildNetwork(*pairs, {.min_events = 3});
+//   std::string graphml = NetworkGraphml(net);
+#ifndef DYAD_NETWORK_H_
+#define DYAD_NETWORK_H_
+
+#include <string>
+#include <vector>
+
+#include "dyad/date.h"
+#include "dyad/status.h"
+
+namespace dyad {
+
+// The events between two states in one window, as the store counts them (either way).
+struct PairCount {
+  std::string a, b;   // ISO codes, a < b
+  bool late = false;  // in the second half of the period (for the trend)
+  long long events = 0;
+  long long cooperation = 0, conflict = 0;  // quad classes 1-2 and 3-4
+  double goldstein = 0;                     // Σ of the events' Goldstein weights
+};
+
+struct Edge {
+  std::string a, b;
+  long long events = 0, cooperation = 0, conflict = 0;
+  // The edge's sign and strength: Σ Goldstein weight of the events both ways (cooperation
+  // counts up, conflict down).
+  double weight = 0;
+  // weight in the second half of the period minus weight in the first half.
+  double trend = 0;
+};
+
+struct Node {
+  std::string state;
+  int bloc = 0;         // 1-based, the largest bloc first
+  int degree = 0;       // edges
+  double positive = 0;  // Σ of its positive edges' weights
+  double negative = 0;  // Σ of its negative edges' weights (≤ 0)
+};
+
+struct Network {
+  std::vector<Node> nodes;  // by bloc, then by code
+  std::vector<Edge> edges;  // by weight, strongest cooperation first
+  double modularity = 0;    // of the bloc partition, on the signed graph
+  // Edges inside a bloc that are negative and edges across blocs that are positive: how far
+  // the blocs are from a balanced split.
+  int frustrated = 0;
+};
+
+struct NetworkOptions {
+  long long min_events = 1;  // pairs with fewer events are left out
+  unsigned seed = 1;         // the community search is stochastic: a fixed seed repeats it
+};
+
+// The network of the pairs; blocs by igraph's spinglass community detection with negative
+// weights (Traag and Bruggeman, "Community detection in networks with positive and negative
+// links", Phys. Rev. E 80, 2009), run on each connected component; a component of two states is
+// one bloc. Fails only when igraph does.
+Result<Network> BuildNetwork(const std::vector<PairCount>& pairs, const NetworkOptions& options);
+
+// The network as GraphML (yEd, Cytoscape, igraph) and GEXF (Gephi): nodes with bloc and
+// strengths, edges with weight, events, cooperation, conflict and trend.
+std::string NetworkGraphml(const Network& n);
+std::string NetworkGexf(const Network& n);
+
+}  // namespace dyad
+
+#endif  // DYAD_NETWORK_H_
