@@ -447,7 +447,145 @@ void RegisterNetwork(CLI::App& app, Global& g) {
   });
 }
 
+// The network of the store in the dates asked, with the middle day the trend splits at; null
+// after saying why.
+std::optional<std::pair<Network, Date>> LoadNetwork(Store& store, EventQuery q,
+                                                    long long min_events, Global& g) {
+  Date first = q.from.value_or(Date{1900, 1, 1}), last = q.to.value_or(Date{2100, 12, 31});
+  if (!q.from || !q.to) {
+    Result<std::vector<DayCount>> all = store.DailyCounts(q);
+    if (all.ok() && !all->empty()) {
+      if (!q.from) first = all->front().day;
+      if (!q.to) last = all->back().day;
+    }
+  }
+  Date middle = Date::FromDays((first.ToDays() + last.ToDays() + 1) / 2);
+  Result<std::vector<PairCount>> pairs = store.PairCounts(q, middle);
+  if (!pairs.ok()) {
+    std::cerr << "dyad: " << pairs.status().message() << "\n";
+    g.exit_code = 1;
+    return std::nullopt;
+  }
+  Result<Network> net = BuildNetwork(*pairs, {.min_events = min_events, .seed = 1});
+  if (!net.ok()) {
+    std::cerr << "dyad: " << net.status().message() << "\n";
+    g.exit_code = 1;
+    return std::nullopt;
+  }
+  return std::make_pair(std::move(net).value(), middle);
+}
+
+// dyad triangle: three states' edges, their balance and the weakest link, with evidence.
+void RegisterTriangle(CLI::App& app, Global& g) {
+  struct Flags {
+    std::string db = DefaultDb(), from, to, format = "table";
+    std::vector<std::string> states;
+    bool all = false;
+    long long min_events = 1;
+    int evidence = 3;
+  };
+  auto f = std::make_shared<Flags>();
+  CLI::App* c = app.add_subcommand(
+      "triangle",
+      "Three states: each edge's strength and trend, structural balance, the weakest link");
+  c->add_option("STATES", f->states, "three states (USA KOR JPN, 한국 미국 일본)")->expected(3);
+  c->add_flag("--all", f->all, "instead: every unbalanced triad of the network");
+  c->add_option("--db", f->db, "SQLite store (default $DYAD_DB or ./dyad.db)");
+  c->add_option("--from", f->from, "first date");
+  c->add_option("--to", f->to, "last date");
+  c->add_option("--min-events", f->min_events, "edges with fewer events count as missing");
+  c->add_option("--evidence", f->evidence, "events shown for the weakest link");
+  c->add_option("--format", f->format, "table, csv, json or markdown")
+      ->check(CLI::IsMember({"table", "csv", "json", "markdown"}));
+  c->callback([f, &g] {
+    if (f->all == (f->states.size() == 3))
+      throw CLI::ValidationError("STATES", "give three states, or --all");
+    std::vector<std::string> s;
+    for (const std::string& x : f->states) s.push_back(NormaliseSide(x, g, "STATES"));
+    EventQuery q;
+    q.from = ParseDateFlag(f->from, false), q.to = ParseDateFlag(f->to, true);
+    q.modes = {EventMode::kActual};
+    std::unique_ptr<Store> store = OpenStore(f->db, StoreAccess::kReadOnly);
+    if (store == nullptr) {
+      g.exit_code = 2;
+      return;
+    }
+    auto loaded = LoadNetwork(*store, q, f->min_events, g);
+    if (!loaded) return;
+    const auto& [net, middle] = *loaded;
+    burden::Format format = *burden::ParseFormat(f->format);
+    auto balance_word = [](int b) {
+      return std::string(b > 0   ? "balanced"
+                         : b < 0 ? "unbalanced"
+                                 : "undetermined (an edge is missing)");
+    };
+    Report r;
+    if (f->all) {
+      std::vector<Triad> un = UnbalancedTriads(net);
+      r.title = "Unbalanced triads (the product of the three edges' signs is negative)";
+      r.columns = {Column("a", "a", 0),
+                   Column("b", "b", 0),
+                   Column("c", "c", 0),
+                   Column("ab", "a–b", 1),
+                   Column("ac", "a–c", 1),
+                   Column("bc", "b–c", 1),
+                   Column("weakest", "weakest", 0)};
+      for (const Triad& t : un) {
+        const Edge& w = t.edges[t.weakest];
+        r.rows.push_back({t.states[0], t.states[1], t.states[2], t.edges[0].weight,
+                          t.edges[1].weight, t.edges[2].weight, w.a + "–" + w.b});
+      }
+      if (un.empty()) std::cerr << "dyad: every triad with three edges is balanced\n";
+    } else {
+      Triad t = AnalyseTriad(net, s[0], s[1], s[2]);
+      r.title = "Triangle " + s[0] + "–" + s[1] + "–" + s[2] + ": " + balance_word(t.balance);
+      r.columns = {Column("edge", "edge", 0),
+                   Column("events", "events", 0),
+                   Column("cooperation", "coop.", 0),
+                   Column("conflict", "confl.", 0),
+                   Column("weight", "weight", 1),
+                   Column("trend", "trend", 1),
+                   Column("note", "", 0)};
+      for (int i = 0; i < 3; ++i) {
+        const Edge& e = t.edges[i];
+        std::string note;
+        if (i == t.weakest) note = "weakest (lowest weight)";
+        if (i == t.declining) note += std::string(note.empty() ? "" : "; ") + "steepest decline";
+        r.rows.push_back(
+            {e.a + "–" + e.b, e.events, e.cooperation, e.conflict, e.weight, e.trend, note});
+      }
+      // Evidence: the weakest link's most conflictual events.
+      const Edge& w = t.edges[t.weakest];
+      EventQuery eq = q;
+      eq.side_a = w.a, eq.side_b = w.b;
+      if (Result<std::vector<Event>> ev = store->Events(eq); ev.ok()) {
+        std::stable_sort(ev->begin(), ev->end(),
+                         [](const Event& x, const Event& y) { return x.goldstein < y.goldstein; });
+        for (size_t i = 0; i < ev->size() && static_cast<int>(i) < f->evidence; ++i) {
+          const Event& e = (*ev)[i];
+          std::string text = e.mentions.empty() ? "" : e.mentions.front().evidence;
+          if (text.size() > 120) {
+            size_t cut = 120;
+            while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+            text = text.substr(0, cut) + "…";
+          }
+          r.notes.push_back("evidence (" + w.a + "–" + w.b + "): " + e.date.begin.ToIso() + " " +
+                            e.source + "→" + e.target + " " + e.code + " " + text);
+        }
+      }
+    }
+    r.notes.push_back(
+        "weight: Σ Goldstein weight of the pair's events both ways; trend: the weight from " +
+        middle.ToIso() +
+        " on minus the weight before; balance (Heider): the product of the "
+        "edges' signs.");
+    std::string out = burden::Render(r, format);
+    std::fwrite(out.data(), 1, out.size(), stdout);
+  });
+}
+
 void RegisterAnalysis(CLI::App& app, Global& g) {
+  RegisterTriangle(app, g);
   RegisterUnga(app, g);
   RegisterChanges(app, g);
   RegisterNetwork(app, g);

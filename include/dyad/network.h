@@ -7,6 +7,7 @@
 #ifndef DYAD_NETWORK_H_
 #define DYAD_NETWORK_H_
 
+#include <array>
 #include <string>
 #include <vector>
 
@@ -61,6 +62,22 @@ struct NetworkOptions {
 // links", Phys. Rev. E 80, 2009), run on each connected component; a component of two states is
 // one bloc. Fails only when igraph does.
 Result<Network> BuildNetwork(const std::vector<PairCount>& pairs, const NetworkOptions& options);
+
+// A triad of states: its three edges, its structural balance and its weakest link.
+struct Triad {
+  std::array<std::string, 3> states;
+  std::array<Edge, 3> edges;  // a–b, a–c, b–c; an edge with no events has weight 0
+  // Heider's balance: the product of the three edges' signs; +1 balanced (all friends, or two
+  // friends with a common enemy), −1 unbalanced, 0 when an edge is missing or weighs 0.
+  int balance = 0;
+  int weakest = 0;    // the edge with the lowest weight (least cooperation, most conflict)
+  int declining = 0;  // the edge with the lowest trend (steepest fall)
+};
+Triad AnalyseTriad(const Network& n, const std::string& a, const std::string& b,
+                   const std::string& c);
+// Every triad of the network whose three edges exist and whose balance is −1, most events
+// first.
+std::vector<Triad> UnbalancedTriads(const Network& n);
 
 // The network as GraphML (yEd, Cytoscape, igraph) and GEXF (Gephi): nodes with bloc and
 // strengths, edges with weight, events, cooperation, conflict and trend.

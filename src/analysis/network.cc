@@ -195,6 +195,50 @@ Result<Network> BuildNetwork(const std::vector<PairCount>& pairs, const NetworkO
   return net;
 }
 
+Triad AnalyseTriad(const Network& n, const std::string& a, const std::string& b,
+                   const std::string& c) {
+  Triad t;
+  t.states = {a, b, c};
+  auto edge = [&](const std::string& x, const std::string& y) {
+    const std::string& lo = std::min(x, y);
+    const std::string& hi = std::max(x, y);
+    for (const Edge& e : n.edges)
+      if (e.a == lo && e.b == hi) return e;
+    Edge none;
+    none.a = lo, none.b = hi;
+    return none;
+  };
+  t.edges = {edge(a, b), edge(a, c), edge(b, c)};
+  auto sign = [](double w) { return w > 0 ? 1 : w < 0 ? -1 : 0; };
+  t.balance = sign(t.edges[0].weight) * sign(t.edges[1].weight) * sign(t.edges[2].weight);
+  for (int i = 1; i < 3; ++i) {
+    if (t.edges[i].weight < t.edges[t.weakest].weight) t.weakest = i;
+    if (t.edges[i].trend < t.edges[t.declining].trend) t.declining = i;
+  }
+  return t;
+}
+
+std::vector<Triad> UnbalancedTriads(const Network& n) {
+  std::map<std::string, std::set<std::string>> next;
+  for (const Edge& e : n.edges) next[e.a].insert(e.b), next[e.b].insert(e.a);
+  std::vector<Triad> out;
+  for (const auto& [a, near] : next)
+    for (const std::string& b : near) {
+      if (b <= a) continue;
+      for (const std::string& c : near) {
+        if (c <= b || !next[b].count(c)) continue;
+        Triad t = AnalyseTriad(n, a, b, c);
+        if (t.balance < 0) out.push_back(t);
+      }
+    }
+  auto events = [](const Triad& t) {
+    return t.edges[0].events + t.edges[1].events + t.edges[2].events;
+  };
+  std::stable_sort(out.begin(), out.end(),
+                   [&](const Triad& x, const Triad& y) { return events(x) > events(y); });
+  return out;
+}
+
 std::string NetworkGraphml(const Network& n) {
   std::string o =
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"

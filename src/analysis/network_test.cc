@@ -66,5 +66,31 @@ TEST(NetworkTest, MinEventsAndExports) {
   EXPECT_TRUE(BuildNetwork({}, {})->nodes.empty());
 }
 
+TEST(NetworkTest, TriadsBalanceAndTheirWeakestLink) {
+  auto net = BuildNetwork(Planted(), {});
+  ASSERT_TRUE(net.ok());
+  // Two friends with a common enemy: balanced; the weakest link is the enmity.
+  Triad t = AnalyseTriad(*net, "AAA", "CCC", "ZZZ");
+  EXPECT_EQ(t.balance, 1);
+  EXPECT_EQ(t.edges[t.weakest].b, "ZZZ");
+  EXPECT_EQ(t.edges[t.declining].b, "ZZZ");  // the conflict that worsens
+  // A missing edge leaves the balance undefined.
+  EXPECT_EQ(AnalyseTriad(*net, "AAA", "BBB", "YYY").balance, 0);
+  // Plant an unbalanced triad: two enemies of each other both friendly with a third, and
+  // enmity between friends.
+  auto pairs = Planted();
+  pairs.push_back({"BBB", "ZZZ", false, 5, 5, 0, 40});  // a friend across the camps
+  auto mixed = BuildNetwork(pairs, {});
+  ASSERT_TRUE(mixed.ok());
+  Triad u = AnalyseTriad(*mixed, "AAA", "BBB", "ZZZ");
+  EXPECT_EQ(u.balance, -1);  // AAA–BBB +, BBB–ZZZ +, AAA–ZZZ −
+  auto all = UnbalancedTriads(*mixed);
+  ASSERT_FALSE(all.empty());
+  bool found = false;
+  for (const Triad& x : all) found |= x.states == std::array<std::string, 3>{"AAA", "BBB", "ZZZ"};
+  EXPECT_TRUE(found);
+  EXPECT_TRUE(UnbalancedTriads(*net).empty());  // the planted camps are balanced
+}
+
 }  // namespace
 }  // namespace dyad

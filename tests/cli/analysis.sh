@@ -81,6 +81,15 @@ assert len(g.findall(".//g:node", ns)) > 5 and len(x.findall(".//x:edge", ns)) >
 print("ok   GraphML and GEXF parse, with the nodes and edges")' "$tmp/net.graphml" "$tmp/net.gexf" || fail=1
 out=$("$dyad" network --db "$db" --min-events 1000 2>&1)
 check "no pair with enough events says so" "no pair of states with 1000 events or more" "$out"
+# Triangles: the ROK–US–Japan triad and the unbalanced triads of the network.
+out=$("$dyad" triangle 미국 한국 일본 --db "$db")
+check "a triangle names its balance" "Triangle USA–KOR–JPN: balanced" "$out"
+check "and its weakest link, with evidence" "weakest (lowest weight)" "$out"
+check "evidence events of the weakest link" "evidence (" "$out"
+out=$("$dyad" triangle --all --db "$db" --format csv)
+check "the unbalanced triads of the network" "CHN,KOR,PRK" "$out"
+out=$("$dyad" triangle USA KOR --db "$db" 2>&1); code=$?
+[ "$code" -eq 2 ] && echo "ok   two states are a usage error" || { echo "FAIL triangle with two states: exit $code"; fail=1; }
 # UN General Assembly votes: the shipped roll calls, and what is known of them.
 u=$tmp/unga.db
 out=$("$dyad" unga import --db "$u" data/unga/votes.tsv 2>&1)
