@@ -611,8 +611,8 @@ void RegisterAnalysis(CLI::App& app, Global& g) {
               "also the dyad's share of each side's events in the period (more coverage of one "
               "side is not a rise of the dyad)");
   c->add_option("--mode", f->modes, "which modes (default actual; all for every mode)");
-  c->add_option("--format", f->format, "table, csv, json or markdown")
-      ->check(CLI::IsMember({"table", "csv", "json", "markdown"}));
+  c->add_option("--format", f->format, "table, csv, json, markdown or svg (a line chart)")
+      ->check(CLI::IsMember({"table", "csv", "json", "markdown", "svg"}));
   c->callback([f, &g] {
     std::vector<std::pair<std::string, std::string>> dyads;
     dyads.emplace_back(NormaliseSide(f->between[0], g), NormaliseSide(f->between[1], g));
@@ -668,10 +668,23 @@ void RegisterAnalysis(CLI::App& app, Global& g) {
       series.push_back(
           BuildSeries(dyads[i].first, dyads[i].second, days[i], by, start, end, a_days, b_days));
     }
+    std::string title = "Events by " + std::string(PeriodName(by)) + ", " + start.ToIso() + " to " +
+                        end.ToIso() + " (" + f->modes + " events)";
+    if (f->format == "svg") {
+      static const std::map<std::string, std::string> kLine = {{"events", "events"},
+                                                               {"goldstein", "goldstein_sum"},
+                                                               {"cooperation", "cooperation"},
+                                                               {"conflict", "conflict"},
+                                                               {"quad", "events"}};
+      std::string out =
+          SeriesChart(series, kLine.at(f->measure), title,
+                      "dyad series, store " + f->db + "; dashed: level shifts (dyad changes)");
+      std::fwrite(out.data(), 1, out.size(), stdout);
+      return;
+    }
     burden::Format format = *burden::ParseFormat(f->format);
     Report r;
-    r.title = "Events by " + std::string(PeriodName(by)) + ", " + start.ToIso() + " to " +
-              end.ToIso() + " (" + f->modes + " events)";
+    r.title = title;
     bool wide = series.size() > 1 &&
                 (format == burden::Format::kTable || format == burden::Format::kMarkdown);
     std::vector<std::string> keys =

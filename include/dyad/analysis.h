@@ -86,6 +86,13 @@ struct LevelShift {
 std::vector<LevelShift> LevelShifts(const std::vector<double>& counts,
                                     const std::vector<size_t>& changes);
 
+// The series drawn as a self-contained SVG line chart, readable in a brief: one line per dyad
+// (`measure` is events, forward, backward, cooperation, conflict, goldstein_sum or
+// goldstein_mean), each dyad's level shifts (ChangePointsPoisson over its event counts) marked
+// as dashed verticals, the title naming the data and the period, and `source` under the plot.
+std::string SeriesChart(const std::vector<DyadSeries>& series, const std::string& measure,
+                        const std::string& title, const std::string& source);
+
 }  // namespace dyad
 
 #endif  // DYAD_ANALYSIS_H_

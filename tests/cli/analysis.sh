@@ -54,6 +54,19 @@ print("ok   GDELT: five weeks of July 2016, the events in the week of 28 July")'
   check "a network over imported GDELT events" "a,b,events,cooperation,conflict,weight,trend" "$out"
   [ "$(echo "$out" | wc -l)" -gt 3 ] && echo "ok   GDELT network has edges" || { echo "FAIL GDELT network: $out"; fail=1; }
 fi
+# The series as a chart: one line per dyad, level shifts marked, the title naming the data.
+"$dyad" series --db "$db" --between PRK RUS --and PRK CHN --by quarter --from 2019 --to 2024 --format svg > "$tmp/series.svg"
+python3 - "$tmp/series.svg" <<'PY' || fail=1
+import sys, xml.etree.ElementTree as ET
+ns = "{http://www.w3.org/2000/svg}"
+root = ET.parse(sys.argv[1]).getroot()
+texts = [t.text or "" for t in root.iter(ns + "text")]
+assert len(root.findall(ns + "polyline")) == 2, "one line per dyad"
+assert any("shift 2023-Q3" in t for t in texts), texts
+assert any(t.startswith("Events by quarter, 2019-01-01 to 2024-12-31") for t in texts), texts
+assert "PRK–RUS" in texts and "PRK–CHN" in texts, texts
+print("ok   the series chart: two lines, the 2023-Q3 shift marked, the title and the legend")
+PY
 # Change points on a real series: North Korea–Russia rises in the third quarter of 2023 (the
 # Russian defence minister's visit in July, the Vostochny summit in September).
 out=$("$dyad" changes --db "$db" --between PRK RUS --by quarter --from 2019 --to 2024 --format csv)
