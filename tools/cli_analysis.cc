@@ -362,8 +362,8 @@ void RegisterNetwork(CLI::App& app, Global& g) {
   c->add_option("--to", f->to, "last date");
   c->add_option("--min-events", f->min_events, "pairs with fewer events are left out (default 3)");
   c->add_option("--seed", f->seed, "seed of the bloc search (default 1)");
-  c->add_option("--format", f->format, "table, csv, json, markdown, graphml or gexf")
-      ->check(CLI::IsMember({"table", "csv", "json", "markdown", "graphml", "gexf"}));
+  c->add_option("--format", f->format, "table, csv, json, markdown, graphml, gexf or svg")
+      ->check(CLI::IsMember({"table", "csv", "json", "markdown", "graphml", "gexf", "svg"}));
   c->callback([f, &g] {
     EventQuery q;
     q.from = ParseDateFlag(f->from, false), q.to = ParseDateFlag(f->to, true);
@@ -405,6 +405,12 @@ void RegisterNetwork(CLI::App& app, Global& g) {
       out = NetworkGraphml(*net);
     } else if (f->format == "gexf") {
       out = NetworkGexf(*net);
+    } else if (f->format == "svg") {
+      out = NetworkSvg(*net,
+                       "Alignment network, " + first.ToIso() + " to " + last.ToIso() + " (" +
+                           std::to_string(net->nodes.size()) + " states, pairs with " +
+                           std::to_string(f->min_events) + "+ events)",
+                       "dyad network, store " + f->db + "; blocs: spinglass on the signed graph");
     } else {
       burden::Format format = *burden::ParseFormat(f->format);
       Report nodes;

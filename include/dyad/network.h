@@ -79,6 +79,11 @@ Triad AnalyseTriad(const Network& n, const std::string& a, const std::string& b,
 // first.
 std::vector<Triad> UnbalancedTriads(const Network& n);
 
+// The network drawn as a self-contained SVG: states on a circle grouped by bloc and coloured
+// by it, cooperative edges solid and conflictual ones dashed, widths by |weight|; `title` names
+// the data and the period.
+std::string NetworkSvg(const Network& n, const std::string& title, const std::string& source);
+
 // The network as GraphML (yEd, Cytoscape, igraph) and GEXF (Gephi): nodes with bloc and
 // strengths, edges with weight, events, cooperation, conflict and trend.
 std::string NetworkGraphml(const Network& n);

@@ -3,6 +3,7 @@
 #include <igraph.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <map>
 #include <mutex>
@@ -237,6 +238,51 @@ std::vector<Triad> UnbalancedTriads(const Network& n) {
   std::stable_sort(out.begin(), out.end(),
                    [&](const Triad& x, const Triad& y) { return events(x) > events(y); });
   return out;
+}
+
+std::string NetworkSvg(const Network& n, const std::string& title, const std::string& source) {
+  static constexpr const char* kPalette[] = {"#0072B2", "#D55E00", "#009E73", "#CC79A7",
+                                             "#E69F00", "#56B4E9", "#000000", "#8C564B"};
+  const double cx = 320, cy = 300, radius = 220;
+  std::map<std::string, std::pair<double, double>> at;
+  for (size_t i = 0; i < n.nodes.size(); ++i) {
+    double angle =
+        2 * M_PI * static_cast<double>(i) / static_cast<double>(n.nodes.size()) - M_PI / 2;
+    at[n.nodes[i].state] = {cx + radius * std::cos(angle), cy + radius * std::sin(angle)};
+  }
+  double most = 1;
+  for (const Edge& e : n.edges) most = std::max(most, std::fabs(e.weight));
+  std::string o =
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"640\" height=\"640\" "
+      "font-family=\"sans-serif\" font-size=\"12\">\n<rect width=\"100%\" height=\"100%\" "
+      "fill=\"white\"/>\n<text x=\"20\" y=\"28\" font-size=\"15\" font-weight=\"bold\">" +
+      Xml(title) + "</text>\n";
+  for (const Edge& e : n.edges) {
+    auto [x1, y1] = at[e.a];
+    auto [x2, y2] = at[e.b];
+    bool coop = e.weight > 0;
+    o += "<line x1=\"" + Num(x1) + "\" y1=\"" + Num(y1) + "\" x2=\"" + Num(x2) + "\" y2=\"" +
+         Num(y2) + "\" stroke=\"" + (coop ? "#009E73" : "#D55E00") + "\" stroke-width=\"" +
+         Num(1 + 5 * std::fabs(e.weight) / most) + "\"" +
+         (coop ? "" : " stroke-dasharray=\"6,4\"") + " opacity=\"0.8\"><title>" +
+         Xml(e.a + "–" + e.b + ": weight " + Num(e.weight) + ", " + std::to_string(e.events) +
+             " events") +
+         "</title></line>\n";
+  }
+  for (const Node& v : n.nodes) {
+    auto [x, y] = at[v.state];
+    const char* colour = kPalette[(v.bloc - 1 + 8) % 8];
+    o += "<circle cx=\"" + Num(x) + "\" cy=\"" + Num(y) + "\" r=\"16\" fill=\"" + colour +
+         "\"><title>" + Xml(v.state + ", bloc " + std::to_string(v.bloc)) +
+         "</title></circle>\n<text x=\"" + Num(x) + "\" y=\"" + Num(y + 4) +
+         "\" text-anchor=\"middle\" fill=\"white\" font-weight=\"bold\">" + Xml(v.state) +
+         "</text>\n";
+  }
+  o += "<text x=\"20\" y=\"600\" fill=\"#555\">solid: cooperation (Σ Goldstein &gt; 0); "
+       "dashed: conflict; width: |weight|; colour: bloc</text>\n<text x=\"20\" y=\"620\" "
+       "fill=\"#555\">" +
+       Xml(source) + "</text>\n</svg>\n";
+  return o;
 }
 
 std::string NetworkGraphml(const Network& n) {

@@ -92,6 +92,17 @@ g = ET.parse(sys.argv[1]).getroot(); x = ET.parse(sys.argv[2]).getroot()
 ns = {"g": "http://graphml.graphdrawing.org/xmlns", "x": "http://gexf.net/1.3"}
 assert len(g.findall(".//g:node", ns)) > 5 and len(x.findall(".//x:edge", ns)) > 5
 print("ok   GraphML and GEXF parse, with the nodes and edges")' "$tmp/net.graphml" "$tmp/net.gexf" || fail=1
+"$dyad" network --db "$db" --format svg > "$tmp/net.svg"
+python3 - "$tmp/net.svg" <<'PY' || fail=1
+import sys, xml.etree.ElementTree as ET
+ns = "{http://www.w3.org/2000/svg}"
+root = ET.parse(sys.argv[1]).getroot()
+circles, lines = root.findall(ns + "circle"), root.findall(ns + "line")
+dashed = [l for l in lines if l.get("stroke-dasharray")]
+colours = {c.get("fill") for c in circles}
+assert len(circles) == 8 and len(lines) == 17 and dashed and len(colours) == 2, (len(circles), len(lines), colours)
+print("ok   the network drawing: 8 states in 2 bloc colours, 17 edges, conflict dashed")
+PY
 out=$("$dyad" network --db "$db" --min-events 1000 2>&1)
 check "no pair with enough events says so" "no pair of states with 1000 events or more" "$out"
 # Triangles: the ROK–US–Japan triad and the unbalanced triads of the network.
