@@ -153,8 +153,13 @@ DROP INDEX IF EXISTS mentions_by_event;
 CREATE INDEX events_merge ON events(source_country, target_country, code, span_class, date,
   date_end, mode, source, target, symmetric, date_precision);
 )sql",
-    // 11: UN General Assembly recorded votes (dyad/unga.h).
+    // 11: UN General Assembly recorded votes (dyad/unga.h), and the dyad index made covering
+    // for series (dyad/analysis.h): a dyad's counts by day, direction and quad class are read
+    // from the index alone.
     R"sql(
+DROP INDEX IF EXISTS events_by_dyad;
+CREATE INDEX events_by_dyad ON events(source_country, target_country, date, mode, quad_class,
+  goldstein, source);
 CREATE TABLE unga_resolutions(
   resolution TEXT PRIMARY KEY, date TEXT NOT NULL, title TEXT NOT NULL, imported_at TEXT NOT NULL);
 CREATE TABLE unga_votes(
@@ -660,14 +665,26 @@ namespace {
 
 // The WHERE clause of an event query (parameters ?1-?8, bound by BindQuery).
 std::string QueryWhere(const EventQuery& q) {
+  // A state's ISO code (three capitals) is matched on the country columns alone, which the
+  // dyad index holds; an actor code (IGOUNO, RUSMIL) by its prefix as well.
+  auto state = [](const std::string& side) {
+    return side.size() == 3 &&
+           std::all_of(side.begin(), side.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+  };
   std::string sql = " WHERE 1";
-  if (!q.side_a.empty())
+  if (!q.side_a.empty() && state(q.side_a) && state(q.side_b))
+    sql +=
+        " AND ((source_country = ?1 AND target_country = ?2) OR "
+        "(source_country = ?2 AND target_country = ?1))";
+  else if (!q.side_a.empty())
     sql +=
         " AND ((source LIKE ?1 || '%' AND target LIKE ?2 || '%') OR "
         "(source LIKE ?2 || '%' AND target LIKE ?1 || '%') OR "
         "(source_country = ?1 AND target_country = ?2) OR "
         "(source_country = ?2 AND target_country = ?1))";
-  if (!q.actor.empty())
+  if (!q.actor.empty() && state(q.actor))
+    sql += " AND (source_country = ?6 OR target_country = ?6)";
+  else if (!q.actor.empty())
     sql +=
         " AND (source LIKE ?6 || '%' OR target LIKE ?6 || '%' OR source_country = ?6 OR "
         "target_country = ?6)";

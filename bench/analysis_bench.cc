@@ -1,0 +1,138 @@
+// Analysis over a large store: a dyad's monthly series and a year's alignment network.
+//
+//   dyad-analysis-bench DB [EVENTS] [SAMPLE.tsv]
+//
+// Fills DB, when it holds fewer than EVENTS events (default 10,000,000), with the rows of the
+// GDELT sample repeated, each copy moved back a number of days so the events spread over ten
+// years; then times, best of three on one thread: the monthly series of the sample's busiest
+// dyad (Store::DailyCounts and BuildSeries) and the network of one year (Store::PairCounts and
+// BuildNetwork).
+#include <sqlite3.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+
+#include "dyad/analysis.h"
+#include "dyad/event_io.h"
+#include "dyad/lexicon.h"
+#include "dyad/network.h"
+#include "dyad/store.h"
+
+using namespace dyad;
+
+namespace {
+
+long long Count(const std::string& db) {
+  sqlite3* h = nullptr;
+  long long n = 0;
+  if (sqlite3_open_v2(db.c_str(), &h, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
+    sqlite3_stmt* s = nullptr;
+    if (sqlite3_prepare_v2(h, "SELECT count(*) FROM events", -1, &s, nullptr) == SQLITE_OK &&
+        sqlite3_step(s) == SQLITE_ROW)
+      n = sqlite3_column_int64(s, 0);
+    sqlite3_finalize(s);
+  }
+  sqlite3_close(h);
+  return n;
+}
+
+template <typename F>
+double BestMs(F f) {
+  double best = 1e18;
+  for (int i = 0; i < 3; ++i) {
+    auto t0 = std::chrono::steady_clock::now();
+    f();
+    best = std::min(
+        best,
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+  }
+  return best;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    std::fprintf(stderr, "usage: %s DB [EVENTS] [SAMPLE.tsv]\n", argv[0]);
+    return 2;
+  }
+  std::string db = argv[1];
+  long long want = argc > 2 ? std::atoll(argv[2]) : 10000000;
+  std::string sample =
+      argc > 3 ? argv[3] : "../shared/data/gdelt/gdelt1-events-sample-20160728.tsv";
+  std::vector<std::string> problems;
+  auto res = Resources::Load(DataDir(), &problems);
+  if (!res.ok()) return 1;
+  if (Count(db) < want) {
+    auto store = Store::Open(db);
+    if (!store.ok()) return 1;
+    ImportSource src{sample, "gdelt", "bench-sample", sample};
+    auto batch = (*store)->BeginImport(src);
+    if (!batch.ok()) return 1;
+    ReadContext ctx{&(*res)->lexicon.countries(), &(*res)->codebook, {}};
+    auto st = ReadEvents(
+        sample, EventFormat::kGdelt, ctx, [&](Event&& e) { (void)(*batch)->Add(e); }, &problems);
+    if (!st.ok() || !(*batch)->Commit().ok()) return 1;
+    long long base = Count(db);
+    long long copies = (want + base - 1) / base;
+    std::string sql =
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < " +
+        std::to_string(copies) +
+        ") INSERT INTO events(date, date_end, date_precision, source, target, source_country, "
+        "target_country, source_name, target_name, source_label_ko, source_label_en, "
+        "target_label_ko, target_label_en, code, goldstein, quad_class, symmetric, action_ko, "
+        "action_en, lang) SELECT date(date, '-' || (i % 3650) || ' days'), "
+        "date(date_end, '-' || (i % 3650) || ' days'), date_precision, source, target, "
+        "source_country, target_country, source_name, target_name, source_label_ko, "
+        "source_label_en, target_label_ko, target_label_en, code, goldstein, quad_class, "
+        "symmetric, action_ko, action_en, lang FROM events, n WHERE events.id <= " +
+        std::to_string(base);
+    sqlite3* h = nullptr;
+    sqlite3_open(db.c_str(), &h);
+    char* err = nullptr;
+    auto t0 = std::chrono::steady_clock::now();
+    if (sqlite3_exec(h, sql.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
+      std::fprintf(stderr, "filling: %s\n", err ? err : "?");
+      return 1;
+    }
+    sqlite3_close(h);
+    std::printf("filled to %lld events in %.0f s\n", Count(db),
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+  }
+  auto store = Store::Open(db, StoreAccess::kReadOnly);
+  if (!store.ok()) {
+    std::fprintf(stderr, "%s\n", store.status().message().c_str());
+    return 1;
+  }
+  std::printf("store: %lld events\n", Count(db));
+  EventQuery q;
+  q.side_a = "USA", q.side_b = "RUS";
+  q.modes = {EventMode::kActual};
+  size_t periods = 0;
+  long long events = 0;
+  double series_ms = BestMs([&] {
+    auto days = (*store)->DailyCounts(q);
+    if (!days.ok() || days->empty()) return;
+    DyadSeries s =
+        BuildSeries("USA", "RUS", *days, Period::kMonth, days->front().day, days->back().day);
+    periods = s.points.size();
+    events = 0;
+    for (const SeriesPoint& p : s.points) events += p.total;
+  });
+  std::printf("monthly series USA-RUS: %zu months, %lld events, %.1f ms\n", periods, events,
+              series_ms);
+  EventQuery y;
+  y.from = Date{2012, 1, 1}, y.to = Date{2012, 12, 31};
+  y.modes = {EventMode::kActual};
+  size_t nodes = 0, edges = 0;
+  double network_ms = BestMs([&] {
+    auto pairs = (*store)->PairCounts(y, Date{2012, 7, 2});
+    if (!pairs.ok()) return;
+    auto net = BuildNetwork(*pairs, {.min_events = 3, .seed = 1});
+    if (net.ok()) nodes = net->nodes.size(), edges = net->edges.size();
+  });
+  std::printf("network of 2012: %zu states, %zu edges, %.1f ms\n", nodes, edges, network_ms);
+  return 0;
+}
