@@ -501,8 +501,8 @@ void RegisterTriangle(CLI::App& app, Global& g) {
   c->add_option("--to", f->to, "last date");
   c->add_option("--min-events", f->min_events, "edges with fewer events count as missing");
   c->add_option("--evidence", f->evidence, "events shown for the weakest link");
-  c->add_option("--format", f->format, "table, csv, json or markdown")
-      ->check(CLI::IsMember({"table", "csv", "json", "markdown"}));
+  c->add_option("--format", f->format, "table, csv, json, markdown or svg (one triad)")
+      ->check(CLI::IsMember({"table", "csv", "json", "markdown", "svg"}));
   c->callback([f, &g] {
     if (f->all == (f->states.size() == 3))
       throw CLI::ValidationError("STATES", "give three states, or --all");
@@ -519,12 +519,23 @@ void RegisterTriangle(CLI::App& app, Global& g) {
     auto loaded = LoadNetwork(*store, q, f->min_events, g);
     if (!loaded) return;
     const auto& [net, middle] = *loaded;
-    burden::Format format = *burden::ParseFormat(f->format);
     auto balance_word = [](int b) {
       return std::string(b > 0   ? "balanced"
                          : b < 0 ? "unbalanced"
                                  : "undetermined (an edge is missing)");
     };
+    if (f->format == "svg") {
+      if (f->all) throw CLI::ValidationError("--format", "svg draws one triad, not --all");
+      Triad t = AnalyseTriad(net, s[0], s[1], s[2]);
+      std::string out = TriadSvg(
+          t,
+          s[0] + "–" + s[1] + "–" + s[2] + ": " + balance_word(t.balance) + "; trend: from " +
+              middle.ToIso() + " on against before",
+          "dyad triangle, store " + f->db + "; weight: Σ Goldstein weight of the pair's events");
+      std::fwrite(out.data(), 1, out.size(), stdout);
+      return;
+    }
+    burden::Format format = *burden::ParseFormat(f->format);
     Report r;
     if (f->all) {
       std::vector<Triad> un = UnbalancedTriads(net);

@@ -79,6 +79,11 @@ Triad AnalyseTriad(const Network& n, const std::string& a, const std::string& b,
 // first.
 std::vector<Triad> UnbalancedTriads(const Network& n);
 
+// A triad drawn as SVG: the three states, each edge labelled with its weight and trend,
+// cooperation solid and conflict dashed, the weakest link in a heavier line; the title names
+// the triad, its balance and the period.
+std::string TriadSvg(const Triad& t, const std::string& title, const std::string& source);
+
 // The network drawn as a self-contained SVG: states on a circle grouped by bloc and coloured
 // by it, cooperative edges solid and conflictual ones dashed, widths by |weight|; `title` names
 // the data and the period.

@@ -285,6 +285,46 @@ std::string NetworkSvg(const Network& n, const std::string& title, const std::st
   return o;
 }
 
+std::string TriadSvg(const Triad& t, const std::string& title, const std::string& source) {
+  const double pos[3][2] = {{320, 110}, {140, 420}, {500, 420}};
+  auto at = [&](const std::string& s) {
+    for (int i = 0; i < 3; ++i)
+      if (t.states[i] == s) return i;
+    return 0;
+  };
+  std::string o =
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"640\" height=\"540\" "
+      "font-family=\"sans-serif\" font-size=\"13\">\n<rect width=\"100%\" height=\"100%\" "
+      "fill=\"white\"/>\n<text x=\"20\" y=\"30\" font-size=\"15\" font-weight=\"bold\">" +
+      Xml(title) + "</text>\n";
+  for (int k = 0; k < 3; ++k) {
+    const Edge& e = t.edges[k];
+    int x = at(e.a), y = at(e.b);
+    bool coop = e.weight > 0, none = e.events == 0;
+    std::string colour = none ? "#999" : coop ? "#009E73" : "#D55E00";
+    o += "<line x1=\"" + Num(pos[x][0]) + "\" y1=\"" + Num(pos[x][1]) + "\" x2=\"" +
+         Num(pos[y][0]) + "\" y2=\"" + Num(pos[y][1]) + "\" stroke=\"" + colour +
+         "\" stroke-width=\"" + (k == t.weakest ? "7" : "3") + "\"" +
+         (coop || none ? "" : " stroke-dasharray=\"8,5\"") + "/>\n";
+    double mx = (pos[x][0] + pos[y][0]) / 2, my = (pos[x][1] + pos[y][1]) / 2;
+    std::string label = none ? "no events"
+                             : "weight " + Num(e.weight) + ", trend " + Num(e.trend) + ", " +
+                                   std::to_string(e.events) + " events";
+    if (k == t.weakest) label += " (weakest)";
+    o += "<text x=\"" + Num(mx) + "\" y=\"" + Num(my - 8) + "\" text-anchor=\"middle\" fill=\"" +
+         colour + "\">" + Xml(label) + "</text>\n";
+  }
+  for (int i = 0; i < 3; ++i)
+    o += "<circle cx=\"" + Num(pos[i][0]) + "\" cy=\"" + Num(pos[i][1]) +
+         "\" r=\"26\" fill=\"#0072B2\"/>\n<text x=\"" + Num(pos[i][0]) + "\" y=\"" +
+         Num(pos[i][1] + 5) + "\" text-anchor=\"middle\" fill=\"white\" font-weight=\"bold\">" +
+         Xml(t.states[i]) + "</text>\n";
+  o += "<text x=\"20\" y=\"500\" fill=\"#555\">solid: cooperation; dashed: conflict; heavy: "
+       "the weakest link</text>\n<text x=\"20\" y=\"520\" fill=\"#555\">" +
+       Xml(source) + "</text>\n</svg>\n";
+  return o;
+}
+
 std::string NetworkGraphml(const Network& n) {
   std::string o =
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"

@@ -110,6 +110,14 @@ out=$("$dyad" triangle 미국 한국 일본 --db "$db")
 check "a triangle names its balance" "Triangle USA–KOR–JPN: balanced" "$out"
 check "and its weakest link, with evidence" "weakest (lowest weight)" "$out"
 check "evidence events of the weakest link" "evidence (" "$out"
+"$dyad" triangle USA KOR JPN --db "$db" --format svg > "$tmp/tri.svg"
+python3 -c '
+import sys, xml.etree.ElementTree as ET
+r = ET.parse(sys.argv[1]).getroot(); ns = "{http://www.w3.org/2000/svg}"
+texts = [t.text or "" for t in r.iter(ns + "text")]
+assert len(r.findall(ns + "circle")) == 3 and len(r.findall(ns + "line")) == 3
+assert texts[0].startswith("USA–KOR–JPN: balanced") and any("(weakest)" in t for t in texts), texts
+print("ok   the triangle drawing: three states, three labelled edges, the weakest marked")' "$tmp/tri.svg" || fail=1
 out=$("$dyad" triangle --all --db "$db" --format csv)
 check "the unbalanced triads of the network" "CHN,KOR,PRK" "$out"
 out=$("$dyad" triangle USA KOR --db "$db" 2>&1); code=$?
