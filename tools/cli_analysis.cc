@@ -10,6 +10,7 @@
 #include "dyad/network.h"
 #include "dyad/store.h"
 #include "dyad/unga.h"
+#include "dyad/utf8.h"
 
 namespace dyad::cli {
 
@@ -25,6 +26,19 @@ struct SeriesFlags {
   std::vector<std::string> between, more;
   bool share = false;
 };
+
+// One event as evidence: "2023-07-25 RUSMIL→PRK 042 the words…", the words cut at `max_bytes`.
+std::string EvidenceLine(const Event& e, size_t max_bytes) {
+  std::string words =
+      e.mentions.empty() ? "" : utf8::Shorten(e.mentions.front().evidence, max_bytes);
+  return e.date.begin.ToIso() + " " + e.source + "→" + e.target + " " + e.code + " " + words;
+}
+
+// Writes a report to standard output in the format asked for.
+void Print(const Report& r, const std::string& format) {
+  std::string out = burden::Render(r, *burden::ParseFormat(format));
+  std::fwrite(out.data(), 1, out.size(), stdout);
+}
 
 // The columns a measure shows in a table; CSV and JSON carry every column.
 std::vector<std::string> MeasureColumns(const std::string& measure, bool share) {
@@ -178,8 +192,7 @@ void RegisterUnga(CLI::App& app, Global& g) {
     r.notes.push_back(
         "Source: United Nations Dag Hammarskjöld Library, UN Digital Library voting records "
         "(https://digitallibrary.un.org), © United Nations, for the shipped roll calls.");
-    std::string out = burden::Render(r, *burden::ParseFormat(f->format));
-    std::fwrite(out.data(), 1, out.size(), stdout);
+    Print(r, f->format);
   });
 
   CLI::App* agree = unga->add_subcommand("agreement", "How often two states vote alike");
@@ -197,8 +210,7 @@ void RegisterUnga(CLI::App& app, Global& g) {
     r.rows.push_back({x.a, x.b, static_cast<long long>(x.votes), x.same, x.index});
     r.notes.push_back(kConvention);
     if (x.votes == 0) std::cerr << "dyad: " << a << " and " << b << " share no vote cast\n";
-    std::string out = burden::Render(r, *burden::ParseFormat(f->format));
-    std::fwrite(out.data(), 1, out.size(), stdout);
+    Print(r, f->format);
   });
 
   CLI::App* align = unga->add_subcommand("align", "Who votes with a state, ranked");
@@ -217,8 +229,7 @@ void RegisterUnga(CLI::App& app, Global& g) {
     for (const Agreement& x : ranked)
       r.rows.push_back({x.a, x.b, static_cast<long long>(x.votes), x.same, x.index});
     r.notes.push_back(kConvention);
-    std::string out = burden::Render(r, *burden::ParseFormat(f->format));
-    std::fwrite(out.data(), 1, out.size(), stdout);
+    Print(r, f->format);
   });
 
   CLI::App* blocs = unga->add_subcommand("blocs", "States grouped by how alike they vote");
@@ -241,8 +252,7 @@ void RegisterUnga(CLI::App& app, Global& g) {
         "Average-linkage clustering on 1 - agreement (yes 1, abstain 0.5, no 0; 1 where two "
         "states cast no common vote), cut into the blocs asked for; cohesion: the mean agreement "
         "between a bloc's members.");
-    std::string out = burden::Render(r, *burden::ParseFormat(f->format));
-    std::fwrite(out.data(), 1, out.size(), stdout);
+    Print(r, f->format);
   });
 }
 
@@ -319,15 +329,7 @@ void RegisterChanges(CLI::App& app, Global& g) {
       std::string evidence;
       if (Result<std::vector<Event>> ev = store->Events(eq); ev.ok())
         for (size_t i = 0; i < ev->size() && static_cast<int>(i) < f->evidence; ++i) {
-          const Event& e = (*ev)[i];
-          std::string text = e.mentions.empty() ? "" : e.mentions.front().evidence;
-          if (text.size() > 90) {
-            size_t cut = 90;
-            while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-            text = text.substr(0, cut) + "…";
-          }
-          evidence += (evidence.empty() ? "" : " | ") + e.date.begin.ToIso() + " " + e.source +
-                      "→" + e.target + " " + e.code + " " + text;
+          evidence += (evidence.empty() ? "" : " | ") + EvidenceLine((*ev)[i], 90);
         }
       r.rows.push_back({PeriodLabel(period, by), period.begin.ToIso(),
                         std::string(sh.after > sh.before ? "up" : "down"), sh.before, sh.after,
@@ -342,8 +344,7 @@ void RegisterChanges(CLI::App& app, Global& g) {
         " per change, segments of two periods or more (docs/analysis.md).");
     if (shifts.empty())
       std::cerr << "dyad: no level shift found in " << s.points.size() << " periods\n";
-    std::string out = burden::Render(r, *burden::ParseFormat(f->format));
-    std::fwrite(out.data(), 1, out.size(), stdout);
+    Print(r, f->format);
   });
 }
 
@@ -579,15 +580,7 @@ void RegisterTriangle(CLI::App& app, Global& g) {
         std::stable_sort(ev->begin(), ev->end(),
                          [](const Event& x, const Event& y) { return x.goldstein < y.goldstein; });
         for (size_t i = 0; i < ev->size() && static_cast<int>(i) < f->evidence; ++i) {
-          const Event& e = (*ev)[i];
-          std::string text = e.mentions.empty() ? "" : e.mentions.front().evidence;
-          if (text.size() > 120) {
-            size_t cut = 120;
-            while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-            text = text.substr(0, cut) + "…";
-          }
-          r.notes.push_back("evidence (" + w.a + "–" + w.b + "): " + e.date.begin.ToIso() + " " +
-                            e.source + "→" + e.target + " " + e.code + " " + text);
+          r.notes.push_back("evidence (" + w.a + "–" + w.b + "): " + EvidenceLine((*ev)[i], 120));
         }
       }
     }

@@ -47,6 +47,8 @@ inline std::string_view TrimAscii(std::string_view s) {
     s.remove_suffix(1);
   return s;
 }
+// s cut to at most `max_bytes` at a character boundary, with "…" after it when cut.
+std::string Shorten(std::string_view s, size_t max_bytes);
 // Whether the last syllable of s has a final consonant (batchim); false if not Hangul.
 bool HasBatchim(std::string_view s);
 

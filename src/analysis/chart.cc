@@ -3,38 +3,16 @@
 #include <cmath>
 #include <cstdio>
 
+#include "core/svg.h"
 #include "dyad/analysis.h"
 
 namespace dyad {
 
 namespace {
 
-// Colours that stay apart for the common kinds of colour blindness.
-constexpr const char* kPalette[] = {"#0072B2", "#D55E00", "#009E73", "#CC79A7",
-                                    "#E69F00", "#56B4E9", "#000000", "#8C564B"};
-
-std::string Xml(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '&')
-      out += "&amp;";
-    else if (c == '<')
-      out += "&lt;";
-    else if (c == '>')
-      out += "&gt;";
-    else if (c == '"')
-      out += "&quot;";
-    else
-      out += static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' ? ' ' : c;
-  }
-  return out;
-}
-
-std::string F(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.1f", v);
-  return buf;
-}
+using svg::kPalette;
+std::string Xml(std::string_view s) { return svg::Escape(s); }
+std::string F(double v) { return svg::Num(v); }
 
 double Value(const SeriesPoint& p, const std::string& measure) {
   if (measure == "forward") return static_cast<double>(p.forward);

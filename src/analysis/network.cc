@@ -9,26 +9,13 @@
 #include <mutex>
 #include <set>
 
+#include "core/svg.h"
+
 namespace dyad {
 
 namespace {
 
-std::string Xml(const std::string& s) {
-  std::string o;
-  for (char c : s) {
-    if (c == '&')
-      o += "&amp;";
-    else if (c == '<')
-      o += "&lt;";
-    else if (c == '>')
-      o += "&gt;";
-    else if (c == '"')
-      o += "&quot;";
-    else
-      o += c;
-  }
-  return o;
-}
+std::string Xml(std::string_view s) { return svg::Escape(s); }
 
 std::string Num(double v) {
   char buf[32];
@@ -241,8 +228,7 @@ std::vector<Triad> UnbalancedTriads(const Network& n) {
 }
 
 std::string NetworkSvg(const Network& n, const std::string& title, const std::string& source) {
-  static constexpr const char* kPalette[] = {"#0072B2", "#D55E00", "#009E73", "#CC79A7",
-                                             "#E69F00", "#56B4E9", "#000000", "#8C564B"};
+  using svg::kPalette;
   const double cx = 320, cy = 300, radius = 220;
   std::map<std::string, std::pair<double, double>> at;
   for (size_t i = 0; i < n.nodes.size(); ++i) {

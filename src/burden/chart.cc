@@ -4,45 +4,16 @@
 #include <cstdio>
 
 #include "burden/numbers.h"
+#include "core/svg.h"
 #include "dyad/burden_report.h"
 
 namespace dyad::burden {
 
 namespace {
 
-// Eight colours that stay apart for the common kinds of colour blindness.
-constexpr const char* kPalette[] = {"#0072B2", "#D55E00", "#009E73", "#CC79A7",
-                                    "#E69F00", "#56B4E9", "#000000", "#8C564B"};
-
-std::string Xml(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        // XML 1.0 has no place for control characters other than tab and newline.
-        out += static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' ? ' ' : c;
-    }
-  }
-  return out;
-}
-
-std::string F(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.1f", v);
-  return buf;
-}
+using svg::kPalette;
+std::string Xml(std::string_view s) { return svg::Escape(s); }
+std::string F(double v) { return svg::Num(v); }
 
 struct Frame {
   double left = 64, top = 48, width = 600, height = 360;

@@ -77,6 +77,13 @@ char32_t Last(std::string_view s) {
   return Decode(s, i, &len);
 }
 
+std::string Shorten(std::string_view s, size_t max_bytes) {
+  if (s.size() <= max_bytes) return std::string(s);
+  size_t cut = max_bytes;
+  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+  return std::string(s.substr(0, cut)) + "…";
+}
+
 bool HasBatchim(std::string_view s) {
   char32_t c = Last(s);
   return IsHangulSyllable(c) && Decompose(c).tail != 0;
