@@ -28,9 +28,13 @@ struct SeriesFlags {
 };
 
 // One event as evidence: "2023-07-25 RUSMIL→PRK 042 the words…", the words cut at `max_bytes`.
+// An imported event without words names where it was told instead (GDELT's source URL).
 std::string EvidenceLine(const Event& e, size_t max_bytes) {
-  std::string words =
-      e.mentions.empty() ? "" : utf8::Shorten(e.mentions.front().evidence, max_bytes);
+  std::string words;
+  if (!e.mentions.empty()) {
+    const Mention& m = e.mentions.front();
+    words = utf8::Shorten(m.evidence.empty() ? m.doc : m.evidence, max_bytes);
+  }
   return e.date.begin.ToIso() + " " + e.source + "→" + e.target + " " + e.code + " " + words;
 }
 
@@ -274,10 +278,12 @@ void RegisterChanges(CLI::App& app, Global& g) {
   c->add_option("--from", f->from, "first date (default: the first event)");
   c->add_option("--to", f->to, "last date (default: the last event)");
   c->add_option("--measure", f->measure,
-                "the count whose level is followed: events, cooperation or conflict")
-      ->check(CLI::IsMember({"events", "cooperation", "conflict"}));
+                "what is followed: the count of events, cooperation or conflict, or goldstein "
+                "(the mean Goldstein weight of the events: the tone)")
+      ->check(CLI::IsMember({"events", "cooperation", "conflict", "goldstein"}));
   c->add_option("--penalty", f->penalty, "PELT's penalty per change (default 3·log(periods))");
-  c->add_option("--evidence", f->evidence, "events shown from the first period of each new level");
+  c->add_option("--evidence", f->evidence,
+                "events shown from the first period of each new level that has events");
   c->add_option("--format", f->format, "table, csv, json or markdown")
       ->check(CLI::IsMember({"table", "csv", "json", "markdown"}));
   c->callback([f, &g] {
@@ -309,8 +315,10 @@ void RegisterChanges(CLI::App& app, Global& g) {
       y.push_back(static_cast<double>(f->measure == "cooperation" ? p.cooperation
                                       : f->measure == "conflict"  ? p.conflict
                                                                   : p.total));
-    std::vector<size_t> cps = ChangePointsPoisson(y, f->penalty);
-    std::vector<LevelShift> shifts = LevelShifts(y, cps);
+    bool tone = f->measure == "goldstein";
+    std::vector<size_t> cps =
+        tone ? ChangePointsGoldstein(s, f->penalty) : ChangePointsPoisson(y, f->penalty);
+    std::vector<LevelShift> shifts = tone ? GoldsteinShifts(s, cps) : LevelShifts(y, cps);
     Report r;
     r.title = "Level shifts of " + q.side_a + "–" + q.side_b + " " + f->measure + " by " + f->by +
               ", " + start.ToIso() + " to " + end.ToIso() + " (" + std::to_string(s.points.size()) +
@@ -318,146 +326,76 @@ void RegisterChanges(CLI::App& app, Global& g) {
     r.columns = {Column("period", "from", 0),
                  Column("date", "date", 0),
                  Column("direction", "direction", 0),
-                 Column("before", "per period before", 2),
-                 Column("after", "per period after", 2),
+                 Column("before", tone ? "mean Goldstein before" : "per period before", 2),
+                 Column("after", tone ? "mean Goldstein after" : "per period after", 2),
                  Column("size", "change", 2),
-                 Column("evidence", "events in the first period", 0)};
+                 Column("evidence", "first events of the new level", 0)};
+    bool gap = false;
     for (const LevelShift& sh : shifts) {
       const DateSpan& period = s.points[sh.index].period;
+      // The evidence comes from the first period of the new level that has events (a fall
+      // may begin with an empty one).
+      size_t told = sh.index;
+      while (told + 1 < s.points.size() && s.points[told].total == 0) ++told;
       EventQuery eq = q;
-      eq.from = period.begin, eq.to = period.end;
+      eq.from = s.points[told].period.begin, eq.to = s.points[told].period.end;
       std::string evidence;
-      if (Result<std::vector<Event>> ev = store->Events(eq); ev.ok())
+      Result<std::vector<Event>> ev = store->Events(eq);
+      // For the tone, the events that moved it first: the most conflictual ones of a fall,
+      // the most cooperative of a rise.
+      if (ev.ok() && tone)
+        std::stable_sort(ev->begin(), ev->end(), [&](const Event& x, const Event& y) {
+          return sh.after > sh.before ? x.goldstein > y.goldstein : x.goldstein < y.goldstein;
+        });
+      if (ev.ok())
         for (size_t i = 0; i < ev->size() && static_cast<int>(i) < f->evidence; ++i) {
           evidence += (evidence.empty() ? "" : " | ") + EvidenceLine((*ev)[i], 90);
         }
-      r.rows.push_back({PeriodLabel(period, by), period.begin.ToIso(),
+      // With empty periods before the new level shows, the shift lies somewhere in them.
+      std::string label = PeriodLabel(period, by);
+      if (told != sh.index) {
+        label += "…" + PeriodLabel(s.points[told].period, by);
+        gap = true;
+      }
+      r.rows.push_back({label, period.begin.ToIso(),
                         std::string(sh.after > sh.before ? "up" : "down"), sh.before, sh.after,
                         sh.after - sh.before, evidence});
     }
-    r.notes.push_back(
-        "PELT over the count per period with the Poisson cost, penalty " +
-        std::string(f->penalty >= 0 ? std::to_string(f->penalty)
-                                    : "3·log(periods) = " +
-                                          std::to_string(3 * std::log(static_cast<double>(
-                                                                 std::max<size_t>(1, y.size()))))) +
-        " per change, segments of two periods or more (docs/analysis.md).");
+    long long events = 0;
+    for (const SeriesPoint& p : s.points) events += p.total;
+    char penalty[120];
+    if (f->penalty >= 0)
+      std::snprintf(penalty, sizeof penalty, "%.2f", f->penalty);
+    else if (tone)
+      std::snprintf(penalty, sizeof penalty, "3·log(%lld events) = %.2f", events,
+                    3 * std::log(std::max(2.0, static_cast<double>(events))));
+    else
+      std::snprintf(penalty, sizeof penalty, "3·log(%zu periods) = %.2f", y.size(),
+                    3 * std::log(static_cast<double>(std::max<size_t>(1, y.size()))));
+    r.notes.push_back(std::string(tone ? "PELT over the events' Goldstein weights with the "
+                                         "Gaussian cost of a segment's mean"
+                                       : "PELT over the count per period with the Poisson cost") +
+                      ", penalty " + penalty +
+                      " per change, segments of two periods or more (docs/analysis.md).");
+    if (gap)
+      r.notes.push_back(
+          "A range (from…to): the periods between had no events, so the shift lies somewhere in "
+          "them; the evidence is from the last.");
     if (shifts.empty())
-      std::cerr << "dyad: no level shift found in " << s.points.size() << " periods\n";
+      std::cerr << "dyad: no " << (f->measure == "goldstein" ? "shift of tone" : "level shift")
+                << " found in " << s.points.size() << " periods\n";
     Print(r, f->format);
   });
 }
 
-// dyad network: the signed alignment network, its blocs and each state's place in it.
-void RegisterNetwork(CLI::App& app, Global& g) {
-  struct Flags {
-    std::string db = DefaultDb(), from, to, format = "table", out;
-    long long min_events = 3;
-    unsigned seed = 1;
-  };
-  auto f = std::make_shared<Flags>();
-  CLI::App* c = app.add_subcommand(
-      "network", "The alignment network: signed edges between states, blocs, centrality, trends");
-  c->add_option("--db", f->db, "SQLite store (default $DYAD_DB or ./dyad.db)");
-  c->add_option("--from", f->from, "first date (default: every event)");
-  c->add_option("--to", f->to, "last date");
-  c->add_option("--min-events", f->min_events, "pairs with fewer events are left out (default 3)");
-  c->add_option("--seed", f->seed, "seed of the bloc search (default 1)");
-  c->add_option("--format", f->format, "table, csv, json, markdown, graphml, gexf or svg")
-      ->check(CLI::IsMember({"table", "csv", "json", "markdown", "graphml", "gexf", "svg"}));
-  c->callback([f, &g] {
-    EventQuery q;
-    q.from = ParseDateFlag(f->from, false), q.to = ParseDateFlag(f->to, true);
-    q.modes = {EventMode::kActual};
-    std::unique_ptr<Store> store = OpenStore(f->db, StoreAccess::kReadOnly);
-    if (store == nullptr) {
-      g.exit_code = 2;
-      return;
-    }
-    // The trend compares the two halves of the period (of the events when no dates are given).
-    Date first = q.from.value_or(Date{1900, 1, 1}), last = q.to.value_or(Date{2100, 12, 31});
-    if (!q.from || !q.to) {
-      Result<std::vector<DayCount>> all = store->DailyCounts(q);
-      if (all.ok() && !all->empty()) {
-        if (!q.from) first = all->front().day;
-        if (!q.to) last = all->back().day;
-      }
-    }
-    Date middle = Date::FromDays((first.ToDays() + last.ToDays() + 1) / 2);
-    Result<std::vector<PairCount>> pairs = store->PairCounts(q, middle);
-    if (!pairs.ok()) {
-      std::cerr << "dyad: " << pairs.status().message() << "\n";
-      g.exit_code = 1;
-      return;
-    }
-    Result<Network> net = BuildNetwork(*pairs, {.min_events = f->min_events, .seed = f->seed});
-    if (!net.ok()) {
-      std::cerr << "dyad: " << net.status().message() << "\n";
-      g.exit_code = 1;
-      return;
-    }
-    if (net->edges.empty()) {
-      std::cerr << "dyad: no pair of states with " << f->min_events
-                << " events or more in the dates asked (lower --min-events or widen the dates)\n";
-      return;
-    }
-    std::string out;
-    if (f->format == "graphml") {
-      out = NetworkGraphml(*net);
-    } else if (f->format == "gexf") {
-      out = NetworkGexf(*net);
-    } else if (f->format == "svg") {
-      out = NetworkSvg(*net,
-                       "Alignment network, " + first.ToIso() + " to " + last.ToIso() + " (" +
-                           std::to_string(net->nodes.size()) + " states, pairs with " +
-                           std::to_string(f->min_events) + "+ events)",
-                       "dyad network, store " + f->db + "; blocs: spinglass on the signed graph");
-    } else {
-      burden::Format format = *burden::ParseFormat(f->format);
-      Report nodes;
-      nodes.title = "States, " + first.ToIso() + " to " + last.ToIso() + ": " +
-                    std::to_string(net->nodes.size()) + " states, " +
-                    std::to_string(net->edges.size()) + " edges";
-      nodes.columns = {Column("state", "state", 0), Column("bloc", "bloc", 0),
-                       Column("degree", "edges", 0), Column("positive", "cooperation weight", 1),
-                       Column("negative", "conflict weight", 1)};
-      for (const Node& v : net->nodes)
-        nodes.rows.push_back({v.state, static_cast<long long>(v.bloc),
-                              static_cast<long long>(v.degree), v.positive, v.negative});
-      Report edges;
-      edges.title =
-          "Edges (weight: Σ Goldstein weight both ways; trend: second half − first, "
-          "halves split at " +
-          middle.ToIso() + ")";
-      edges.columns = {Column("a", "a", 0),
-                       Column("b", "b", 0),
-                       Column("events", "events", 0),
-                       Column("cooperation", "coop.", 0),
-                       Column("conflict", "confl.", 0),
-                       Column("weight", "weight", 1),
-                       Column("trend", "trend", 1)};
-      for (const Edge& e : net->edges)
-        edges.rows.push_back({e.a, e.b, e.events, e.cooperation, e.conflict, e.weight, e.trend});
-      char summary[200];
-      std::snprintf(summary, sizeof summary,
-                    "Blocs by spinglass community detection on the signed graph (seed %u): "
-                    "modularity %.3f; %d of %zu edges frustrated (negative inside a bloc or "
-                    "positive across).",
-                    f->seed, net->modularity, net->frustrated, net->edges.size());
-      edges.notes.push_back(summary);
-      if (format == burden::Format::kCsv || format == burden::Format::kJson)
-        out = burden::Render(edges, format);  // one table a file: the edges
-      else
-        out = burden::Render(nodes, format) + "\n" + burden::Render(edges, format);
-    }
-    std::fwrite(out.data(), 1, out.size(), stdout);
-  });
-}
-
-// The network of the store in the dates asked, with the middle day the trend splits at; null
-// after saying why.
-std::optional<std::pair<Network, Date>> LoadNetwork(Store& store, EventQuery q,
-                                                    long long min_events, Global& g) {
+// The network of the store in the dates asked: the network, its first and last day and the
+// middle day the trend splits at; null after saying why.
+struct LoadedNetwork {
+  Network net;
+  Date first, middle, last;
+};
+std::optional<LoadedNetwork> LoadNetwork(Store& store, const EventQuery& q,
+                                         const NetworkOptions& options, int evidence, Global& g) {
   Date first = q.from.value_or(Date{1900, 1, 1}), last = q.to.value_or(Date{2100, 12, 31});
   if (!q.from || !q.to) {
     Result<std::vector<DayCount>> all = store.DailyCounts(q);
@@ -473,13 +411,130 @@ std::optional<std::pair<Network, Date>> LoadNetwork(Store& store, EventQuery q,
     g.exit_code = 1;
     return std::nullopt;
   }
-  Result<Network> net = BuildNetwork(*pairs, {.min_events = min_events, .seed = 1});
+  Result<Network> net = BuildNetwork(*pairs, options);
   if (!net.ok()) {
     std::cerr << "dyad: " << net.status().message() << "\n";
     g.exit_code = 1;
     return std::nullopt;
   }
-  return std::make_pair(std::move(net).value(), middle);
+  if (evidence > 0) {
+    Result<std::vector<PairEvidence>> ids = store.PairEvents(q, evidence);
+    if (!ids.ok()) {
+      std::cerr << "dyad: " << ids.status().message() << "\n";
+      g.exit_code = 1;
+      return std::nullopt;
+    }
+    AttachEvidence(*net, *ids);
+  }
+  return LoadedNetwork{std::move(net).value(), first, middle, last};
+}
+
+// dyad network: the signed alignment network, its blocs and each state's place in it.
+void RegisterNetwork(CLI::App& app, Global& g) {
+  struct Flags {
+    std::string db = DefaultDb(), from, to, format = "table";
+    long long min_events = 3;
+    unsigned seed = 1;
+    int evidence = 3;
+  };
+  auto f = std::make_shared<Flags>();
+  CLI::App* c = app.add_subcommand(
+      "network", "The alignment network: signed edges between states, blocs, centrality, trends");
+  c->add_option("--db", f->db, "SQLite store (default $DYAD_DB or ./dyad.db)");
+  c->add_option("--from", f->from, "first date (default: every event)");
+  c->add_option("--to", f->to, "last date");
+  c->add_option("--min-events", f->min_events, "pairs with fewer events are left out (default 3)");
+  c->add_option("--seed", f->seed, "seed of the bloc search (default 1)");
+  c->add_option("--evidence", f->evidence,
+                "ids of the weightiest events given for each edge (default 3; 0: none)")
+      ->check(CLI::Range(0, 100));
+  c->add_option("--format", f->format, "table, csv, json, markdown, graphml, gexf or svg")
+      ->check(CLI::IsMember({"table", "csv", "json", "markdown", "graphml", "gexf", "svg"}));
+  c->callback([f, &g] {
+    EventQuery q;
+    q.from = ParseDateFlag(f->from, false), q.to = ParseDateFlag(f->to, true);
+    q.modes = {EventMode::kActual};
+    std::unique_ptr<Store> store = OpenStore(f->db, StoreAccess::kReadOnly);
+    if (store == nullptr) {
+      g.exit_code = 2;
+      return;
+    }
+    auto loaded =
+        LoadNetwork(*store, q, {.min_events = f->min_events, .seed = f->seed}, f->evidence, g);
+    if (!loaded) return;
+    const auto& [net, first, middle, last] = *loaded;
+    if (net.edges.empty()) {
+      std::cerr << "dyad: no pair of states with " << f->min_events
+                << " events or more in the dates asked (lower --min-events or widen the dates)\n";
+      return;
+    }
+    std::string out;
+    if (f->format == "graphml") {
+      out = NetworkGraphml(net);
+    } else if (f->format == "gexf") {
+      out = NetworkGexf(net);
+    } else if (f->format == "svg") {
+      out = NetworkSvg(net,
+                       "Alignment network, " + first.ToIso() + " to " + last.ToIso() + " (" +
+                           std::to_string(net.nodes.size()) + " states, pairs with " +
+                           std::to_string(f->min_events) + "+ events)",
+                       "dyad network, store " + f->db + "; blocs: spinglass on the signed graph");
+    } else {
+      burden::Format format = *burden::ParseFormat(f->format);
+      Report nodes;
+      nodes.title = "States, " + first.ToIso() + " to " + last.ToIso() + ": " +
+                    std::to_string(net.nodes.size()) + " states, " +
+                    std::to_string(net.edges.size()) + " edges";
+      nodes.columns = {Column("state", "state", 0),
+                       Column("bloc", "bloc", 0),
+                       Column("degree", "edges", 0),
+                       Column("positive", "cooperation weight", 1),
+                       Column("negative", "conflict weight", 1),
+                       Column("betweenness", "betweenness", 3)};
+      for (const Node& v : net.nodes)
+        nodes.rows.push_back({v.state, static_cast<long long>(v.bloc),
+                              static_cast<long long>(v.degree), v.positive, v.negative,
+                              v.betweenness});
+      Report edges;
+      edges.title =
+          "Edges (weight: Σ Goldstein weight both ways; trend: second half − first, "
+          "halves split at " +
+          middle.ToIso() + ")";
+      edges.columns = {Column("a", "a", 0),
+                       Column("b", "b", 0),
+                       Column("events", "events", 0),
+                       Column("cooperation", "coop.", 0),
+                       Column("conflict", "confl.", 0),
+                       Column("weight", "weight", 1),
+                       Column("trend", "trend", 1)};
+      if (f->evidence > 0) edges.columns.push_back(Column("evidence", "weightiest events", 0));
+      for (const Edge& e : net.edges) {
+        std::vector<Value> row{e.a, e.b, e.events, e.cooperation, e.conflict, e.weight, e.trend};
+        if (f->evidence > 0) {
+          std::string ids;
+          for (const std::string& id : e.evidence) ids += (ids.empty() ? "" : " ") + id;
+          row.push_back(ids);
+        }
+        edges.rows.push_back(std::move(row));
+      }
+      char summary[200];
+      std::snprintf(summary, sizeof summary,
+                    "Blocs by spinglass community detection on the signed graph (seed %u): "
+                    "modularity %.3f; %d of %zu edges frustrated (negative inside a bloc or "
+                    "positive across).",
+                    f->seed, net.modularity, net.frustrated, net.edges.size());
+      edges.notes.push_back(summary);
+      if (f->evidence > 0)
+        edges.notes.push_back(
+            "Weightiest events: the largest |Goldstein| first; `dyad events --id ID` shows one "
+            "with its words.");
+      if (format == burden::Format::kCsv || format == burden::Format::kJson)
+        out = burden::Render(edges, format);  // one table a file: the edges
+      else
+        out = burden::Render(nodes, format) + "\n" + burden::Render(edges, format);
+    }
+    std::fwrite(out.data(), 1, out.size(), stdout);
+  });
 }
 
 // dyad triangle: three states' edges, their balance and the weakest link, with evidence.
@@ -517,9 +572,10 @@ void RegisterTriangle(CLI::App& app, Global& g) {
       g.exit_code = 2;
       return;
     }
-    auto loaded = LoadNetwork(*store, q, f->min_events, g);
+    auto loaded = LoadNetwork(*store, q, {.min_events = f->min_events}, 0, g);
     if (!loaded) return;
-    const auto& [net, middle] = *loaded;
+    const Network& net = loaded->net;
+    const Date& middle = loaded->middle;
     auto balance_word = [](int b) {
       return std::string(b > 0   ? "balanced"
                          : b < 0 ? "unbalanced"
@@ -678,17 +734,24 @@ void RegisterAnalysis(CLI::App& app, Global& g) {
       series.push_back(
           BuildSeries(dyads[i].first, dyads[i].second, days[i], by, start, end, a_days, b_days));
     }
-    std::string title = "Events by " + std::string(PeriodName(by)) + ", " + start.ToIso() + " to " +
-                        end.ToIso() + " (" + f->modes + " events)";
+    static const std::map<std::string, std::string> kWhat = {
+        {"events", "Events"},
+        {"goldstein", "Tone (mean Goldstein weight)"},
+        {"cooperation", "Cooperative events"},
+        {"conflict", "Conflictual events"},
+        {"quad", "Events"}};
+    std::string title = kWhat.at(f->measure) + " by " + std::string(PeriodName(by)) + ", " +
+                        start.ToIso() + " to " + end.ToIso() + " (" + f->modes + " events)";
     if (f->format == "svg") {
       static const std::map<std::string, std::string> kLine = {{"events", "events"},
-                                                               {"goldstein", "goldstein_sum"},
+                                                               {"goldstein", "goldstein_mean"},
                                                                {"cooperation", "cooperation"},
                                                                {"conflict", "conflict"},
                                                                {"quad", "events"}};
-      std::string out =
-          SeriesChart(series, kLine.at(f->measure), title,
-                      "dyad series, store " + f->db + "; dashed: level shifts (dyad changes)");
+      std::string out = SeriesChart(
+          series, kLine.at(f->measure), title,
+          "dyad series, store " + f->db + "; dashed: " +
+              (f->measure == "goldstein" ? "shifts of tone" : "level shifts") + " (dyad changes)");
       std::fwrite(out.data(), 1, out.size(), stdout);
       return;
     }

@@ -595,6 +595,7 @@ void Register(CLI::App& app, Global& g) {
     std::string db = DefaultDb(), from, to, code_root, format = "table", modes = "all", reason;
     std::vector<std::string> between;
     std::string actor;
+    std::vector<std::string> ids;
     bool unresolved = false;
   };
   auto ef = std::make_shared<EventFlags>();
@@ -610,6 +611,9 @@ void Register(CLI::App& app, Global& g) {
   events->add_option("--to", ef->to, "last date");
   events->add_option("--code", ef->code_root, "CAMEO code or root, e.g. 04");
   events->add_option("--mode", ef->modes, "which modes to list (default all stored)");
+  events->add_option("--id", ef->ids,
+                     "only the events with these ids (ev-…, an-…, an imported event's own), as "
+                     "`network` and `changes` name them; repeatable");
   events->add_flag(
       "--unresolved", ef->unresolved,
       "list the review queue: sentences that looked like events but could not be coded "
@@ -640,6 +644,26 @@ void Register(CLI::App& app, Global& g) {
         return;
       }
       PrintUnresolved(*items, ef->format);
+      return;
+    }
+    if (!ef->ids.empty()) {
+      // Each id on its own: one unknown id is named, the others are still listed.
+      std::vector<Event> found;
+      for (const std::string& id : ef->ids) {
+        q.id = id;
+        Result<std::vector<Event>> r = store->Events(q);
+        if (!r.ok()) {
+          std::cerr << "dyad: " << r.status().message() << "\n";
+          g.exit_code = 1;
+          return;
+        }
+        if (r->empty()) {
+          std::cerr << "dyad: no stored event '" << id << "' matches the query\n";
+          g.exit_code = 1;
+        }
+        for (Event& e : *r) found.push_back(std::move(e));
+      }
+      PrintEvents(found, ef->format);
       return;
     }
     Result<std::vector<Event>> r = store->Events(q);

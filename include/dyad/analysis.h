@@ -34,7 +34,8 @@ struct DayCount {
   int quad_class = 0;    // 1 verbal cooperation, 2 material cooperation, 3 verbal conflict,
                          // 4 material conflict
   long long events = 0;
-  double goldstein = 0;  // the sum of the events' Goldstein weights
+  double goldstein = 0;     // the sum of the events' Goldstein weights
+  double goldstein_sq = 0;  // the sum of their squares (the spread within a period)
 };
 
 // One period of a dyad's series. Counts are of events; "forward" runs from the first side to
@@ -45,6 +46,7 @@ struct SeriesPoint {
   std::array<long long, 5> quad{};  // quad[1..4]: events by quad class
   double goldstein_sum = 0;
   double goldstein_mean = 0;  // 0 for a period without events
+  double goldstein_sq = 0;    // Σ of the squared weights: the spread within the period
   long long cooperation = 0;  // quad classes 1 and 2
   long long conflict = 0;     // quad classes 3 and 4
   // The dyad's events as a share of all the events each side takes part in during the period
@@ -86,9 +88,27 @@ struct LevelShift {
 std::vector<LevelShift> LevelShifts(const std::vector<double>& counts,
                                     const std::vector<size_t>& changes);
 
+// Where the tone of a dyad shifts: the mean Goldstein weight of its events, by PELT with the
+// Gaussian cost of a segment at its own mean, each event one observation. With n_i events
+// summing to S_i in period i, a segment costs (Σ S_i²/n_i − (Σ S_i)²/Σ n_i) / σ²: the spread
+// of the period means around the segment's, weighted by their events (the spread within a
+// period is the same for every segmentation, so it drops out). σ² is the pooled variance of
+// the events within their periods, at least 1 (Goldstein weights are coarse: a dyad whose
+// events share one code would otherwise split on a single stray event). Periods without events
+// weigh nothing. The observations are the events, so the penalty is 3·log(N events) per change
+// unless one is given (the modified BIC's weight, as for counts); segments are at least
+// `min_length` periods long.
+// Returns the indexes where a new tone begins, in order.
+std::vector<size_t> ChangePointsGoldstein(const DyadSeries& s, double penalty = -1,
+                                          size_t min_length = 2);
+// The shifts at the given change points, `before` and `after` the mean Goldstein weight per
+// event of the two segments.
+std::vector<LevelShift> GoldsteinShifts(const DyadSeries& s, const std::vector<size_t>& changes);
+
 // The series drawn as a self-contained SVG line chart, readable in a brief: one line per dyad
 // (`measure` is events, forward, backward, cooperation, conflict, goldstein_sum or
-// goldstein_mean), each dyad's level shifts (ChangePointsPoisson over its event counts) marked
+// goldstein_mean), each dyad's level shifts (ChangePointsGoldstein for goldstein_mean,
+// ChangePointsPoisson over its event counts otherwise) marked
 // as dashed verticals, the title naming the data and the period, and `source` under the plot.
 std::string SeriesChart(const std::vector<DyadSeries>& series, const std::string& measure,
                         const std::string& title, const std::string& source);

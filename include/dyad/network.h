@@ -25,6 +25,12 @@ struct PairCount {
   double goldstein = 0;                     // Σ of the events' Goldstein weights
 };
 
+// The events behind one pair: their store ids (ev-…, an imported event's own).
+struct PairEvidence {
+  std::string a, b;  // ISO codes, a < b
+  std::vector<std::string> ids;
+};
+
 struct Edge {
   std::string a, b;
   long long events = 0, cooperation = 0, conflict = 0;
@@ -33,6 +39,8 @@ struct Edge {
   double weight = 0;
   // weight in the second half of the period minus weight in the first half.
   double trend = 0;
+  // The events that weigh most in the edge, the weightiest first (AttachEvidence).
+  std::vector<std::string> evidence;
 };
 
 struct Node {
@@ -41,6 +49,10 @@ struct Node {
   int degree = 0;       // edges
   double positive = 0;  // Σ of its positive edges' weights
   double negative = 0;  // Σ of its negative edges' weights (≤ 0)
+  // Betweenness on the cooperative part of the network: the share of shortest paths between
+  // other states that run through this one, an edge's length being 1/weight (strong cooperation
+  // is short). Normalised to 0..1 by (n−1)(n−2)/2; the broker of the network scores highest.
+  double betweenness = 0;
 };
 
 struct Network {
@@ -62,6 +74,9 @@ struct NetworkOptions {
 // links", Phys. Rev. E 80, 2009), run on each connected component; a component of two states is
 // one bloc. Fails only when igraph does.
 Result<Network> BuildNetwork(const std::vector<PairCount>& pairs, const NetworkOptions& options);
+
+// Gives each edge of `n` the ids of the events behind it.
+void AttachEvidence(Network& n, const std::vector<PairEvidence>& evidence);
 
 // A triad of states: its three edges, its structural balance and its weakest link.
 struct Triad {

@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <random>
 
@@ -55,6 +56,76 @@ TEST(ChangesTest, NoChangeInASteadySeries) {
   EXPECT_LE(false_changes, 5);
   EXPECT_TRUE(ChangePointsPoisson(std::vector<double>(30, 0)).empty());
   EXPECT_TRUE(ChangePointsPoisson({1, 9}).empty());  // too short for two segments
+}
+
+// A dyad whose events come at a steady rate while their tone moves: `tones` gives, for each run
+// of periods, its length and the mean Goldstein weight of its events (spread 3).
+DyadSeries Tone(std::mt19937& rng, const std::vector<std::pair<int, double>>& tones,
+                double rate = 6) {
+  DyadSeries s;
+  std::poisson_distribution<int> count(rate);
+  for (auto [n, mean] : tones) {
+    std::normal_distribution<double> weight(mean, 3);
+    for (int i = 0; i < n; ++i) {
+      SeriesPoint p;
+      p.total = count(rng);
+      for (long long k = 0; k < p.total; ++k) {
+        double w = std::clamp(weight(rng), -10.0, 10.0);
+        p.goldstein_sum += w, p.goldstein_sq += w * w;
+      }
+      s.points.push_back(p);
+    }
+  }
+  return s;
+}
+
+TEST(ChangesTest, RecoversAPlantedShiftOfToneAtASteadyCount) {
+  // Cooperation (mean +3) that turns to conflict (mean −2) after 16 quarters; the number of
+  // events never changes, so only the tone tells.
+  int exact = 0;
+  for (unsigned seed = 1; seed <= 20; ++seed) {
+    std::mt19937 rng(seed);
+    DyadSeries s = Tone(rng, {{16, 3.0}, {16, -2.0}});
+    std::vector<double> counts;
+    for (const SeriesPoint& p : s.points) counts.push_back(static_cast<double>(p.total));
+    EXPECT_TRUE(ChangePointsPoisson(counts).empty()) << "seed " << seed;
+    auto cp = ChangePointsGoldstein(s);
+    ASSERT_EQ(cp.size(), 1u) << "seed " << seed;
+    EXPECT_LE(std::abs(static_cast<int>(cp[0]) - 16), 1) << "seed " << seed;
+    exact += cp[0] == 16;
+    auto shift = GoldsteinShifts(s, cp);
+    EXPECT_NEAR(shift[0].before, 3.0, 1.0);
+    EXPECT_NEAR(shift[0].after, -2.0, 1.0);
+  }
+  EXPECT_GE(exact, 15);
+}
+
+TEST(ChangesTest, NoShiftOfToneInASteadyDyadNorFromOneStrayEvent) {
+  int false_changes = 0;
+  for (unsigned seed = 1; seed <= 50; ++seed) {
+    std::mt19937 rng(seed);
+    false_changes += ChangePointsGoldstein(Tone(rng, {{32, 1.0}})).size();
+  }
+  EXPECT_LE(false_changes, 5);
+  // Every event of one code, then a single strike in one quarter: the floor under σ² keeps
+  // one event from making a new level.
+  DyadSeries same;
+  for (int i = 0; i < 24; ++i) {
+    SeriesPoint p;
+    p.total = 2, p.goldstein_sum = 2 * 3.4, p.goldstein_sq = 2 * 3.4 * 3.4;
+    if (i == 12) p.total = 3, p.goldstein_sum += -10, p.goldstein_sq += 100;
+    same.points.push_back(p);
+  }
+  EXPECT_TRUE(ChangePointsGoldstein(same).empty());
+  // Periods without events weigh nothing: a quiet stretch is no shift.
+  DyadSeries quiet;
+  for (int i = 0; i < 24; ++i) {
+    SeriesPoint p;
+    if (i < 6 || i > 18) p.total = 4, p.goldstein_sum = 4 * 2.0, p.goldstein_sq = 4 * 5.0;
+    quiet.points.push_back(p);
+  }
+  EXPECT_TRUE(ChangePointsGoldstein(quiet).empty());
+  EXPECT_TRUE(ChangePointsGoldstein(DyadSeries{}).empty());
 }
 
 }  // namespace

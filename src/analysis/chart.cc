@@ -39,6 +39,7 @@ std::string SeriesChart(const std::vector<DyadSeries>& series, const std::string
                         const std::string& title, const std::string& source) {
   const double left = 64, top = 56, width = 640, height = 300;
   size_t n = series.empty() ? 0 : series.front().points.size();
+  bool tone = measure == "goldstein_mean";
   double lo = 0, hi = 1;
   for (const DyadSeries& s : series)
     for (const SeriesPoint& p : s.points) {
@@ -69,8 +70,10 @@ std::string SeriesChart(const std::vector<DyadSeries>& series, const std::string
                                              : F(v)) +
         "</text>\n";
   }
-  o += "<text x=\"" + F(left) + "\" y=\"" + F(top - 8) + "\" fill=\"#555\">" + Xml(measure) +
-       " per period</text>\n";
+  o += "<text x=\"" + F(left) + "\" y=\"" + F(top - 8) + "\" fill=\"#555\">" +
+       (tone ? std::string("mean Goldstein weight of the period's events (gaps: no events)")
+             : Xml(measure) + " per period") +
+       "</text>\n";
   // Period labels: at most about twelve.
   size_t every = std::max<size_t>(1, (n + 11) / 12);
   for (size_t i = 0; i < n; i += every)
@@ -80,14 +83,44 @@ std::string SeriesChart(const std::vector<DyadSeries>& series, const std::string
   for (size_t k = 0; k < series.size(); ++k) {
     const char* colour = kPalette[k % 8];
     const DyadSeries& s = series[k];
-    o += "<polyline fill=\"none\" stroke=\"" + std::string(colour) +
-         "\" stroke-width=\"2\" points=\"";
-    for (size_t i = 0; i < s.points.size(); ++i)
-      o += (i ? " " : "") + F(X(i)) + "," + F(Y(Value(s.points[i], measure)));
-    o += "\"/>\n";
+    if (tone) {
+      // The tone of a period without events is unknown, not 0: the line breaks there, and
+      // each period with events is a dot.
+      for (size_t i = 0; i < s.points.size();) {
+        if (s.points[i].total == 0) {
+          ++i;
+          continue;
+        }
+        size_t end = i;
+        while (end < s.points.size() && s.points[end].total > 0) ++end;
+        if (end - i > 1) {
+          o += "<polyline fill=\"none\" stroke=\"" + std::string(colour) +
+               "\" stroke-width=\"2\" points=\"";
+          for (size_t j = i; j < end; ++j) {
+            if (j > i) o += ' ';
+            o += F(X(j)) + "," + F(Y(s.points[j].goldstein_mean));
+          }
+          o += "\"/>\n";
+        }
+        for (size_t j = i; j < end; ++j)
+          o += "<circle cx=\"" + F(X(j)) + "\" cy=\"" + F(Y(s.points[j].goldstein_mean)) +
+               "\" r=\"3\" fill=\"" + colour + "\"/>\n";
+        i = end;
+      }
+    } else {
+      o += "<polyline fill=\"none\" stroke=\"" + std::string(colour) +
+           "\" stroke-width=\"2\" points=\"";
+      for (size_t i = 0; i < s.points.size(); ++i) {
+        if (i > 0) o += ' ';
+        o += F(X(i)) + "," + F(Y(Value(s.points[i], measure)));
+      }
+      o += "\"/>\n";
+    }
     std::vector<double> counts;
     for (const SeriesPoint& p : s.points) counts.push_back(static_cast<double>(p.total));
-    for (size_t c : ChangePointsPoisson(counts)) {
+    std::vector<size_t> changes =
+        measure == "goldstein_mean" ? ChangePointsGoldstein(s) : ChangePointsPoisson(counts);
+    for (size_t c : changes) {
       double x = (X(c - 1) + X(c)) / 2;
       o += "<line x1=\"" + F(x) + "\" x2=\"" + F(x) + "\" y1=\"" + F(top) + "\" y2=\"" +
            F(top + height) + "\" stroke=\"" + colour + "\" stroke-dasharray=\"5,4\"/>\n";

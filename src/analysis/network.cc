@@ -23,6 +23,49 @@ std::string Num(double v) {
   return buf;
 }
 
+// Event ids as one attribute value: "ev-1 ev-2".
+std::string JoinIds(const std::vector<std::string>& ids) {
+  std::string out;
+  for (const std::string& id : ids) out += (out.empty() ? "" : " ") + id;
+  return out;
+}
+
+// Fills each node's betweenness on the cooperative edges (Node::betweenness); the caller
+// holds igraph's lock.
+Status Betweenness(const std::vector<Edge>& edges, std::map<std::string, int>& index,
+                   std::vector<Node>& nodes) {
+  size_t n = nodes.size();
+  std::vector<igraph_integer_t> ends;
+  std::vector<igraph_real_t> lengths;
+  for (const Edge& e : edges) {
+    if (e.weight <= 0) continue;
+    ends.push_back(index[e.a]), ends.push_back(index[e.b]);
+    lengths.push_back(1.0 / e.weight);
+  }
+  if (n < 3 || lengths.empty()) return Status::Ok();
+  igraph_t g;
+  igraph_vector_int_t edge_list;
+  igraph_vector_int_view(&edge_list, ends.data(), static_cast<igraph_integer_t>(ends.size()));
+  if (igraph_create(&g, &edge_list, static_cast<igraph_integer_t>(n), IGRAPH_UNDIRECTED) !=
+      IGRAPH_SUCCESS)
+    return Status::Internal("igraph could not build the cooperative network");
+  igraph_vector_t w, res;
+  igraph_vector_view(&w, lengths.data(), static_cast<igraph_integer_t>(lengths.size()));
+  igraph_vector_init(&res, 0);
+  igraph_error_t rc = igraph_betweenness(&g, &res, igraph_vss_all(), false, &w);
+  if (rc == IGRAPH_SUCCESS) {
+    double pairs = (static_cast<double>(n) - 1) * (static_cast<double>(n) - 2) / 2;
+    for (size_t v = 0; v < n; ++v)
+      nodes[v].betweenness = VECTOR(res)[static_cast<igraph_integer_t>(v)] / pairs;
+  }
+  igraph_vector_destroy(&res);
+  igraph_destroy(&g);
+  if (rc != IGRAPH_SUCCESS)
+    return Status::Internal("igraph's betweenness failed (" + std::string(igraph_strerror(rc)) +
+                            ")");
+  return Status::Ok();
+}
+
 }  // namespace
 
 Result<Network> BuildNetwork(const std::vector<PairCount>& pairs, const NetworkOptions& options) {
@@ -137,6 +180,10 @@ Result<Network> BuildNetwork(const std::vector<PairCount>& pairs, const NetworkO
       ++node.degree;
       (e.weight > 0 ? node.positive : node.negative) += e.weight;
     }
+  {
+    std::lock_guard<std::mutex> lock(igraph_lock);
+    if (Status st = Betweenness(net.edges, index, nodes); !st.ok()) return st;
+  }
   std::map<int, std::vector<size_t>> by_bloc;
   for (size_t v = 0; v < n; ++v) by_bloc[bloc[v]].push_back(v);
   std::vector<std::vector<size_t>> ordered;
@@ -181,6 +228,13 @@ Result<Network> BuildNetwork(const std::vector<PairCount>& pairs, const NetworkO
     return std::tie(x.a, x.b) < std::tie(y.a, y.b);
   });
   return net;
+}
+
+void AttachEvidence(Network& n, const std::vector<PairEvidence>& evidence) {
+  std::map<std::pair<std::string, std::string>, const PairEvidence*> by_pair;
+  for (const PairEvidence& p : evidence) by_pair[{p.a, p.b}] = &p;
+  for (Edge& e : n.edges)
+    if (auto it = by_pair.find({e.a, e.b}); it != by_pair.end()) e.evidence = it->second->ids;
 }
 
 Triad AnalyseTriad(const Network& n, const std::string& a, const std::string& b,
@@ -318,22 +372,27 @@ std::string NetworkGraphml(const Network& n) {
       "  <key id=\"bloc\" for=\"node\" attr.name=\"bloc\" attr.type=\"int\"/>\n"
       "  <key id=\"positive\" for=\"node\" attr.name=\"positive\" attr.type=\"double\"/>\n"
       "  <key id=\"negative\" for=\"node\" attr.name=\"negative\" attr.type=\"double\"/>\n"
+      "  <key id=\"betweenness\" for=\"node\" attr.name=\"betweenness\" "
+      "attr.type=\"double\"/>\n"
       "  <key id=\"weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>\n"
       "  <key id=\"events\" for=\"edge\" attr.name=\"events\" attr.type=\"long\"/>\n"
       "  <key id=\"cooperation\" for=\"edge\" attr.name=\"cooperation\" attr.type=\"long\"/>\n"
       "  <key id=\"conflict\" for=\"edge\" attr.name=\"conflict\" attr.type=\"long\"/>\n"
       "  <key id=\"trend\" for=\"edge\" attr.name=\"trend\" attr.type=\"double\"/>\n"
+      "  <key id=\"evidence\" for=\"edge\" attr.name=\"evidence\" attr.type=\"string\"/>\n"
       "  <graph id=\"dyad\" edgedefault=\"undirected\">\n";
   for (const Node& v : n.nodes)
     o += "    <node id=\"" + Xml(v.state) + "\"><data key=\"bloc\">" + std::to_string(v.bloc) +
          "</data><data key=\"positive\">" + Num(v.positive) + "</data><data key=\"negative\">" +
-         Num(v.negative) + "</data></node>\n";
+         Num(v.negative) + "</data><data key=\"betweenness\">" + Num(v.betweenness) +
+         "</data></node>\n";
   for (const Edge& e : n.edges)
     o += "    <edge source=\"" + Xml(e.a) + "\" target=\"" + Xml(e.b) + "\"><data key=\"weight\">" +
          Num(e.weight) + "</data><data key=\"events\">" + std::to_string(e.events) +
          "</data><data key=\"cooperation\">" + std::to_string(e.cooperation) +
          "</data><data key=\"conflict\">" + std::to_string(e.conflict) +
-         "</data><data key=\"trend\">" + Num(e.trend) + "</data></edge>\n";
+         "</data><data key=\"trend\">" + Num(e.trend) + "</data><data key=\"evidence\">" +
+         Xml(JoinIds(e.evidence)) + "</data></edge>\n";
   o += "  </graph>\n</graphml>\n";
   return o;
 }
@@ -347,18 +406,21 @@ std::string NetworkGexf(const Network& n) {
       "      <attribute id=\"0\" title=\"bloc\" type=\"integer\"/>\n"
       "      <attribute id=\"1\" title=\"positive\" type=\"double\"/>\n"
       "      <attribute id=\"2\" title=\"negative\" type=\"double\"/>\n"
+      "      <attribute id=\"3\" title=\"betweenness\" type=\"double\"/>\n"
       "    </attributes>\n"
       "    <attributes class=\"edge\">\n"
       "      <attribute id=\"0\" title=\"events\" type=\"long\"/>\n"
       "      <attribute id=\"1\" title=\"cooperation\" type=\"long\"/>\n"
       "      <attribute id=\"2\" title=\"conflict\" type=\"long\"/>\n"
       "      <attribute id=\"3\" title=\"trend\" type=\"double\"/>\n"
+      "      <attribute id=\"4\" title=\"evidence\" type=\"string\"/>\n"
       "    </attributes>\n    <nodes>\n";
   for (const Node& v : n.nodes)
     o += "      <node id=\"" + Xml(v.state) + "\" label=\"" + Xml(v.state) +
          "\"><attvalues><attvalue for=\"0\" value=\"" + std::to_string(v.bloc) +
          "\"/><attvalue for=\"1\" value=\"" + Num(v.positive) + "\"/><attvalue for=\"2\" value=\"" +
-         Num(v.negative) + "\"/></attvalues></node>\n";
+         Num(v.negative) + "\"/><attvalue for=\"3\" value=\"" + Num(v.betweenness) +
+         "\"/></attvalues></node>\n";
   o += "    </nodes>\n    <edges>\n";
   int id = 0;
   for (const Edge& e : n.edges)
@@ -367,6 +429,7 @@ std::string NetworkGexf(const Network& n) {
          std::to_string(e.events) + "\"/><attvalue for=\"1\" value=\"" +
          std::to_string(e.cooperation) + "\"/><attvalue for=\"2\" value=\"" +
          std::to_string(e.conflict) + "\"/><attvalue for=\"3\" value=\"" + Num(e.trend) +
+         "\"/><attvalue for=\"4\" value=\"" + Xml(JoinIds(e.evidence)) +
          "\"/></attvalues></edge>\n";
   o += "    </edges>\n  </graph>\n</gexf>\n";
   return o;

@@ -92,5 +92,45 @@ TEST(NetworkTest, TriadsBalanceAndTheirWeakestLink) {
   EXPECT_TRUE(UnbalancedTriads(*net).empty());  // the planted camps are balanced
 }
 
+// A state that joins two otherwise separate cooperative groups carries every path between them.
+TEST(NetworkTest, TheBrokerHasTheHighestBetweenness) {
+  std::vector<PairCount> p;
+  for (auto [a, b] : {std::pair{"AAA", "BBB"},
+                      {"AAA", "CCC"},
+                      {"BBB", "CCC"},
+                      {"CCC", "MMM"},
+                      {"MMM", "XXX"},
+                      {"XXX", "YYY"},
+                      {"XXX", "ZZZ"},
+                      {"YYY", "ZZZ"}})
+    p.push_back({a, b, false, 4, 4, 0, 12});
+  auto net = BuildNetwork(p, {});
+  ASSERT_TRUE(net.ok()) << net.status().message();
+  std::map<std::string, double> b;
+  for (const Node& n : net->nodes) b[n.state] = n.betweenness;
+  EXPECT_DOUBLE_EQ(b["AAA"], 0);  // no path runs through a corner
+  EXPECT_GT(b["MMM"], b["AAA"]);
+  EXPECT_GT(b["CCC"], b["AAA"]);
+  // MMM lies on every path between the 3 states on one side and the 3 on the other: 9 of the
+  // 15 pairs of the other 6 states.
+  EXPECT_NEAR(b["MMM"], 9.0 / 15.0, 1e-9);
+  for (const Node& n : net->nodes) EXPECT_LE(n.betweenness, 1.0);
+}
+
+TEST(NetworkTest, EdgesCarryTheEventsBehindThem) {
+  auto net = BuildNetwork(Planted(), {});
+  ASSERT_TRUE(net.ok());
+  AttachEvidence(*net, {{"AAA", "XXX", {"ev-1", "ev-2"}}, {"QQQ", "RRR", {"ev-9"}}});
+  for (const Edge& e : net->edges) {
+    if (e.a == "AAA" && e.b == "XXX")
+      EXPECT_EQ(e.evidence, (std::vector<std::string>{"ev-1", "ev-2"}));
+    else
+      EXPECT_TRUE(e.evidence.empty()) << e.a << e.b;
+  }
+  EXPECT_NE(NetworkGraphml(*net).find("<data key=\"evidence\">ev-1 ev-2</data>"),
+            std::string::npos);
+  EXPECT_NE(NetworkGexf(*net).find("value=\"ev-1 ev-2\""), std::string::npos);
+}
+
 }  // namespace
 }  // namespace dyad

@@ -94,6 +94,7 @@ DyadSeries BuildSeries(const std::string& a, const std::string& b,
     p->total += d.events;
     if (d.quad_class >= 1 && d.quad_class <= 4) p->quad[d.quad_class] += d.events;
     p->goldstein_sum += d.goldstein;
+    p->goldstein_sq += d.goldstein_sq;
   }
   std::vector<long long> a_total(s.points.size()), b_total(s.points.size());
   for (const auto& [side_days, totals] : {std::pair{&a_days, &a_total}, {&b_days, &b_total}})

@@ -727,9 +727,11 @@ Result<long long> Store::CountEvents(const EventQuery& q) const {
 Result<std::vector<DayCount>> Store::DailyCounts(const EventQuery& q) const {
   // ?1 is the first side of a dyad, ?6 the side of an actor query.
   std::string side = q.side_a.empty() ? "?6" : "?1";
-  std::string sql = "SELECT date, (source_country = " + side + " OR source LIKE " + side +
-                    " || '%') AS fwd, quad_class, count(*), total(goldstein) FROM events" +
-                    QueryWhere(q) + " GROUP BY date, fwd, quad_class ORDER BY date";
+  std::string sql =
+      "SELECT date, (source_country = " + side + " OR source LIKE " + side +
+      " || '%') AS fwd, quad_class, count(*), total(goldstein), total(goldstein * goldstein) FROM "
+      "events" +
+      QueryWhere(q) + " GROUP BY date, fwd, quad_class ORDER BY date";
   Stmt s(impl_->db, sql.c_str());
   if (!s.ok()) return impl_->Error("counting events by day");
   BindQuery(s, q);
@@ -738,7 +740,8 @@ Result<std::vector<DayCount>> Store::DailyCounts(const EventQuery& q) const {
   while ((rc = s.Step()) == SQLITE_ROW) {
     std::optional<Date> day = Date::Parse(s.Text(0));
     if (!day) continue;
-    out.push_back({*day, s.Int(1) != 0, static_cast<int>(s.Int(2)), s.Int(3), s.Real(4)});
+    out.push_back(
+        {*day, s.Int(1) != 0, static_cast<int>(s.Int(2)), s.Int(3), s.Real(4), s.Real(5)});
   }
   if (rc != SQLITE_DONE) return impl_->Error("counting events by day");
   return out;
@@ -762,6 +765,32 @@ Result<std::vector<PairCount>> Store::PairCounts(const EventQuery& q, const Date
     out.push_back({s.Text(0), s.Text(1), s.Int(2) != 0, s.Int(3), static_cast<long long>(s.Real(4)),
                    static_cast<long long>(s.Real(5)), s.Real(6)});
   if (rc != SQLITE_DONE) return impl_->Error("counting events by pair");
+  return out;
+}
+
+Result<std::vector<PairEvidence>> Store::PairEvents(const EventQuery& q, int per_pair) const {
+  std::vector<PairEvidence> out;
+  if (per_pair <= 0) return out;
+  // One pass over the events of the period: each pair's events ranked by weight in a window.
+  std::string sql =
+      "SELECT a, b, ext_id FROM (SELECT min(source_country, target_country) AS a, "
+      "max(source_country, target_country) AS b, ext_id, row_number() OVER (PARTITION BY "
+      "min(source_country, target_country), max(source_country, target_country) ORDER BY "
+      "abs(goldstein) DESC, date DESC, id DESC) AS rank FROM events" +
+      QueryWhere(q) +
+      " AND source_country != '' AND target_country != '' AND source_country != target_country) "
+      "WHERE rank <= ?9 ORDER BY a, b, rank";
+  Stmt s(impl_->db, sql.c_str());
+  if (!s.ok()) return impl_->Error("finding the events behind each pair");
+  BindQuery(s, q);
+  s.Bind(9, static_cast<long long>(per_pair));
+  int rc;
+  while ((rc = s.Step()) == SQLITE_ROW) {
+    std::string a = s.Text(0), b = s.Text(1);
+    if (out.empty() || out.back().a != a || out.back().b != b) out.push_back({a, b, {}});
+    out.back().ids.push_back(s.Text(2));
+  }
+  if (rc != SQLITE_DONE) return impl_->Error("finding the events behind each pair");
   return out;
 }
 

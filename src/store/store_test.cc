@@ -3,7 +3,9 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include <cmath>
 #include <filesystem>
+#include <map>
 
 #include "testing.h"
 
@@ -413,6 +415,51 @@ TEST(StoreTest, DailyCountsAgreeWithTheEvents) {
   EXPECT_EQ(n, static_cast<long long>(events->size()));
   EXPECT_EQ(forward, prk_source);
   EXPECT_GT(n, 0);
+}
+
+// The network's pairs and the events behind each: counted and ranked in SQL, as Events lists them.
+TEST(StoreTest, PairCountsAndTheirEventsAgreeWithTheEvents) {
+  std::string db = FreshDb("pairs.db");
+  auto store = Store::Open(db);
+  ASSERT_TRUE(store.ok());
+  Coded c = CodeText(kTable, "table.txt");
+  ASSERT_TRUE((*store)->Ingest(c.doc, c.coded).ok());
+  auto events = (*store)->Events({});
+  auto pairs = (*store)->PairCounts({}, Date{2000, 1, 1});
+  auto behind = (*store)->PairEvents({}, 2);
+  ASSERT_TRUE(events.ok() && pairs.ok() && behind.ok());
+  std::map<std::pair<std::string, std::string>, std::vector<const Event*>> by_pair;
+  std::map<std::string, const Event*> by_id;
+  for (const Event& e : *events) {
+    by_id[e.id] = &e;
+    if (e.source_country.empty() || e.target_country.empty() ||
+        e.source_country == e.target_country)
+      continue;
+    by_pair[{std::min(e.source_country, e.target_country),
+             std::max(e.source_country, e.target_country)}]
+        .push_back(&e);
+  }
+  ASSERT_FALSE(by_pair.empty());
+  ASSERT_EQ(pairs->size(), by_pair.size());  // every event after 2000: one row a pair
+  for (const PairCount& p : *pairs) {
+    EXPECT_TRUE(p.late);
+    EXPECT_EQ(p.events, static_cast<long long>(by_pair[{p.a, p.b}].size())) << p.a << p.b;
+  }
+  ASSERT_EQ(behind->size(), by_pair.size());
+  for (const PairEvidence& p : *behind) {
+    const auto& all = by_pair[{p.a, p.b}];
+    ASSERT_EQ(p.ids.size(), std::min<size_t>(2, all.size())) << p.a << p.b;
+    double heaviest = 0;
+    for (const Event* e : all) heaviest = std::max(heaviest, std::fabs(e->goldstein));
+    ASSERT_TRUE(by_id.count(p.ids[0]));
+    EXPECT_DOUBLE_EQ(std::fabs(by_id[p.ids[0]]->goldstein), heaviest) << p.a << p.b;
+    for (const std::string& id : p.ids) {
+      const Event* e = by_id[id];
+      ASSERT_NE(e, nullptr);
+      EXPECT_EQ(std::min(e->source_country, e->target_country), p.a);
+    }
+  }
+  EXPECT_TRUE((*store)->PairEvents({}, 0)->empty());
 }
 
 TEST(StoreTest, Sha256KnownAnswers) {

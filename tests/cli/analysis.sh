@@ -53,6 +53,29 @@ print("ok   GDELT: five weeks of July 2016, the events in the week of 28 July")'
   out=$("$dyad" network --db "$tmp/g.db" --min-events 3 --format csv)
   check "a network over imported GDELT events" "a,b,events,cooperation,conflict,weight,trend" "$out"
   [ "$(echo "$out" | wc -l)" -gt 3 ] && echo "ok   GDELT network has edges" || { echo "FAIL GDELT network: $out"; fail=1; }
+  out=$("$dyad" triangle USA RUS CHN --db "$tmp/g.db")
+  check "a triangle over imported GDELT events" "Triangle USA–RUS–CHN:" "$out"
+  check "its evidence names the source URL" "evidence (RUS–USA): 2016-07-28 USA→RUS 163 http://" "$out"
+  # GDELT rows of the sample dated again over two years: two USA–RUS events a month in 2015,
+  # nine a month in 2016. The planted rise is found in the month it begins.
+  python3 - "$gdelt" > "$tmp/planted.tsv" <<'PY'
+import sys
+rows = [l.rstrip("\n").split("\t") for l in open(sys.argv[1], encoding="utf-8")]
+pair = [r for r in rows if {r[7], r[17]} == {"USA", "RUS"}]
+eid = 900000000
+for year, per_month in ((2015, 2), (2016, 9)):
+    for month in range(1, 13):
+        for k in range(per_month):
+            r = list(pair[k % len(pair)])
+            eid += 1
+            r[0], r[1], r[2], r[3] = str(eid), f"{year}{month:02d}{k % 27 + 1:02d}", f"{year}{month:02d}", str(year)
+            r[4] = f"{year + (month - 1) / 12:.4f}"
+            print("\t".join(r))
+PY
+  "$dyad" import --db "$tmp/gp.db" "$tmp/planted.tsv" > /dev/null 2>&1 || fail=1
+  out=$("$dyad" changes --db "$tmp/gp.db" --between USA RUS --by month --format csv)
+  check "a planted rise in imported GDELT events, found in its month" "2016-01,2016-01-01,up,2,9,7," "$out"
+  [ "$(echo "$out" | wc -l)" -eq 2 ] && echo "ok   and no other shift" || { echo "FAIL GDELT shifts: $out"; fail=1; }
 fi
 # The series as a chart: one line per dyad, level shifts marked, the title naming the data.
 "$dyad" series --db "$db" --between PRK RUS --and PRK CHN --by quarter --from 2019 --to 2024 --format svg > "$tmp/series.svg"
@@ -67,17 +90,54 @@ assert any(t.startswith("Events by quarter, 2019-01-01 to 2024-12-31") for t in 
 assert "PRK–RUS" in texts and "PRK–CHN" in texts, texts
 print("ok   the series chart: two lines, the 2023-Q3 shift marked, the title and the legend")
 PY
+# The tone as a chart: the mean Goldstein weight, broken where a quarter has no events, its
+# shift marked.
+"$dyad" series --db "$db" --between KOR PRK --by quarter --from 2017 --measure goldstein --format svg > "$tmp/tone.svg"
+python3 - "$tmp/tone.svg" <<'PY' || fail=1
+import sys, xml.etree.ElementTree as ET
+ns = "{http://www.w3.org/2000/svg}"
+root = ET.parse(sys.argv[1]).getroot()
+texts = [t.text or "" for t in root.iter(ns + "text")]
+assert any(t.startswith("Tone (mean Goldstein weight) by quarter") for t in texts), texts
+assert any("shift 2019-Q1" in t for t in texts), texts
+dots = root.findall(ns + "circle")
+assert len(dots) >= 5 and len(root.findall(ns + "polyline")) >= 2, (len(dots), "a line broken at the gap")
+print(f"ok   the tone chart: {len(dots)} quarters with events, broken at the gap, the shift marked")
+PY
 # Change points on a real series: North Korea–Russia rises in the third quarter of 2023 (the
 # Russian defence minister's visit in July, the Vostochny summit in September).
 out=$("$dyad" changes --db "$db" --between PRK RUS --by quarter --from 2019 --to 2024 --format csv)
 check "a level shift up in 2023-Q3" "2023-Q3,2023-07-01,up," "$out"
 check "with the events of its first period as evidence" "7/25~7/27 쇼이구" "$out"
 [ "$(echo "$out" | wc -l)" -eq 2 ] && echo "ok   one shift in six years" || { echo "FAIL shifts: $out"; fail=1; }
+# The tone: inter-Korean relations turn from the 2018 summits' cooperation to conflict. Our
+# corpus has no inter-Korean events from 2019 to early 2022, so the shift is given as a range.
+out=$("$dyad" changes --db "$db" --between KOR PRK --by quarter --measure goldstein --format csv)
+check "a shift of tone down between the summits and 2022" "2019-Q1…2022-Q2,2019-01-01,down," "$out"
+check "its evidence the most conflictual events first" "2022-05-25 KOR→PRK 150" "$out"
+out=$("$dyad" changes --db "$db" --between PRK RUS --by quarter --measure goldstein 2>&1)
+check "a steady tone: no shift, said so" "no shift of tone found in 23 periods" "$out"
 out=$("$dyad" changes --db "$db" --between PRK RUS --by year --from 2024 --to 2024 2>&1)
 check "too short a series: no shift, said so" "no level shift found in 1 periods" "$out"
 # The alignment network of our corpus: the camps of the North Korea brief.
 out=$("$dyad" network --db "$db" --format csv)
-check "network edges as CSV" "a,b,events,cooperation,conflict,weight,trend" "$out"
+check "network edges as CSV, with the events behind each" "a,b,events,cooperation,conflict,weight,trend,evidence" "$out"
+# The events behind the PRK–RUS edge are stored events between the two, the weightiest first.
+ids=$(echo "$out" | awk -F, '$1 == "PRK" && $2 == "RUS" {print $8}')
+args=(); for id in $ids; do args+=(--id "$id"); done
+[ "${#args[@]}" -eq 6 ] && echo "ok   three events behind the PRK–RUS edge" || { echo "FAIL evidence ids: '$ids'"; fail=1; }
+behind=$("$dyad" events --db "$db" "${args[@]}" --format jsonl)
+python3 -c '
+import json, sys
+ev = [json.loads(l) for l in sys.argv[1].splitlines()]
+assert len(ev) == 3, ev
+for e in ev:
+    assert {e["source"][:3], e["target"][:3]} == {"PRK", "RUS"}, e
+    assert e["evidence"], e
+print("ok   each is a PRK–RUS event with its words (dyad events --id)")' "$behind" || fail=1
+out=$("$dyad" events --db "$db" --id ev-none 2>&1); code=$?
+check "an unknown event id is named" "no stored event 'ev-none'" "$out"
+[ "$code" -eq 1 ] && echo "ok   unknown event id: exit 1" || { echo "FAIL --id exit $code"; fail=1; }
 out=$("$dyad" network --db "$db" --format markdown)
 python3 - "$out" <<'PY' || fail=1
 import re, sys
@@ -91,7 +151,11 @@ import sys, xml.etree.ElementTree as ET
 g = ET.parse(sys.argv[1]).getroot(); x = ET.parse(sys.argv[2]).getroot()
 ns = {"g": "http://graphml.graphdrawing.org/xmlns", "x": "http://gexf.net/1.3"}
 assert len(g.findall(".//g:node", ns)) > 5 and len(x.findall(".//x:edge", ns)) > 5
-print("ok   GraphML and GEXF parse, with the nodes and edges")' "$tmp/net.graphml" "$tmp/net.gexf" || fail=1
+ev = [d.text for d in g.findall(".//g:edge/g:data[@key=\"evidence\"]", ns)]
+assert ev and all(t and t.startswith("ev-") for t in ev), ev
+bt = {n.get("id"): float(n.find("g:data[@key=\"betweenness\"]", ns).text) for n in g.findall(".//g:node", ns)}
+assert max(bt.values()) > 0 and all(0 <= v <= 1 for v in bt.values()), bt
+print("ok   GraphML and GEXF parse, with the nodes, edges, betweenness and evidence")' "$tmp/net.graphml" "$tmp/net.gexf" || fail=1
 "$dyad" network --db "$db" --format svg > "$tmp/net.svg"
 python3 - "$tmp/net.svg" <<'PY' || fail=1
 import sys, xml.etree.ElementTree as ET
