@@ -6,6 +6,7 @@
 
 #include "cli_commands.h"
 #include "dyad/analysis.h"
+#include "dyad/analysis_store.h"
 #include "dyad/burden_report.h"
 #include "dyad/network.h"
 #include "dyad/store.h"
@@ -287,41 +288,29 @@ void RegisterChanges(CLI::App& app, Global& g) {
   c->add_option("--format", f->format, "table, csv, json or markdown")
       ->check(CLI::IsMember({"table", "csv", "json", "markdown"}));
   c->callback([f, &g] {
-    EventQuery q;
-    q.side_a = NormaliseSide(f->between[0], g), q.side_b = NormaliseSide(f->between[1], g);
-    q.from = ParseDateFlag(f->from, false), q.to = ParseDateFlag(f->to, true);
-    q.modes = {EventMode::kActual};
-    Period by = *ParsePeriod(f->by);
+    ChangesRequest request;
+    request.a = NormaliseSide(f->between[0], g), request.b = NormaliseSide(f->between[1], g);
+    request.from = ParseDateFlag(f->from, false), request.to = ParseDateFlag(f->to, true);
+    request.by = *ParsePeriod(f->by);
+    request.measure = *ParseShiftMeasure(f->measure);
+    request.penalty = f->penalty, request.evidence = f->evidence;
     std::unique_ptr<Store> store = OpenStore(f->db, StoreAccess::kReadOnly);
     if (store == nullptr) {
       g.exit_code = 2;
       return;
     }
-    Result<std::vector<DayCount>> days = store->DailyCounts(q);
-    if (!days.ok()) {
-      std::cerr << "dyad: " << days.status().message() << "\n";
-      g.exit_code = 1;
+    Result<ChangesAnswer> answer = ChangesOf(*store, request);
+    if (!answer.ok()) {
+      std::cerr << "dyad: " << answer.status().message() << "\n";
+      if (answer.status().code() != Status::Code::kNotFound) g.exit_code = 1;
       return;
     }
-    if (days->empty()) {
-      std::cerr << "dyad: no stored events between " << q.side_a << " and " << q.side_b
-                << (q.from || q.to ? " in the dates asked" : "") << "\n";
-      return;
-    }
-    Date start = q.from.value_or(days->front().day), end = q.to.value_or(days->back().day);
-    DyadSeries s = BuildSeries(q.side_a, q.side_b, *days, by, start, end);
-    std::vector<double> y;
-    for (const SeriesPoint& p : s.points)
-      y.push_back(static_cast<double>(f->measure == "cooperation" ? p.cooperation
-                                      : f->measure == "conflict"  ? p.conflict
-                                                                  : p.total));
-    bool tone = f->measure == "goldstein";
-    std::vector<size_t> cps =
-        tone ? ChangePointsGoldstein(s, f->penalty) : ChangePointsPoisson(y, f->penalty);
-    std::vector<LevelShift> shifts = tone ? GoldsteinShifts(s, cps) : LevelShifts(y, cps);
+    const DyadSeries& s = answer->series;
+    bool tone = request.measure == ShiftMeasure::kTone;
     Report r;
-    r.title = "Level shifts of " + q.side_a + "–" + q.side_b + " " + f->measure + " by " + f->by +
-              ", " + start.ToIso() + " to " + end.ToIso() + " (" + std::to_string(s.points.size()) +
+    r.title = "Level shifts of " + request.a + "–" + request.b + " " + f->measure + " by " + f->by +
+              ", " + s.points.front().period.begin.ToIso() + " to " +
+              s.points.back().period.end.ToIso() + " (" + std::to_string(s.points.size()) +
               " periods)";
     r.columns = {Column("period", "from", 0),
                  Column("date", "date", 0),
@@ -331,47 +320,30 @@ void RegisterChanges(CLI::App& app, Global& g) {
                  Column("size", "change", 2),
                  Column("evidence", "first events of the new level", 0)};
     bool gap = false;
-    for (const LevelShift& sh : shifts) {
-      const DateSpan& period = s.points[sh.index].period;
-      // The evidence comes from the first period of the new level that has events (a fall
-      // may begin with an empty one).
-      size_t told = sh.index;
-      while (told + 1 < s.points.size() && s.points[told].total == 0) ++told;
-      EventQuery eq = q;
-      eq.from = s.points[told].period.begin, eq.to = s.points[told].period.end;
+    for (const Change& c : answer->changes) {
       std::string evidence;
-      Result<std::vector<Event>> ev = store->Events(eq);
-      // For the tone, the events that moved it first: the most conflictual ones of a fall,
-      // the most cooperative of a rise.
-      if (ev.ok() && tone)
-        std::stable_sort(ev->begin(), ev->end(), [&](const Event& x, const Event& y) {
-          return sh.after > sh.before ? x.goldstein > y.goldstein : x.goldstein < y.goldstein;
-        });
-      if (ev.ok())
-        for (size_t i = 0; i < ev->size() && static_cast<int>(i) < f->evidence; ++i) {
-          evidence += (evidence.empty() ? "" : " | ") + EvidenceLine((*ev)[i], 90);
-        }
+      for (const Event& e : c.evidence)
+        evidence += (evidence.empty() ? "" : " | ") + EvidenceLine(e, 90);
       // With empty periods before the new level shows, the shift lies somewhere in them.
-      std::string label = PeriodLabel(period, by);
-      if (told != sh.index) {
-        label += "…" + PeriodLabel(s.points[told].period, by);
+      std::string label = PeriodLabel(c.period, request.by);
+      if (c.told.begin != c.period.begin) {
+        label += "…" + PeriodLabel(c.told, request.by);
         gap = true;
       }
-      r.rows.push_back({label, period.begin.ToIso(),
+      const LevelShift& sh = c.shift;
+      r.rows.push_back({label, c.period.begin.ToIso(),
                         std::string(sh.after > sh.before ? "up" : "down"), sh.before, sh.after,
                         sh.after - sh.before, evidence});
     }
-    long long events = 0;
-    for (const SeriesPoint& p : s.points) events += p.total;
     char penalty[120];
     if (f->penalty >= 0)
       std::snprintf(penalty, sizeof penalty, "%.2f", f->penalty);
     else if (tone)
-      std::snprintf(penalty, sizeof penalty, "3·log(%lld events) = %.2f", events,
-                    3 * std::log(std::max(2.0, static_cast<double>(events))));
+      std::snprintf(penalty, sizeof penalty, "3·log(%lld events) = %.2f", answer->events,
+                    answer->penalty);
     else
-      std::snprintf(penalty, sizeof penalty, "3·log(%zu periods) = %.2f", y.size(),
-                    3 * std::log(static_cast<double>(std::max<size_t>(1, y.size()))));
+      std::snprintf(penalty, sizeof penalty, "3·log(%zu periods) = %.2f", s.points.size(),
+                    answer->penalty);
     r.notes.push_back(std::string(tone ? "PELT over the events' Goldstein weights with the "
                                          "Gaussian cost of a segment's mean"
                                        : "PELT over the count per period with the Poisson cost") +
@@ -381,52 +353,11 @@ void RegisterChanges(CLI::App& app, Global& g) {
       r.notes.push_back(
           "A range (from…to): the periods between had no events, so the shift lies somewhere in "
           "them; the evidence is from the last.");
-    if (shifts.empty())
-      std::cerr << "dyad: no " << (f->measure == "goldstein" ? "shift of tone" : "level shift")
-                << " found in " << s.points.size() << " periods\n";
+    if (answer->changes.empty())
+      std::cerr << "dyad: no " << (tone ? "shift of tone" : "level shift") << " found in "
+                << s.points.size() << " periods\n";
     Print(r, f->format);
   });
-}
-
-// The network of the store in the dates asked: the network, its first and last day and the
-// middle day the trend splits at; null after saying why.
-struct LoadedNetwork {
-  Network net;
-  Date first, middle, last;
-};
-std::optional<LoadedNetwork> LoadNetwork(Store& store, const EventQuery& q,
-                                         const NetworkOptions& options, int evidence, Global& g) {
-  Date first = q.from.value_or(Date{1900, 1, 1}), last = q.to.value_or(Date{2100, 12, 31});
-  if (!q.from || !q.to) {
-    Result<std::vector<DayCount>> all = store.DailyCounts(q);
-    if (all.ok() && !all->empty()) {
-      if (!q.from) first = all->front().day;
-      if (!q.to) last = all->back().day;
-    }
-  }
-  Date middle = Date::FromDays((first.ToDays() + last.ToDays() + 1) / 2);
-  Result<std::vector<PairCount>> pairs = store.PairCounts(q, middle);
-  if (!pairs.ok()) {
-    std::cerr << "dyad: " << pairs.status().message() << "\n";
-    g.exit_code = 1;
-    return std::nullopt;
-  }
-  Result<Network> net = BuildNetwork(*pairs, options);
-  if (!net.ok()) {
-    std::cerr << "dyad: " << net.status().message() << "\n";
-    g.exit_code = 1;
-    return std::nullopt;
-  }
-  if (evidence > 0) {
-    Result<std::vector<PairEvidence>> ids = store.PairEvents(q, evidence);
-    if (!ids.ok()) {
-      std::cerr << "dyad: " << ids.status().message() << "\n";
-      g.exit_code = 1;
-      return std::nullopt;
-    }
-    AttachEvidence(*net, *ids);
-  }
-  return LoadedNetwork{std::move(net).value(), first, middle, last};
 }
 
 // dyad network: the signed alignment network, its blocs and each state's place in it.
@@ -451,18 +382,23 @@ void RegisterNetwork(CLI::App& app, Global& g) {
   c->add_option("--format", f->format, "table, csv, json, markdown, graphml, gexf or svg")
       ->check(CLI::IsMember({"table", "csv", "json", "markdown", "graphml", "gexf", "svg"}));
   c->callback([f, &g] {
-    EventQuery q;
-    q.from = ParseDateFlag(f->from, false), q.to = ParseDateFlag(f->to, true);
-    q.modes = {EventMode::kActual};
+    NetworkRequest request;
+    request.from = ParseDateFlag(f->from, false), request.to = ParseDateFlag(f->to, true);
+    request.options = {.min_events = f->min_events, .seed = f->seed};
+    request.evidence = f->evidence;
     std::unique_ptr<Store> store = OpenStore(f->db, StoreAccess::kReadOnly);
     if (store == nullptr) {
       g.exit_code = 2;
       return;
     }
-    auto loaded =
-        LoadNetwork(*store, q, {.min_events = f->min_events, .seed = f->seed}, f->evidence, g);
-    if (!loaded) return;
-    const auto& [net, first, middle, last] = *loaded;
+    Result<NetworkAnswer> answer = NetworkOf(*store, request);
+    if (!answer.ok()) {
+      std::cerr << "dyad: " << answer.status().message() << "\n";
+      g.exit_code = 1;
+      return;
+    }
+    const Network& net = answer->network;
+    const Date &first = answer->first, &middle = answer->middle, &last = answer->last;
     if (net.edges.empty()) {
       std::cerr << "dyad: no pair of states with " << f->min_events
                 << " events or more in the dates asked (lower --min-events or widen the dates)\n";
@@ -564,26 +500,43 @@ void RegisterTriangle(CLI::App& app, Global& g) {
       throw CLI::ValidationError("STATES", "give three states, or --all");
     std::vector<std::string> s;
     for (const std::string& x : f->states) s.push_back(NormaliseSide(x, g, "STATES"));
-    EventQuery q;
-    q.from = ParseDateFlag(f->from, false), q.to = ParseDateFlag(f->to, true);
-    q.modes = {EventMode::kActual};
+    if (f->all && f->format == "svg")
+      throw CLI::ValidationError("--format", "svg draws one triad, not --all");
+    NetworkRequest request;
+    request.from = ParseDateFlag(f->from, false), request.to = ParseDateFlag(f->to, true);
+    request.options = {.min_events = f->min_events};
+    request.evidence = 0;
     std::unique_ptr<Store> store = OpenStore(f->db, StoreAccess::kReadOnly);
     if (store == nullptr) {
       g.exit_code = 2;
       return;
     }
-    auto loaded = LoadNetwork(*store, q, {.min_events = f->min_events}, 0, g);
-    if (!loaded) return;
-    const Network& net = loaded->net;
-    const Date& middle = loaded->middle;
+    // One triad with its evidence, or the network for every unbalanced one.
+    std::optional<TriangleAnswer> one;
+    std::optional<NetworkAnswer> all;
+    Status st;
+    if (f->all) {
+      Result<NetworkAnswer> n = NetworkOf(*store, request);
+      if (n.ok()) all = std::move(n).value();
+      st = n.status();
+    } else {
+      Result<TriangleAnswer> t = TriangleOf(*store, request, {s[0], s[1], s[2]}, f->evidence);
+      if (t.ok()) one = std::move(t).value();
+      st = t.status();
+    }
+    if (!st.ok()) {
+      std::cerr << "dyad: " << st.message() << "\n";
+      g.exit_code = 1;
+      return;
+    }
+    const Date& middle = one ? one->middle : all->middle;
     auto balance_word = [](int b) {
       return std::string(b > 0   ? "balanced"
                          : b < 0 ? "unbalanced"
                                  : "undetermined (an edge is missing)");
     };
     if (f->format == "svg") {
-      if (f->all) throw CLI::ValidationError("--format", "svg draws one triad, not --all");
-      Triad t = AnalyseTriad(net, s[0], s[1], s[2]);
+      const Triad& t = one->triad;
       std::string out = TriadSvg(
           t,
           s[0] + "–" + s[1] + "–" + s[2] + ": " + balance_word(t.balance) + "; trend: from " +
@@ -595,7 +548,7 @@ void RegisterTriangle(CLI::App& app, Global& g) {
     burden::Format format = *burden::ParseFormat(f->format);
     Report r;
     if (f->all) {
-      std::vector<Triad> un = UnbalancedTriads(net);
+      std::vector<Triad> un = UnbalancedTriads(all->network);
       r.title = "Unbalanced triads (the product of the three edges' signs is negative)";
       r.columns = {Column("a", "a", 0),
                    Column("b", "b", 0),
@@ -611,7 +564,7 @@ void RegisterTriangle(CLI::App& app, Global& g) {
       }
       if (un.empty()) std::cerr << "dyad: every triad with three edges is balanced\n";
     } else {
-      Triad t = AnalyseTriad(net, s[0], s[1], s[2]);
+      const Triad& t = one->triad;
       r.title = "Triangle " + s[0] + "–" + s[1] + "–" + s[2] + ": " + balance_word(t.balance);
       r.columns = {Column("edge", "edge", 0),
                    Column("events", "events", 0),
@@ -630,15 +583,8 @@ void RegisterTriangle(CLI::App& app, Global& g) {
       }
       // Evidence: the weakest link's most conflictual events.
       const Edge& w = t.edges[t.weakest];
-      EventQuery eq = q;
-      eq.side_a = w.a, eq.side_b = w.b;
-      if (Result<std::vector<Event>> ev = store->Events(eq); ev.ok()) {
-        std::stable_sort(ev->begin(), ev->end(),
-                         [](const Event& x, const Event& y) { return x.goldstein < y.goldstein; });
-        for (size_t i = 0; i < ev->size() && static_cast<int>(i) < f->evidence; ++i) {
-          r.notes.push_back("evidence (" + w.a + "–" + w.b + "): " + EvidenceLine((*ev)[i], 120));
-        }
-      }
+      for (const Event& e : one->evidence)
+        r.notes.push_back("evidence (" + w.a + "–" + w.b + "): " + EvidenceLine(e, 120));
     }
     r.notes.push_back(
         "weight: Σ Goldstein weight of the pair's events both ways; trend: the weight from " +
@@ -685,55 +631,26 @@ void RegisterAnalysis(CLI::App& app, Global& g) {
     for (size_t i = 0; i + 1 < f->more.size(); i += 2)
       dyads.emplace_back(NormaliseSide(f->more[i], g, "--and"),
                          NormaliseSide(f->more[i + 1], g, "--and"));
-    Period by = *ParsePeriod(f->by);
-    std::optional<Date> from = ParseDateFlag(f->from, false), to = ParseDateFlag(f->to, true);
-    std::vector<EventMode> modes = ParseModes(f->modes);
+    SeriesRequest request;
+    request.dyads = dyads;
+    request.by = *ParsePeriod(f->by);
+    request.from = ParseDateFlag(f->from, false), request.to = ParseDateFlag(f->to, true);
+    request.modes = ParseModes(f->modes);
+    request.share = f->share;
+    Period by = request.by;
     std::unique_ptr<Store> store = OpenStore(f->db, StoreAccess::kReadOnly);
     if (store == nullptr) {
       g.exit_code = 2;
       return;
     }
-    auto counts = [&](EventQuery q) -> std::optional<std::vector<DayCount>> {
-      q.from = from, q.to = to, q.modes = modes;
-      Result<std::vector<DayCount>> r = store->DailyCounts(q);
-      if (!r.ok()) {
-        std::cerr << "dyad: " << r.status().message() << "\n";
-        g.exit_code = 1;
-        return std::nullopt;
-      }
-      return std::move(r).value();
-    };
-    // The dyads' days first: without --from/--to the series spans their events.
-    std::vector<std::vector<DayCount>> days;
-    Date first{9999, 12, 31}, last{1, 1, 1};
-    for (const auto& [a, b] : dyads) {
-      EventQuery q;
-      q.side_a = a, q.side_b = b;
-      std::optional<std::vector<DayCount>> d = counts(q);
-      if (!d) return;
-      for (const DayCount& x : *d) first = std::min(first, x.day), last = std::max(last, x.day);
-      days.push_back(std::move(*d));
-    }
-    if (first > last && (!from || !to)) {
-      std::cerr << "dyad: no stored events between these sides";
-      if (from || to) std::cerr << " in the dates asked";
-      std::cerr << " (widen the dates, or check the sides with dyad events --actor)\n";
+    Result<SeriesAnswer> answer = SeriesOf(*store, request);
+    if (!answer.ok()) {
+      std::cerr << "dyad: " << answer.status().message() << "\n";
+      if (answer.status().code() != Status::Code::kNotFound) g.exit_code = 1;
       return;
     }
-    Date start = from.value_or(first), end = to.value_or(last);
-    std::vector<DyadSeries> series;
-    for (size_t i = 0; i < dyads.size(); ++i) {
-      std::vector<DayCount> a_days, b_days;
-      if (f->share) {
-        EventQuery qa, qb;
-        qa.actor = dyads[i].first, qb.actor = dyads[i].second;
-        std::optional<std::vector<DayCount>> da = counts(qa), db = counts(qb);
-        if (!da || !db) return;
-        a_days = std::move(*da), b_days = std::move(*db);
-      }
-      series.push_back(
-          BuildSeries(dyads[i].first, dyads[i].second, days[i], by, start, end, a_days, b_days));
-    }
+    const std::vector<DyadSeries>& series = answer->series;
+    const Date &start = answer->start, &end = answer->end;
     static const std::map<std::string, std::string> kWhat = {
         {"events", "Events"},
         {"goldstein", "Tone (mean Goldstein weight)"},

@@ -1,8 +1,9 @@
 // The alignment network: states as nodes, a signed and weighted edge for each pair that
 // interacted, blocs found on the signed graph, and each state's place in it.
 //
-//   Result<std::vector<PairCount>> pairs = store->PairCounts(query);
-//   Network net = BuildNetwork(*pairs, {.min_events = 3});
+//   Result<PairTable> pairs = store->Pairs(query, middle, /*per_pair=*/3);
+//   Result<Network> net = BuildNetwork(pairs->counts, {.min_events = 3});
+//   AttachEvidence(*net, pairs->evidence);
 //   std::string graphml = NetworkGraphml(net);
 #ifndef DYAD_NETWORK_H_
 #define DYAD_NETWORK_H_
@@ -29,6 +30,12 @@ struct PairCount {
 struct PairEvidence {
   std::string a, b;  // ISO codes, a < b
   std::vector<std::string> ids;
+};
+
+// What the store counts for a network (Store::Pairs).
+struct PairTable {
+  std::vector<PairCount> counts;       // by pair, the first half before the second
+  std::vector<PairEvidence> evidence;  // by pair, for the pairs that have events
 };
 
 struct Edge {

@@ -145,11 +145,9 @@ class Store {
   Result<std::vector<DayCount>> DailyCounts(const EventQuery& q) const;
   // The events between states (both sides a state, not the same one) that Events(q) would
   // return, counted per pair, either way, in the halves before and from `middle`
-  // (dyad/network.h).
-  Result<std::vector<PairCount>> PairCounts(const EventQuery& q, const Date& middle) const;
-  // The events behind each pair of PairCounts(q): the ids of up to `per_pair` events, the
-  // weightiest first (largest |Goldstein|, then the latest), in the order of the pairs.
-  Result<std::vector<PairEvidence>> PairEvents(const EventQuery& q, int per_pair) const;
+  // (dyad/network.h); and for each pair the ids of up to `per_pair` events behind it, the
+  // weightiest first (largest |Goldstein|, then the latest).
+  Result<PairTable> Pairs(const EventQuery& q, const Date& middle, int per_pair = 0) const;
   Result<std::vector<StoredDocument>> Documents() const;
   // The review queue: sentences and rows that looked like events but could not be coded, with
   // the reason; `reason` filters when not empty.

@@ -4,9 +4,12 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
+#include <map>
+#include <tuple>
 
 #include "dyad/store.h"
 #include "store/sqlite_util.h"
@@ -663,8 +666,35 @@ Result<std::unique_ptr<EventImport>> Store::BeginImport(const ImportSource& src)
 
 namespace {
 
-// The WHERE clause of an event query (parameters ?1-?8, bound by BindQuery).
-std::string QueryWhere(const EventQuery& q) {
+// Which events of a dated query a statement reads. "Overlapping [from, to]" is date <= to AND
+// date_end >= from, and an index on the start date serves only the first half: the scan would
+// run from the first event ever stored. Split by span instead (schema 8's long_span): an event
+// of at most 400 days overlaps only if it starts in the 400 days before `from` (a bounded
+// range of the date and dyad indexes), and the few longer ones are read apart from their own
+// partial index.
+enum class SpanPart {
+  kEvery,   // no split: the query has no `from`
+  kRecent,  // events starting in the 400 days before `from` or later
+  kLong,    // events starting earlier that span more than 400 days
+};
+
+std::vector<SpanPart> SpanParts(const EventQuery& q) {
+  if (!q.from) return {SpanPart::kEvery};
+  return {SpanPart::kRecent, SpanPart::kLong};
+}
+
+std::string QueryWhere(const EventQuery& q, SpanPart part = SpanPart::kEvery);
+
+// " FROM events … WHERE …" of an event query for one part (parameters ?1-?8 and ?12, bound by
+// BindQuery).
+std::string QueryFrom(const EventQuery& q, SpanPart part) {
+  return std::string(part == SpanPart::kLong ? " FROM events INDEXED BY events_long"
+                                             : " FROM events") +
+         QueryWhere(q, part);
+}
+
+// The WHERE clause of an event query (parameters ?1-?8 and ?12, bound by BindQuery).
+std::string QueryWhere(const EventQuery& q, SpanPart part) {
   // A state's ISO code (three capitals) is matched on the country columns alone, which the
   // dyad index holds; an actor code (IGOUNO, RUSMIL) by its prefix as well.
   auto state = [](const std::string& side) {
@@ -692,6 +722,8 @@ std::string QueryWhere(const EventQuery& q) {
     sql += " AND id IN (SELECT event_id FROM mentions WHERE document_id = ?7)";
   if (!q.id.empty()) sql += " AND ext_id = ?8";
   if (q.from) sql += " AND date_end >= ?3";
+  if (part == SpanPart::kRecent) sql += " AND date >= ?12";
+  if (part == SpanPart::kLong) sql += " AND long_span = 1 AND date < ?12";
   if (q.to) sql += " AND date <= ?4";
   if (!q.code_root.empty()) sql += " AND code LIKE ?5 || '%'";
   if (!q.modes.empty()) {
@@ -711,86 +743,117 @@ void BindQuery(Stmt& s, const EventQuery& q) {
   s.Bind(6, q.actor);
   s.Bind(7, q.document_id);
   s.Bind(8, q.id);
+  if (q.from) s.Bind(12, q.from->AddDays(-400).ToIso());
 }
 
 }  // namespace
 
 Result<long long> Store::CountEvents(const EventQuery& q) const {
-  std::string sql = "SELECT count(*) FROM events" + QueryWhere(q);
-  Stmt s(impl_->db, sql.c_str());
-  if (!s.ok()) return impl_->Error("counting events");
-  BindQuery(s, q);
-  if (s.Step() != SQLITE_ROW) return impl_->Error("counting events");
-  return s.Int(0);
+  long long n = 0;
+  for (SpanPart part : SpanParts(q)) {
+    std::string sql = "SELECT count(*)" + QueryFrom(q, part);
+    Stmt s(impl_->db, sql.c_str());
+    if (!s.ok()) return impl_->Error("counting events");
+    BindQuery(s, q);
+    if (s.Step() != SQLITE_ROW) return impl_->Error("counting events");
+    n += s.Int(0);
+  }
+  return n;
 }
 
 Result<std::vector<DayCount>> Store::DailyCounts(const EventQuery& q) const {
   // ?1 is the first side of a dyad, ?6 the side of an actor query.
   std::string side = q.side_a.empty() ? "?6" : "?1";
-  std::string sql =
-      "SELECT date, (source_country = " + side + " OR source LIKE " + side +
-      " || '%') AS fwd, quad_class, count(*), total(goldstein), total(goldstein * goldstein) FROM "
-      "events" +
-      QueryWhere(q) + " GROUP BY date, fwd, quad_class ORDER BY date";
-  Stmt s(impl_->db, sql.c_str());
-  if (!s.ok()) return impl_->Error("counting events by day");
-  BindQuery(s, q);
   std::vector<DayCount> out;
-  int rc;
-  while ((rc = s.Step()) == SQLITE_ROW) {
-    std::optional<Date> day = Date::Parse(s.Text(0));
-    if (!day) continue;
-    out.push_back(
-        {*day, s.Int(1) != 0, static_cast<int>(s.Int(2)), s.Int(3), s.Real(4), s.Real(5)});
+  for (SpanPart part : SpanParts(q)) {
+    std::string sql = "SELECT date, (source_country = " + side + " OR source LIKE " + side +
+                      " || '%') AS fwd, quad_class, count(*), total(goldstein), total(goldstein "
+                      "* goldstein)" +
+                      QueryFrom(q, part) + " GROUP BY date, fwd, quad_class ORDER BY date";
+    Stmt s(impl_->db, sql.c_str());
+    if (!s.ok()) return impl_->Error("counting events by day");
+    BindQuery(s, q);
+    int rc;
+    while ((rc = s.Step()) == SQLITE_ROW) {
+      std::optional<Date> day = Date::Parse(s.Text(0));
+      if (!day) continue;
+      out.push_back(
+          {*day, s.Int(1) != 0, static_cast<int>(s.Int(2)), s.Int(3), s.Real(4), s.Real(5)});
+    }
+    if (rc != SQLITE_DONE) return impl_->Error("counting events by day");
   }
-  if (rc != SQLITE_DONE) return impl_->Error("counting events by day");
+  // The long spans start before the others.
+  std::stable_sort(out.begin(), out.end(),
+                   [](const DayCount& x, const DayCount& y) { return x.day < y.day; });
   return out;
 }
 
-Result<std::vector<PairCount>> Store::PairCounts(const EventQuery& q, const Date& middle) const {
-  std::string sql =
-      "SELECT min(source_country, target_country) AS a, max(source_country, target_country) AS "
-      "b, date >= ?9 AS late, count(*), total(quad_class <= 2), total(quad_class >= 3), "
-      "total(goldstein) FROM events" +
-      QueryWhere(q) +
-      " AND source_country != '' AND target_country != '' AND source_country != target_country "
-      "GROUP BY a, b, late ORDER BY a, b, late";
-  Stmt s(impl_->db, sql.c_str());
-  if (!s.ok()) return impl_->Error("counting events by pair");
-  BindQuery(s, q);
-  s.Bind(9, middle.ToIso());
-  std::vector<PairCount> out;
-  int rc;
-  while ((rc = s.Step()) == SQLITE_ROW)
-    out.push_back({s.Text(0), s.Text(1), s.Int(2) != 0, s.Int(3), static_cast<long long>(s.Real(4)),
-                   static_cast<long long>(s.Real(5)), s.Real(6)});
-  if (rc != SQLITE_DONE) return impl_->Error("counting events by pair");
-  return out;
-}
-
-Result<std::vector<PairEvidence>> Store::PairEvents(const EventQuery& q, int per_pair) const {
-  std::vector<PairEvidence> out;
-  if (per_pair <= 0) return out;
-  // One pass over the events of the period: each pair's events ranked by weight in a window.
-  std::string sql =
-      "SELECT a, b, ext_id FROM (SELECT min(source_country, target_country) AS a, "
-      "max(source_country, target_country) AS b, ext_id, row_number() OVER (PARTITION BY "
-      "min(source_country, target_country), max(source_country, target_country) ORDER BY "
-      "abs(goldstein) DESC, date DESC, id DESC) AS rank FROM events" +
-      QueryWhere(q) +
-      " AND source_country != '' AND target_country != '' AND source_country != target_country) "
-      "WHERE rank <= ?9 ORDER BY a, b, rank";
-  Stmt s(impl_->db, sql.c_str());
-  if (!s.ok()) return impl_->Error("finding the events behind each pair");
-  BindQuery(s, q);
-  s.Bind(9, static_cast<long long>(per_pair));
-  int rc;
-  while ((rc = s.Step()) == SQLITE_ROW) {
-    std::string a = s.Text(0), b = s.Text(1);
-    if (out.empty() || out.back().a != a || out.back().b != b) out.push_back({a, b, {}});
-    out.back().ids.push_back(s.Text(2));
+Result<PairTable> Store::Pairs(const EventQuery& q, const Date& middle, int per_pair) const {
+  // One pass over the period's events, counted per pair in memory (a few hundred pairs): no
+  // sort of the rows, and each row read once for its counts and its rank as evidence.
+  struct Candidate {
+    double weight;  // |Goldstein|
+    std::string date;
+    long long id;
+    bool operator>(const Candidate& o) const {
+      return std::tie(weight, date, id) > std::tie(o.weight, o.date, o.id);
+    }
+  };
+  struct Acc {
+    PairCount half[2];
+    std::vector<Candidate> top;  // the heaviest, heaviest first
+  };
+  std::map<std::pair<std::string, std::string>, Acc> pairs;
+  size_t keep = static_cast<size_t>(std::max(0, per_pair));
+  for (SpanPart part : SpanParts(q)) {
+    std::string sql = "SELECT source_country, target_country, date, quad_class, goldstein, id" +
+                      QueryFrom(q, part) +
+                      " AND source_country != '' AND target_country != '' AND source_country != "
+                      "target_country";
+    Stmt s(impl_->db, sql.c_str());
+    if (!s.ok()) return impl_->Error("counting events by pair");
+    BindQuery(s, q);
+    std::string split = middle.ToIso();
+    int rc;
+    while ((rc = s.Step()) == SQLITE_ROW) {
+      std::string a = s.Text(0), b = s.Text(1), date = s.Text(2);
+      if (b < a) std::swap(a, b);
+      Acc& acc = pairs[{a, b}];
+      double g = s.Real(4);
+      long long quad = s.Int(3);
+      PairCount& c = acc.half[date >= split];
+      ++c.events;
+      c.cooperation += quad >= 1 && quad <= 2;
+      c.conflict += quad >= 3;
+      c.goldstein += g;
+      if (keep == 0) continue;
+      Candidate cand{std::fabs(g), std::move(date), s.Int(5)};
+      if (acc.top.size() == keep && !(cand > acc.top.back())) continue;
+      auto at = std::find_if(acc.top.begin(), acc.top.end(),
+                             [&](const Candidate& x) { return cand > x; });
+      acc.top.insert(at, std::move(cand));
+      if (acc.top.size() > keep) acc.top.pop_back();
+    }
+    if (rc != SQLITE_DONE) return impl_->Error("counting events by pair");
   }
-  if (rc != SQLITE_DONE) return impl_->Error("finding the events behind each pair");
+  PairTable out;
+  Stmt id_q(impl_->db, "SELECT ext_id FROM events WHERE id = ?1");
+  if (!id_q.ok()) return impl_->Error("finding the events behind each pair");
+  for (auto& [key, acc] : pairs) {
+    for (int late = 0; late < 2; ++late) {
+      PairCount& c = acc.half[late];
+      if (c.events == 0) continue;
+      c.a = key.first, c.b = key.second, c.late = late == 1;
+      out.counts.push_back(c);
+    }
+    if (acc.top.empty()) continue;
+    PairEvidence& e = out.evidence.emplace_back(PairEvidence{key.first, key.second, {}});
+    for (const Candidate& cand : acc.top) {
+      id_q.Reset();
+      id_q.Bind(1, cand.id);
+      if (id_q.Step() == SQLITE_ROW) e.ids.push_back(id_q.Text(0));
+    }
+  }
   return out;
 }
 

@@ -425,9 +425,10 @@ TEST(StoreTest, PairCountsAndTheirEventsAgreeWithTheEvents) {
   Coded c = CodeText(kTable, "table.txt");
   ASSERT_TRUE((*store)->Ingest(c.doc, c.coded).ok());
   auto events = (*store)->Events({});
-  auto pairs = (*store)->PairCounts({}, Date{2000, 1, 1});
-  auto behind = (*store)->PairEvents({}, 2);
-  ASSERT_TRUE(events.ok() && pairs.ok() && behind.ok());
+  auto table = (*store)->Pairs({}, Date{2000, 1, 1}, 2);
+  ASSERT_TRUE(events.ok() && table.ok());
+  const std::vector<PairCount>* pairs = &table->counts;
+  const std::vector<PairEvidence>* behind = &table->evidence;
   std::map<std::pair<std::string, std::string>, std::vector<const Event*>> by_pair;
   std::map<std::string, const Event*> by_id;
   for (const Event& e : *events) {
@@ -459,7 +460,59 @@ TEST(StoreTest, PairCountsAndTheirEventsAgreeWithTheEvents) {
       EXPECT_EQ(std::min(e->source_country, e->target_country), p.a);
     }
   }
-  EXPECT_TRUE((*store)->PairEvents({}, 0)->empty());
+  EXPECT_TRUE((*store)->Pairs({}, Date{2000, 1, 1}, 0)->evidence.empty());
+}
+
+// A dated query reads a bounded range of the date index and the long spans apart: every event
+// overlapping the dates is still counted, whatever its span.
+TEST(StoreTest, DatedQueriesCountEventsOfEverySpan) {
+  std::string db = FreshDb("spans.db");
+  auto store = Store::Open(db);
+  ASSERT_TRUE(store.ok());
+  auto event = [](const char* id, Date begin, Date end, double goldstein) {
+    Event e;
+    e.id = id;
+    e.date = {begin, end, DatePrecision::kDay};
+    e.source = e.source_country = "PRK", e.target = e.target_country = "RUS";
+    e.code = "042", e.goldstein = goldstein, e.quad_class = 2;
+    Mention m;
+    m.doc = "spans", m.evidence = id;
+    e.mentions.push_back(m);
+    return e;
+  };
+  std::vector<Event> in = {
+      event("inside", {2020, 3, 1}, {2020, 3, 1}, 1.0),
+      event("a-season", {2019, 5, 1}, {2020, 2, 1}, 2.0),    // starts 245 days before
+      event("a-decade", {2012, 1, 1}, {2021, 12, 31}, 3.0),  // starts 8 years before
+      event("over", {2018, 1, 1}, {2019, 12, 31}, 4.0),      // ends before the dates
+      event("after", {2021, 1, 1}, {2021, 1, 1}, 5.0),
+  };
+  auto batch = (*store)->BeginImport({"spans.jsonl", "jsonl", "spans", "spans"});
+  ASSERT_TRUE(batch.ok());
+  for (const Event& e : in) ASSERT_TRUE((*batch)->Add(e).ok());
+  ASSERT_TRUE((*batch)->Commit().ok());
+  EventQuery q;
+  q.from = Date{2020, 1, 1}, q.to = Date{2020, 12, 31};
+  auto listed = (*store)->Events(q);
+  ASSERT_TRUE(listed.ok());
+  std::vector<std::string> ids;
+  for (const Event& e : *listed) ids.push_back(e.id);
+  EXPECT_EQ(ids, (std::vector<std::string>{"a-decade", "a-season", "inside"}));
+  EXPECT_EQ(*(*store)->CountEvents(q), 3);
+  auto days = (*store)->DailyCounts(q);
+  ASSERT_TRUE(days.ok());
+  ASSERT_EQ(days->size(), 3u);
+  EXPECT_EQ(days->front().day, (Date{2012, 1, 1}));  // in order of day, the long span first
+  double sum = 0;
+  for (const DayCount& d : *days) sum += d.goldstein;
+  EXPECT_DOUBLE_EQ(sum, 6.0);
+  auto pairs = (*store)->Pairs(q, Date{2020, 7, 1}, 5);
+  ASSERT_TRUE(pairs.ok());
+  ASSERT_EQ(pairs->counts.size(), 1u);  // every one starts before the middle
+  EXPECT_EQ(pairs->counts[0].events, 3);
+  EXPECT_DOUBLE_EQ(pairs->counts[0].goldstein, 6.0);
+  ASSERT_EQ(pairs->evidence.size(), 1u);
+  EXPECT_EQ(pairs->evidence[0].ids, (std::vector<std::string>{"a-decade", "a-season", "inside"}));
 }
 
 TEST(StoreTest, Sha256KnownAnswers) {
