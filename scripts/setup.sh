@@ -19,6 +19,7 @@ packages=(
   libexpat1-dev                           # XML: XLSX, DOCX and HWPX parts, PETRARCH validation records
   libxml2-dev                             # HTML pages (libxml2's forgiving HTML parser)
   libigraph-dev                           # the alignment network's blocs (spinglass, signed)
+  libcpp-httplib-dev                      # dyad serve: the HTTP API
   python3                                 # ../shared/tools/score-events, test fixtures
 )
 if [ "${1:-}" = test ]; then

@@ -150,12 +150,7 @@ void RegisterUnga(CLI::App& app, Global& g) {
       g.exit_code = 1;
       return std::nullopt;
     }
-    if (!f->resolutions.empty())
-      std::erase_if(*v, [&](const UngaVote& x) {
-        for (const std::string& r : f->resolutions)
-          if (x.resolution.rfind(r, 0) == 0) return false;
-        return true;
-      });
+    KeepResolutions(&*v, f->resolutions);
     if (v->empty()) {
       std::cerr << "dyad: no UN votes stored"
                 << (from || to || !f->resolutions.empty() ? " for the dates and resolutions asked"

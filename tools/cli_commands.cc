@@ -69,15 +69,7 @@ std::shared_ptr<const Resources> LoadResources(const Global& g) {
 
 std::optional<Date> ParseDateFlag(const std::string& s, bool end) {
   if (s.empty()) return std::nullopt;
-  if (auto d = Date::Parse(s)) return d;
-  if (s.size() == 7 && s[4] == '-') {
-    int y = std::atoi(s.substr(0, 4).c_str()), m = std::atoi(s.substr(5).c_str());
-    if (Date::IsValid(y, m, 1)) return Date{y, m, end ? Date::DaysInMonth(y, m) : 1};
-  }
-  if (s.size() == 4) {
-    int y = std::atoi(s.c_str());
-    if (Date::IsValid(y, 1, 1)) return end ? Date{y, 12, 31} : Date{y, 1, 1};
-  }
+  if (std::optional<Date> d = Date::ParseBound(s, end)) return d;
   throw CLI::ValidationError("date", "'" + s + "' is not YYYY, YYYY-MM or YYYY-MM-DD");
 }
 
@@ -418,6 +410,7 @@ void Register(CLI::App& app, Global& g) {
   RegisterRecode(app, g);
   RegisterCorrect(app, g);
   RegisterAnalysis(app, g);
+  RegisterServe(app, g);
   // ---- code ----
   struct CodeFlags {
     std::vector<std::string> files;

@@ -34,6 +34,8 @@ void RegisterRecode(CLI::App& app, Global& global);
 void RegisterCorrect(CLI::App& app, Global& global);
 // series (cli_analysis.cc).
 void RegisterAnalysis(CLI::App& app, Global& global);
+// dyad serve (cli_serve.cc).
+void RegisterServe(CLI::App& app, Global& global);
 
 // Shared by the subcommands.
 std::string DefaultDb();  // $DYAD_DB or ./dyad.db

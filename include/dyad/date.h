@@ -26,6 +26,9 @@ struct Date {
   static int DaysInMonth(int y, int m);
   // Parses exactly "YYYY-MM-DD"; nullopt on anything else or an impossible date.
   static std::optional<Date> Parse(std::string_view iso);
+  // A bound of a range of dates as a query gives it: "YYYY-MM-DD", or "YYYY-MM" and "YYYY" for
+  // their first day (or their last when `end`); nullopt on anything else.
+  static std::optional<Date> ParseBound(std::string_view s, bool end);
 
   std::string ToIso() const;  // "YYYY-MM-DD"
   Date AddDays(long n) const { return FromDays(ToDays() + n); }

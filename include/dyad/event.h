@@ -35,9 +35,10 @@ struct Mention {
   std::string doc;          // document path as given
   uint32_t span_begin = 0;  // byte offsets into the document's extracted text
   uint32_t span_end = 0;
-  std::string evidence;  // the sentence or table row
-  std::string section;   // "table" or "text"
-  DateSpan date;         // the date this mention gave (mentions may differ in precision)
+  std::string evidence;       // the sentence or table row
+  std::string section;        // "table" or "text"
+  DateSpan date;              // the date this mention gave (mentions may differ in precision)
+  long long document_id = 0;  // the stored document that tells it (set by Store::Events)
 };
 
 // A sentence or row that looks like an event but could not be coded, and why: the review queue

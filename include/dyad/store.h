@@ -39,6 +39,9 @@ struct EventQuery {
   std::optional<Date> from, to;  // events overlapping [from, to]
   std::string code_root;         // CAMEO code prefix, e.g. "04"
   std::vector<EventMode> modes;  // empty: every mode stored
+  bool unreviewed = false;       // only events no analyst has accepted, edited or added
+  // A page of Events: `limit` events (0: every one) after skipping `offset`, in date order.
+  long long limit = 0, offset = 0;
 };
 
 struct IngestReport {
@@ -135,6 +138,11 @@ class Store {
   Result<std::vector<Correction>> Corrections() const;
   // Opens an import of an event file. No other write may run until it is committed or dropped.
   Result<std::unique_ptr<EventImport>> BeginImport(const ImportSource& src);
+  // The reads that follow, until EndRead, see one snapshot of the store (a read transaction):
+  // a document another connection stores meanwhile is seen whole or not at all. For a
+  // connection that only reads; not nested.
+  Status BeginRead() const;
+  void EndRead() const;
   // Events with every mention, by date.
   Result<std::vector<Event>> Events(const EventQuery& q) const;
   // How many events Events(q) would return, without reading them.

@@ -41,6 +41,10 @@ struct UngaFile {
 // skipped; fails when the file cannot be read or has neither header.
 Result<UngaFile> ReadUngaFile(const std::string& path, std::vector<std::string>* problems);
 
+// Keeps the votes on the resolutions `prefixes` name, or whose symbol one begins
+// ("A/RES/ES-11": the emergency session on Ukraine); every vote when `prefixes` is empty.
+void KeepResolutions(std::vector<UngaVote>* votes, const std::vector<std::string>& prefixes);
+
 // How two states' votes agree, over the resolutions both voted on (Y, N or A; a vote where
 // either did not vote is left out). `same`: the share of those where they cast the same vote.
 // `index`: the mean of 1 − |p(a) − p(b)| with Y = 1, A = 0.5, N = 0 — an abstention half way

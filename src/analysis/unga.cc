@@ -211,4 +211,13 @@ std::vector<Bloc> UngaBlocs(const std::vector<UngaVote>& votes, int k) {
   return out;
 }
 
+void KeepResolutions(std::vector<UngaVote>* votes, const std::vector<std::string>& prefixes) {
+  if (prefixes.empty()) return;
+  std::erase_if(*votes, [&](const UngaVote& x) {
+    for (const std::string& r : prefixes)
+      if (x.resolution.rfind(r, 0) == 0) return false;
+    return true;
+  });
+}
+
 }  // namespace dyad

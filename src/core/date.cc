@@ -39,6 +39,27 @@ bool Date::IsValid(int y, int m, int d) {
   return y >= 1 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= DaysInMonth(y, m);
 }
 
+std::optional<Date> Date::ParseBound(std::string_view s, bool end) {
+  if (std::optional<Date> d = Parse(s)) return d;
+  auto digits = [&](size_t from, size_t n) {
+    int v = 0;
+    for (size_t i = from; i < from + n; ++i) {
+      if (s[i] < '0' || s[i] > '9') return -1;
+      v = v * 10 + (s[i] - '0');
+    }
+    return v;
+  };
+  if (s.size() == 7 && s[4] == '-') {
+    int y = digits(0, 4), m = digits(5, 2);
+    if (y >= 0 && m >= 0 && IsValid(y, m, 1)) return Date{y, m, end ? DaysInMonth(y, m) : 1};
+  }
+  if (s.size() == 4) {
+    int y = digits(0, 4);
+    if (y >= 0 && IsValid(y, 1, 1)) return end ? Date{y, 12, 31} : Date{y, 1, 1};
+  }
+  return std::nullopt;
+}
+
 std::optional<Date> Date::Parse(std::string_view s) {
   if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
   int v[3] = {0, 0, 0};

@@ -726,6 +726,7 @@ std::string QueryWhere(const EventQuery& q, SpanPart part) {
   if (part == SpanPart::kLong) sql += " AND long_span = 1 AND date < ?12";
   if (q.to) sql += " AND date <= ?4";
   if (!q.code_root.empty()) sql += " AND code LIKE ?5 || '%'";
+  if (q.unreviewed) sql += " AND review = ''";
   if (!q.modes.empty()) {
     sql += " AND mode IN (";
     for (size_t i = 0; i < q.modes.size(); ++i)
@@ -747,6 +748,14 @@ void BindQuery(Stmt& s, const EventQuery& q) {
 }
 
 }  // namespace
+
+Status Store::BeginRead() const {
+  if (sqlite3_exec(impl_->db, "BEGIN", nullptr, nullptr, nullptr) != SQLITE_OK)
+    return impl_->Error("beginning a read");
+  return Status::Ok();
+}
+
+void Store::EndRead() const { sqlite3_exec(impl_->db, "COMMIT", nullptr, nullptr, nullptr); }
 
 Result<long long> Store::CountEvents(const EventQuery& q) const {
   long long n = 0;
@@ -865,9 +874,11 @@ Result<std::vector<Event>> Store::Events(const EventQuery& q) const {
       "quotes, attribution, ext_id, date_basis, review, ext FROM events";
   sql += QueryWhere(q);
   sql += " ORDER BY date, id";
+  if (q.limit > 0) sql += " LIMIT ?13 OFFSET ?14";
   Stmt s(impl_->db, sql.c_str());
   if (!s.ok()) return impl_->Error("querying events");
   BindQuery(s, q);
+  if (q.limit > 0) s.Bind(13, q.limit).Bind(14, std::max(0LL, q.offset));
   std::vector<Event> out;
   std::vector<long long> ids;
   int rc;
@@ -897,7 +908,8 @@ Result<std::vector<Event>> Store::Events(const EventQuery& q) const {
   if (rc != SQLITE_DONE) return impl_->Error("querying events");
   Stmt mq(impl_->db,
           "SELECT CASE WHEN m.doc != '' THEN m.doc ELSE d.path END, m.span_begin, m.span_end, "
-          "m.evidence, m.section, m.date, m.date_end FROM mentions m JOIN documents d ON d.id = "
+          "m.evidence, m.section, m.date, m.date_end, m.document_id FROM mentions m JOIN "
+          "documents d ON d.id = "
           "m.document_id WHERE m.event_id = ?1 "
           "ORDER BY (julianday(m.date_end) - julianday(m.date)), m.id");
   if (!mq.ok()) return impl_->Error("querying mentions");
@@ -912,6 +924,7 @@ Result<std::vector<Event>> Store::Events(const EventQuery& q) const {
       x.evidence = mq.Text(3);
       x.section = mq.Text(4);
       x.date = SpanFrom(mq.Text(5), mq.Text(6), "day");
+      x.document_id = mq.Int(7);
       out[i].mentions.push_back(std::move(x));
     }
   }
