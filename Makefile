@@ -34,7 +34,9 @@ demo: build-cli
 	$(DYAD) chronology --db $(DEMO_DB) --between PRK RUS --year 2024 --lang en
 	$(DYAD) burden status --db $(DEMO_DB) --year 2025
 	$(DYAD) burden gap --db $(DEMO_DB) --pledge hague-core --country ESP
+	$(DYAD) unga import --db $(DEMO_DB) data/unga/votes.tsv
 	@echo "demo store: $(DEMO_DB)"
+	@echo "the dashboard on the demo store: $(DYAD) serve --db $(DEMO_DB)   (then open http://127.0.0.1:8080/)"
 
 test: setup-test build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)

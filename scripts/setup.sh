@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages dyad's build and demo need, and with the argument `test` those its
-# tests need too. Idempotent: runs apt-get only when a package is missing, and `apt-get update`
-# at most once.
+# tests need too, then builds the dashboard (web/) into build/web. Idempotent: runs apt-get only
+# when a package is missing, `apt-get update` at most once, npm and the dashboard's build only when
+# their inputs changed.
 #   scripts/setup.sh          # build and demo
 #   scripts/setup.sh test     # and the tests
 set -euo pipefail
@@ -25,6 +26,7 @@ packages=(
 if [ "${1:-}" = test ]; then
   packages+=(
     libreoffice-writer-nogui fonts-nanum  # renders the PDF layout fixtures (tests/pdf/libreoffice.sh)
+    chromium                              # the dashboard in a real browser (tests/web/browser.sh)
     python3-pandas python3-openpyxl       # read exports as analysts do (tests/cli/readers.py)
     sqlite3                               # fills a store past a sheet's rows (tests/cli/exchange.sh)
   )
@@ -36,15 +38,33 @@ for p in "${packages[@]}"; do
     missing+=("$p")
   fi
 done
-if [ ${#missing[@]} -eq 0 ]; then
-  exit 0
+# Node.js and npm build the dashboard (web/). A machine with its own Node (nodesource, nvm) keeps
+# it: only the commands are looked for.
+if ! command -v node > /dev/null || ! command -v npm > /dev/null; then
+  missing+=(nodejs npm)
 fi
-echo "setup: installing ${missing[*]}"
-if [ "$(id -u)" -ne 0 ]; then
-  SUDO=sudo
-else
-  SUDO=
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing ${missing[*]}"
+  if [ "$(id -u)" -ne 0 ]; then
+    SUDO=sudo
+  else
+    SUDO=
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
-export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -qq
-$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+
+# The dashboard: its packages from the npm registry at the versions package-lock.json pins (no
+# browser is downloaded: the tests drive Debian's Chromium), then built into build/web, where
+# `dyad serve` finds it beside the binary. Each step runs only when its inputs changed.
+root=$(cd "$(dirname "$0")/.." && pwd)
+web=$root/web
+out=${DYAD_WEB_OUT:-$root/build/web}
+if [ ! -d "$web/node_modules" ] || [ "$web/package-lock.json" -nt "$web/node_modules/.package-lock.json" ]; then
+  echo "setup: installing the dashboard's packages (npm ci)"
+  (cd "$web" && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
+fi
+if [ ! -f "$out/app.js" ] || [ -n "$(find "$web/src" "$web/index.html" "$web/style.css" "$web/build.mjs" -newer "$out/app.js" 2> /dev/null | head -1)" ]; then
+  (cd "$web" && DYAD_WEB_OUT="$out" node build.mjs)
+fi
