@@ -19,24 +19,11 @@
 #include "dyad/lexicon.h"
 #include "dyad/network.h"
 #include "dyad/store.h"
+#include "fill_store.h"
 
 using namespace dyad;
 
 namespace {
-
-long long Count(const std::string& db) {
-  sqlite3* h = nullptr;
-  long long n = 0;
-  if (sqlite3_open_v2(db.c_str(), &h, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
-    sqlite3_stmt* s = nullptr;
-    if (sqlite3_prepare_v2(h, "SELECT count(*) FROM events", -1, &s, nullptr) == SQLITE_OK &&
-        sqlite3_step(s) == SQLITE_ROW)
-      n = sqlite3_column_int64(s, 0);
-    sqlite3_finalize(s);
-  }
-  sqlite3_close(h);
-  return n;
-}
 
 template <typename F>
 double BestMs(F f) {
@@ -65,48 +52,13 @@ int main(int argc, char** argv) {
   std::vector<std::string> problems;
   auto res = Resources::Load(DataDir(), &problems);
   if (!res.ok()) return 1;
-  if (Count(db) < want) {
-    auto store = Store::Open(db);
-    if (!store.ok()) return 1;
-    ImportSource src{sample, "gdelt", "bench-sample", sample};
-    auto batch = (*store)->BeginImport(src);
-    if (!batch.ok()) return 1;
-    ReadContext ctx{&(*res)->lexicon.countries(), &(*res)->codebook, {}};
-    auto st = ReadEvents(
-        sample, EventFormat::kGdelt, ctx, [&](Event&& e) { (void)(*batch)->Add(e); }, &problems);
-    if (!st.ok() || !(*batch)->Commit().ok()) return 1;
-    long long base = Count(db);
-    long long copies = (want + base - 1) / base;
-    std::string sql =
-        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < " +
-        std::to_string(copies) +
-        ") INSERT INTO events(date, date_end, date_precision, source, target, source_country, "
-        "target_country, source_name, target_name, source_label_ko, source_label_en, "
-        "target_label_ko, target_label_en, code, goldstein, quad_class, symmetric, action_ko, "
-        "action_en, lang) SELECT date(date, '-' || (i % 3650) || ' days'), "
-        "date(date_end, '-' || (i % 3650) || ' days'), date_precision, source, target, "
-        "source_country, target_country, source_name, target_name, source_label_ko, "
-        "source_label_en, target_label_ko, target_label_en, code, goldstein, quad_class, "
-        "symmetric, action_ko, action_en, lang FROM events, n WHERE events.id <= " +
-        std::to_string(base);
-    sqlite3* h = nullptr;
-    sqlite3_open(db.c_str(), &h);
-    char* err = nullptr;
-    auto t0 = std::chrono::steady_clock::now();
-    if (sqlite3_exec(h, sql.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
-      std::fprintf(stderr, "filling: %s\n", err ? err : "?");
-      return 1;
-    }
-    sqlite3_close(h);
-    std::printf("filled to %lld events in %.0f s\n", Count(db),
-                std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
-  }
+  if (!bench::FillWithGdelt(db, want, sample, **res)) return 1;
   auto store = Store::Open(db, StoreAccess::kReadOnly);
   if (!store.ok()) {
     std::fprintf(stderr, "%s\n", store.status().message().c_str());
     return 1;
   }
-  std::printf("store: %lld events\n", Count(db));
+  std::printf("store: %lld events\n", bench::CountEvents(db));
   EventQuery q;
   q.side_a = "USA", q.side_b = "RUS";
   q.modes = {EventMode::kActual};

@@ -149,7 +149,7 @@ void PrintEvents(const std::vector<Event>& events, const std::string& format) {
         "date\tdate_end\tsource\ttarget\tcode\tgoldstein\tquad_class\tdoc\tspan_begin\tspan_"
         "end\tevidence\n");
     for (const Event& e : events) {
-      const Mention& m = e.mentions.front();
+      const Mention& m = e.Primary();
       std::printf("%s\t%s\t%s\t%s\t%s\t%.1f\t%d\t%s\t%u\t%u\t%s\n", e.date.begin.ToIso().c_str(),
                   e.date.end.ToIso().c_str(), e.source.c_str(), e.target.c_str(), e.code.c_str(),
                   e.goldstein, e.quad_class, m.doc.c_str(), m.span_begin, m.span_end,
@@ -163,7 +163,7 @@ void PrintEvents(const std::vector<Event>& events, const std::string& format) {
       std::snprintf(gs, sizeof gs, "%.1f", e.goldstein);
       std::printf("%s  %s  %s  %s  %s  %s\n", Pad(FormatSpan(e.date), 21).c_str(),
                   Pad(e.source, 8).c_str(), Pad(e.target, 8).c_str(), Pad(e.code, 4).c_str(),
-                  Pad(gs, 5).c_str(), Cut(e.mentions.front().evidence, 70).c_str());
+                  Pad(gs, 5).c_str(), Cut(e.Primary().evidence, 70).c_str());
     }
   }
 }

@@ -96,6 +96,9 @@ struct Event {
   std::vector<std::pair<std::string, std::string>> ext;
   // The value of ext field `name`, or "".
   const std::string& Ext(std::string_view name) const;
+  // mentions[0], or an empty mention for an event that has none (a stored event whose document
+  // row was deleted outside dyad, a damaged store): readers never index an empty list.
+  const Mention& Primary() const;
 };
 
 }  // namespace dyad

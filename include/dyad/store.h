@@ -106,6 +106,8 @@ enum class StoreAccess {
   kReadOnly,   // queries: never writes, so a shared or read-only file serves; it must exist
 };
 
+// One SQLite connection. A Store is used by one thread at a time; threads that read at once each
+// open their own (SQLite in WAL mode lets them read while one writes).
 class Store {
  public:
   static constexpr int kSchemaVersion = 11;

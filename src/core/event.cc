@@ -30,4 +30,9 @@ const std::string& Event::Ext(std::string_view name) const {
   return kNone;
 }
 
+const Mention& Event::Primary() const {
+  static const Mention kNone;
+  return mentions.empty() ? kNone : mentions.front();
+}
+
 }  // namespace dyad

@@ -62,7 +62,7 @@ std::string EventToJson(const Event& e) {
                 e.quad_class);
   o += buf;
   Field(&o, "lang", e.lang);
-  const Mention& m = e.mentions.front();
+  const Mention& m = e.Primary();
   Field(&o, "doc", m.doc);
   std::snprintf(buf, sizeof buf, ",\"span\":[%u,%u]", m.span_begin, m.span_end);
   o += buf;

@@ -38,5 +38,17 @@ TEST(JsonlTest, FieldsInContractOrder) {
   EXPECT_NE(j.find("\"span\":[3,9]"), std::string::npos);
 }
 
+// A stored event whose tellings are gone (its document row deleted outside dyad) still prints:
+// no doc, no span, no words (../shared/repro/events-no-mention).
+TEST(JsonlTest, AnEventWithoutMentionsPrints) {
+  Event e;
+  e.date = DateSpan::Day({2024, 6, 19});
+  e.source = "RUS", e.target = "PRK", e.code = "042";
+  std::string line = EventToJson(e);
+  EXPECT_NE(line.find("\"doc\":\"\",\"span\":[0,0],\"evidence\":\"\""), std::string::npos) << line;
+  EXPECT_NE(line.find("\"mentions\":[]"), std::string::npos) << line;
+  EXPECT_EQ(&e.Primary(), &Event{}.Primary());  // the one empty mention
+}
+
 }  // namespace
 }  // namespace dyad

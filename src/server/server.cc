@@ -3,6 +3,7 @@
 #include "dyad/server.h"
 
 #include <httplib.h>
+#include <sys/socket.h>
 
 #include <algorithm>
 #include <charconv>
@@ -126,8 +127,9 @@ Result<const burden::BurdenData*> Context::Burden() {
   std::lock_guard<std::mutex> lock(burden_lock_);
   if (burden_ == nullptr) {
     std::vector<std::string> problems;
-    Result<burden::BurdenData> d = burden::LoadBurdenData(
-        {.data_dir = options_.data_dir.empty() ? DataDir() : options_.data_dir}, &problems);
+    burden::LoadOptions load;
+    load.data_dir = options_.data_dir.empty() ? DataDir() : options_.data_dir;
+    Result<burden::BurdenData> d = burden::LoadBurdenData(load, &problems);
     if (!d.ok()) return d.status();
     burden_ = std::make_unique<burden::BurdenData>(std::move(d).value());
   }
@@ -148,6 +150,7 @@ struct Server::Impl {
   std::unique_ptr<Context> context;
   httplib::Server http;
   bool bound = false;
+  int listening = -1;  // the listening socket, seen as httplib sets its options
 };
 
 namespace {
@@ -279,7 +282,12 @@ Result<std::unique_ptr<Server>> Server::Create(const ServeOptions& options,
   http.set_payload_max_length(o.max_body);
   http.set_read_timeout(std::min(o.body_seconds, 30), 0);
   http.set_write_timeout(30, 0);
-  http.set_keep_alive_max_count(100);
+  http.set_keep_alive_max_count(10000);
+  Impl* raw = impl.get();
+  http.set_socket_options([raw](socket_t sock) {
+    httplib::default_socket_options(sock);
+    raw->listening = static_cast<int>(sock);
+  });
   // Every request: the token when one is set, and the headers every answer carries.
   http.set_pre_routing_handler([&c](const httplib::Request& req, httplib::Response& res) {
     SecurityHeaders(res);
@@ -357,6 +365,10 @@ Result<int> Server::Bind() {
   if (port < 0)
     return Status::IoError("cannot listen on " + o.host + ":" + std::to_string(o.port) +
                            " (in use, or not an address of this machine)");
+  // httplib listens with a backlog of 5: a burst of new connections (fifty dashboards opening
+  // at once) would overflow it and wait a second for the SYN to be sent again. Listening again
+  // on the bound socket raises the backlog to the system's limit.
+  if (impl_->listening >= 0) ::listen(impl_->listening, SOMAXCONN);
   impl_->bound = true;
   return port;
 }

@@ -213,6 +213,12 @@ bool Exists(const std::string& path) {
 // Opens a store for queries only; *version its schema version. A WAL store whose directory or
 // file cannot be written (a colleague's copy, a shared read-only mount) has no -shm to map: it
 // is read immutable. The caller closes the handle.
+// Every connection is used by one thread at a time (a Store is not shared across threads without
+// a lock: dyad/server.h gives each worker its own), so SQLite's per-connection mutex is off
+// (SQLITE_OPEN_NOMUTEX); and SQLite's global memory statistics, a lock taken on every allocation
+// of every connection, are not kept. Set when the program starts, before SQLite initialises.
+const bool kSqliteConfigured = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) == SQLITE_OK;
+
 Result<sqlite3*> OpenReadOnly(const std::string& path, int* version) {
   if (!Exists(path)) return NoSuchStore(path);
   std::string uri = "file:";
@@ -228,7 +234,8 @@ Result<sqlite3*> OpenReadOnly(const std::string& path, int* version) {
   std::string error = "cannot open";
   for (const char* mode : {"", "?immutable=1"}) {
     sqlite3* db = nullptr;
-    if (sqlite3_open_v2((uri + mode).c_str(), &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI,
+    if (sqlite3_open_v2((uri + mode).c_str(), &db,
+                        SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX,
                         nullptr) == SQLITE_OK) {
       sqlite3_busy_timeout(db, 5000);
       *version = SchemaVersion(db, &error);
@@ -262,7 +269,8 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, StoreAccess 
   if (access == StoreAccess::kReadWrite && !Exists(path)) return NoSuchStore(path);
   auto impl = std::make_unique<Impl>();
   impl->path = path;
-  if (sqlite3_open_v2(path.c_str(), &impl->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+  if (sqlite3_open_v2(path.c_str(), &impl->db,
+                      SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
                       nullptr) != SQLITE_OK) {
     return Status::IoError(
         path + ": cannot open store: " + (impl->db ? sqlite3_errmsg(impl->db) : "out of memory"));
@@ -683,26 +691,40 @@ std::vector<SpanPart> SpanParts(const EventQuery& q) {
   return {SpanPart::kRecent, SpanPart::kLong};
 }
 
-std::string QueryWhere(const EventQuery& q, SpanPart part = SpanPart::kEvery);
+// A state's ISO code: three capitals, matched on the country columns the dyad index holds.
+bool IsStateCode(const std::string& side) {
+  return side.size() == 3 &&
+         std::all_of(side.begin(), side.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+bool StatePair(const EventQuery& q) {
+  return !q.side_a.empty() && IsStateCode(q.side_a) && IsStateCode(q.side_b);
+}
+
+// Which way a query between two states reads: both, or one direction alone (a single range of
+// the dyad index, in date order).
+enum class Way { kBoth, kForward, kBackward };
+
+std::string QueryWhere(const EventQuery& q, SpanPart part = SpanPart::kEvery, Way way = Way::kBoth);
 
 // " FROM events … WHERE …" of an event query for one part (parameters ?1-?8 and ?12, bound by
 // BindQuery).
-std::string QueryFrom(const EventQuery& q, SpanPart part) {
+std::string QueryFrom(const EventQuery& q, SpanPart part, Way way = Way::kBoth) {
   return std::string(part == SpanPart::kLong ? " FROM events INDEXED BY events_long"
                                              : " FROM events") +
-         QueryWhere(q, part);
+         QueryWhere(q, part, way);
 }
 
 // The WHERE clause of an event query (parameters ?1-?8 and ?12, bound by BindQuery).
-std::string QueryWhere(const EventQuery& q, SpanPart part) {
-  // A state's ISO code (three capitals) is matched on the country columns alone, which the
-  // dyad index holds; an actor code (IGOUNO, RUSMIL) by its prefix as well.
-  auto state = [](const std::string& side) {
-    return side.size() == 3 &&
-           std::all_of(side.begin(), side.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
-  };
+std::string QueryWhere(const EventQuery& q, SpanPart part, Way way) {
+  // A state's ISO code is matched on the country columns alone, which the dyad index holds; an
+  // actor code (IGOUNO, RUSMIL) by its prefix as well.
+  auto state = IsStateCode;
   std::string sql = " WHERE 1";
-  if (!q.side_a.empty() && state(q.side_a) && state(q.side_b))
+  if (StatePair(q) && way == Way::kForward)
+    sql += " AND source_country = ?1 AND target_country = ?2";
+  else if (StatePair(q) && way == Way::kBackward)
+    sql += " AND source_country = ?2 AND target_country = ?1";
+  else if (StatePair(q))
     sql +=
         " AND ((source_country = ?1 AND target_country = ?2) OR "
         "(source_country = ?2 AND target_country = ?1))";
@@ -728,7 +750,8 @@ std::string QueryWhere(const EventQuery& q, SpanPart part) {
   if (!q.code_root.empty()) sql += " AND code LIKE ?5 || '%'";
   if (q.unreviewed) sql += " AND review = ''";
   if (!q.modes.empty()) {
-    sql += " AND mode IN (";
+    // Unary +: the mode is tested, not searched, so a dyad's rows stream in the index's order.
+    sql += " AND +mode IN (";
     for (size_t i = 0; i < q.modes.size(); ++i)
       sql += (i ? ",'" : "'") + std::string(ModeName(q.modes[i])) + "'";
     sql += ")";
@@ -771,27 +794,35 @@ Result<long long> Store::CountEvents(const EventQuery& q) const {
 }
 
 Result<std::vector<DayCount>> Store::DailyCounts(const EventQuery& q) const {
-  // ?1 is the first side of a dyad, ?6 the side of an actor query.
+  // Between two states, each direction is one range of the dyad index in date order, grouped as
+  // it is read (by mode too, the index's order); otherwise the direction is computed. ?1 is the
+  // first side of a dyad, ?6 the side of an actor query.
   std::string side = q.side_a.empty() ? "?6" : "?1";
+  std::vector<std::pair<Way, std::string>> ways;
+  if (StatePair(q))
+    ways = {{Way::kForward, "1"}, {Way::kBackward, "0"}};
+  else
+    ways = {{Way::kBoth, "(source_country = " + side + " OR source LIKE " + side + " || '%')"}};
   std::vector<DayCount> out;
-  for (SpanPart part : SpanParts(q)) {
-    std::string sql = "SELECT date, (source_country = " + side + " OR source LIKE " + side +
-                      " || '%') AS fwd, quad_class, count(*), total(goldstein), total(goldstein "
-                      "* goldstein)" +
-                      QueryFrom(q, part) + " GROUP BY date, fwd, quad_class ORDER BY date";
-    Stmt s(impl_->db, sql.c_str());
-    if (!s.ok()) return impl_->Error("counting events by day");
-    BindQuery(s, q);
-    int rc;
-    while ((rc = s.Step()) == SQLITE_ROW) {
-      std::optional<Date> day = Date::Parse(s.Text(0));
-      if (!day) continue;
-      out.push_back(
-          {*day, s.Int(1) != 0, static_cast<int>(s.Int(2)), s.Int(3), s.Real(4), s.Real(5)});
+  for (const auto& [way, fwd] : ways)
+    for (SpanPart part : SpanParts(q)) {
+      std::string sql = "SELECT date, " + fwd +
+                        " AS fwd, quad_class, count(*), total(goldstein), total(goldstein * "
+                        "goldstein)" +
+                        QueryFrom(q, part, way) + " GROUP BY date, mode, quad_class";
+      Stmt s(impl_->db, sql.c_str());
+      if (!s.ok()) return impl_->Error("counting events by day");
+      BindQuery(s, q);
+      int rc;
+      while ((rc = s.Step()) == SQLITE_ROW) {
+        std::optional<Date> day = Date::Parse(s.Text(0));
+        if (!day) continue;
+        out.push_back(
+            {*day, s.Int(1) != 0, static_cast<int>(s.Int(2)), s.Int(3), s.Real(4), s.Real(5)});
+      }
+      if (rc != SQLITE_DONE) return impl_->Error("counting events by day");
     }
-    if (rc != SQLITE_DONE) return impl_->Error("counting events by day");
-  }
-  // The long spans start before the others.
+  // The parts and the directions come one after the other: in order of day.
   std::stable_sort(out.begin(), out.end(),
                    [](const DayCount& x, const DayCount& y) { return x.day < y.day; });
   return out;

@@ -76,4 +76,14 @@ b=$("$dyad" code --stdin --format tsv < "$good" | cut -f1-7)
 [ -n "$a" ] && [ "$a" = "$b" ] && echo "ok   --stdin codes like the file" || { echo "FAIL --stdin differs"; fail=1; }
 out=$("$dyad" code 2>&1); code=$?
 check "code without input" "give FILE... or --stdin" "$out"
+# A store whose document row was deleted outside dyad (the sqlite3 shell, foreign keys off): its
+# events have no telling left, and every listing still prints them (repro events-no-mention).
+if command -v sqlite3 > /dev/null; then
+  "$dyad" ingest --db "$tmp/orphan.db" tests/corpus/ko/brief-2024-dprk-russia.txt tests/corpus/ko/brief-2019-dprk-us.txt > /dev/null 2>&1
+  sqlite3 "$tmp/orphan.db" "DELETE FROM documents WHERE path LIKE '%brief-2019-dprk-us.txt'"
+  for format in jsonl tsv table; do
+    "$dyad" events --db "$tmp/orphan.db" --format $format > /dev/null 2>&1; code=$?
+    [ "$code" -eq 0 ] && echo "ok   events without tellings print as $format" || { echo "FAIL events --format $format: exit $code"; fail=1; }
+  done
+fi
 exit $fail

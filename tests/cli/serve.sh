@@ -37,6 +37,24 @@ j = json.load(urllib.request.urlopen(req))
 assert j["ok"] and j["events"] == 0, j
 print("ok   the token from --token-file is asked for and accepted")
 PY
+# Every path docs/openapi.yaml describes is served (no "no such resource").
+python3 - "$url" docs/openapi.yaml <<'PY' || fail=1
+import re, sys, urllib.request, urllib.error
+base, spec = sys.argv[1] + "api/v1", open(sys.argv[2], encoding="utf-8").read()
+paths = re.findall(r"^  (/[^:]*):", spec, re.M)
+assert len(paths) >= 18, paths
+for path in paths:
+    p = path.replace("{id}", "1").replace("{report}", "pledges")
+    post = path in ("/upload", "/corrections") and "get:" not in spec.split(path + ":")[1].split("\n  /")[0]
+    req = urllib.request.Request(base + p, data=b"{}" if post else None,
+                                 headers={"Authorization": "Bearer letmein"})
+    try:
+        urllib.request.urlopen(req)
+    except urllib.error.HTTPError as e:
+        body = e.read().decode()
+        assert "no such resource" not in body, (path, body)
+print(f"ok   the {len(paths)} paths of docs/openapi.yaml are served")
+PY
 kill -TERM "$pid"
 wait "$pid"; code=$?
 [ "$code" -eq 0 ] && echo "ok   SIGTERM stops it: exit 0" || { echo "FAIL exit $code after SIGTERM"; fail=1; }
