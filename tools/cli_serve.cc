@@ -30,7 +30,7 @@ void RegisterServe(CLI::App& app, Global& g) {
   struct Flags {
     std::string db = DefaultDb(), listen = "127.0.0.1:8080", token, token_file, web, cors;
     size_t max_body_mb = 64;
-    int threads = 8, body_seconds = 60;
+    int threads = 32, body_seconds = 60;
   };
   auto f = std::make_shared<Flags>();
   CLI::App* c =
@@ -49,7 +49,8 @@ void RegisterServe(CLI::App& app, Global& g) {
   c->add_option("--body-seconds", f->body_seconds,
                 "a request body must arrive within this many seconds (default 60)")
       ->check(CLI::Range(1, 3600));
-  c->add_option("--threads", f->threads, "worker threads (default 8)")->check(CLI::Range(1, 256));
+  c->add_option("--threads", f->threads, "worker threads, one per open connection (default 32)")
+      ->check(CLI::Range(1, 256));
   c->callback([f, &g] {
     ServeOptions o;
     o.db = f->db;

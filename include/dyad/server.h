@@ -38,7 +38,7 @@ struct ServeOptions {
   std::string cors_origin;      // an origin allowed to call the API; empty: none
   size_t max_body = 64u << 20;  // bytes of a request body (an upload): 413 past it
   int body_seconds = 60;        // the whole body must arrive within this: 408 past it
-  int threads = 8;              // worker threads
+  int threads = 32;             // worker threads: a kept-alive connection holds one
 };
 
 // Is `host` a loopback address (127.0.0.0/8, ::1, localhost)?

@@ -258,6 +258,13 @@ TEST(ServerTest, BoundsAndPaths) {
             "no such resource: /api/v1/no-such-thing (docs/api.md lists the API)");
 }
 
+TEST(ServerTest, CrossOriginOnlyWhenAllowed) {
+  Running s({.db = PlantedStore("serve-cors"), .cors_origin = "https://brief.example"});
+  auto r = s.Client().Get("/api/v1/health");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->get_header_value("Access-Control-Allow-Origin"), "https://brief.example");
+}
+
 TEST(ServerTest, AnotherAddressNeedsAToken) {
   std::string db = PlantedStore("serve-token");
   auto refused = Server::Create({.db = db, .host = "0.0.0.0"}, testing::Shipped());
