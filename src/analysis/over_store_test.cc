@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "dyad/analysis_store.h"
+#include "testing.h"
 
 namespace dyad {
 namespace {
@@ -11,24 +12,10 @@ namespace {
 // A store holding planted events: PRK–RUS once a month in 2020 and six times a month in 2021
 // (material cooperation), PRK–USA conflict once a month in both years, KOR–USA cooperation.
 std::unique_ptr<Store> Planted(const std::string& name) {
-  std::string db = std::string(DYAD_TEST_TMP) + "/" + name;
-  std::filesystem::create_directories(DYAD_TEST_TMP);
-  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(db + suffix);
-  auto store = Store::Open(db);
-  if (!store.ok()) return nullptr;
-  auto batch = (*store)->BeginImport({name, "jsonl", name, name});
-  if (!batch.ok()) return nullptr;
-  int n = 0;
+  std::vector<Event> events;
   auto add = [&](const char* a, const char* b, Date d, const char* code, double g, int quad) {
-    Event e;
-    e.id = "p-" + std::to_string(++n);
-    e.date = DateSpan::Day(d);
-    e.source = e.source_country = a, e.target = e.target_country = b;
-    e.code = code, e.goldstein = g, e.quad_class = quad;
-    Mention m;
-    m.doc = name, m.evidence = e.id;
-    e.mentions.push_back(m);
-    (void)(*batch)->Add(e);
+    events.push_back(testing::PlantedEvent("p-" + std::to_string(events.size() + 1), a, b, d, code,
+                                           g, quad, name));
   };
   for (int year : {2020, 2021})
     for (int month = 1; month <= 12; ++month) {
@@ -37,8 +24,7 @@ std::unique_ptr<Store> Planted(const std::string& name) {
       add("PRK", "USA", {year, month, 10}, "138", -7.0, 4);
       add("KOR", "USA", {year, month, 12}, "042", 1.9, 1);
     }
-  if (!(*batch)->Commit().ok()) return nullptr;
-  return std::move(store).value();
+  return testing::PlantedStore(std::string(DYAD_TEST_TMP) + "/" + name, name, events);
 }
 
 TEST(OverStoreTest, SeriesChangesNetworkAndTriangleFromOneStore) {

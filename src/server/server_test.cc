@@ -35,22 +35,10 @@ constexpr char kBrief[] =
 std::string PlantedStore(const std::string& name) {
   std::string dir = std::string(DYAD_TEST_TMP) + "/" + name;
   std::filesystem::remove_all(dir);
-  std::filesystem::create_directories(dir);
-  std::string db = dir + "/store.db";
-  auto store = Store::Open(db);
-  EXPECT_TRUE(store.ok());
-  auto batch = (*store)->BeginImport({name, "jsonl", name, name});
-  int n = 0;
+  std::vector<Event> events;
   auto add = [&](const char* a, const char* b, Date d, const char* code, double g, int quad) {
-    Event e;
-    e.id = "p-" + std::to_string(++n);
-    e.date = DateSpan::Day(d);
-    e.source = e.source_country = a, e.target = e.target_country = b;
-    e.code = code, e.goldstein = g, e.quad_class = quad;
-    Mention m;
-    m.doc = name, m.evidence = "planted " + e.id;
-    e.mentions.push_back(m);
-    EXPECT_TRUE((*batch)->Add(e).ok());
+    events.push_back(testing::PlantedEvent("p-" + std::to_string(events.size() + 1), a, b, d, code,
+                                           g, quad, name));
   };
   for (int year : {2020, 2021})
     for (int month = 1; month <= 12; ++month) {
@@ -61,11 +49,13 @@ std::string PlantedStore(const std::string& name) {
       add("JPN", "USA", {year, month, 14}, "042", 1.9, 1);
       add("JPN", "KOR", {year, month, 16}, "111", -2.0, 3);
     }
-  EXPECT_TRUE((*batch)->Commit().ok());
+  std::string db = dir + "/store.db";
+  std::unique_ptr<Store> store = testing::PlantedStore(db, name, events);
+  EXPECT_NE(store, nullptr);
   std::vector<std::string> problems;
   auto votes = ReadUngaFile(std::string(DYAD_SOURCE_DIR) + "/data/unga/votes.tsv", &problems);
   EXPECT_TRUE(votes.ok());
-  EXPECT_TRUE((*store)->AddVotes(*votes).ok());
+  if (store != nullptr && votes.ok()) EXPECT_TRUE(store->AddVotes(*votes).ok());
   return db;
 }
 
