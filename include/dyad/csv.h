@@ -17,11 +17,20 @@ struct CsvRecord {
   int line = 0;
   size_t begin = 0, end = 0;
 };
-// Reads the record at *pos and moves *pos and *line past it. Returns false and a message when a
-// quoted field is never closed.
+// Reads the record at *pos and moves *pos and *line past it; a field written behind an
+// apostrophe against formula injection (AppendCsvField) is read without it. Returns false and
+// a message when a quoted field is never closed.
 bool NextCsvRecord(std::string_view text, size_t* pos, int* line, CsvRecord* out,
                    std::string* error);
+// Appends one field, quoted when it holds a comma, a quote or a line break. A text field a
+// spreadsheet would run as a formula (one that begins with =, +, -, @, a tab or a carriage
+// return, and is not a plain number such as -5.0) is written behind an apostrophe, as OWASP
+// advises against CSV injection; NextCsvRecord takes the apostrophe off again, so text dyad
+// writes reads back exactly.
 void AppendCsvField(std::string* out, std::string_view cell);
+// The field as a spreadsheet may open it, and back.
+std::string NeutraliseFormula(std::string_view cell);
+std::string RestoreFormula(std::string_view cell);
 
 }  // namespace dyad
 

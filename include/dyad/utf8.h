@@ -13,6 +13,9 @@ namespace dyad::utf8 {
 // Byte offset of the first invalid sequence, or npos when s is valid UTF-8.
 size_t FindInvalid(std::string_view s);
 inline bool IsValid(std::string_view s) { return FindInvalid(s) == std::string_view::npos; }
+// `s` with every byte that does not begin a valid UTF-8 sequence replaced by U+FFFD; valid text
+// comes back unchanged. Returns how many bytes were replaced.
+size_t Sanitize(std::string* s);
 
 // Decodes the code point at s[i] (s must be valid); sets *len to its byte length.
 char32_t Decode(std::string_view s, size_t i, int* len);

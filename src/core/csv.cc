@@ -44,6 +44,7 @@ bool NextCsvRecord(std::string_view text, size_t* pos, int* line, CsvRecord* out
     return false;
   }
   out->cells.push_back(std::move(cell));
+  for (std::string& c : out->cells) c = RestoreFormula(c);
   out->end = i;
   if (i < text.size() && text[i] == '\r') ++i;
   if (i < text.size() && text[i] == '\n') ++i;
@@ -52,7 +53,58 @@ bool NextCsvRecord(std::string_view text, size_t* pos, int* line, CsvRecord* out
   return true;
 }
 
-void AppendCsvField(std::string* out, std::string_view cell) {
+namespace {
+
+bool Trigger(char c) {
+  return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+}
+
+// A plain decimal number (-5.0, +7, 1e3): what a spreadsheet reads as a number, not a formula.
+bool PlainNumber(std::string_view s) {
+  size_t i = 0;
+  if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
+  bool digits = false;
+  while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i, digits = true;
+  if (i < s.size() && s[i] == '.') {
+    ++i;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i, digits = true;
+  }
+  if (digits && i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+    ++i;
+    if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
+    bool exp = false;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i, exp = true;
+    if (!exp) return false;
+  }
+  return digits && i == s.size();
+}
+
+// Does the cell, past any apostrophes already put before it, open with a formula trigger?
+bool Guarded(std::string_view cell) {
+  size_t i = 0;
+  while (i < cell.size() && cell[i] == '\'') ++i;
+  return i < cell.size() && Trigger(cell[i]) && !PlainNumber(cell.substr(i));
+}
+
+}  // namespace
+
+std::string NeutraliseFormula(std::string_view cell) {
+  // Apostrophes already there get one more, so RestoreFormula takes exactly one off.
+  std::string out;
+  if (Guarded(cell)) out += '\'';
+  out += cell;
+  return out;
+}
+
+std::string RestoreFormula(std::string_view cell) {
+  if (!cell.empty() && cell[0] == '\'' && Guarded(cell.substr(1)))
+    return std::string(cell.substr(1));
+  return std::string(cell);
+}
+
+void AppendCsvField(std::string* out, std::string_view raw) {
+  std::string guarded = NeutraliseFormula(raw);
+  std::string_view cell = guarded;
   bool quote = cell.find_first_of(",\"\n\r") != std::string_view::npos;
   if (!quote) {
     out->append(cell);

@@ -34,6 +34,26 @@ size_t FindInvalid(std::string_view s) {
   return std::string_view::npos;
 }
 
+size_t Sanitize(std::string* s) {
+  size_t at = FindInvalid(*s);
+  if (at == std::string_view::npos) return 0;
+  std::string out(s->data(), at);
+  size_t replaced = 0;
+  for (size_t i = at; i < s->size();) {
+    size_t bad = FindInvalid(std::string_view(*s).substr(i));
+    if (bad == std::string_view::npos) {
+      out.append(*s, i, std::string::npos);
+      break;
+    }
+    out.append(*s, i, bad);
+    out += "\xEF\xBF\xBD";  // U+FFFD for the one byte that starts no valid sequence
+    ++replaced;
+    i += bad + 1;
+  }
+  s->swap(out);
+  return replaced;
+}
+
 char32_t Decode(std::string_view s, size_t i, int* len) {
   unsigned char c = static_cast<unsigned char>(s[i]);
   if (c < 0x80) {

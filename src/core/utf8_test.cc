@@ -37,4 +37,15 @@ TEST(Utf8Test, EncodeDecodeRoundTrip) {
 }
 
 }  // namespace
+TEST(Utf8Test, SanitizeReplacesEachBadByte) {
+  std::string s = "Caf\xe9 \xff\xfe ok \xed\xa0\x80 \xea\xb0\x80";
+  EXPECT_EQ(utf8::Sanitize(&s), 6u);  // é, ÿ, þ, and the three bytes of a surrogate
+  EXPECT_TRUE(utf8::IsValid(s));
+  EXPECT_EQ(s.substr(0, 6), "Caf\xEF\xBF\xBD");
+  EXPECT_NE(s.find("\xea\xb0\x80"), std::string::npos);  // 가 kept
+  std::string good = "북한 North";
+  EXPECT_EQ(utf8::Sanitize(&good), 0u);
+  EXPECT_EQ(good, "북한 North");
+}
+
 }  // namespace dyad::utf8

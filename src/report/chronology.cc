@@ -5,6 +5,7 @@
 #include <set>
 
 #include "dyad/act_phrase.h"
+#include "dyad/csv.h"
 #include "dyad/utf8.h"
 
 namespace dyad {
@@ -28,13 +29,9 @@ std::string SourceName(const std::string& p) {
 }
 
 std::string CsvCell(const std::string& s) {
-  if (s.find_first_of(",\"\n") == std::string::npos) return s;
-  std::string o = "\"";
-  for (char c : s) {
-    if (c == '"') o += '"';
-    o += c;
-  }
-  return o + "\"";
+  std::string o;
+  AppendCsvField(&o, s);  // quoted as needed, and never a formula a spreadsheet would run
+  return o;
 }
 
 std::string MdCell(const std::string& s) {

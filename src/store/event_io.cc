@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -17,6 +18,7 @@
 #include <unordered_map>
 
 #include "dyad/jsonl.h"
+#include "dyad/utf8.h"
 #include "store/event_table.h"
 #include "store/xlsx.h"
 
@@ -163,12 +165,18 @@ std::optional<Date> CompactDate(std::string_view s) {
   return Date{y, m, d};
 }
 
+// A finite number (strtod also reads "nan" and "inf", which no store or JSON can hold).
 bool ParseDouble(std::string_view s, double* out) {
   if (s.empty()) return false;
   std::string tmp(s);
   char* stop = nullptr;
   *out = std::strtod(tmp.c_str(), &stop);
-  return stop != nullptr && *stop == '\0';
+  return stop != nullptr && *stop == '\0' && std::isfinite(*out);
+}
+
+// A Goldstein weight or an ICEWS intensity: on the scale of -10 to 10.
+bool ParseWeight(std::string_view s, double* out) {
+  return ParseDouble(s, out) && *out >= -10 && *out <= 10;
 }
 
 void Progress(const ReadContext& ctx, int64_t rows, size_t done, size_t total) {
@@ -257,8 +265,8 @@ Result<ReadStats> ReadGdelt(const std::string& path, const ReadContext& ctx,
         if (f[29].size() != 1 || f[29][0] < '1' || f[29][0] > '4')
           return bad("QuadClass '" + std::string(f[29]) + "' is not 1-4");
         ev.quad_class = f[29][0] - '0';
-        if (!ParseDouble(f[30], &ev.goldstein))
-          return bad("GoldsteinScale '" + std::string(f[30]) + "' is not a number");
+        if (!ParseWeight(f[30], &ev.goldstein))
+          return bad("GoldsteinScale '" + std::string(f[30]) + "' is not a number from -10 to 10");
         const std::vector<std::string>& names = GdeltColumns(f.size());
         for (size_t i = 0; i < f.size(); ++i)
           if (!f[i].empty() && !GdeltModelled(names[i]))
@@ -383,8 +391,9 @@ Result<ReadStats> ReadIcews(const std::string& path, const ReadContext& ctx,
         if (ctx.codebook != nullptr && cc == nullptr)
           return bad("CAMEO Code '" + code + "' is not in the CAMEO codebook");
         ev.code = code;
-        if (!ParseDouble(get("Intensity"), &ev.goldstein))
-          return bad("Intensity '" + std::string(get("Intensity")) + "' is not a number");
+        if (!ParseWeight(get("Intensity"), &ev.goldstein))
+          return bad("Intensity '" + std::string(get("Intensity")) +
+                     "' is not a number from -10 to 10");
         ev.quad_class = cc != nullptr ? cc->quad_class : 0;
         std::string why;
         auto side = [&](const char* country_col, const char* sectors_col, const char* name_col,
@@ -495,9 +504,11 @@ Result<Event> EventFromJson(std::string_view row, const ReadContext& ctx) {
                                   "' is not text, document or document-year");
     ev.date_basis = basis;
   }
-  if (auto it = j.find("goldstein"); it != j.end() && it->is_number())
+  if (auto it = j.find("goldstein"); it != j.end() && it->is_number()) {
     ev.goldstein = it->get<double>();
-  else if (cc != nullptr)
+    if (!std::isfinite(ev.goldstein) || ev.goldstein < -10 || ev.goldstein > 10)
+      return Status::InvalidInput("goldstein " + it->dump() + " is not a number from -10 to 10");
+  } else if (cc != nullptr)
     ev.goldstein = cc->goldstein;
   if (auto it = j.find("quad_class"); it != j.end() && it->is_number_integer())
     ev.quad_class = it->get<int>();
@@ -655,9 +666,46 @@ Result<ReadStats> ReadXlsx(const std::string& path, const ReadContext& ctx,
 
 }  // namespace
 
+namespace {
+Result<ReadStats> ReadEventsIn(const std::string& path, EventFormat format, const ReadContext& ctx,
+                               const std::function<void(Event&&)>& sink,
+                               std::vector<std::string>* problems);
+}  // namespace
+
 Result<ReadStats> ReadEvents(const std::string& path, EventFormat format, const ReadContext& ctx,
-                             const std::function<void(Event&&)>& sink,
+                             const std::function<void(Event&&)>& raw_sink,
                              std::vector<std::string>* problems) {
+  // Text that is not UTF-8 (a Latin-1 name in a GDELT row) is stored with U+FFFD in place of
+  // each bad byte: the store, its JSON Lines and its workbooks stay valid (repro
+  // gdelt-invalid-utf8). Said once per file.
+  size_t repaired = 0;
+  auto sink = [&](Event&& e) {
+    for (std::string* f : {&e.source, &e.target, &e.source_country, &e.target_country,
+                           &e.source_name, &e.target_name, &e.source_label_ko, &e.source_label_en,
+                           &e.target_label_ko, &e.target_label_en, &e.code, &e.action_ko,
+                           &e.action_en, &e.lang, &e.attribution, &e.id, &e.date_basis, &e.review})
+      repaired += utf8::Sanitize(f);
+    for (std::string& q : e.quotes) repaired += utf8::Sanitize(&q);
+    for (Mention& m : e.mentions) {
+      repaired += utf8::Sanitize(&m.doc) + utf8::Sanitize(&m.evidence);
+      repaired += utf8::Sanitize(&m.section);
+    }
+    for (auto& [k, v] : e.ext) repaired += utf8::Sanitize(&k) + utf8::Sanitize(&v);
+    raw_sink(std::move(e));
+  };
+  Result<ReadStats> stats = ReadEventsIn(path, format, ctx, sink, problems);
+  if (repaired > 0 && problems != nullptr)
+    problems->push_back(path + ": " + std::to_string(repaired) +
+                        " bytes that are not UTF-8 stored as U+FFFD (the file is not UTF-8 "
+                        "throughout)");
+  return stats;
+}
+
+namespace {
+
+Result<ReadStats> ReadEventsIn(const std::string& path, EventFormat format, const ReadContext& ctx,
+                               const std::function<void(Event&&)>& sink,
+                               std::vector<std::string>* problems) {
   switch (format) {
     case EventFormat::kGdelt:
     case EventFormat::kGdelt2:
@@ -673,6 +721,8 @@ Result<ReadStats> ReadEvents(const std::string& path, EventFormat format, const 
   }
   return Status::Internal("unknown format");
 }
+
+}  // namespace
 
 // ---- writers ----
 

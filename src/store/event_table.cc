@@ -2,6 +2,7 @@
 
 #include <cctype>
 #include <charconv>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <nlohmann/json.hpp>
@@ -263,8 +264,10 @@ std::string EventFromRow(const std::vector<std::string>& cells, const std::vecto
   if (!cell(kGoldstein).empty()) {
     char* stop = nullptr;
     e.goldstein = std::strtod(cell(kGoldstein).c_str(), &stop);
-    if (stop == nullptr || *stop != '\0')
+    if (stop == nullptr || *stop != '\0' || !std::isfinite(e.goldstein))
       return "goldstein '" + cell(kGoldstein) + "' is not a number";
+    if (e.goldstein < -10 || e.goldstein > 10)
+      return "goldstein '" + cell(kGoldstein) + "' is outside the scale's -10 to 10";
   } else if (cc != nullptr) {
     e.goldstein = cc->goldstein;
   }
