@@ -24,6 +24,7 @@
 #include "dyad/query_names.h"
 #include "dyad/repair.h"
 #include "dyad/store.h"
+#include "dyad/tsv.h"
 
 namespace dyad::cli {
 
@@ -150,10 +151,12 @@ void PrintEvents(const std::vector<Event>& events, const std::string& format) {
         "end\tevidence\n");
     for (const Event& e : events) {
       const Mention& m = e.Primary();
+      // Every text field escaped: a tab or line break in a sentence or a file name cannot forge
+      // a field or a row.
       std::printf("%s\t%s\t%s\t%s\t%s\t%.1f\t%d\t%s\t%u\t%u\t%s\n", e.date.begin.ToIso().c_str(),
-                  e.date.end.ToIso().c_str(), e.source.c_str(), e.target.c_str(), e.code.c_str(),
-                  e.goldstein, e.quad_class, m.doc.c_str(), m.span_begin, m.span_end,
-                  m.evidence.c_str());
+                  e.date.end.ToIso().c_str(), TsvField(e.source).c_str(),
+                  TsvField(e.target).c_str(), TsvField(e.code).c_str(), e.goldstein, e.quad_class,
+                  TsvField(m.doc).c_str(), m.span_begin, m.span_end, TsvField(m.evidence).c_str());
     }
   } else {
     std::printf("%s  %s  %s  %s  %s  %s\n", Pad("date", 21).c_str(), Pad("source", 8).c_str(),
@@ -253,8 +256,9 @@ void PrintUnresolved(const std::vector<Unresolved>& items, const std::string& fo
     std::printf("reason\tpredicate\twords\tdoc\tspan_begin\tspan_end\tevidence\n");
   for (const Unresolved& u : items) {
     if (format == "tsv") {
-      std::printf("%s\t%s\t%s\t%s\t%u\t%u\t%s\n", u.reason.c_str(), u.predicate.c_str(),
-                  u.words.c_str(), u.doc.c_str(), u.span_begin, u.span_end, u.evidence.c_str());
+      std::printf("%s\t%s\t%s\t%s\t%u\t%u\t%s\n", TsvField(u.reason).c_str(),
+                  TsvField(u.predicate).c_str(), TsvField(u.words).c_str(), TsvField(u.doc).c_str(),
+                  u.span_begin, u.span_end, TsvField(u.evidence).c_str());
     } else {
       std::printf("%s  %s  %s  %s\n", Pad(u.reason, 17).c_str(), Pad(u.predicate, 12).c_str(),
                   Pad(u.words, 14).c_str(), Cut(u.evidence, 70).c_str());

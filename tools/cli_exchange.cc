@@ -246,6 +246,8 @@ void RegisterExchange(CLI::App& app, Global& g) {
       if (Status s = (*w)->Write(e); !s.ok()) return drop(s.message(), 1);
     }
     if (Status s = (*w)->Finish(); !s.ok()) return drop(s.message(), 1);
+    if (std::string notes = (*w)->Notes(); !notes.empty())
+      std::cerr << "dyad: " << exf->out << ": " << notes << "\n";
     w->reset();  // closes the file
     if (!partial.empty()) {
       std::error_code ec;

@@ -80,6 +80,10 @@ class EventWriter {
   virtual ~EventWriter() = default;
   virtual Status Write(const Event& e) = 0;
   virtual Status Finish() = 0;
+  // What the file could not hold as it was (an XLSX cell past Excel's 32,767 characters, cut
+  // and marked), to say to the user after the file's name; empty when it holds every event
+  // whole.
+  virtual std::string Notes() const { return ""; }
 };
 
 // Rows an XLSX sheet holds below its header (Excel's limit, 1,048,576 rows a sheet).

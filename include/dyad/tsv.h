@@ -14,6 +14,11 @@
 
 namespace dyad {
 
+// A field for a TSV line dyad prints: a backslash, tab, line feed or carriage return in it
+// becomes \\, \t, \n or \r, so no text can end a field or forge a row (the escaping of
+// PostgreSQL's COPY text format and of "linear TSV").
+std::string TsvField(std::string_view s);
+
 struct TsvRow {
   int line = 0;
   std::vector<std::string> cells;

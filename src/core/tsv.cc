@@ -102,4 +102,29 @@ std::vector<std::string> SplitAlternatives(std::string_view cell) {
   return out;
 }
 
+std::string TsvField(std::string_view s) {
+  if (s.find_first_of("\\\t\n\r") == std::string_view::npos) return std::string(s);
+  std::string out;
+  out.reserve(s.size() + 8);
+  for (char c : s) {
+    switch (c) {
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
 }  // namespace dyad

@@ -28,4 +28,9 @@ TEST(TsvTest, SplitsAlternatives) {
 }
 
 }  // namespace
+TEST(TsvTest, PrintedFieldsCannotForgeFieldsOrRows) {
+  EXPECT_EQ(TsvField("plain 북한"), "plain 북한");
+  EXPECT_EQ(TsvField("a\tb\nc\rd\\e"), "a\\tb\\nc\\rd\\\\e");
+}
+
 }  // namespace dyad

@@ -7,6 +7,7 @@
 #include "dyad/event_io.h"
 #include "dyad/jsonl.h"
 #include "dyad/store.h"
+#include "store/event_table.h"
 #include "store/sqlite_util.h"
 
 namespace dyad {
@@ -126,7 +127,7 @@ Status InsertEvent(sqlite3* db, const std::string& path, const Event& e, const s
   ins.Bind(15, e.goldstein).Bind(16, static_cast<long long>(e.quad_class));
   ins.Bind(17, static_cast<long long>(e.symmetric)).Bind(18, e.action_ko).Bind(19, e.action_en);
   ins.Bind(20, e.lang).Bind(21, std::string(ModeName(e.mode)));
-  ins.Bind(22, store_internal::JoinLines(e.quotes)).Bind(23, e.attribution);
+  ins.Bind(22, io::EncodeQuotes(e.quotes)).Bind(23, e.attribution);
   ins.Bind(24, e.date_basis).Bind(25, e.id).Bind(26, review).Bind(27, ExtToJson(e.ext));
   if (!ins.ok() || ins.Step() != SQLITE_DONE) return SqlError(db, path, "storing event");
   *row = sqlite3_last_insert_rowid(db);

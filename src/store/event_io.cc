@@ -787,7 +787,10 @@ class CsvWriter : public StreamWriter {
     if (!header_done_) {  // an empty table still has its header
       const auto& names = io::TableColumns();
       std::string line;
-      for (size_t i = 0; i < names.size(); ++i) line += (i ? "," : "") + std::string(names[i]);
+      for (size_t i = 0; i < names.size(); ++i) {
+        if (i) line += ',';
+        line += names[i];
+      }
       if (Status s = Put(line + "\r\n"); !s.ok()) return s;
     }
     return StreamWriter::Finish();

@@ -1,5 +1,6 @@
 #include "store/event_table.h"
 
+#include <algorithm>
 #include <cctype>
 #include <charconv>
 #include <cmath>
@@ -62,6 +63,39 @@ bool ParseUint(std::string_view s, uint32_t* out) {
 }
 
 }  // namespace
+
+std::string EncodeQuotes(const std::vector<std::string>& quotes) {
+  bool multiline = std::any_of(quotes.begin(), quotes.end(), [](const std::string& q) {
+    return q.find('\n') != std::string::npos || (!q.empty() && q[0] == '[');
+  });
+  if (multiline)
+    return nlohmann::json(quotes).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  std::string out;
+  for (size_t i = 0; i < quotes.size(); ++i) {
+    if (i) out += '\n';
+    out += quotes[i];
+  }
+  return out;
+}
+
+std::vector<std::string> DecodeQuotes(const std::string& text) {
+  std::vector<std::string> out;
+  if (!text.empty() && text[0] == '[') {
+    nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
+    if (j.is_array() &&
+        std::all_of(j.begin(), j.end(), [](const auto& x) { return x.is_string(); })) {
+      for (const auto& x : j) out.push_back(x.get<std::string>());
+      return out;
+    }
+  }
+  for (size_t i = 0; !text.empty() && i <= text.size();) {
+    size_t j = text.find('\n', i);
+    if (j == std::string::npos) j = text.size();
+    out.push_back(text.substr(i, j - i));
+    i = j + 1;
+  }
+  return out;
+}
 
 const std::vector<std::string_view>& TableColumns() {
   static const std::vector<std::string_view> kNames = {"id",
@@ -187,10 +221,7 @@ std::vector<std::string> TableRow(const Event& e) {
     c[kSection] = m->section;
     c[kEvidence] = m->evidence;
   }
-  for (size_t i = 0; i < e.quotes.size(); ++i) {
-    if (i) c[kQuote] += '\n';
-    c[kQuote] += e.quotes[i];
-  }
+  c[kQuote] = EncodeQuotes(e.quotes);
   c[kAttribution] = e.attribution;
   c[kReview] = e.review;
   if (!e.ext.empty()) {
@@ -296,13 +327,7 @@ std::string EventFromRow(const std::vector<std::string>& cells, const std::vecto
   m.evidence = cell(kEvidence);
   m.date = e.date;
   e.mentions.push_back(std::move(m));
-  const std::string& q = cell(kQuote);
-  for (size_t i = 0; !q.empty() && i <= q.size();) {
-    size_t j = q.find('\n', i);
-    if (j == std::string::npos) j = q.size();
-    e.quotes.push_back(q.substr(i, j - i));
-    i = j + 1;
-  }
+  e.quotes = DecodeQuotes(cell(kQuote));
   e.attribution = cell(kAttribution);
   e.review = cell(kReview);
   if (!e.review.empty() && e.review != "accepted" && e.review != "edited" && e.review != "added")

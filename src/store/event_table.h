@@ -1,5 +1,5 @@
 // dyad's flat table of events, shared by CSV and XLSX: one row per event, its primary mention,
-// quotations joined by newlines. Internal to src/store.
+// its quotations in one cell (EncodeQuotes). Internal to src/store.
 #ifndef DYAD_STORE_EVENT_TABLE_H_
 #define DYAD_STORE_EVENT_TABLE_H_
 
@@ -12,6 +12,12 @@
 #include "dyad/event.h"
 
 namespace dyad::io {
+
+// Quotations in one text, as the table's quote cell and the store's quotes column hold them:
+// one a line, readable in a spreadsheet; a JSON array of strings when a quotation holds a line
+// break itself, so that it comes back as one quotation (repro quote-newline-split).
+std::string EncodeQuotes(const std::vector<std::string>& quotes);
+std::vector<std::string> DecodeQuotes(const std::string& text);
 
 // Column names, in the order dyad writes them.
 const std::vector<std::string_view>& TableColumns();

@@ -12,14 +12,13 @@
 #include <tuple>
 
 #include "dyad/store.h"
+#include "store/event_table.h"
 #include "store/sqlite_util.h"
 
 namespace dyad {
 
-using store_internal::JoinLines;
 using store_internal::Now;
 using store_internal::SpanFrom;
-using store_internal::SplitLines;
 using store_internal::Stmt;
 
 namespace {
@@ -401,7 +400,7 @@ Result<IngestReport> Store::IngestInTransaction(const Document& doc, const Coded
       Stmt get(db, "SELECT quotes, attribution FROM events WHERE id = ?1");
       get.Bind(1, event_id);
       if (get.Step() == SQLITE_ROW) {
-        std::vector<std::string> quotes = SplitLines(get.Text(0));
+        std::vector<std::string> quotes = io::DecodeQuotes(get.Text(0));
         bool changed = false;
         for (const std::string& q : e.quotes)
           if (std::find(quotes.begin(), quotes.end(), q) == quotes.end())
@@ -412,7 +411,7 @@ Result<IngestReport> Store::IngestInTransaction(const Document& doc, const Coded
         // A telling that adds nothing leaves the row as it is: no page written for it.
         if (changed) {
           Stmt up(db, "UPDATE events SET quotes = ?1, attribution = ?2 WHERE id = ?3");
-          up.Bind(1, JoinLines(quotes)).Bind(2, attribution).Bind(3, event_id);
+          up.Bind(1, io::EncodeQuotes(quotes)).Bind(2, attribution).Bind(3, event_id);
           if (up.Step() != SQLITE_DONE) return fail(impl_->Error("updating event"));
         }
       }
@@ -602,7 +601,7 @@ class SqliteImport : public EventImport {
     ev_.Bind(15, e.goldstein).Bind(16, static_cast<long long>(e.quad_class));
     ev_.Bind(17, static_cast<long long>(e.symmetric)).Bind(18, e.action_ko).Bind(19, e.action_en);
     ev_.Bind(20, e.lang).Bind(21, std::string(ModeName(e.mode)));
-    ev_.Bind(22, JoinLines(e.quotes)).Bind(23, e.attribution).Bind(24, e.id);
+    ev_.Bind(22, io::EncodeQuotes(e.quotes)).Bind(23, e.attribution).Bind(24, e.id);
     ev_.Bind(25, e.date_basis).Bind(26, store_internal::ExtToJson(e.ext));
     if (!ev_.ok() || ev_.Step() != SQLITE_DONE) return Error("storing event");
     long long id = sqlite3_last_insert_rowid(db_);
@@ -928,7 +927,7 @@ Result<std::vector<Event>> Store::Events(const EventQuery& q) const {
     e.symmetric = s.Int(17) != 0;
     e.action_ko = s.Text(18), e.action_en = s.Text(19), e.lang = s.Text(20);
     e.mode = ParseMode(s.Text(21)).value_or(EventMode::kActual);
-    e.quotes = SplitLines(s.Text(22));
+    e.quotes = io::DecodeQuotes(s.Text(22));
     e.attribution = s.Text(23);
     e.id = s.Text(24);
     e.date_basis = s.Text(25);

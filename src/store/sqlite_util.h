@@ -67,24 +67,6 @@ inline std::string Now() {
 }
 
 // Quotations are stored one per line: repaired text never holds a newline inside a block.
-inline std::string JoinLines(const std::vector<std::string>& v) {
-  std::string out;
-  for (size_t i = 0; i < v.size(); ++i) out += (i ? "\n" : "") + v[i];
-  return out;
-}
-
-inline std::vector<std::string> SplitLines(const std::string& s) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  while (start < s.size()) {
-    size_t nl = s.find('\n', start);
-    out.push_back(s.substr(start, nl == std::string::npos ? std::string::npos : nl - start));
-    if (nl == std::string::npos) break;
-    start = nl + 1;
-  }
-  return out;
-}
-
 inline DateSpan SpanFrom(const std::string& a, const std::string& b, const std::string& p) {
   DateSpan s;
   s.begin = Date::Parse(a).value_or(Date{1970, 1, 1});

@@ -60,4 +60,61 @@ if [ -d "$repro/gdelt-invalid-utf8" ]; then
   out=$("$dyad" import --db "$tmp/u2.db" "$tmp/u.xlsx" 2>&1)
   check "D9: the workbook is well-formed and reads back" "3 events stored" "$out"
 fi
+# D11: a tab or line break in a stored value or a file name is escaped in TSV output: no field
+# is split and no row forged.
+if [ -d "$repro/tsv-row-injection" ]; then
+  "$dyad" import --db "$tmp/t.db" "$repro/tsv-row-injection/inj.jsonl" > /dev/null 2>&1
+  fields=$("$dyad" events --db "$tmp/t.db" --format tsv | awk -F'\t' '{print NF}' | sort -u | tr '\n' ' ')
+  rows=$("$dyad" events --db "$tmp/t.db" --format tsv | wc -l)
+  [ "$fields" = "11 " ] && [ "$rows" -eq 3 ] && echo "ok   D11: two events, two rows of 11 fields" || { echo "FAIL D11: fields '$fields', rows $rows"; fail=1; }
+  name=$'brief\tname\n2099.txt'
+  cp tests/corpus/ko/brief-2024-dprk-russia.txt "$tmp/$name"
+  fields=$("$dyad" code --format tsv "$tmp/$name" 2> /dev/null | awk -F'\t' '{print NF}' | sort -u | tr '\n' ' ')
+  [ "$fields" = "11 " ] && echo "ok   D11: a file name with a tab and a newline stays in its field" || { echo "FAIL D11 file name: fields '$fields'"; fail=1; }
+fi
+# Peak memory of a command, in MB (Python's getrusage of the child; no /usr/bin/time needed).
+peak_mb() { python3 -c 'import resource, subprocess, sys
+subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024)' "$@"; }
+
+# D1: a cell reference with many column letters is refused, not a row of millions of cells; a
+# sheet of rows each with a cell at the last column stays within the header's width.
+if [ -d "$repro/xlsx-column-blowup" ]; then
+  x=$repro/xlsx-column-blowup
+  for f in bigcol.xlsx bigcol-rows.xlsx; do
+    mb=$(peak_mb "$dyad" import --db "$tmp/x-$f.db" "$x/$f")
+    [ "$mb" -lt 200 ] && echo "ok   D1: $f imports or is refused within ${mb} MB" || { echo "FAIL D1: $f took $mb MB"; fail=1; }
+  done
+  out=$("$dyad" import --db "$tmp/xo.db" "$x/colovf.xlsx" 2>&1)
+  check "D1: a column past XFD is named" "is past the last column a worksheet has (XFD)" "$out"
+fi
+# D8: a field longer than a cell holds is cut and marked in the workbook, said, and the export
+# is whole; the workbook reads back with every event.
+if [ -d "$repro/xlsx-export-long-field" ]; then
+  "$dyad" import --db "$tmp/l.db" "$repro/xlsx-export-long-field/long.jsonl" > /dev/null 2>&1
+  out=$("$dyad" export --db "$tmp/l.db" --out "$tmp/l.xlsx" 2>&1); code=$?
+  check "D8: the cut cell is said" "cells longer than Excel's 32,767 characters were cut" "$out"
+  [ "$code" -eq 0 ] && echo "ok   D8: the export succeeds" || { echo "FAIL D8: export exit $code"; fail=1; }
+  out=$("$dyad" import --db "$tmp/l2.db" "$tmp/l.xlsx" 2>&1)
+  check "D8: every event is in the workbook" "5 events stored" "$out"
+fi
+# D13: control characters, a NUL and a literal _xHHHH_ come back from a workbook as they went in.
+if [ -d "$repro/xlsx-roundtrip-escapes" ]; then
+  "$dyad" import --db "$tmp/e1.db" "$repro/xlsx-roundtrip-escapes/ctrl.jsonl" > /dev/null 2>&1
+  "$dyad" export --db "$tmp/e1.db" --out "$tmp/e.xlsx" > /dev/null 2>&1
+  "$dyad" import --db "$tmp/e2.db" "$tmp/e.xlsx" > /dev/null 2>&1
+  fields() { "$dyad" events --db "$1" --format jsonl | python3 -c 'import json,sys; print([(e["source_name"], e["target_name"], e["evidence"]) for e in map(json.loads, sys.stdin)])'; }
+  a=$(fields "$tmp/e1.db"); b=$(fields "$tmp/e2.db")
+  [ -n "$a" ] && [ "$a" = "$b" ] && echo "ok   D13: the XLSX round trip gives the fields back" || { echo "FAIL D13: $a vs $b"; fail=1; }
+fi
+# D14: a quotation with a line break comes back as one quotation.
+if [ -d "$repro/quote-newline-split" ]; then
+  "$dyad" import --db "$tmp/q.db" "$repro/quote-newline-split/quote.jsonl" > /dev/null 2>&1
+  out=$("$dyad" export --db "$tmp/q.db" --format jsonl)
+  check "D14: the quotation keeps its line break" '"quote":["He said:\nwe will respond","second"]' "$out"
+  "$dyad" export --db "$tmp/q.db" --format csv --out "$tmp/q.csv" > /dev/null 2>&1
+  "$dyad" import --db "$tmp/q2.db" "$tmp/q.csv" > /dev/null 2>&1
+  out=$("$dyad" events --db "$tmp/q2.db" --format jsonl)
+  check "D14: and through a CSV" '"quote":["He said:\nwe will respond","second"]' "$out"
+fi
 exit $fail
