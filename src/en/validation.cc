@@ -113,11 +113,26 @@ void OnText(XmlState* st, std::string_view s) {
   if (st->capture != nullptr) st->capture->append(s);
 }
 
+// The most a validation file or a dictionary it names may hold.
+constexpr uintmax_t kMaxFileBytes = 256u << 20;
+
+// A regular file of bounded size: a device (/dev/zero) or a folder is refused before it is read.
+Status CheckFile(const std::string& file, const std::string& what) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(file, ec))
+    return Status::InvalidInput(file + ": " + what + " is not a regular file");
+  uintmax_t size = std::filesystem::file_size(file, ec);
+  if (ec || size > kMaxFileBytes)
+    return Status::InvalidInput(file + ": " + what + " is larger than 256 MB");
+  return Status::Ok();
+}
+
 }  // namespace
 
 Result<ValidationSummary> RunValidation(const std::string& path, const std::string& dictionary_dir,
                                         const std::function<void(const RecordResult&)>& on_record,
                                         std::vector<std::string>* problems) {
+  if (Status s = CheckFile(path, "the validation file"); !s.ok()) return s;
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::IoError(path + ": cannot open");
   std::ostringstream ss;
@@ -135,11 +150,27 @@ Result<ValidationSummary> RunValidation(const std::string& path, const std::stri
   Result<petrarch::Dictionaries> dicts = [&]() -> Result<petrarch::Dictionaries> {
     if (st.verbs.empty() || st.actors.empty())
       return petrarch::Dictionaries::LoadDir(dir, problems);
-    auto at = [&](const std::string& f) { return f.empty() ? f : dir + "/" + f; };
+    // A dictionary the XML names is a file in the dictionary folder: a plain name, no folder,
+    // no "..", a regular file of bounded size (repro validation-path-traversal).
+    Status bad;
+    auto at = [&](const std::string& f, const char* element) -> std::string {
+      if (f.empty() || !bad.ok()) return f;
+      if (f.find('/') != std::string::npos || f.find('\\') != std::string::npos ||
+          f.find("..") != std::string::npos) {
+        bad = Status::InvalidInput(path + ": <" + element + "> names '" + f +
+                                   "': a dictionary is named by its file name alone, in " + dir);
+        return f;
+      }
+      std::string full = dir + "/" + f;
+      if (Status s = CheckFile(full, std::string("the <") + element + ">"); !s.ok()) bad = s;
+      return full;
+    };
     std::vector<std::string> agents, discards;
-    if (!st.agents.empty()) agents.push_back(at(st.agents));
-    if (!st.discards.empty()) discards.push_back(at(st.discards));
-    return petrarch::Dictionaries::Load({at(st.actors)}, agents, at(st.verbs), discards, problems);
+    std::string actors = at(st.actors, "Actorfile"), verbs = at(st.verbs, "Verbfile");
+    if (!st.agents.empty()) agents.push_back(at(st.agents, "Agentfile"));
+    if (!st.discards.empty()) discards.push_back(at(st.discards, "Discardfile"));
+    if (!bad.ok()) return bad;
+    return petrarch::Dictionaries::Load({actors}, agents, verbs, discards, problems);
   }();
   if (!dicts.ok()) return dicts.status();
   PatternCoder coder(&*dicts);

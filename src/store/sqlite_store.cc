@@ -280,25 +280,46 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, StoreAccess 
   // document; only a power loss may take back the last commits. A 64 MB page cache keeps the
   // indexes a large store's ingest writes into in memory, and the first gigabyte of the file is
   // read through a memory map rather than copied page by page.
-  if (Status s = impl->Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
-                            "PRAGMA cache_size=-65536; PRAGMA mmap_size=1073741824; "
-                            "PRAGMA foreign_keys=ON;");
+  // Switching a new file to WAL takes a lock the busy handler does not wait for: another
+  // process opening the same new store at the same moment gets SQLITE_BUSY, so it is tried
+  // again for as long as the busy timeout would wait.
+  int rc = SQLITE_BUSY;
+  for (int tries = 0; tries < 100 && (rc == SQLITE_BUSY || rc == SQLITE_LOCKED); ++tries) {
+    rc = sqlite3_exec(impl->db, "PRAGMA journal_mode=WAL", nullptr, nullptr, nullptr);
+    if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) sqlite3_sleep(50);
+  }
+  if (rc != SQLITE_OK) return impl->Error("setting the journal mode");
+  if (Status s = impl->Exec("PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536; "
+                            "PRAGMA mmap_size=1073741824; PRAGMA foreign_keys=ON;");
       !s.ok())
     return s;
-  std::string error;
-  int version = SchemaVersion(impl->db, &error);
-  if (version < 0) return Status::IoError(path + ": reading schema version: " + error);
-  if (version > kKnownVersion) return NewerSchema(path, version, kKnownVersion);
-  for (int v = version; v < kKnownVersion; ++v) {
+  // Each migration runs in a write transaction that reads the version again once it holds the
+  // lock: two processes opening a new store at once migrate it once between them, the second
+  // finding the work done (repro store-migration-race).
+  for (;;) {
     if (Status s = impl->Exec("BEGIN IMMEDIATE"); !s.ok()) return s;
-    Status s = impl->Exec(kMigrations[v]);
-    std::string bump = "PRAGMA user_version=" + std::to_string(v + 1);
+    std::string error;
+    int version = SchemaVersion(impl->db, &error);
+    if (version < 0) {
+      impl->Exec("ROLLBACK");
+      return Status::IoError(path + ": reading schema version: " + error);
+    }
+    if (version > kKnownVersion) {
+      impl->Exec("ROLLBACK");
+      return NewerSchema(path, version, kKnownVersion);
+    }
+    if (version == kKnownVersion) {
+      impl->Exec("COMMIT");
+      break;
+    }
+    Status s = impl->Exec(kMigrations[version]);
+    std::string bump = "PRAGMA user_version=" + std::to_string(version + 1);
     if (s.ok()) s = impl->Exec(bump.c_str());
     if (s.ok()) s = impl->Exec("COMMIT");
     if (!s.ok()) {
       impl->Exec("ROLLBACK");
       return Status::IoError(s.message() + " (migrating to schema version " +
-                             std::to_string(v + 1) + ")");
+                             std::to_string(version + 1) + ")");
     }
   }
   return std::unique_ptr<Store>(new Store(std::move(impl), kKnownVersion));

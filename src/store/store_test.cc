@@ -6,6 +6,7 @@
 #include <cmath>
 #include <filesystem>
 #include <map>
+#include <thread>
 
 #include "testing.h"
 
@@ -513,6 +514,29 @@ TEST(StoreTest, DatedQueriesCountEventsOfEverySpan) {
   EXPECT_DOUBLE_EQ(pairs->counts[0].goldstein, 6.0);
   ASSERT_EQ(pairs->evidence.size(), 1u);
   EXPECT_EQ(pairs->evidence[0].ids, (std::vector<std::string>{"a-decade", "a-season", "inside"}));
+}
+
+// Two writers opening one new store at once migrate it once between them; both go on
+// (repro store-migration-race).
+TEST(StoreTest, ConcurrentFirstOpensMigrateOnce) {
+  for (int round = 0; round < 10; ++round) {
+    std::string db = FreshDb("race-" + std::to_string(round) + ".db");
+    Status results[2];
+    std::thread a([&] {
+      auto s = Store::Open(db);
+      results[0] = s.ok() ? Status::Ok() : s.status();
+    });
+    std::thread b([&] {
+      auto s = Store::Open(db);
+      results[1] = s.ok() ? Status::Ok() : s.status();
+    });
+    a.join(), b.join();
+    EXPECT_TRUE(results[0].ok()) << "round " << round << ": " << results[0].message();
+    EXPECT_TRUE(results[1].ok()) << "round " << round << ": " << results[1].message();
+    auto again = Store::Open(db, StoreAccess::kReadOnly);
+    ASSERT_TRUE(again.ok());
+    EXPECT_EQ((*again)->schema_version(), Store::kSchemaVersion);
+  }
 }
 
 TEST(StoreTest, Sha256KnownAnswers) {

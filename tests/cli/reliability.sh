@@ -117,4 +117,27 @@ if [ -d "$repro/quote-newline-split" ]; then
   out=$("$dyad" events --db "$tmp/q2.db" --format jsonl)
   check "D14: and through a CSV" '"quote":["He said:\nwe will respond","second"]' "$out"
 fi
+# D5: two processes storing into one new store at once both succeed, the schema made once.
+fails=0
+for i in 1 2 3 4 5; do
+  rm -f "$tmp/r.db"*
+  "$dyad" ingest --db "$tmp/r.db" tests/corpus/ko/brief-2024-dprk-russia.txt > /dev/null 2>&1 & p1=$!
+  "$dyad" ingest --db "$tmp/r.db" tests/corpus/ko/brief-2019-dprk-us.txt > /dev/null 2>&1 & p2=$!
+  wait $p1 || fails=$((fails + 1)); wait $p2 || fails=$((fails + 1))
+done
+[ "$fails" -eq 0 ] && echo "ok   D5: concurrent first opens of a new store all succeed" || { echo "FAIL D5: $fails of 10 failed"; fail=1; }
+# D7: a validation file names its dictionaries by file name in the dictionary folder: no path
+# out of it, no device.
+if [ -d "$repro/validation-path-traversal" ]; then
+  for f in passwd.xml vzero.xml; do
+    out=$(timeout 60 "$dyad" validate "$repro/validation-path-traversal/$f" 2>&1); code=$?
+    check "D7: $f is refused, naming the element" "names '../" "$out"
+    [ "$code" -eq 2 ] && echo "ok   D7: $f: exit 2" || { echo "FAIL D7 $f: exit $code"; fail=1; }
+  done
+  mkdir -p "$tmp/v"
+  ln -sf /dev/zero "$tmp/v/zero.txt"
+  sed 's|<Actorfile>[^<]*</Actorfile>|<Actorfile>zero.txt</Actorfile>|' "$repro/validation-path-traversal/passwd.xml" > "$tmp/v/dev.xml"
+  out=$(timeout 60 "$dyad" validate "$tmp/v/dev.xml" 2>&1)
+  check "D7: a device behind a dictionary's name is refused" "is not a regular file" "$out"
+fi
 exit $fail
