@@ -353,7 +353,10 @@ std::vector<Event> CodeEnglish(const EnglishInput& in, std::vector<Unresolved>* 
     } else if (!c.subject.empty()) {
       antecedent = c.subject;
     }
-    auto [span_b, span_e] = in.clean->SpanOf(begin, seg.end);
+    // Named variables, not a structured binding: lambdas below capture them, which C++20 allows
+    // but clang 14 (Debian 12's, which builds the fuzz targets) does not.
+    const auto span = in.clean->SpanOf(begin, seg.end);
+    const uint32_t span_b = span.first, span_e = span.second;
     bool noted = false;  // one queue entry per sentence and reason
     std::vector<std::string> reasons;
     auto note = [&](const char* reason, const std::string& predicate = {}) {

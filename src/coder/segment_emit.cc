@@ -191,8 +191,12 @@ void SegmentCoder::NoteUnresolved(const char* reason, int unit, std::string word
   u.reason = reason;
   u.words = std::move(words);
   if (unit >= 0) u.predicate = std::string(Text(units_[unit].b, units_[unit].e));
-  for (const Unresolved& x : *unresolved_)
-    if (x.span_begin == u.span_begin && x.reason == u.reason && x.predicate == u.predicate) return;
+  // A repeat can only be of this segment's own notes, which are the last ones: the scan stops at
+  // the first note of another segment, so noting stays linear in the document (repro
+  // ko-quadratic-review-queue).
+  for (auto x = unresolved_->rbegin(); x != unresolved_->rend() && x->span_begin == u.span_begin;
+       ++x)
+    if (x->reason == u.reason && x->predicate == u.predicate) return;
   unresolved_->push_back(std::move(u));
 }
 
