@@ -35,9 +35,18 @@ struct Document {
   std::optional<Date> declared_date;
 };
 
-// Reads and decodes a file. Errors name the path: missing or unreadable file, a corrupt or
-// encrypted PDF, a damaged DOCX or HWPX, an HTML page with no main text, a legacy binary
-// format, an undecodable encoding, or a document with no text.
+// The bounds of one document (docs/reliability.md): past any of them the document is refused
+// with a message naming the bound, before time or memory run away. Coding costs about 25
+// bytes of memory for each byte of text.
+inline constexpr size_t kMaxDocumentFileBytes = 64u << 20;  // the file: PDF, DOCX, HTML, text
+inline constexpr size_t kMaxDocumentTextBytes = 32u << 20;  // the text extracted from it
+inline constexpr int kMaxPdfPages = 1000;   // a brief has tens; about 1 MB of layout each
+inline constexpr int kMaxPdfSeconds = 120;  // laying out a PDF's pages
+
+// Reads and decodes a file. Errors name the path: missing or unreadable file, not a regular
+// file, a file or its text past the bounds above, a corrupt or encrypted PDF, a damaged DOCX or
+// HWPX, an HTML page with no main text, a legacy binary format, an undecodable encoding, or a
+// document with no text.
 Result<Document> LoadDocument(const std::string& path);
 
 // Decodes bytes already in memory; `name` is used in messages and as Document::path.

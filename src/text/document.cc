@@ -2,6 +2,7 @@
 
 #include <unicode/ucnv.h>
 
+#include <filesystem>
 #include <fstream>
 #include <memory>
 #include <sstream>
@@ -48,6 +49,16 @@ Result<std::string> Convert(std::string_view bytes, const char* charset, const s
 }
 
 Result<std::string> ReadFile(const std::string& path) {
+  // A device (/dev/zero), a FIFO or a folder never ends or is no document; a file past the
+  // bound is refused before a byte is read.
+  std::error_code ec;
+  std::filesystem::file_status st = std::filesystem::status(path, ec);
+  if (!ec && std::filesystem::exists(st) && !std::filesystem::is_regular_file(st))
+    return Status::InvalidInput(path + ": not a regular file");
+  if (uintmax_t size = std::filesystem::file_size(path, ec); !ec && size > kMaxDocumentFileBytes)
+    return Status::InvalidInput(path + ": " + std::to_string(size >> 20) + " MB, past the " +
+                                std::to_string(kMaxDocumentFileBytes >> 20) +
+                                " MB a document may be; split it");
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::IoError(path + ": cannot open file (missing or unreadable)");
   std::ostringstream buf;
@@ -108,7 +119,14 @@ Result<Document> LoadDocument(const std::string& path) {
   Result<std::string> bytes = ReadFile(path);
   if (!bytes.ok()) return bytes.status();
   if (bytes->compare(0, 5, "%PDF-") == 0) return ExtractPdf(*bytes, path);
-  if (bytes->compare(0, 4, "PK\x03\x04") == 0) return ExtractOffice(path);
+  if (bytes->compare(0, 4, "PK\x03\x04") == 0) {
+    Result<Document> doc = ExtractOffice(path);
+    if (doc.ok() && doc->text.size() > kMaxDocumentTextBytes)
+      return Status::InvalidInput(path + ": its text is past the " +
+                                  std::to_string(kMaxDocumentTextBytes >> 20) +
+                                  " MB a document may hold; split it");
+    return doc;
+  }
   // An OLE2 compound file: old Word, Excel or Hangul binary formats.
   if (bytes->compare(0, 8, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") == 0) {
     bool hwp = bytes->find("HWP Document File") != std::string::npos;
@@ -118,8 +136,13 @@ Result<Document> LoadDocument(const std::string& path) {
                     : ": an old Office binary file (.doc, .xls, .ppt), which dyad does not "
                       "read; save it as DOCX or PDF"));
   }
-  if (LooksLikeHtml(*bytes, path)) return ExtractHtml(*bytes, path);
-  return DecodeText(*bytes, path);
+  Result<Document> doc =
+      LooksLikeHtml(*bytes, path) ? ExtractHtml(*bytes, path) : DecodeText(*bytes, path);
+  if (doc.ok() && doc->text.size() > kMaxDocumentTextBytes)
+    return Status::InvalidInput(
+        path + ": " + std::to_string(doc->text.size() >> 20) + " MB of text, past the " +
+        std::to_string(kMaxDocumentTextBytes >> 20) + " MB a document may hold; split it");
+  return doc;
 }
 
 }  // namespace dyad

@@ -8,6 +8,7 @@
 #include <poppler/cpp/poppler-page.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <memory>
 #include <vector>
@@ -304,9 +305,19 @@ Result<Document> ExtractPdf(std::string_view bytes, const std::string& name) {
   doc.format = "pdf";
   doc.encoding = "pdf";
   // Lay out every page first: how the typesetter wrapped lines is decided over the document.
+  // Bounded in pages, in time and in text: a small file of dense or numberless pages cannot
+  // hold the process for minutes or gigabytes (repro pdf-unbounded).
+  if (pdf->pages() > kMaxPdfPages)
+    return Status::InvalidInput(name + ": " + std::to_string(pdf->pages()) + " pages, past the " +
+                                std::to_string(kMaxPdfPages) + " a document may have; split it");
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(kMaxPdfSeconds);
   std::vector<PageLayout> pages;
   WrapEvidence wraps;
   for (int i = 0; i < pdf->pages(); ++i) {
+    if (std::chrono::steady_clock::now() > deadline)
+      return Status::InvalidInput(name + ": laying out its pages took more than " +
+                                  std::to_string(kMaxPdfSeconds) + " s (stopped at page " +
+                                  std::to_string(i + 1) + "); split it");
     std::unique_ptr<poppler::page> page(pdf->create_page(i));
     if (!page)
       return Status::InvalidInput(name + ": corrupt PDF (page " + std::to_string(i + 1) + ")");
@@ -317,6 +328,10 @@ Result<Document> ExtractPdf(std::string_view bytes, const std::string& name) {
   for (size_t i = 0; i < pages.size(); ++i) {
     if (i > 0) doc.text += '\f';
     doc.text += PageText(pages[i], at_spaces, &notes);
+    if (doc.text.size() > kMaxDocumentTextBytes)
+      return Status::InvalidInput(
+          name + ": its text is past the " + std::to_string(kMaxDocumentTextBytes >> 20) +
+          " MB a document may hold (at page " + std::to_string(i + 1) + "); split it");
   }
   // Footnotes follow the last page, after a form feed of their own.
   if (!notes.empty()) doc.text += "\f" + notes;

@@ -151,4 +151,50 @@ timeout 60 "$dyad" code "$tmp/line.txt" > /dev/null 2>&1; code=$?
 [ "$code" -ne 124 ] && echo "ok   D4: an 8 MB line codes within a minute (review queue)" || { echo "FAIL D4: an 8 MB line took over a minute"; fail=1; }
 timeout 60 "$dyad" code --year 2024 "$tmp/line.txt" > /dev/null 2>&1; code=$?
 [ "$code" -ne 124 ] && echo "ok   D4: and with its 163,000 tellings merged" || { echo "FAIL D4: merging 163,000 tellings took over a minute"; fail=1; }
+# D10: every document has bounds (docs/reliability.md): a file past 64 MB and a device are
+# refused before a byte is read; a PDF past 1,000 pages is refused from its page count; a dense
+# PDF stays within its bounds.
+truncate -s 65M "$tmp/big.txt"
+out=$(timeout 30 "$dyad" code "$tmp/big.txt" 2>&1); code=$?
+check "D10: a 65 MB file is refused, naming the bound" "past the 64 MB a document may be" "$out"
+[ "$code" -ne 0 ] && [ "$code" -ne 124 ] && echo "ok   D10: refused at once, exit $code" || { echo "FAIL D10 big file: exit $code"; fail=1; }
+out=$(timeout 30 "$dyad" code /dev/zero 2>&1)
+check "D10: a device is no document" "/dev/zero: not a regular file" "$out"
+python3 - "$tmp/pages.pdf" <<'PY'
+import sys
+n = 1001  # one page past the bound, every page the same small content stream
+objs = ["<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Count %d /Kids [%s] >>" % (n, " ".join("%d 0 R" % (5 + i) for i in range(n))),
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+content = "BT /F1 12 Tf 72 720 Td (page) Tj ET"
+objs.append("<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content))
+for i in range(n):
+    objs.append("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents 4 0 R >>")
+out, offsets = b"%PDF-1.4\n", []
+for i, o in enumerate(objs):
+    offsets.append(len(out))
+    out += b"%d 0 obj\n%s\nendobj\n" % (i + 1, o.encode())
+xref = len(out)
+out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
+open(sys.argv[1], "wb").write(out)
+PY
+out=$(timeout 60 "$dyad" code "$tmp/pages.pdf" 2>&1)
+check "D10: a PDF past 1,000 pages is refused" "1001 pages, past the 1000 a document may have" "$out"
+if [ -f "$repro/pdf-unbounded/dense-100.pdf" ]; then
+  mb=$(peak_mb "$dyad" code "$repro/pdf-unbounded/dense-100.pdf")
+  [ "$mb" -lt 300 ] && echo "ok   D10: 100 dense PDF pages within ${mb} MB" || { echo "FAIL D10 dense PDF: $mb MB"; fail=1; }
+fi
+# D15: a store the user may read but not write is queried as it stands (SQLite's immutable
+# mode): as another user on a folder and file only readable, when this runs as root.
+if [ "$(id -u)" = 0 ] && command -v setpriv > /dev/null && id nobody > /dev/null 2>&1; then
+  ro=$(mktemp -d)
+  "$dyad" ingest --db "$ro/s.db" tests/corpus/ko/brief-2024-dprk-russia.txt > /dev/null 2>&1
+  "$dyad" events --db "$ro/s.db" > /dev/null 2>&1  # a read opens and closes the WAL cleanly
+  chmod 444 "$ro"/s.db*; chmod 555 "$ro"; chmod o+x "$(dirname "$ro")"
+  n=$(setpriv --reuid=nobody --regid=nogroup --clear-groups "$(readlink -f "$dyad")" events --db "$ro/s.db" --format jsonl 2> "$tmp/ro.err" | wc -l)
+  [ "$n" -gt 0 ] && echo "ok   D15: a read-only store is queried by another user ($n events)" || { echo "FAIL D15: $(cat "$tmp/ro.err")"; fail=1; }
+  chmod 755 "$ro"; rm -rf "$ro"
+fi
 exit $fail
