@@ -4,7 +4,7 @@ JOBS ?= 2
 DYAD := $(BUILD)/dyad
 DEMO_DB := $(BUILD)/demo.db
 
-.PHONY: all setup setup-test build build-cli demo test eval bench clean format
+.PHONY: all setup setup-test build build-cli demo test eval bench fuzz clean format
 
 all: build
 
@@ -44,6 +44,11 @@ test: setup-test build
 # Scores every evaluation document against its gold file and prints the totals.
 eval: build
 	@./scripts/eval.sh $(DYAD)
+
+# Fuzzes every parser for FUZZ_SECONDS each under ASan and UBSan (docs/reliability.md).
+FUZZ_SECONDS ?= 60
+fuzz:
+	@./scripts/fuzz.sh $(FUZZ_SECONDS)
 
 bench: build
 	@./bench/run.sh $(BUILD)

@@ -5,6 +5,7 @@
 # their inputs changed.
 #   scripts/setup.sh          # build and demo
 #   scripts/setup.sh test     # and the tests
+#   scripts/setup.sh fuzz     # and clang's libFuzzer (make fuzz)
 set -euo pipefail
 
 packages=(
@@ -23,10 +24,14 @@ packages=(
   libcpp-httplib-dev                      # dyad serve: the HTTP API
   python3                                 # ../shared/tools/score-events, test fixtures
 )
+if [ "${1:-}" = fuzz ]; then
+  packages+=(clang)                       # libFuzzer and the sanitizers (scripts/fuzz.sh)
+fi
 if [ "${1:-}" = test ]; then
   packages+=(
     libreoffice-writer-nogui fonts-nanum  # renders the PDF layout fixtures (tests/pdf/libreoffice.sh)
     chromium                              # the dashboard in a real browser (tests/web/browser.sh)
+    clang                                 # the fuzz targets must compile with Debian's clang
     python3-pandas python3-openpyxl       # read exports as analysts do (tests/cli/readers.py)
     sqlite3                               # fills a store past a sheet's rows (tests/cli/exchange.sh)
   )
