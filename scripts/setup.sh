@@ -32,6 +32,7 @@ if [ "${1:-}" = test ]; then
     libreoffice-writer-nogui fonts-nanum  # renders the PDF layout fixtures (tests/pdf/libreoffice.sh)
     chromium                              # the dashboard in a real browser (tests/web/browser.sh)
     clang                                 # the fuzz targets must compile with Debian's clang
+    python3-distributed                   # the cluster recipe on a local Dask cluster (tests/cluster)
     python3-pandas python3-openpyxl       # read exports as analysts do (tests/cli/readers.py)
     sqlite3                               # fills a store past a sheet's rows (tests/cli/exchange.sh)
   )
