@@ -599,22 +599,24 @@ Result<ReadStats> ReadJsonl(const std::string& path, const ReadContext& ctx,
 
 // ---- CSV and XLSX: dyad's table ----
 
-Result<ReadStats> ReadTableRows(const std::string& path, const ReadContext& ctx,
-                                const std::vector<CsvRecord>& records,
+// The rows of a table, one record at a time from `next` (false at the end): the header row
+// first. `total` is the input's size, for the progress of `end` offsets.
+Result<ReadStats> ReadTableRows(const std::string& path, const ReadContext& ctx, size_t total,
+                                const std::function<bool(CsvRecord*)>& next,
                                 const std::function<void(Event&&)>& sink,
                                 std::vector<std::string>* problems) {
   ReadStats st;
-  if (records.empty()) return Status::InvalidInput(path + ": empty; dyad's header row is needed");
+  CsvRecord rec;
+  if (!next(&rec)) return Status::InvalidInput(path + ": empty; dyad's header row is needed");
   std::vector<int> index;
-  if (std::string err = io::MapHeader(records.front().cells, &index); !err.empty())
-    return Status::InvalidInput(Where(path, records.front().line) + err);
-  for (size_t r = 1; r < records.size(); ++r) {
-    const CsvRecord& rec = records[r];
+  if (std::string err = io::MapHeader(rec.cells, &index); !err.empty())
+    return Status::InvalidInput(Where(path, rec.line) + err);
+  while (next(&rec)) {
     bool blank = true;
     for (const std::string& c : rec.cells) blank &= c.empty();
     if (blank) continue;
     ++st.rows;
-    Progress(ctx, st.rows, rec.end, records.back().end);
+    Progress(ctx, st.rows, rec.end, total);
     Event ev;
     if (std::string err = io::EventFromRow(rec.cells, index, ctx.codebook, &ev); !err.empty()) {
       problems->push_back(Where(path, rec.line) + err);
@@ -627,26 +629,28 @@ Result<ReadStats> ReadTableRows(const std::string& path, const ReadContext& ctx,
   return st;
 }
 
+// A CSV's records are parsed as they are stored, not gathered first: memory is the file's text
+// and one record.
 Result<ReadStats> ReadCsv(const std::string& path, const ReadContext& ctx,
                           const std::function<void(Event&&)>& sink,
                           std::vector<std::string>* problems) {
   Result<std::string> text = ReadWhole(path);
   if (!text.ok()) return text.status();
-  std::vector<CsvRecord> records;
   size_t pos = 0;
   int line = 1;
   std::string_view all = *text;
-  while (pos < all.size()) {
-    CsvRecord rec;
+  auto next = [&](CsvRecord* rec) {
+    if (pos >= all.size()) return false;
     std::string err;
-    if (!NextCsvRecord(all, &pos, &line, &rec, &err)) {
+    if (!NextCsvRecord(all, &pos, &line, rec, &err)) {
       // The rest of the file is one unclosed field: report it, keep what came before.
-      problems->push_back(Where(path, rec.line) + err);
-      break;
+      problems->push_back(Where(path, rec->line) + err);
+      pos = all.size();
+      return false;
     }
-    records.push_back(std::move(rec));
-  }
-  return ReadTableRows(path, ctx, records, sink, problems);
+    return true;
+  };
+  return ReadTableRows(path, ctx, all.size(), next, sink, problems);
 }
 
 Result<ReadStats> ReadXlsx(const std::string& path, const ReadContext& ctx,
@@ -654,14 +658,16 @@ Result<ReadStats> ReadXlsx(const std::string& path, const ReadContext& ctx,
                            std::vector<std::string>* problems) {
   Result<std::vector<io::SheetRow>> rows = io::ReadFirstSheet(path);
   if (!rows.ok()) return rows.status();
-  std::vector<CsvRecord> records;
-  for (io::SheetRow& r : *rows) {
-    CsvRecord rec;
-    rec.line = r.number;
-    rec.cells = std::move(r.cells);
-    records.push_back(std::move(rec));
-  }
-  return ReadTableRows(path, ctx, records, sink, problems);
+  size_t at = 0;
+  auto next = [&](CsvRecord* rec) {
+    if (at >= rows->size()) return false;
+    io::SheetRow& r = (*rows)[at++];
+    rec->line = r.number;
+    rec->cells = std::move(r.cells);
+    rec->end = at;
+    return true;
+  };
+  return ReadTableRows(path, ctx, rows->size(), next, sink, problems);
 }
 
 }  // namespace
