@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <string>
 #include <string_view>
@@ -82,6 +83,11 @@ std::string Sha256Hex(std::string_view s) {
 }
 
 Result<std::string> Sha256File(const std::string& path) {
+  // A device or a FIFO (/dev/zero) never ends: only a regular file has a hash.
+  std::error_code ec;
+  auto st = std::filesystem::status(path, ec);
+  if (!ec && std::filesystem::exists(st) && !std::filesystem::is_regular_file(st))
+    return Status::InvalidInput(path + ": not a regular file");
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::IoError(path + ": cannot open");
   uint32_t h[8];

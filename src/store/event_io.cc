@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -96,7 +97,21 @@ std::optional<EventFormat> GuessFormat(const std::string& path, std::string_view
 
 namespace {
 
+// An event file is a regular file: a device or a FIFO (/dev/zero) would be read forever.
+Status RegularFile(const std::string& path) {
+  std::error_code ec;
+  auto st = std::filesystem::status(path, ec);
+  if (!ec && std::filesystem::exists(st) && !std::filesystem::is_regular_file(st))
+    return Status::InvalidInput(path + ": not a regular file");
+  return Status::Ok();
+}
+
+// The longest line an event file may have: a GDELT row is under 2 KB, a JSON Lines event with
+// its tellings a few KB.
+constexpr size_t kMaxLineBytes = 16u << 20;
+
 Result<std::string> ReadWhole(const std::string& path) {
+  if (Status s = RegularFile(path); !s.ok()) return s;
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::IoError(path + ": cannot open");
   std::ostringstream ss;
@@ -108,14 +123,17 @@ Result<std::string> ReadWhole(const std::string& path) {
 // Calls `each(line_number, begin, end, text)` for every line of the file, read a block at a
 // time so a multi-gigabyte event file never sits in memory; begin and end are the line's byte
 // range without its line break.
+// A line past kMaxLineBytes is an error naming it, found in linear time.
 template <typename F>
 Result<uint64_t> ForEachLine(const std::string& path, F each) {
+  if (Status s = RegularFile(path); !s.ok()) return s;
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::IoError(path + ": cannot open");
   std::string buf, carry;
   buf.resize(1 << 20);
   uint64_t offset = 0;  // of carry's first byte
   int line = 0;
+  size_t scanned = 0;  // carry's first `scanned` bytes hold no line break
   while (true) {
     in.read(buf.data(), static_cast<std::streamsize>(buf.size()));
     std::streamsize got = in.gcount();
@@ -123,7 +141,7 @@ Result<uint64_t> ForEachLine(const std::string& path, F each) {
     carry.append(buf.data(), static_cast<size_t>(got));
     size_t pos = 0;
     while (true) {
-      size_t nl = carry.find('\n', pos);
+      size_t nl = carry.find('\n', std::max(pos, scanned));
       if (nl == std::string::npos) break;
       size_t stop = nl;
       if (stop > pos && carry[stop - 1] == '\r') --stop;
@@ -132,6 +150,11 @@ Result<uint64_t> ForEachLine(const std::string& path, F each) {
     }
     carry.erase(0, pos);
     offset += pos;
+    scanned = carry.size();
+    if (carry.size() > kMaxLineBytes)
+      return Status::InvalidInput(path + ":" + std::to_string(line + 1) + ": a line longer than " +
+                                  std::to_string(kMaxLineBytes >> 20) +
+                                  " MB, which no event file has");
   }
   if (in.bad()) return Status::IoError(path + ": read error");
   if (!carry.empty()) {
