@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/regular_file.h"
 #include "dyad/status.h"
 
 namespace dyad {
@@ -84,10 +85,7 @@ std::string Sha256Hex(std::string_view s) {
 
 Result<std::string> Sha256File(const std::string& path) {
   // A device or a FIFO (/dev/zero) never ends: only a regular file has a hash.
-  std::error_code ec;
-  auto st = std::filesystem::status(path, ec);
-  if (!ec && std::filesystem::exists(st) && !std::filesystem::is_regular_file(st))
-    return Status::InvalidInput(path + ": not a regular file");
+  if (Status s = CheckRegularFile(path); !s.ok()) return s;
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::IoError(path + ": cannot open");
   uint32_t h[8];

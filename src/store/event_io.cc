@@ -18,6 +18,7 @@
 #include <sstream>
 #include <unordered_map>
 
+#include "core/regular_file.h"
 #include "dyad/jsonl.h"
 #include "dyad/utf8.h"
 #include "store/event_table.h"
@@ -97,21 +98,12 @@ std::optional<EventFormat> GuessFormat(const std::string& path, std::string_view
 
 namespace {
 
-// An event file is a regular file: a device or a FIFO (/dev/zero) would be read forever.
-Status RegularFile(const std::string& path) {
-  std::error_code ec;
-  auto st = std::filesystem::status(path, ec);
-  if (!ec && std::filesystem::exists(st) && !std::filesystem::is_regular_file(st))
-    return Status::InvalidInput(path + ": not a regular file");
-  return Status::Ok();
-}
-
 // The longest line an event file may have: a GDELT row is under 2 KB, a JSON Lines event with
 // its tellings a few KB.
 constexpr size_t kMaxLineBytes = 16u << 20;
 
 Result<std::string> ReadWhole(const std::string& path) {
-  if (Status s = RegularFile(path); !s.ok()) return s;
+  if (Status s = CheckRegularFile(path); !s.ok()) return s;
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::IoError(path + ": cannot open");
   std::ostringstream ss;
@@ -126,7 +118,7 @@ Result<std::string> ReadWhole(const std::string& path) {
 // A line past kMaxLineBytes is an error naming it, found in linear time.
 template <typename F>
 Result<uint64_t> ForEachLine(const std::string& path, F each) {
-  if (Status s = RegularFile(path); !s.ok()) return s;
+  if (Status s = CheckRegularFile(path); !s.ok()) return s;
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::IoError(path + ": cannot open");
   std::string buf, carry;

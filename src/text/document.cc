@@ -8,6 +8,7 @@
 #include <sstream>
 #include <vector>
 
+#include "core/regular_file.h"
 #include "dyad/utf8.h"
 #include "text/office.h"
 
@@ -51,10 +52,8 @@ Result<std::string> Convert(std::string_view bytes, const char* charset, const s
 Result<std::string> ReadFile(const std::string& path) {
   // A device (/dev/zero), a FIFO or a folder never ends or is no document; a file past the
   // bound is refused before a byte is read.
+  if (Status s = CheckRegularFile(path); !s.ok()) return s;
   std::error_code ec;
-  std::filesystem::file_status st = std::filesystem::status(path, ec);
-  if (!ec && std::filesystem::exists(st) && !std::filesystem::is_regular_file(st))
-    return Status::InvalidInput(path + ": not a regular file");
   if (uintmax_t size = std::filesystem::file_size(path, ec); !ec && size > kMaxDocumentFileBytes)
     return Status::InvalidInput(path + ": " + std::to_string(size >> 20) + " MB, past the " +
                                 std::to_string(kMaxDocumentFileBytes >> 20) +
