@@ -13,6 +13,7 @@ packages=(
   libicu-dev                              # encodings (CP949/EUC-KR), normalisation, CLDR names
   libpoppler-cpp-dev                      # PDF text extraction
   libsqlite3-dev                          # the embedded event store
+  libpq-dev                               # a team's store on PostgreSQL (--db postgresql://…)
   libcli11-dev                            # command-line parsing for the thin CLI
   libgtest-dev googletest                 # unit tests
   nlohmann-json3-dev                      # reading JSON Lines imports
@@ -35,6 +36,7 @@ if [ "${1:-}" = test ]; then
     python3-distributed                   # the cluster recipe on a local Dask cluster (tests/cluster)
     python3-pandas python3-openpyxl       # read exports as analysts do (tests/cli/readers.py)
     sqlite3                               # fills a store past a sheet's rows (tests/cli/exchange.sh)
+    postgresql-15 postgresql-client-15    # throwaway clusters for the PostgreSQL store (tests/pg)
   )
 fi
 

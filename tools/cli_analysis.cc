@@ -93,7 +93,7 @@ void RegisterUnga(CLI::App& app, Global& g) {
   };
   auto f = std::make_shared<Flags>();
   auto common = [&](CLI::App* c, bool dates) {
-    c->add_option("--db", f->db, "SQLite store (default $DYAD_DB or ./dyad.db)");
+    c->add_option("--db", f->db, kDbHelp);
     if (dates) {
       c->add_option("--from", f->from, "first vote date (YYYY, YYYY-MM or YYYY-MM-DD)");
       c->add_option("--to", f->to, "last vote date");
@@ -267,7 +267,7 @@ void RegisterChanges(CLI::App& app, Global& g) {
   auto f = std::make_shared<Flags>();
   CLI::App* c = app.add_subcommand(
       "changes", "Where the level of a dyad's series shifts (PELT), with the events around it");
-  c->add_option("--db", f->db, "SQLite store (default $DYAD_DB or ./dyad.db)");
+  c->add_option("--db", f->db, kDbHelp);
   c->add_option("--between", f->between, "the two sides")->expected(2)->required();
   c->add_option("--by", f->by, "period: week, month, quarter or year")
       ->check(CLI::IsMember({"week", "month", "quarter", "year"}));
@@ -366,7 +366,7 @@ void RegisterNetwork(CLI::App& app, Global& g) {
   auto f = std::make_shared<Flags>();
   CLI::App* c = app.add_subcommand(
       "network", "The alignment network: signed edges between states, blocs, centrality, trends");
-  c->add_option("--db", f->db, "SQLite store (default $DYAD_DB or ./dyad.db)");
+  c->add_option("--db", f->db, kDbHelp);
   c->add_option("--from", f->from, "first date (default: every event)");
   c->add_option("--to", f->to, "last date");
   c->add_option("--min-events", f->min_events, "pairs with fewer events are left out (default 3)");
@@ -483,7 +483,7 @@ void RegisterTriangle(CLI::App& app, Global& g) {
       "Three states: each edge's strength and trend, structural balance, the weakest link");
   c->add_option("STATES", f->states, "three states (USA KOR JPN, 한국 미국 일본)")->expected(3);
   c->add_flag("--all", f->all, "instead: every unbalanced triad of the network");
-  c->add_option("--db", f->db, "SQLite store (default $DYAD_DB or ./dyad.db)");
+  c->add_option("--db", f->db, kDbHelp);
   c->add_option("--from", f->from, "first date");
   c->add_option("--to", f->to, "last date");
   c->add_option("--min-events", f->min_events, "edges with fewer events count as missing");
@@ -599,7 +599,7 @@ void RegisterAnalysis(CLI::App& app, Global& g) {
   auto f = std::make_shared<SeriesFlags>();
   CLI::App* c = app.add_subcommand(
       "series", "How a relationship moves: events, Goldstein score and quad classes by period");
-  c->add_option("--db", f->db, "SQLite store (default $DYAD_DB or ./dyad.db)");
+  c->add_option("--db", f->db, kDbHelp);
   c->add_option("--between", f->between, "the two sides (PRK RUS, 북한 러시아, NATO)")
       ->expected(2)
       ->required();

@@ -23,6 +23,7 @@ struct BurdenFlags {
 };
 
 bool Exists(const std::string& path) {
+  if (IsPostgresUri(path)) return true;  // the database says whether it holds a store
   struct stat st;
   return stat(path.c_str(), &st) == 0;
 }
@@ -62,7 +63,7 @@ std::optional<burden::BurdenData> Load(const Global& g, const BurdenFlags& f, bo
   }
   std::string db = f.db.empty() ? DefaultDb() : f.db;
   if (!f.db.empty() && !Exists(db) && !for_import) {
-    std::cerr << "dyad: " << db
+    std::cerr << "dyad: " << StoreNameForMessages(db)
               << ": no store there (queries never create one; `dyad burden "
                  "import` does)\n";
     return std::nullopt;
@@ -82,7 +83,7 @@ std::optional<burden::BurdenData> Load(const Global& g, const BurdenFlags& f, bo
     for (burden::EditionData& e : *eds) {
       std::string id = e.edition.id;
       if (Status s = d->book.Add(std::move(e)); !s.ok()) {
-        std::cerr << "dyad: " << db << ": " << s.message() << "\n";
+        std::cerr << "dyad: " << StoreNameForMessages(db) << ": " << s.message() << "\n";
         *problems_seen = true;
       }
     }
@@ -298,7 +299,7 @@ void RegisterBurden(CLI::App& app, Global& g) {
   im->add_option("--value-column", imf->value_column,
                  "long layout: the column holding the figures");
   im->add_flag("--partial", imf->partial, "the table quotes part of an edition");
-  im->add_option("--db", imf->db, "SQLite store (default $DYAD_DB or ./dyad.db)");
+  im->add_option("--db", imf->db, kDbHelp);
   im->callback([imf, &g] {
     if (!burden::IsPartialDate(imf->published) || imf->published.size() == 4) {
       std::cerr << "dyad: --published: '" << imf->published << "' is not YYYY-MM-DD or YYYY-MM\n";

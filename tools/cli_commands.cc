@@ -34,14 +34,12 @@ std::string DefaultDb() {
 }
 
 std::unique_ptr<Store> OpenStore(const std::string& db, StoreAccess access) {
-  struct stat st;
-  bool existed = ::stat(db.c_str(), &st) == 0;
   Result<std::unique_ptr<Store>> store = Store::Open(db, access);
   if (!store.ok()) {
     std::cerr << "dyad: " << store.status().message() << "\n";
     return nullptr;
   }
-  if (!existed) std::cerr << "dyad: created store " << db << "\n";
+  if ((*store)->created()) std::cerr << "dyad: created store " << StoreNameForMessages(db) << "\n";
   return std::move(store).value();
 }
 
@@ -525,7 +523,7 @@ void Register(CLI::App& app, Global& g) {
   CLI::App* ingest = app.add_subcommand("ingest", "Code documents and store their events");
   ingest->add_option("FILE", inf->files, "documents, feeds, or directories of them")->required();
   ingest->add_flag("--recursive", inf->recursive, "read the subdirectories of a directory too");
-  ingest->add_option("--db", inf->db, "SQLite store (default $DYAD_DB or ./dyad.db)");
+  ingest->add_option("--db", inf->db, kDbHelp);
   ingest->add_option("--lang", inf->lang, "document language")
       ->check(CLI::IsMember({"auto", "ko", "en"}));
   ingest->add_option("--year", inf->year, "the year in force")->check(CLI::Range(1900, 2100));
@@ -570,7 +568,7 @@ void Register(CLI::App& app, Global& g) {
           }
           if (r->already_present) {
             std::printf("%s: already in %s (document %lld); nothing changed\n", name.c_str(),
-                        inf->db.c_str(), r->document_id);
+                        StoreNameForMessages(inf->db).c_str(), r->document_id);
           } else {
             ++stored;
             std::printf("%s: document %lld, %d new events, %d merged into stored events\n",
@@ -597,7 +595,7 @@ void Register(CLI::App& app, Global& g) {
   };
   auto ef = std::make_shared<EventFlags>();
   CLI::App* events = app.add_subcommand("events", "List stored events");
-  events->add_option("--db", ef->db, "SQLite store (default $DYAD_DB or ./dyad.db)");
+  events->add_option("--db", ef->db, kDbHelp);
   events
       ->add_option("--between", ef->between,
                    "two sides: codes or names of states and organisations (PRK RUS, 북한 유엔, "
@@ -682,7 +680,7 @@ void Register(CLI::App& app, Global& g) {
   auto chf = std::make_shared<ChronFlags>();
   CLI::App* chron =
       app.add_subcommand("chronology", "The chronology of a dyad: one row per real-world event");
-  chron->add_option("--db", chf->db, "SQLite store (default $DYAD_DB or ./dyad.db)");
+  chron->add_option("--db", chf->db, kDbHelp);
   chron
       ->add_option("--between", chf->between,
                    "the two sides (PRK RUS, 북한 유엔, NATO); without it and --actor, every dyad")

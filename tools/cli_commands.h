@@ -38,6 +38,9 @@ void RegisterAnalysis(CLI::App& app, Global& global);
 void RegisterServe(CLI::App& app, Global& global);
 
 // Shared by the subcommands.
+// What --db takes, for every command's help.
+inline constexpr const char* kDbHelp =
+    "store: a SQLite file or a postgresql:// URI (default $DYAD_DB or ./dyad.db)";
 std::string DefaultDb();  // $DYAD_DB or ./dyad.db
 // Opens the store for a command, or prints why not and returns null. Queries open it read-only
 // and need it to exist; ingest and import create it, saying so on stderr.

@@ -34,7 +34,7 @@ std::string Brief(const Event& e) {
 }
 
 void AddCommon(CLI::App* cmd, const std::shared_ptr<CorrectFlags>& f) {
-  cmd->add_option("--db", f->db, "SQLite store (default $DYAD_DB or ./dyad.db)");
+  cmd->add_option("--db", f->db, kDbHelp);
   cmd->add_option("--note", f->note, "why: kept with the correction");
   cmd->add_option("--who", f->who, "who corrects (default $DYAD_USER or the login name)");
 }
@@ -183,7 +183,7 @@ void RegisterCorrect(CLI::App& app, Global& g) {
   {
     auto f = std::make_shared<CorrectFlags>();
     CLI::App* cmd = correct->add_subcommand("list", "Every correction, oldest first");
-    cmd->add_option("--db", f->db, "SQLite store (default $DYAD_DB or ./dyad.db)");
+    cmd->add_option("--db", f->db, kDbHelp);
     cmd->add_option("--format", f->format, "output format")
         ->check(CLI::IsMember({"table", "jsonl"}));
     cmd->callback([f, &g] {
@@ -198,7 +198,8 @@ void RegisterCorrect(CLI::App& app, Global& g) {
         g.exit_code = 1;
         return;
       }
-      if (all->empty()) std::cerr << "dyad: no corrections in " << f->db << "\n";
+      if (all->empty())
+        std::cerr << "dyad: no corrections in " << StoreNameForMessages(f->db) << "\n";
       for (const Correction& c : *all) {
         if (f->format == "jsonl") {
           std::string o = "{\"correction\":" + std::to_string(c.id) + ",\"kind\":";

@@ -39,7 +39,7 @@ void RegisterExchange(CLI::App& app, Global& g) {
   CLI::App* imp = app.add_subcommand(
       "import", "Store events from GDELT 1.0/2.0, ICEWS, JSON Lines, CSV or XLSX files");
   imp->add_option("FILE", imf->files, "event files")->required();
-  imp->add_option("--db", imf->db, "SQLite store (default $DYAD_DB or ./dyad.db)");
+  imp->add_option("--db", imf->db, kDbHelp);
   imp->add_option("--format", imf->format, "file format (default: recognised from the file)")
       ->check(CLI::IsMember({"auto", "gdelt", "icews", "jsonl", "csv", "xlsx"}));
   imp->callback([imf, &g] {
@@ -97,7 +97,8 @@ void RegisterExchange(CLI::App& app, Global& g) {
         return;
       }
       if ((*batch)->already_present()) {
-        std::printf("%s: already in %s; nothing changed\n", f.c_str(), imf->db.c_str());
+        std::printf("%s: already in %s; nothing changed\n", f.c_str(),
+                    StoreNameForMessages(imf->db).c_str());
         continue;
       }
       std::vector<std::string> problems;
@@ -164,7 +165,7 @@ void RegisterExchange(CLI::App& app, Global& g) {
   auto exf = std::make_shared<ExportFlags>();
   CLI::App* exp = app.add_subcommand(
       "export", "Write stored events as JSON Lines, CSV, GDELT 1.0 or 2.0, ICEWS or XLSX");
-  exp->add_option("--db", exf->db, "SQLite store (default $DYAD_DB or ./dyad.db)");
+  exp->add_option("--db", exf->db, kDbHelp);
   exp->add_option("--format", exf->format,
                   "jsonl, csv, gdelt (1.0), gdelt2, icews or xlsx (default: from --out's "
                   "extension, else jsonl)")

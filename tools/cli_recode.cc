@@ -74,7 +74,7 @@ void RegisterRecode(CLI::App& app, Global& g) {
   CLI::App* remove = app.add_subcommand(
       "remove", "Remove stored documents with their mentions and the events only they tell");
   remove->add_option("DOC", rf->docs, "a path as ingested, or a document id")->required();
-  remove->add_option("--db", rf->db, "SQLite store (default $DYAD_DB or ./dyad.db)");
+  remove->add_option("--db", rf->db, kDbHelp);
   remove->callback([rf, &g] {
     std::unique_ptr<Store> store;
     std::vector<StoredDocument> stored;
@@ -91,6 +91,33 @@ void RegisterRecode(CLI::App& app, Global& g) {
     }
   });
 
+  // ---- migrate ----
+  struct MigrateFlags {
+    std::string from, to;
+  };
+  auto mf = std::make_shared<MigrateFlags>();
+  CLI::App* migrate = app.add_subcommand(
+      "migrate", "Copy a whole store into a new one: a SQLite file into PostgreSQL, or back");
+  migrate->add_option("--from", mf->from, "the store to copy (a file or a postgresql:// URI)")
+      ->required();
+  migrate->add_option("--to", mf->to, "the new store (created; must hold nothing yet)")->required();
+  migrate->callback([mf, &g] {
+    std::unique_ptr<Store> from = OpenStore(mf->from, StoreAccess::kReadOnly);
+    std::unique_ptr<Store> to = from ? OpenStore(mf->to, StoreAccess::kCreate) : nullptr;
+    if (!from || !to) {
+      g.exit_code = 2;
+      return;
+    }
+    Result<CopyReport> r = from->CopyTo(*to);
+    if (!r.ok()) {
+      std::cerr << "dyad: " << r.status().message() << "\n";
+      g.exit_code = r.status().code() == Status::Code::kInvalidInput ? 2 : 1;
+      return;
+    }
+    for (const auto& [table, rows] : r->rows) std::printf("%-20s %lld rows\n", table.c_str(), rows);
+    std::printf("copied into %s\n", StoreNameForMessages(mf->to).c_str());
+  });
+
   // ---- recode ----
   struct RecodeFlags {
     std::string db = DefaultDb();
@@ -102,7 +129,7 @@ void RegisterRecode(CLI::App& app, Global& g) {
       "recode", "Code stored documents again with the current dictionaries and show what changed");
   recode->add_option("DOC", cf->docs, "a path as ingested, or a document id");
   recode->add_flag("--all", cf->all, "every stored document");
-  recode->add_option("--db", cf->db, "SQLite store (default $DYAD_DB or ./dyad.db)");
+  recode->add_option("--db", cf->db, kDbHelp);
   recode->callback([cf, &g] {
     if (cf->docs.empty() == !cf->all) {
       std::cerr << "dyad recode: give DOC... or --all\n";

@@ -35,7 +35,9 @@ void RegisterServe(CLI::App& app, Global& g) {
   auto f = std::make_shared<Flags>();
   CLI::App* c =
       app.add_subcommand("serve", "The HTTP API (docs/api.md) and the dashboard over a store");
-  c->add_option("--db", f->db, "SQLite store (default $DYAD_DB or ./dyad.db); created if missing");
+  c->add_option("--db", f->db,
+                "store: a SQLite file or a postgresql:// URI (default $DYAD_DB or ./dyad.db); "
+                "created if missing");
   c->add_option("--listen", f->listen,
                 "HOST:PORT to listen on (default 127.0.0.1:8080; port 0: any free port). "
                 "Another address than loopback needs --token");
@@ -105,7 +107,7 @@ void RegisterServe(CLI::App& app, Global& g) {
                       (o.host.find(':') != std::string::npos ? "[" + o.host + "]" : o.host) + ":" +
                       std::to_string(*port) + "/";
     std::printf(
-        "dyad: serving %s on %s%s%s\n", o.db.c_str(), url.c_str(),
+        "dyad: serving %s on %s%s%s\n", StoreNameForMessages(o.db).c_str(), url.c_str(),
         o.web_dir.empty() ? " (API only: no dashboard built; scripts/setup.sh builds it)" : "",
         o.token.empty() ? "" : " (open it with ?token=…)");
     std::fflush(stdout);

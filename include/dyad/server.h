@@ -33,7 +33,8 @@ struct ServeOptions {
   int port = 8080;              // 0: a free port, which Bind returns
   std::string token;            // required when `host` is not a loopback address
   std::string web_dir;          // the dashboard's built files; empty: the API alone
-  std::string uploads_dir;      // default: "uploads" beside the store
+  std::string uploads_dir;      // default: "uploads" beside the store file (in the working
+                                // folder for a PostgreSQL store)
   std::string data_dir;         // dyad's data/ (burden figures, pledges); default DataDir()
   std::string cors_origin;      // an origin allowed to call the API; empty: none
   size_t max_body = 64u << 20;  // bytes of a request body (an upload): 413 past it

@@ -1,7 +1,9 @@
 // The event store: documents, events and the mentions tying them together; and the editions of
 // defence-spending figures an analyst imports.
 //
-// One SQLite file in WAL mode (no server). Ingesting a document is one transaction: the
+// Either one SQLite file in WAL mode (no server), or a PostgreSQL database a team shares, named
+// by a postgresql:// URI (docs/reliability.md: PostgreSQL). Both hold the same tables and
+// answer every call the same way. Ingesting a document is one transaction: the
 // document row, its events and mentions land together or not at all, so a failed ingest leaves
 // the store as it was. A document is known by the SHA-256 of its extracted text; ingesting it
 // again changes nothing. An event told in several documents is stored once, with a mention per
@@ -16,6 +18,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "dyad/analysis.h"
@@ -99,6 +102,11 @@ struct StoredDocument {
   std::string self;
 };
 
+// What copying a store (Store::CopyTo, dyad migrate) moved: rows per table, in copy order.
+struct CopyReport {
+  std::vector<std::pair<std::string, long long>> rows;
+};
+
 // How a command opens the store.
 enum class StoreAccess {
   kCreate,     // read-write, created when the file does not exist (ingest, import)
@@ -106,15 +114,20 @@ enum class StoreAccess {
   kReadOnly,   // queries: never writes, so a shared or read-only file serves; it must exist
 };
 
-// One SQLite connection. A Store is used by one thread at a time; threads that read at once each
-// open their own (SQLite in WAL mode lets them read while one writes).
+// One connection. A Store is used by one thread at a time; threads that read at once each open
+// their own (SQLite in WAL mode, and PostgreSQL, let them read while one writes). Writers
+// exclude each other for the length of a transaction, in both engines: a document's merge sees
+// every event committed before it, so analysts ingesting into one store at once lose nothing
+// and store nothing twice.
 class Store {
  public:
   static constexpr int kSchemaVersion = 11;
 
-  // kCreate migrates an older store. kReadOnly fails with kNotFound when `path` does not exist,
-  // and asks for a read-write open of a store of an older schema; a store in WAL mode on a
-  // read-only file or directory is read as it stands (SQLite's immutable mode).
+  // `path` is a file, or a postgresql:// (postgres://) URI in libpq's syntax; a database with
+  // no store gets one on kCreate. kCreate migrates an older store. kReadOnly fails with kNotFound
+  // when `path` does not exist, and asks for a read-write open of a store of an older schema; a
+  // store in WAL mode on a read-only file or directory is read as it stands (SQLite's immutable
+  // mode).
   static Result<std::unique_ptr<Store>> Open(const std::string& path,
                                              StoreAccess access = StoreAccess::kCreate);
   ~Store();
@@ -175,7 +188,13 @@ class Store {
                                       std::optional<Date> to = std::nullopt) const;
   // Every stored edition with its cells, oldest first.
   Result<std::vector<burden::EditionData>> FigureEditions() const;
+  // Copies every row of this store into `to`, which must hold none (a new store), keeping
+  // every id: a SQLite file into PostgreSQL or back. Reads one snapshot of this store and writes
+  // `to` in one transaction, so a failed copy leaves `to` empty.
+  Result<CopyReport> CopyTo(Store& to) const;
   int schema_version() const { return version_; }
+  // Whether this Open created the store (a new file, or the schema in an empty database).
+  bool created() const { return created_; }
 
  private:
   struct Impl;
@@ -184,7 +203,14 @@ class Store {
   Status RemoveInTransaction(long long document_id, RemoveReport* report);
   std::unique_ptr<Impl> impl_;
   int version_;
+  bool created_ = false;
 };
+
+// Whether a --db value names a PostgreSQL database (postgresql://… or postgres://…) rather
+// than a SQLite file.
+bool IsPostgresUri(std::string_view db);
+// A --db value as messages show it: a URI without its password.
+std::string StoreNameForMessages(std::string_view db);
 
 // Hex SHA-256 of bytes, or of a file read a block at a time.
 std::string Sha256Hex(std::string_view bytes);

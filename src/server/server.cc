@@ -271,8 +271,10 @@ Result<std::unique_ptr<Server>> Server::Create(const ServeOptions& options,
   Result<std::unique_ptr<Store>> writer = Store::Open(options.db, StoreAccess::kCreate);
   if (!writer.ok()) return writer.status();
   ServeOptions o = options;
-  if (o.uploads_dir.empty())
-    o.uploads_dir = (std::filesystem::absolute(o.db).parent_path() / "uploads").string();
+  if (o.uploads_dir.empty())  // a database on a server has no folder: the working one
+    o.uploads_dir = IsPostgresUri(o.db)
+                        ? (std::filesystem::current_path() / "uploads").string()
+                        : (std::filesystem::absolute(o.db).parent_path() / "uploads").string();
   auto impl = std::make_unique<Impl>();
   impl->context = std::make_unique<Context>(o, std::move(resources), std::move(writer).value());
   Context& c = *impl->context;

@@ -1,9 +1,11 @@
 #include "dyad/store.h"
 
 #include <gtest/gtest.h>
+#include <libpq-fe.h>
 #include <sqlite3.h>
 
 #include <cmath>
+#include <cstdlib>
 #include <filesystem>
 #include <map>
 #include <thread>
@@ -52,7 +54,67 @@ int64_t Count(const std::string& db, const char* table) {
   return n;
 }
 
-TEST(StoreTest, IngestingTwiceChangesNothing) {
+// The store suite, run on each engine: SQLite always; PostgreSQL when DYAD_TEST_POSTGRES gives
+// a cluster's base URI (tests/pg/store_suite.sh starts a throwaway one for `make test` and runs
+// the suite's PostgreSQL half against it). Each test gets a new file or a new database.
+class StoreSuite : public ::testing::TestWithParam<std::string> {
+ protected:
+  bool pg() const { return GetParam() == "postgresql"; }
+  void SetUp() override {
+    if (pg() && Base().empty())
+      GTEST_SKIP() << "DYAD_TEST_POSTGRES is not set (tests/pg/store_suite.sh sets it)";
+  }
+  static std::string Base() {
+    const char* b = std::getenv("DYAD_TEST_POSTGRES");
+    return b ? b : "";
+  }
+  // A store nobody has opened: a removed file, or a new empty database.
+  std::string FreshDb(const std::string& name) {
+    if (!pg()) return dyad::FreshDb(name);
+    std::string db = "t_";
+    for (char c : name) db += std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
+    Admin("DROP DATABASE IF EXISTS " + db);
+    Admin("CREATE DATABASE " + db);
+    return Base() + db;
+  }
+  // Runs SQL of the engine's own dialect on the store behind `db`.
+  void Exec(const std::string& db, const std::string& sql) {
+    if (!pg()) {
+      sqlite3* h;
+      sqlite3_open(db.c_str(), &h);
+      char* err = nullptr;
+      int rc = sqlite3_exec(h, sql.c_str(), nullptr, nullptr, &err);
+      if (rc != SQLITE_OK) ADD_FAILURE() << sql << ": " << (err ? err : "");
+      sqlite3_free(err);
+      sqlite3_close(h);
+      return;
+    }
+    PGconn* c = PQconnectdb(db.c_str());
+    PGresult* r = PQexec(c, sql.c_str());
+    ExecStatusType st = PQresultStatus(r);
+    if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK)
+      ADD_FAILURE() << sql << ": " << PQresultErrorMessage(r) << PQerrorMessage(c);
+    PQclear(r);
+    PQfinish(c);
+  }
+  int64_t Count(const std::string& db, const char* table) {
+    if (!pg()) return dyad::Count(db, table);
+    PGconn* c = PQconnectdb(db.c_str());
+    PGresult* r = PQexec(c, (std::string("SELECT count(*) FROM ") + table).c_str());
+    int64_t n = PQresultStatus(r) == PGRES_TUPLES_OK ? std::atoll(PQgetvalue(r, 0, 0)) : -1;
+    PQclear(r);
+    PQfinish(c);
+    return n;
+  }
+
+ private:
+  void Admin(const std::string& sql) { Exec(Base() + "postgres", sql); }
+};
+
+INSTANTIATE_TEST_SUITE_P(Engines, StoreSuite, ::testing::Values("sqlite", "postgresql"),
+                         [](const ::testing::TestParamInfo<std::string>& p) { return p.param; });
+
+TEST_P(StoreSuite, IngestingTwiceChangesNothing) {
   std::string db = FreshDb("twice.db");
   auto store = Store::Open(db);
   ASSERT_TRUE(store.ok()) << store.status().message();
@@ -70,7 +132,7 @@ TEST(StoreTest, IngestingTwiceChangesNothing) {
   EXPECT_EQ(Count(db, "mentions"), 3);
 }
 
-TEST(StoreTest, AnEventToldInTwoDocumentsIsStoredOnce) {
+TEST_P(StoreSuite, AnEventToldInTwoDocumentsIsStoredOnce) {
   std::string db = FreshDb("merge.db");
   auto store = Store::Open(db);
   Coded table = CodeText(kTable, "table.txt");
@@ -93,7 +155,7 @@ TEST(StoreTest, AnEventToldInTwoDocumentsIsStoredOnce) {
 
 // Removing a document takes the events only it tells and its mentions of the others; replacing
 // it (recode) is one transaction.
-TEST(StoreTest, RemovingADocumentKeepsWhatOthersTell) {
+TEST_P(StoreSuite, RemovingADocumentKeepsWhatOthersTell) {
   std::string db = FreshDb("remove.db");
   auto store = Store::Open(db);
   ASSERT_TRUE(store.ok());
@@ -125,21 +187,21 @@ TEST(StoreTest, RemovingADocumentKeepsWhatOthersTell) {
   EXPECT_EQ(Count(db, "documents"), 1);
 }
 
-TEST(StoreTest, AFailedIngestLeavesTheStoreAsItWas) {
+TEST_P(StoreSuite, AFailedIngestLeavesTheStoreAsItWas) {
   std::string db = FreshDb("rollback.db");
   auto store = Store::Open(db);
   Coded first = CodeText(kTable, "table.txt");
   ASSERT_TRUE((*store)->Ingest(first.doc, first.coded).ok());
   // Make the last write of the next ingest fail: mentions reject this document's evidence.
-  sqlite3* h;
-  sqlite3_open(db.c_str(), &h);
-  ASSERT_EQ(sqlite3_exec(
-                h,
-                "CREATE TRIGGER fail BEFORE INSERT ON mentions WHEN NEW.evidence LIKE '%쇼이구%' "
-                "BEGIN SELECT RAISE(ABORT, 'injected failure'); END;",
-                nullptr, nullptr, nullptr),
-            SQLITE_OK);
-  sqlite3_close(h);
+  if (pg())
+    Exec(db,
+         "CREATE FUNCTION fail() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW.evidence "
+         "LIKE '%쇼이구%' THEN RAISE EXCEPTION 'injected failure'; END IF; RETURN NEW; END $$; "
+         "CREATE TRIGGER fail BEFORE INSERT ON mentions FOR EACH ROW EXECUTE FUNCTION fail();");
+  else
+    Exec(db,
+         "CREATE TRIGGER fail BEFORE INSERT ON mentions WHEN NEW.evidence LIKE '%쇼이구%' "
+         "BEGIN SELECT RAISE(ABORT, 'injected failure'); END;");
   Coded second = CodeText(
       " 표 1. 2023년 북러 교류 주요일지 \n날짜 내용 \n8/15 김정은, 푸틴과 축전 교환 \n"
       "7/25~7/27 쇼이구 국방장관 등 러시아 군사대표단 방북 \n",
@@ -154,9 +216,8 @@ TEST(StoreTest, AFailedIngestLeavesTheStoreAsItWas) {
 
 // Where an event's date came from survives the store: a speech's own demand is dated by the
 // document (schema 7).
-TEST(StoreTest, KeepsWhereADateCameFrom) {
-  std::string db = testing::WriteScratch("store/basis.db", "");
-  std::remove(db.c_str());
+TEST_P(StoreSuite, KeepsWhereADateCameFrom) {
+  std::string db = FreshDb("basis.db");
   auto store = Store::Open(db);
   ASSERT_TRUE(store.ok());
   Coded c = CodeText(
@@ -172,7 +233,7 @@ TEST(StoreTest, KeepsWhereADateCameFrom) {
   EXPECT_EQ((*events)[0].date_basis, "document");
 }
 
-TEST(StoreTest, QueriesFilterByDyadDateAndCode) {
+TEST_P(StoreSuite, QueriesFilterByDyadDateAndCode) {
   std::string db = FreshDb("query.db");
   auto store = Store::Open(db);
   Coded c = CodeText(kTable, "table.txt");
@@ -191,17 +252,25 @@ TEST(StoreTest, QueriesFilterByDyadDateAndCode) {
   EXPECT_EQ((*docs)[0].sha256, Sha256Hex(c.doc.text));
 }
 
-TEST(StoreTest, RefusesNewerSchemasAndNonDatabases) {
+TEST_P(StoreSuite, RefusesNewerSchemasAndNonDatabases) {
   std::string db = FreshDb("newer.db");
-  {
-    sqlite3* h;
-    sqlite3_open(db.c_str(), &h);
-    sqlite3_exec(h, "PRAGMA user_version=99", nullptr, nullptr, nullptr);
-    sqlite3_close(h);
+  if (pg()) {
+    ASSERT_TRUE(Store::Open(db).ok());
+    Exec(db, "UPDATE dyad_schema SET version = 99");
+  } else {
+    Exec(db, "PRAGMA user_version=99");
   }
   auto s = Store::Open(db);
   ASSERT_FALSE(s.ok());
   EXPECT_NE(s.status().message().find("newer than this dyad"), std::string::npos);
+  if (pg()) {
+    // No server there: the URI, without its password, and libpq's reason.
+    auto j = Store::Open("postgresql://who:secret@%2Fnonexistent/db");
+    ASSERT_FALSE(j.ok());
+    EXPECT_NE(j.status().message().find("cannot connect"), std::string::npos);
+    EXPECT_EQ(j.status().message().find("secret"), std::string::npos);
+    return;
+  }
   std::string junk = testing::WriteScratch("junk.db", std::string(4096, 'x'));
   auto j = Store::Open(junk);
   ASSERT_FALSE(j.ok());
@@ -210,13 +279,16 @@ TEST(StoreTest, RefusesNewerSchemasAndNonDatabases) {
 
 // Queries open the store read-only: a missing store is an error, not a new empty file; a write
 // through a read-only store fails and changes nothing; an older schema asks for a migration.
-TEST(StoreTest, ReadOnlyOpensNeverWrite) {
+TEST_P(StoreSuite, ReadOnlyOpensNeverWrite) {
   std::string missing = FreshDb("missing.db");
   auto m = Store::Open(missing, StoreAccess::kReadOnly);
   ASSERT_FALSE(m.ok());
   EXPECT_EQ(m.status().code(), Status::Code::kNotFound);
-  EXPECT_NE(m.status().message().find("no such store"), std::string::npos);
-  EXPECT_FALSE(std::filesystem::exists(missing));
+  EXPECT_NE(m.status().message().find(pg() ? "no dyad store" : "no such store"), std::string::npos);
+  if (pg())
+    EXPECT_EQ(Count(missing, "pg_tables WHERE schemaname = 'public'"), 0);
+  else
+    EXPECT_FALSE(std::filesystem::exists(missing));
 
   std::string db = FreshDb("readonly.db");
   Coded t = CodeText(kTable, "table.txt");
@@ -235,6 +307,7 @@ TEST(StoreTest, ReadOnlyOpensNeverWrite) {
   auto w = (*ro)->Ingest(n.doc, n.coded);
   EXPECT_FALSE(w.ok());
   EXPECT_EQ(Count(db, "events"), events);
+  if (pg()) return;  // PostgreSQL stores begin at the current schema: none is older
 
   std::string old = FreshDb("old-ro.db");
   {
@@ -250,7 +323,7 @@ TEST(StoreTest, ReadOnlyOpensNeverWrite) {
 
 // The merge finds an event told before whatever the span: a decade stored first takes a later
 // telling of one year in it (the long-span lookup), and a day joins its month (the window).
-TEST(StoreTest, MergeFindsLongAndShortSpans) {
+TEST_P(StoreSuite, MergeFindsLongAndShortSpans) {
   std::string db = FreshDb("spans.db");
   auto store = Store::Open(db);
   ASSERT_TRUE(store.ok());
@@ -320,7 +393,7 @@ TEST(StoreTest, MigratesAVersionOneStore) {
 }
 
 // Quotations and attribution survive the store, and a second telling adds its quotation.
-TEST(StoreTest, QuotationsAndAttributionAreStored) {
+TEST_P(StoreSuite, QuotationsAndAttributionAreStored) {
   std::string db = FreshDb("quotes.db");
   auto store = Store::Open(db);
   const char row[] =
@@ -342,7 +415,7 @@ TEST(StoreTest, QuotationsAndAttributionAreStored) {
 }
 
 // An analyst's corrections are applied at once and again on every recode of their document.
-TEST(StoreTest, CorrectionsSurviveARecode) {
+TEST_P(StoreSuite, CorrectionsSurviveARecode) {
   std::string db = FreshDb("corrections.db");
   auto store = Store::Open(db);
   ASSERT_TRUE(store.ok());
@@ -395,7 +468,7 @@ TEST(StoreTest, CorrectionsSurviveARecode) {
 }
 
 // The counts a series is built from: by day, direction and quad class, as Events would list them.
-TEST(StoreTest, DailyCountsAgreeWithTheEvents) {
+TEST_P(StoreSuite, DailyCountsAgreeWithTheEvents) {
   std::string db = FreshDb("daily.db");
   auto store = Store::Open(db);
   ASSERT_TRUE(store.ok());
@@ -419,7 +492,7 @@ TEST(StoreTest, DailyCountsAgreeWithTheEvents) {
 }
 
 // The network's pairs and the events behind each: counted and ranked in SQL, as Events lists them.
-TEST(StoreTest, PairCountsAndTheirEventsAgreeWithTheEvents) {
+TEST_P(StoreSuite, PairCountsAndTheirEventsAgreeWithTheEvents) {
   std::string db = FreshDb("pairs.db");
   auto store = Store::Open(db);
   ASSERT_TRUE(store.ok());
@@ -466,7 +539,7 @@ TEST(StoreTest, PairCountsAndTheirEventsAgreeWithTheEvents) {
 
 // A dated query reads a bounded range of the date index and the long spans apart: every event
 // overlapping the dates is still counted, whatever its span.
-TEST(StoreTest, DatedQueriesCountEventsOfEverySpan) {
+TEST_P(StoreSuite, DatedQueriesCountEventsOfEverySpan) {
   std::string db = FreshDb("spans.db");
   auto store = Store::Open(db);
   ASSERT_TRUE(store.ok());
@@ -518,7 +591,7 @@ TEST(StoreTest, DatedQueriesCountEventsOfEverySpan) {
 
 // Two writers opening one new store at once migrate it once between them; both go on
 // (repro store-migration-race).
-TEST(StoreTest, ConcurrentFirstOpensMigrateOnce) {
+TEST_P(StoreSuite, ConcurrentFirstOpensMigrateOnce) {
   for (int round = 0; round < 10; ++round) {
     std::string db = FreshDb("race-" + std::to_string(round) + ".db");
     Status results[2];
@@ -534,7 +607,7 @@ TEST(StoreTest, ConcurrentFirstOpensMigrateOnce) {
     EXPECT_TRUE(results[0].ok()) << "round " << round << ": " << results[0].message();
     EXPECT_TRUE(results[1].ok()) << "round " << round << ": " << results[1].message();
     auto again = Store::Open(db, StoreAccess::kReadOnly);
-    ASSERT_TRUE(again.ok());
+    ASSERT_TRUE(again.ok()) << again.status().message();
     EXPECT_EQ((*again)->schema_version(), Store::kSchemaVersion);
   }
 }

@@ -1,15 +1,18 @@
 // UN General Assembly votes in the SQLite store (schema 11).
 #include "dyad/store.h"
-#include "store/sqlite_util.h"
+#include "store/store_util.h"
 
 namespace dyad {
 
+using store_internal::Db;
+using store_internal::kDone;
+using store_internal::kRow;
 using store_internal::Now;
 using store_internal::Stmt;
 
 Result<long long> Store::AddVotes(const UngaFile& file) {
-  sqlite3* db = impl_->db;
-  if (Status s = impl_->Exec("BEGIN IMMEDIATE"); !s.ok()) return s;
+  Db* db = impl_->db.get();
+  if (Status s = db->BeginWrite(); !s.ok()) return impl_->Error("beginning a write");
   auto fail = [&](Status s) -> Result<long long> {
     impl_->Exec("ROLLBACK");
     return s;
@@ -20,7 +23,7 @@ Result<long long> Store::AddVotes(const UngaFile& file) {
              "?3, ?4) ON CONFLICT(resolution) DO UPDATE SET title = excluded.title WHERE "
              "unga_resolutions.title = ''");
     ins.Bind(1, r.resolution).Bind(2, r.date.ToIso()).Bind(3, r.title).Bind(4, Now());
-    if (!ins.ok() || ins.Step() != SQLITE_DONE) return fail(impl_->Error("storing a resolution"));
+    if (!ins.ok() || ins.Step() != kDone) return fail(impl_->Error("storing a resolution"));
   }
   long long added = 0;
   Stmt get(db, "SELECT vote FROM unga_votes WHERE resolution = ?1 AND country = ?2");
@@ -28,7 +31,7 @@ Result<long long> Store::AddVotes(const UngaFile& file) {
   for (const UngaVote& v : file.votes) {
     get.Reset();
     get.Bind(1, v.resolution).Bind(2, v.country);
-    if (get.Step() == SQLITE_ROW) {
+    if (get.Step() == kRow) {
       std::string stored = get.Text(0);
       get.Reset();
       if (stored != std::string(1, v.vote))
@@ -40,7 +43,7 @@ Result<long long> Store::AddVotes(const UngaFile& file) {
     get.Reset();
     ins.Reset();
     ins.Bind(1, v.resolution).Bind(2, v.country).Bind(3, std::string(1, v.vote));
-    if (!ins.ok() || ins.Step() != SQLITE_DONE) return fail(impl_->Error("storing a vote"));
+    if (!ins.ok() || ins.Step() != kDone) return fail(impl_->Error("storing a vote"));
     ++added;
   }
   if (Status s = impl_->Exec("COMMIT"); !s.ok()) return fail(s);
@@ -48,7 +51,7 @@ Result<long long> Store::AddVotes(const UngaFile& file) {
 }
 
 Result<std::vector<UngaVote>> Store::Votes(std::optional<Date> from, std::optional<Date> to) const {
-  Stmt s(impl_->db,
+  Stmt s(impl_->db.get(),
          "SELECT v.resolution, r.date, v.country, v.vote FROM unga_votes v JOIN unga_resolutions "
          "r ON r.resolution = v.resolution WHERE r.date >= ?1 AND r.date <= ?2 ORDER BY r.date, "
          "v.resolution, v.country");
@@ -57,7 +60,7 @@ Result<std::vector<UngaVote>> Store::Votes(std::optional<Date> from, std::option
   s.Bind(2, to ? to->ToIso() : std::string("9999-99-99"));
   std::vector<UngaVote> out;
   int rc;
-  while ((rc = s.Step()) == SQLITE_ROW) {
+  while ((rc = s.Step()) == kRow) {
     UngaVote v;
     v.resolution = s.Text(0);
     v.date = Date::Parse(s.Text(1)).value_or(Date{1970, 1, 1});
@@ -66,7 +69,7 @@ Result<std::vector<UngaVote>> Store::Votes(std::optional<Date> from, std::option
     v.vote = vote.empty() ? 'X' : vote[0];
     out.push_back(std::move(v));
   }
-  if (rc != SQLITE_DONE) return impl_->Error("reading votes");
+  if (rc != kDone) return impl_->Error("reading votes");
   return out;
 }
 

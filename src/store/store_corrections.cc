@@ -8,19 +8,22 @@
 #include "dyad/jsonl.h"
 #include "dyad/store.h"
 #include "store/event_table.h"
-#include "store/sqlite_util.h"
+#include "store/store_util.h"
 
 namespace dyad {
 
 using store_internal::Anchored;
+using store_internal::Db;
 using store_internal::InsertEvent;
+using store_internal::kDone;
+using store_internal::kRow;
 using store_internal::Now;
 using store_internal::Stmt;
 
 namespace {
 
-Status SqlError(sqlite3* db, const std::string& path, const char* what) {
-  return Status::IoError(path + ": " + what + ": " + sqlite3_errmsg(db));
+Status SqlError(const Db* db, const std::string& path, const char* what) {
+  return Status::IoError(path + ": " + what + ": " + db->LastError());
 }
 
 struct Telling {
@@ -29,19 +32,20 @@ struct Telling {
   Mention m;
 };
 
-Status InsertTelling(sqlite3* db, const std::string& path, long long row, const Telling& t) {
-  Stmt ins(db,
-           "INSERT OR IGNORE INTO mentions(event_id, document_id, span_begin, span_end, section, "
-           "evidence, date, date_end, doc) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9)");
+Status InsertTelling(Db* db, const std::string& path, long long row, const Telling& t) {
+  Stmt ins(
+      db,
+      "INSERT INTO mentions(event_id, document_id, span_begin, span_end, section, "
+      "evidence, date, date_end, doc) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9) ON CONFLICT DO NOTHING");
   ins.Bind(1, row).Bind(2, t.document_id).Bind(3, static_cast<long long>(t.m.span_begin));
   ins.Bind(4, static_cast<long long>(t.m.span_end)).Bind(5, t.m.section).Bind(6, t.m.evidence);
   ins.Bind(7, t.m.date.begin.ToIso()).Bind(8, t.m.date.end.ToIso()).Bind(9, t.doc);
-  if (!ins.ok() || ins.Step() != SQLITE_DONE) return SqlError(db, path, "storing mention");
+  if (!ins.ok() || ins.Step() != kDone) return SqlError(db, path, "storing mention");
   return Status::Ok();
 }
 
 // Every telling of the stored event row, with its document's SHA-256.
-Result<std::vector<Telling>> TellingsOf(sqlite3* db, const std::string& path, long long row) {
+Result<std::vector<Telling>> TellingsOf(Db* db, const std::string& path, long long row) {
   Stmt q(db,
          "SELECT m.document_id, d.sha256, m.doc, m.span_begin, m.span_end, m.section, m.evidence, "
          "m.date, m.date_end FROM mentions m JOIN documents d ON d.id = m.document_id WHERE "
@@ -49,7 +53,7 @@ Result<std::vector<Telling>> TellingsOf(sqlite3* db, const std::string& path, lo
   q.Bind(1, row);
   std::vector<Telling> out;
   int rc;
-  while ((rc = q.Step()) == SQLITE_ROW) {
+  while ((rc = q.Step()) == kRow) {
     Telling t;
     t.document_id = q.Int(0), t.sha = q.Text(1), t.doc = q.Text(2);
     t.m.span_begin = static_cast<uint32_t>(q.Int(3));
@@ -58,30 +62,38 @@ Result<std::vector<Telling>> TellingsOf(sqlite3* db, const std::string& path, lo
     t.m.date = store_internal::SpanFrom(q.Text(7), q.Text(8), "day");
     out.push_back(std::move(t));
   }
-  if (rc != SQLITE_DONE) return SqlError(db, path, "reading mentions");
+  if (rc != kDone) return SqlError(db, path, "reading mentions");
   return out;
 }
 
-Status DeleteEvent(sqlite3* db, const std::string& path, long long row) {
+Status DeleteEvent(Db* db, const std::string& path, long long row) {
   for (const char* sql :
        {"DELETE FROM mentions WHERE event_id = ?1", "DELETE FROM events WHERE id = ?1"}) {
     Stmt d(db, sql);
     d.Bind(1, row);
-    if (!d.ok() || d.Step() != SQLITE_DONE) return SqlError(db, path, "removing event");
+    if (!d.ok() || d.Step() != kDone) return SqlError(db, path, "removing event");
   }
   return Status::Ok();
 }
 
 // The analysts' own document: events added from their knowledge, told in no stored document.
-Result<long long> AnalystDocument(sqlite3* db, const std::string& path) {
+Result<long long> AnalystDocument(Db* db, const std::string& path) {
   Stmt q(db, "SELECT id FROM documents WHERE sha256 = 'analyst'");
-  if (q.Step() == SQLITE_ROW) return q.Int(0);
+  if (q.Step() == kRow) return q.Int(0);
   Stmt ins(db,
            "INSERT INTO documents(sha256, path, title, lang, format, encoding, text, ingested_at) "
-           "VALUES('analyst', '(analyst)', 'events added by analysts', '', 'analyst', '', '', ?1)");
+           "VALUES('analyst', '(analyst)', 'events added by analysts', '', 'analyst', '', '', ?1) "
+           "RETURNING id");
   ins.Bind(1, Now());
-  if (!ins.ok() || ins.Step() != SQLITE_DONE) return SqlError(db, path, "storing document");
-  return static_cast<long long>(sqlite3_last_insert_rowid(db));
+  if (ins.Step() != kRow) return SqlError(db, path, "storing document");
+  return ins.Int(0);
+}
+
+// The id of the latest correction (0 for none): what makes an added event's id differ from an
+// earlier one added with the same words at the same second.
+long long LastCorrection(Db* db) {
+  Stmt q(db, "SELECT COALESCE(MAX(id), 0) FROM corrections");
+  return q.Step() == kRow ? q.Int(0) : 0;
 }
 
 std::string ReviewOf(const std::string& kind) {
@@ -110,15 +122,16 @@ std::vector<std::pair<std::string, std::string>> ExtFromJson(const std::string& 
   return out;
 }
 
-Status InsertEvent(sqlite3* db, const std::string& path, const Event& e, const std::string& review,
+Status InsertEvent(Db* db, const std::string& path, const Event& e, const std::string& review,
                    long long* row) {
-  Stmt ins(db,
-           "INSERT INTO events(date, date_end, date_precision, source, target, source_country, "
-           "target_country, source_name, target_name, source_label_ko, source_label_en, "
-           "target_label_ko, target_label_en, code, goldstein, quad_class, symmetric, action_ko, "
-           "action_en, lang, mode, quotes, attribution, date_basis, ext_id, review, ext) "
-           "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,"
-           "?22,?23,?24,?25,?26,?27)");
+  Stmt ins(
+      db,
+      "INSERT INTO events(date, date_end, date_precision, source, target, source_country, "
+      "target_country, source_name, target_name, source_label_ko, source_label_en, "
+      "target_label_ko, target_label_en, code, goldstein, quad_class, \"symmetric\", action_ko, "
+      "action_en, lang, mode, quotes, attribution, date_basis, ext_id, review, ext) "
+      "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,"
+      "?22,?23,?24,?25,?26,?27) RETURNING id");
   ins.Bind(1, e.date.begin.ToIso()).Bind(2, e.date.end.ToIso());
   ins.Bind(3, std::string(PrecisionName(e.date.precision))).Bind(4, e.source).Bind(5, e.target);
   ins.Bind(6, e.source_country).Bind(7, e.target_country).Bind(8, e.source_name);
@@ -129,12 +142,12 @@ Status InsertEvent(sqlite3* db, const std::string& path, const Event& e, const s
   ins.Bind(20, e.lang).Bind(21, std::string(ModeName(e.mode)));
   ins.Bind(22, io::EncodeQuotes(e.quotes)).Bind(23, e.attribution);
   ins.Bind(24, e.date_basis).Bind(25, e.id).Bind(26, review).Bind(27, ExtToJson(e.ext));
-  if (!ins.ok() || ins.Step() != SQLITE_DONE) return SqlError(db, path, "storing event");
-  *row = sqlite3_last_insert_rowid(db);
+  if (ins.Step() != kRow) return SqlError(db, path, "storing event");
+  *row = ins.Int(0);
   return Status::Ok();
 }
 
-Result<std::vector<Anchored>> AnchoredCorrections(sqlite3* db, const std::string& path,
+Result<std::vector<Anchored>> AnchoredCorrections(Db* db, const std::string& path,
                                                   const std::string& sha) {
   Stmt q(db,
          "SELECT c.id, c.kind, c.event_id, c.code, c.source, c.target, c.mode, c.event, "
@@ -144,7 +157,7 @@ Result<std::vector<Anchored>> AnchoredCorrections(sqlite3* db, const std::string
   q.Bind(1, sha);
   std::vector<Anchored> out;
   int rc;
-  while ((rc = q.Step()) == SQLITE_ROW) {
+  while ((rc = q.Step()) == kRow) {
     Anchored a;
     a.correction_id = q.Int(0);
     a.kind = q.Text(1), a.event_id = q.Text(2), a.code = q.Text(3), a.source = q.Text(4);
@@ -153,7 +166,7 @@ Result<std::vector<Anchored>> AnchoredCorrections(sqlite3* db, const std::string
     a.span_end = static_cast<uint32_t>(q.Int(9));
     out.push_back(std::move(a));
   }
-  if (rc != SQLITE_DONE) return SqlError(db, path, "reading corrections");
+  if (rc != kDone) return SqlError(db, path, "reading corrections");
   return out;
 }
 
@@ -169,7 +182,7 @@ const Anchored* CorrectedBy(const std::vector<Anchored>& anchored, const Event& 
   return found;
 }
 
-Status RestoreCorrected(sqlite3* db, const std::string& path, const std::vector<Anchored>& anchored,
+Status RestoreCorrected(Db* db, const std::string& path, const std::vector<Anchored>& anchored,
                         long long document_id, const std::vector<long long>& satisfied) {
   std::set<long long> done(satisfied.begin(), satisfied.end());
   for (const Anchored& a : anchored) {
@@ -179,7 +192,7 @@ Status RestoreCorrected(sqlite3* db, const std::string& path, const std::vector<
     {
       Stmt q(db, "SELECT id FROM events WHERE ext_id = ?1 AND review = ?2 ORDER BY id LIMIT 1");
       q.Bind(1, a.event_id).Bind(2, ReviewOf(a.kind));
-      if (q.Step() == SQLITE_ROW) row = q.Int(0);
+      if (q.Step() == kRow) row = q.Int(0);
     }
     if (row == 0) {
       Result<Event> e = EventFromJson(a.event, ReadContext{});
@@ -195,7 +208,7 @@ Status RestoreCorrected(sqlite3* db, const std::string& path, const std::vector<
            "a.correction_id = ?1");
     q.Bind(1, a.correction_id);
     std::vector<Telling> tellings;
-    while (q.Step() == SQLITE_ROW) {
+    while (q.Step() == kRow) {
       Telling t;
       t.document_id = q.Int(0);
       t.m.span_begin = static_cast<uint32_t>(q.Int(1));
@@ -215,9 +228,9 @@ Status RestoreCorrected(sqlite3* db, const std::string& path, const std::vector<
 }  // namespace store_internal
 
 Result<Correction> Store::Correct(const Correction& in) {
-  sqlite3* db = impl_->db;
+  Db* db = impl_->db.get();
   const std::string& path = impl_->path;
-  if (Status s = impl_->Exec("BEGIN IMMEDIATE"); !s.ok()) return s;
+  if (Status s = db->BeginWrite(); !s.ok()) return impl_->Error("beginning a write");
   auto fail = [&](Status s) -> Result<Correction> {
     impl_->Exec("ROLLBACK");
     return s;
@@ -236,7 +249,7 @@ Result<Correction> Store::Correct(const Correction& in) {
     if (doc != 0) {
       Stmt q(db, "SELECT sha256, text, path FROM documents WHERE id = ?1");
       q.Bind(1, doc);
-      if (q.Step() != SQLITE_ROW)
+      if (q.Step() != kRow)
         return fail(Status::NotFound("no stored document " + std::to_string(doc) +
                                      " (dyad documents lists them)"));
       sha = q.Text(0), text = q.Text(1);
@@ -258,7 +271,7 @@ Result<Correction> Store::Correct(const Correction& in) {
     }
     tellings.push_back(t);
     stated.id = "an-" + Sha256Hex(c.at + EventToJson(stated) + std::to_string(doc) + c.who +
-                                  std::to_string(sqlite3_last_insert_rowid(db)))
+                                  std::to_string(LastCorrection(db)))
                             .substr(0, 16);
     c.event_id = stated.id;
     key = stated;
@@ -266,7 +279,7 @@ Result<Correction> Store::Correct(const Correction& in) {
     {
       Stmt q(db, "SELECT id FROM events WHERE ext_id = ?1 ORDER BY id LIMIT 1");
       q.Bind(1, c.event_id);
-      if (c.event_id.empty() || q.Step() != SQLITE_ROW)
+      if (c.event_id.empty() || q.Step() != kRow)
         return fail(Status::NotFound("no stored event '" + c.event_id +
                                      "' (dyad events --format jsonl shows each event's id)"));
       row = q.Int(0);
@@ -287,12 +300,12 @@ Result<Correction> Store::Correct(const Correction& in) {
   {
     Stmt up(db, "UPDATE corrections SET superseded = 1 WHERE event_id = ?1");
     up.Bind(1, c.event_id);
-    if (up.Step() != SQLITE_DONE) return fail(SqlError(db, path, "recording the correction"));
+    if (up.Step() != kDone) return fail(SqlError(db, path, "recording the correction"));
   }
   {
     Stmt ins(db,
              "INSERT INTO corrections(kind, event_id, code, source, target, mode, event, note, "
-             "who, at) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)");
+             "who, at) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10) RETURNING id");
     ins.Bind(1, std::string(CorrectionKindName(c.kind))).Bind(2, c.event_id).Bind(3, key.code);
     ins.Bind(4, key.source).Bind(5, key.target).Bind(6, std::string(ModeName(key.mode)));
     Event record = stated;
@@ -300,9 +313,8 @@ Result<Correction> Store::Correct(const Correction& in) {
         c.kind == CorrectionKind::kReject ? "" : ReviewOf(std::string(CorrectionKindName(c.kind)));
     if (record.mentions.empty()) record.mentions.push_back({});
     ins.Bind(7, EventToJson(record)).Bind(8, c.note).Bind(9, c.who).Bind(10, c.at);
-    if (!ins.ok() || ins.Step() != SQLITE_DONE)
-      return fail(SqlError(db, path, "recording the correction"));
-    c.id = sqlite3_last_insert_rowid(db);
+    if (ins.Step() != kRow) return fail(SqlError(db, path, "recording the correction"));
+    c.id = ins.Int(0);
   }
   for (const Telling& t : tellings) {
     Stmt ins(db,
@@ -311,7 +323,7 @@ Result<Correction> Store::Correct(const Correction& in) {
     ins.Bind(1, c.id).Bind(2, t.sha).Bind(3, static_cast<long long>(t.m.span_begin));
     ins.Bind(4, static_cast<long long>(t.m.span_end)).Bind(5, t.m.section).Bind(6, t.m.evidence);
     ins.Bind(7, t.m.date.begin.ToIso()).Bind(8, t.m.date.end.ToIso());
-    if (!ins.ok() || ins.Step() != SQLITE_DONE)
+    if (!ins.ok() || ins.Step() != kDone)
       return fail(SqlError(db, path, "recording the correction"));
   }
   // Applied now, as a recode will apply it again.
@@ -319,7 +331,7 @@ Result<Correction> Store::Correct(const Correction& in) {
     case CorrectionKind::kAccept: {
       Stmt up(db, "UPDATE events SET review = 'accepted' WHERE id = ?1");
       up.Bind(1, row);
-      if (up.Step() != SQLITE_DONE) return fail(SqlError(db, path, "marking the event"));
+      if (up.Step() != kDone) return fail(SqlError(db, path, "marking the event"));
       break;
     }
     case CorrectionKind::kReject:
@@ -346,12 +358,12 @@ Result<Correction> Store::Correct(const Correction& in) {
 
 Result<std::vector<Correction>> Store::Corrections() const {
   Stmt q(
-      impl_->db,
+      impl_->db.get(),
       "SELECT id, kind, event_id, event, note, who, at, superseded FROM corrections ORDER BY id");
   if (!q.ok()) return impl_->Error("reading corrections");
   std::vector<Correction> out;
   int rc;
-  while ((rc = q.Step()) == SQLITE_ROW) {
+  while ((rc = q.Step()) == kRow) {
     Correction c;
     c.id = q.Int(0);
     c.kind = ParseCorrectionKind(q.Text(1)).value_or(CorrectionKind::kAccept);
@@ -361,7 +373,7 @@ Result<std::vector<Correction>> Store::Corrections() const {
     c.superseded = q.Int(7) != 0;
     out.push_back(std::move(c));
   }
-  if (rc != SQLITE_DONE) return impl_->Error("reading corrections");
+  if (rc != kDone) return impl_->Error("reading corrections");
   return out;
 }
 

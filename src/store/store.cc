@@ -1,5 +1,7 @@
 // The SQLite store. Statements are prepared per call (ingest is dominated by coding, not by
 // SQL); every write runs inside BEGIN IMMEDIATE … COMMIT and rolls back on the first error.
+#include "dyad/store.h"
+
 #include <sqlite3.h>
 #include <sys/stat.h>
 
@@ -11,12 +13,17 @@
 #include <map>
 #include <tuple>
 
-#include "dyad/store.h"
 #include "store/event_table.h"
-#include "store/sqlite_util.h"
+#include "store/postgres.h"
+#include "store/sqlite_db.h"
+#include "store/store_util.h"
 
 namespace dyad {
 
+using store_internal::Db;
+using store_internal::Dialect;
+using store_internal::kDone;
+using store_internal::kRow;
 using store_internal::Now;
 using store_internal::SpanFrom;
 using store_internal::Stmt;
@@ -250,13 +257,24 @@ Result<sqlite3*> OpenReadOnly(const std::string& path, int* version) {
 }  // namespace
 
 Result<std::unique_ptr<Store>> Store::Open(const std::string& path, StoreAccess access) {
+  if (IsPostgresUri(path)) {
+    bool created = false;
+    Result<std::unique_ptr<Db>> db = store_internal::OpenPostgres(path, access, &created);
+    if (!db.ok()) return db.status();
+    auto impl = std::make_unique<Impl>();
+    impl->path = store_internal::UriForMessages(path);
+    impl->db = std::move(*db);
+    std::unique_ptr<Store> store(new Store(std::move(impl), kKnownVersion));
+    store->created_ = created;
+    return store;
+  }
   if (access == StoreAccess::kReadOnly) {
     int version = 0;
     Result<sqlite3*> ro = OpenReadOnly(path, &version);
     if (!ro.ok()) return ro.status();
     auto impl = std::make_unique<Impl>();
     impl->path = path;
-    impl->db = *ro;
+    impl->db = store_internal::AdoptSqlite(*ro);
     if (version > kKnownVersion) return NewerSchema(path, version, kKnownVersion);
     if (version == 0) return Status::InvalidInput(path + ": not a dyad store (no schema version)");
     if (version < kKnownVersion)
@@ -266,15 +284,19 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, StoreAccess 
     return std::unique_ptr<Store>(new Store(std::move(impl), kKnownVersion));
   }
   if (access == StoreAccess::kReadWrite && !Exists(path)) return NoSuchStore(path);
-  auto impl = std::make_unique<Impl>();
-  impl->path = path;
-  if (sqlite3_open_v2(path.c_str(), &impl->db,
+  bool created = !Exists(path);
+  sqlite3* h = nullptr;
+  if (sqlite3_open_v2(path.c_str(), &h,
                       SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
                       nullptr) != SQLITE_OK) {
-    return Status::IoError(
-        path + ": cannot open store: " + (impl->db ? sqlite3_errmsg(impl->db) : "out of memory"));
+    std::string why = h ? sqlite3_errmsg(h) : "out of memory";
+    sqlite3_close(h);
+    return Status::IoError(path + ": cannot open store: " + why);
   }
-  sqlite3_busy_timeout(impl->db, 5000);
+  auto impl = std::make_unique<Impl>();
+  impl->path = path;
+  impl->db = store_internal::AdoptSqlite(h);
+  sqlite3_busy_timeout(h, 5000);
   // A file that is not SQLite fails here with "file is not a database".
   // WAL with synchronous=NORMAL: a crash or kill never corrupts the store or loses a committed
   // document; only a power loss may take back the last commits. A 64 MB page cache keeps the
@@ -285,7 +307,7 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, StoreAccess 
   // again for as long as the busy timeout would wait.
   int rc = SQLITE_BUSY;
   for (int tries = 0; tries < 100 && (rc == SQLITE_BUSY || rc == SQLITE_LOCKED); ++tries) {
-    rc = sqlite3_exec(impl->db, "PRAGMA journal_mode=WAL", nullptr, nullptr, nullptr);
+    rc = sqlite3_exec(h, "PRAGMA journal_mode=WAL", nullptr, nullptr, nullptr);
     if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) sqlite3_sleep(50);
   }
   if (rc != SQLITE_OK) return impl->Error("setting the journal mode");
@@ -299,7 +321,7 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, StoreAccess 
   for (;;) {
     if (Status s = impl->Exec("BEGIN IMMEDIATE"); !s.ok()) return s;
     std::string error;
-    int version = SchemaVersion(impl->db, &error);
+    int version = SchemaVersion(h, &error);
     if (version < 0) {
       impl->Exec("ROLLBACK");
       return Status::IoError(path + ": reading schema version: " + error);
@@ -322,7 +344,9 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, StoreAccess 
                              std::to_string(version + 1) + ")");
     }
   }
-  return std::unique_ptr<Store>(new Store(std::move(impl), kKnownVersion));
+  std::unique_ptr<Store> store(new Store(std::move(impl), kKnownVersion));
+  store->created_ = created;
+  return store;
 }
 
 // Inside a transaction the caller opened and closes: stores a document, its events (merged
@@ -330,12 +354,12 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, StoreAccess 
 Result<IngestReport> Store::IngestInTransaction(const Document& doc, const CodedDocument& coded) {
   IngestReport report;
   std::string sha = Sha256Hex(doc.text);
-  sqlite3* db = impl_->db;
+  Db* db = impl_->db.get();
   auto fail = [](Status s) -> Result<IngestReport> { return s; };
   {
     Stmt q(db, "SELECT id FROM documents WHERE sha256 = ?1");
     q.Bind(1, sha);
-    if (q.Step() == SQLITE_ROW) {
+    if (q.Step() == kRow) {
       report.already_present = true;
       report.document_id = q.Int(0);
       return report;
@@ -345,7 +369,7 @@ Result<IngestReport> Store::IngestInTransaction(const Document& doc, const Coded
     Stmt ins(
         db,
         "INSERT INTO documents(sha256, path, title, lang, format, encoding, text, ingested_at, "
-        "code_options) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+        "code_options) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) RETURNING id");
     ins.Bind(1, sha).Bind(2, doc.path).Bind(3, coded.title).Bind(4, coded.lang).Bind(5, doc.format);
     ins.Bind(6, doc.encoding).Bind(7, doc.text).Bind(8, Now());
     std::string options;
@@ -353,8 +377,8 @@ Result<IngestReport> Store::IngestInTransaction(const Document& doc, const Coded
     if (coded.given_date) options += "date=" + coded.given_date->ToIso() + ";";
     if (!coded.given_self.empty()) options += "self=" + coded.given_self + ";";
     ins.Bind(9, options);
-    if (!ins.ok() || ins.Step() != SQLITE_DONE) return fail(impl_->Error("storing document"));
-    report.document_id = sqlite3_last_insert_rowid(db);
+    if (ins.Step() != kRow) return fail(impl_->Error("storing document"));
+    report.document_id = ins.Int(0);
   }
   // The merge lookups, prepared once per document: an event told before is one whose span
   // contains this one's or lies within it, found by span class (schema 10): for each class a
@@ -363,18 +387,21 @@ Result<IngestReport> Store::IngestInTransaction(const Document& doc, const Coded
   static constexpr const char* kCandidates =
       "SELECT id, date_precision FROM events %s WHERE code = ?1 AND mode = ?10 AND "
       "((source_country = ?2 AND target_country = ?3 AND source = ?4 AND target = ?5) OR "
-      "((symmetric = 1 OR ?6 = 1) AND source_country = ?3 AND target_country = ?2 AND "
+      "((\"symmetric\" = 1 OR ?6 = 1) AND source_country = ?3 AND target_country = ?2 AND "
       "source = ?5 AND target = ?4)) AND %s AND "
       "((date <= ?7 AND date_end >= ?8) OR (date >= ?7 AND date_end <= ?8)) "
       // Within one document the coder has already merged what is one event.
       "AND NOT EXISTS (SELECT 1 FROM mentions m WHERE m.event_id = events.id AND "
-      "m.document_id = ?9) LIMIT 1";
+      // Of several (a symmetric event stored both ways), the first stored: the same in every
+      // engine and whatever index a plan reads.
+      "m.document_id = ?9) ORDER BY id LIMIT 1";
   char short_sql[1024], year_sql[1024], long_sql[1024];
   std::snprintf(short_sql, sizeof short_sql, kCandidates, "",
                 "span_class = 0 AND date >= ?11 AND date <= ?8");
   std::snprintf(year_sql, sizeof year_sql, kCandidates, "",
                 "span_class = 1 AND date >= ?12 AND date <= ?8");
-  std::snprintf(long_sql, sizeof long_sql, kCandidates, "INDEXED BY events_long", "long_span = 1");
+  std::snprintf(long_sql, sizeof long_sql, kCandidates,
+                db->dialect() == Dialect::kSqlite ? "INDEXED BY events_long" : "", "long_span = 1");
   Stmt near_q(db, short_sql), year_q(db, year_sql), long_q(db, long_sql);
   if (!near_q.ok() || !year_q.ok() || !long_q.ok())
     return fail(impl_->Error("preparing the merge lookup"));
@@ -401,7 +428,7 @@ Result<IngestReport> Store::IngestInTransaction(const Document& doc, const Coded
       // Where a stored span of the class that holds or lies in this one can start.
       q->Bind(11, std::min(e.date.begin, e.date.end.AddDays(-31)).ToIso());
       q->Bind(12, std::min(e.date.begin, e.date.end.AddDays(-400)).ToIso());
-      if (q->Step() == SQLITE_ROW) {
+      if (q->Step() == kRow) {
         event_id = q->Int(0);
         DatePrecision stored = ParsePrecision(q->Text(1)).value_or(DatePrecision::kDay);
         q->Reset();
@@ -411,7 +438,7 @@ Result<IngestReport> Store::IngestInTransaction(const Document& doc, const Coded
                   "UPDATE events SET date = ?1, date_end = ?2, date_precision = ?3 WHERE id = ?4");
           up.Bind(1, e.date.begin.ToIso()).Bind(2, e.date.end.ToIso());
           up.Bind(3, std::string(PrecisionName(e.date.precision))).Bind(4, event_id);
-          if (up.Step() != SQLITE_DONE) return fail(impl_->Error("updating event"));
+          if (up.Step() != kDone) return fail(impl_->Error("updating event"));
         }
       }
       q->Reset();  // no statement stays open across the writes below
@@ -420,7 +447,7 @@ Result<IngestReport> Store::IngestInTransaction(const Document& doc, const Coded
       // Another telling's quotations and attribution join the stored event.
       Stmt get(db, "SELECT quotes, attribution FROM events WHERE id = ?1");
       get.Bind(1, event_id);
-      if (get.Step() == SQLITE_ROW) {
+      if (get.Step() == kRow) {
         std::vector<std::string> quotes = io::DecodeQuotes(get.Text(0));
         bool changed = false;
         for (const std::string& q : e.quotes)
@@ -433,7 +460,7 @@ Result<IngestReport> Store::IngestInTransaction(const Document& doc, const Coded
         if (changed) {
           Stmt up(db, "UPDATE events SET quotes = ?1, attribution = ?2 WHERE id = ?3");
           up.Bind(1, io::EncodeQuotes(quotes)).Bind(2, attribution).Bind(3, event_id);
-          if (up.Step() != SQLITE_DONE) return fail(impl_->Error("updating event"));
+          if (up.Step() != kDone) return fail(impl_->Error("updating event"));
         }
       }
     }
@@ -445,21 +472,20 @@ Result<IngestReport> Store::IngestInTransaction(const Document& doc, const Coded
       ++report.events_merged;
     }
     for (const Mention& m : e.mentions) {
-      Stmt ins(
-          db,
-          "INSERT OR IGNORE INTO mentions(event_id, document_id, span_begin, span_end, section, "
-          "evidence, date, date_end) VALUES(?1,?2,?3,?4,?5,?6,?7,?8)");
+      Stmt ins(db,
+               "INSERT INTO mentions(event_id, document_id, span_begin, span_end, section, "
+               "evidence, date, date_end) VALUES(?1,?2,?3,?4,?5,?6,?7,?8) ON CONFLICT DO NOTHING");
       ins.Bind(1, event_id)
           .Bind(2, report.document_id)
           .Bind(3, static_cast<long long>(m.span_begin));
       ins.Bind(4, static_cast<long long>(m.span_end)).Bind(5, m.section).Bind(6, m.evidence);
       ins.Bind(7, m.date.begin.ToIso()).Bind(8, m.date.end.ToIso());
-      if (!ins.ok() || ins.Step() != SQLITE_DONE) return fail(impl_->Error("storing mention"));
+      if (!ins.ok() || ins.Step() != kDone) return fail(impl_->Error("storing mention"));
     }
     if (corrected != nullptr) {
       Stmt up(db, "UPDATE events SET review = 'accepted' WHERE id = ?1");
       up.Bind(1, event_id);
-      if (up.Step() != SQLITE_DONE) return fail(impl_->Error("marking an accepted event"));
+      if (up.Step() != kDone) return fail(impl_->Error("marking an accepted event"));
       satisfied.push_back(corrected->correction_id);
     }
   }
@@ -476,14 +502,13 @@ Result<IngestReport> Store::IngestInTransaction(const Document& doc, const Coded
     ins.Bind(1, report.document_id).Bind(2, static_cast<long long>(u.span_begin));
     ins.Bind(3, static_cast<long long>(u.span_end)).Bind(4, u.evidence).Bind(5, u.reason);
     ins.Bind(6, u.predicate).Bind(7, u.words);
-    if (!ins.ok() || ins.Step() != SQLITE_DONE)
-      return fail(impl_->Error("storing the review queue"));
+    if (!ins.ok() || ins.Step() != kDone) return fail(impl_->Error("storing the review queue"));
   }
   return report;
 }
 
 Result<IngestReport> Store::Ingest(const Document& doc, const CodedDocument& coded) {
-  if (Status s = impl_->Exec("BEGIN IMMEDIATE"); !s.ok()) return s;
+  if (Status s = impl_->db->BeginWrite(); !s.ok()) return impl_->Error("beginning a write");
   Result<IngestReport> r = IngestInTransaction(doc, coded);
   if (!r.ok() || r->already_present) {
     impl_->Exec("ROLLBACK");
@@ -499,21 +524,22 @@ Result<IngestReport> Store::Ingest(const Document& doc, const CodedDocument& cod
 // Inside a transaction: a document's mentions, the events no other document tells, its review
 // queue and the document itself.
 Status Store::RemoveInTransaction(long long document_id, RemoveReport* report) {
-  sqlite3* db = impl_->db;
+  Db* db = impl_->db.get();
   auto exec = [&](const char* sql, const char* what, int* changed) -> Status {
     Stmt st(db, sql);
     st.Bind(1, document_id);
-    if (!st.ok() || st.Step() != SQLITE_DONE) return impl_->Error(what);
-    if (changed != nullptr) *changed = sqlite3_changes(db);
+    if (st.Step() != kDone) return impl_->Error(what);
+    if (changed != nullptr) *changed = static_cast<int>(st.Changes());
     return Status::Ok();
   };
-  // The events only this document tells go with it; the others lose its mentions.
-  if (Status s =
-          exec("CREATE TEMP TABLE IF NOT EXISTS gone(id INTEGER PRIMARY KEY)", "removing", nullptr);
-      !s.ok())
-    return s;
-  if (Status s = exec("DELETE FROM temp.gone", "removing", nullptr); !s.ok()) return s;
-  if (Status s = exec("INSERT INTO temp.gone SELECT DISTINCT event_id FROM mentions m WHERE "
+  // The events only this document tells go with it; the others lose its mentions. Their ids
+  // wait in a temporary table (the connection's own) while the mentions that name them go.
+  std::string create = db->dialect() == Dialect::kSqlite
+                           ? "CREATE TEMP TABLE IF NOT EXISTS gone(id INTEGER PRIMARY KEY)"
+                           : "CREATE TEMP TABLE IF NOT EXISTS gone(id BIGINT PRIMARY KEY)";
+  if (Status s = exec(create.c_str(), "removing", nullptr); !s.ok()) return s;
+  if (Status s = exec("DELETE FROM gone", "removing", nullptr); !s.ok()) return s;
+  if (Status s = exec("INSERT INTO gone SELECT DISTINCT event_id FROM mentions m WHERE "
                       "m.document_id = ?1 AND NOT EXISTS (SELECT 1 FROM mentions o WHERE "
                       "o.event_id = m.event_id AND o.document_id != ?1)",
                       "removing events", nullptr);
@@ -524,8 +550,8 @@ Status Store::RemoveInTransaction(long long document_id, RemoveReport* report) {
           exec("DELETE FROM mentions WHERE document_id = ?1", "removing mentions", &mentions);
       !s.ok())
     return s;
-  if (Status s = exec("DELETE FROM events WHERE id IN (SELECT id FROM temp.gone)",
-                      "removing events", &events);
+  if (Status s =
+          exec("DELETE FROM events WHERE id IN (SELECT id FROM gone)", "removing events", &events);
       !s.ok())
     return s;
   if (Status s = exec("DELETE FROM unresolved WHERE document_id = ?1", "removing the review queue",
@@ -542,7 +568,7 @@ Status Store::RemoveInTransaction(long long document_id, RemoveReport* report) {
 }
 
 Result<RemoveReport> Store::RemoveDocument(long long document_id) {
-  if (Status s = impl_->Exec("BEGIN IMMEDIATE"); !s.ok()) return s;
+  if (Status s = impl_->db->BeginWrite(); !s.ok()) return impl_->Error("beginning a write");
   RemoveReport report;
   if (Status s = RemoveInTransaction(document_id, &report); !s.ok()) {
     impl_->Exec("ROLLBACK");
@@ -557,7 +583,7 @@ Result<RemoveReport> Store::RemoveDocument(long long document_id) {
 
 Result<IngestReport> Store::Replace(long long document_id, const Document& doc,
                                     const CodedDocument& coded) {
-  if (Status s = impl_->Exec("BEGIN IMMEDIATE"); !s.ok()) return s;
+  if (Status s = impl_->db->BeginWrite(); !s.ok()) return impl_->Error("beginning a write");
   RemoveReport removed;
   Status s = RemoveInTransaction(document_id, &removed);
   Result<IngestReport> r = s.ok() ? IngestInTransaction(doc, coded) : Result<IngestReport>(s);
@@ -573,9 +599,9 @@ Result<IngestReport> Store::Replace(long long document_id, const Document& doc,
 }
 
 Result<Document> Store::StoredText(long long document_id) const {
-  Stmt q(impl_->db, "SELECT path, text, format, encoding FROM documents WHERE id = ?1");
+  Stmt q(impl_->db.get(), "SELECT path, text, format, encoding FROM documents WHERE id = ?1");
   q.Bind(1, document_id);
-  if (q.Step() != SQLITE_ROW)
+  if (q.Step() != kRow)
     return Status::NotFound("no stored document " + std::to_string(document_id));
   Document d;
   d.path = q.Text(0);
@@ -587,26 +613,27 @@ Result<Document> Store::StoredText(long long document_id) const {
 
 namespace {
 
-class SqliteImport : public EventImport {
+class StoreImport : public EventImport {
  public:
-  SqliteImport(sqlite3* db, std::string store_path, long long document_id, bool present)
+  StoreImport(Db* db, std::string store_path, long long document_id, bool present)
       : db_(db),
         store_path_(std::move(store_path)),
         ev_(db,
             "INSERT INTO events(date, date_end, date_precision, source, target, source_country, "
             "target_country, source_name, target_name, source_label_ko, source_label_en, "
-            "target_label_ko, target_label_en, code, goldstein, quad_class, symmetric, "
+            "target_label_ko, target_label_en, code, goldstein, quad_class, \"symmetric\", "
             "action_ko, action_en, lang, mode, quotes, attribution, ext_id, date_basis, ext) "
             "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,"
-            "?22,?23,?24,?25,?26)"),
+            "?22,?23,?24,?25,?26) RETURNING id"),
         mention_(db,
-                 "INSERT OR IGNORE INTO mentions(event_id, document_id, span_begin, span_end, "
-                 "section, evidence, date, date_end, doc) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9)") {
+                 "INSERT INTO mentions(event_id, document_id, span_begin, span_end, "
+                 "section, evidence, date, date_end, doc) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9) ON "
+                 "CONFLICT DO NOTHING") {
     report_.already_present = present;
     report_.document_id = document_id;
   }
-  ~SqliteImport() override {
-    if (open_) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+  ~StoreImport() override {
+    if (open_ && !report_.already_present) db_->Rollback();
   }
   bool already_present() const override { return report_.already_present; }
 
@@ -624,8 +651,9 @@ class SqliteImport : public EventImport {
     ev_.Bind(20, e.lang).Bind(21, std::string(ModeName(e.mode)));
     ev_.Bind(22, io::EncodeQuotes(e.quotes)).Bind(23, e.attribution).Bind(24, e.id);
     ev_.Bind(25, e.date_basis).Bind(26, store_internal::ExtToJson(e.ext));
-    if (!ev_.ok() || ev_.Step() != SQLITE_DONE) return Error("storing event");
-    long long id = sqlite3_last_insert_rowid(db_);
+    if (ev_.Step() != kRow) return Error("storing event");
+    long long id = ev_.Int(0);
+    ev_.Reset();
     for (const Mention& m : e.mentions) {
       mention_.Reset();
       mention_.Bind(1, id)
@@ -633,7 +661,7 @@ class SqliteImport : public EventImport {
           .Bind(3, static_cast<long long>(m.span_begin));
       mention_.Bind(4, static_cast<long long>(m.span_end)).Bind(5, m.section).Bind(6, m.evidence);
       mention_.Bind(7, m.date.begin.ToIso()).Bind(8, m.date.end.ToIso()).Bind(9, m.doc);
-      if (!mention_.ok() || mention_.Step() != SQLITE_DONE) return Error("storing mention");
+      if (!mention_.ok() || mention_.Step() != kDone) return Error("storing mention");
     }
     ++report_.events_added;
     return Status::Ok();
@@ -643,21 +671,18 @@ class SqliteImport : public EventImport {
     if (report_.already_present) return report_;
     if (!open_) return Status::Internal(store_path_ + ": the import is closed");
     open_ = false;
-    char* err = nullptr;
-    if (sqlite3_exec(db_, "COMMIT", nullptr, nullptr, &err) != SQLITE_OK) {
-      std::string msg = store_path_ + ": " + (err ? err : "commit failed");
-      sqlite3_free(err);
-      sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
-      return Status::IoError(msg);
+    if (Status s = db_->Commit(); !s.ok()) {
+      db_->Rollback();
+      return Status::IoError(store_path_ + ": " + s.message());
     }
     return report_;
   }
 
  private:
   Status Error(const char* what) const {
-    return Status::IoError(store_path_ + ": " + what + ": " + sqlite3_errmsg(db_));
+    return Status::IoError(store_path_ + ": " + what + ": " + db_->LastError());
   }
-  sqlite3* db_;
+  Db* db_;
   std::string store_path_;
   Stmt ev_, mention_;
   ImportReport report_;
@@ -667,29 +692,31 @@ class SqliteImport : public EventImport {
 }  // namespace
 
 Result<std::unique_ptr<EventImport>> Store::BeginImport(const ImportSource& src) {
-  sqlite3* db = impl_->db;
-  if (Status s = impl_->Exec("BEGIN IMMEDIATE"); !s.ok()) return s;
+  Db* db = impl_->db.get();
+  if (Status s = db->BeginWrite(); !s.ok()) return impl_->Error("beginning a write");
   {
     Stmt q(db, "SELECT id FROM documents WHERE sha256 = ?1");
     q.Bind(1, src.sha256);
-    if (q.Step() == SQLITE_ROW) {
+    if (q.Step() == kRow) {
       long long id = q.Int(0);
+      q.Reset();
       impl_->Exec("ROLLBACK");
-      auto done = std::make_unique<SqliteImport>(db, impl_->path, id, true);
+      auto done = std::make_unique<StoreImport>(db, impl_->path, id, true);
       return std::unique_ptr<EventImport>(std::move(done));
     }
   }
   Stmt ins(db,
            "INSERT INTO documents(sha256, path, title, lang, format, encoding, text, ingested_at) "
-           "VALUES(?1, ?2, ?3, '', ?4, '', '', ?5)");
+           "VALUES(?1, ?2, ?3, '', ?4, '', '', ?5) RETURNING id");
   ins.Bind(1, src.sha256).Bind(2, src.path).Bind(3, src.title).Bind(4, src.format).Bind(5, Now());
-  if (!ins.ok() || ins.Step() != SQLITE_DONE) {
+  if (ins.Step() != kRow) {
     Status s = impl_->Error("storing the imported file");
     impl_->Exec("ROLLBACK");
     return s;
   }
-  long long id = sqlite3_last_insert_rowid(db);
-  return std::unique_ptr<EventImport>(std::make_unique<SqliteImport>(db, impl_->path, id, false));
+  long long id = ins.Int(0);
+  ins.Reset();
+  return std::unique_ptr<EventImport>(std::make_unique<StoreImport>(db, impl_->path, id, false));
 }
 
 namespace {
@@ -724,22 +751,24 @@ bool StatePair(const EventQuery& q) {
 // the dyad index, in date order).
 enum class Way { kBoth, kForward, kBackward };
 
-std::string QueryWhere(const EventQuery& q, SpanPart part = SpanPart::kEvery, Way way = Way::kBoth);
+std::string QueryWhere(const Db* db, const EventQuery& q, SpanPart part = SpanPart::kEvery,
+                       Way way = Way::kBoth);
 
 // " FROM events … WHERE …" of an event query for one part (parameters ?1-?8 and ?12, bound by
 // BindQuery).
-std::string QueryFrom(const EventQuery& q, SpanPart part, Way way = Way::kBoth) {
-  return std::string(part == SpanPart::kLong ? " FROM events INDEXED BY events_long"
-                                             : " FROM events") +
-         QueryWhere(q, part, way);
+std::string QueryFrom(const Db* db, const EventQuery& q, SpanPart part, Way way = Way::kBoth) {
+  return std::string(part == SpanPart::kLong && db->dialect() == Dialect::kSqlite
+                         ? " FROM events INDEXED BY events_long"
+                         : " FROM events") +
+         QueryWhere(db, q, part, way);
 }
 
 // The WHERE clause of an event query (parameters ?1-?8 and ?12, bound by BindQuery).
-std::string QueryWhere(const EventQuery& q, SpanPart part, Way way) {
+std::string QueryWhere(const Db* db, const EventQuery& q, SpanPart part, Way way) {
   // A state's ISO code is matched on the country columns alone, which the dyad index holds; an
   // actor code (IGOUNO, RUSMIL) by its prefix as well.
   auto state = IsStateCode;
-  std::string sql = " WHERE 1";
+  std::string sql = " WHERE 1 = 1";
   if (StatePair(q) && way == Way::kForward)
     sql += " AND source_country = ?1 AND target_country = ?2";
   else if (StatePair(q) && way == Way::kBackward)
@@ -770,8 +799,9 @@ std::string QueryWhere(const EventQuery& q, SpanPart part, Way way) {
   if (!q.code_root.empty()) sql += " AND code LIKE ?5 || '%'";
   if (q.unreviewed) sql += " AND review = ''";
   if (!q.modes.empty()) {
-    // Unary +: the mode is tested, not searched, so a dyad's rows stream in the index's order.
-    sql += " AND +mode IN (";
+    // SQLite's unary +: the mode is tested, not searched, so a dyad's rows stream in the
+    // index's order.
+    sql += db->dialect() == Dialect::kSqlite ? " AND +mode IN (" : " AND mode IN (";
     for (size_t i = 0; i < q.modes.size(); ++i)
       sql += (i ? ",'" : "'") + std::string(ModeName(q.modes[i])) + "'";
     sql += ")";
@@ -793,21 +823,20 @@ void BindQuery(Stmt& s, const EventQuery& q) {
 }  // namespace
 
 Status Store::BeginRead() const {
-  if (sqlite3_exec(impl_->db, "BEGIN", nullptr, nullptr, nullptr) != SQLITE_OK)
-    return impl_->Error("beginning a read");
+  if (!impl_->db->BeginRead().ok()) return impl_->Error("beginning a read");
   return Status::Ok();
 }
 
-void Store::EndRead() const { sqlite3_exec(impl_->db, "COMMIT", nullptr, nullptr, nullptr); }
+void Store::EndRead() const { (void)impl_->db->Commit(); }
 
 Result<long long> Store::CountEvents(const EventQuery& q) const {
   long long n = 0;
   for (SpanPart part : SpanParts(q)) {
-    std::string sql = "SELECT count(*)" + QueryFrom(q, part);
-    Stmt s(impl_->db, sql.c_str());
+    std::string sql = "SELECT count(*)" + QueryFrom(impl_->db.get(), q, part);
+    Stmt s(impl_->db.get(), sql.c_str());
     if (!s.ok()) return impl_->Error("counting events");
     BindQuery(s, q);
-    if (s.Step() != SQLITE_ROW) return impl_->Error("counting events");
+    if (s.Step() != kRow) return impl_->Error("counting events");
     n += s.Int(0);
   }
   return n;
@@ -822,25 +851,27 @@ Result<std::vector<DayCount>> Store::DailyCounts(const EventQuery& q) const {
   if (StatePair(q))
     ways = {{Way::kForward, "1"}, {Way::kBackward, "0"}};
   else
-    ways = {{Way::kBoth, "(source_country = " + side + " OR source LIKE " + side + " || '%')"}};
+    ways = {{Way::kBoth, "CASE WHEN source_country = " + side + " OR source LIKE " + side +
+                             " || '%' THEN 1 ELSE 0 END"}};
   std::vector<DayCount> out;
   for (const auto& [way, fwd] : ways)
     for (SpanPart part : SpanParts(q)) {
       std::string sql = "SELECT date, " + fwd +
-                        " AS fwd, quad_class, count(*), total(goldstein), total(goldstein * "
+                        " AS fwd, quad_class, count(*), sum(goldstein), sum(goldstein * "
                         "goldstein)" +
-                        QueryFrom(q, part, way) + " GROUP BY date, mode, quad_class";
-      Stmt s(impl_->db, sql.c_str());
+                        QueryFrom(impl_->db.get(), q, part, way) +
+                        " GROUP BY date, mode, quad_class, fwd";
+      Stmt s(impl_->db.get(), sql.c_str());
       if (!s.ok()) return impl_->Error("counting events by day");
       BindQuery(s, q);
       int rc;
-      while ((rc = s.Step()) == SQLITE_ROW) {
+      while ((rc = s.Step()) == kRow) {
         std::optional<Date> day = Date::Parse(s.Text(0));
         if (!day) continue;
         out.push_back(
             {*day, s.Int(1) != 0, static_cast<int>(s.Int(2)), s.Int(3), s.Real(4), s.Real(5)});
       }
-      if (rc != SQLITE_DONE) return impl_->Error("counting events by day");
+      if (rc != kDone) return impl_->Error("counting events by day");
     }
   // The parts and the directions come one after the other: in order of day.
   std::stable_sort(out.begin(), out.end(),
@@ -867,15 +898,15 @@ Result<PairTable> Store::Pairs(const EventQuery& q, const Date& middle, int per_
   size_t keep = static_cast<size_t>(std::max(0, per_pair));
   for (SpanPart part : SpanParts(q)) {
     std::string sql = "SELECT source_country, target_country, date, quad_class, goldstein, id" +
-                      QueryFrom(q, part) +
+                      QueryFrom(impl_->db.get(), q, part) +
                       " AND source_country != '' AND target_country != '' AND source_country != "
                       "target_country";
-    Stmt s(impl_->db, sql.c_str());
+    Stmt s(impl_->db.get(), sql.c_str());
     if (!s.ok()) return impl_->Error("counting events by pair");
     BindQuery(s, q);
     std::string split = middle.ToIso();
     int rc;
-    while ((rc = s.Step()) == SQLITE_ROW) {
+    while ((rc = s.Step()) == kRow) {
       std::string a = s.Text(0), b = s.Text(1), date = s.Text(2);
       if (b < a) std::swap(a, b);
       Acc& acc = pairs[{a, b}];
@@ -894,10 +925,10 @@ Result<PairTable> Store::Pairs(const EventQuery& q, const Date& middle, int per_
       acc.top.insert(at, std::move(cand));
       if (acc.top.size() > keep) acc.top.pop_back();
     }
-    if (rc != SQLITE_DONE) return impl_->Error("counting events by pair");
+    if (rc != kDone) return impl_->Error("counting events by pair");
   }
   PairTable out;
-  Stmt id_q(impl_->db, "SELECT ext_id FROM events WHERE id = ?1");
+  Stmt id_q(impl_->db.get(), "SELECT ext_id FROM events WHERE id = ?1");
   if (!id_q.ok()) return impl_->Error("finding the events behind each pair");
   for (auto& [key, acc] : pairs) {
     for (int late = 0; late < 2; ++late) {
@@ -911,7 +942,7 @@ Result<PairTable> Store::Pairs(const EventQuery& q, const Date& middle, int per_
     for (const Candidate& cand : acc.top) {
       id_q.Reset();
       id_q.Bind(1, cand.id);
-      if (id_q.Step() == SQLITE_ROW) e.ids.push_back(id_q.Text(0));
+      if (id_q.Step() == kRow) e.ids.push_back(id_q.Text(0));
     }
   }
   return out;
@@ -921,19 +952,20 @@ Result<std::vector<Event>> Store::Events(const EventQuery& q) const {
   std::string sql =
       "SELECT id, date, date_end, date_precision, source, target, source_country, target_country, "
       "source_name, target_name, source_label_ko, source_label_en, target_label_ko, "
-      "target_label_en, code, goldstein, quad_class, symmetric, action_ko, action_en, lang, mode, "
+      "target_label_en, code, goldstein, quad_class, \"symmetric\", action_ko, action_en, lang, "
+      "mode, "
       "quotes, attribution, ext_id, date_basis, review, ext FROM events";
-  sql += QueryWhere(q);
+  sql += QueryWhere(impl_->db.get(), q);
   sql += " ORDER BY date, id";
   if (q.limit > 0) sql += " LIMIT ?13 OFFSET ?14";
-  Stmt s(impl_->db, sql.c_str());
+  Stmt s(impl_->db.get(), sql.c_str());
   if (!s.ok()) return impl_->Error("querying events");
   BindQuery(s, q);
   if (q.limit > 0) s.Bind(13, q.limit).Bind(14, std::max(0LL, q.offset));
   std::vector<Event> out;
   std::vector<long long> ids;
   int rc;
-  while ((rc = s.Step()) == SQLITE_ROW) {
+  while ((rc = s.Step()) == kRow) {
     Event e;
     ids.push_back(s.Int(0));
     e.date = SpanFrom(s.Text(1), s.Text(2), s.Text(3));
@@ -956,18 +988,22 @@ Result<std::vector<Event>> Store::Events(const EventQuery& q) const {
     e.ext = store_internal::ExtFromJson(s.Text(27));
     out.push_back(std::move(e));
   }
-  if (rc != SQLITE_DONE) return impl_->Error("querying events");
-  Stmt mq(impl_->db,
+  if (rc != kDone) return impl_->Error("querying events");
+  Stmt mq(impl_->db.get(),
           "SELECT CASE WHEN m.doc != '' THEN m.doc ELSE d.path END, m.span_begin, m.span_end, "
           "m.evidence, m.section, m.date, m.date_end, m.document_id FROM mentions m JOIN "
           "documents d ON d.id = "
           "m.document_id WHERE m.event_id = ?1 "
-          "ORDER BY (julianday(m.date_end) - julianday(m.date)), m.id");
+          "ORDER BY " +
+              std::string(impl_->db->dialect() == Dialect::kSqlite
+                              ? "julianday(m.date_end) - julianday(m.date)"
+                              : "CAST(m.date_end AS date) - CAST(m.date AS date)") +
+              ", m.id");
   if (!mq.ok()) return impl_->Error("querying mentions");
   for (size_t i = 0; i < out.size(); ++i) {
     mq.Reset();
     mq.Bind(1, ids[i]);
-    while (mq.Step() == SQLITE_ROW) {
+    while (mq.Step() == kRow) {
       Mention x;
       x.doc = mq.Text(0);
       x.span_begin = static_cast<uint32_t>(mq.Int(1));
@@ -990,11 +1026,11 @@ Result<std::vector<Unresolved>> Store::UnresolvedItems(const std::string& reason
       "JOIN documents d ON d.id = u.document_id";
   if (!reason.empty()) sql += " WHERE u.reason = ?1";
   sql += " ORDER BY u.reason, d.path, u.span_begin";
-  Stmt s(impl_->db, sql.c_str());
+  Stmt s(impl_->db.get(), sql.c_str());
   if (!s.ok()) return impl_->Error("querying the review queue");
   if (!reason.empty()) s.Bind(1, reason);
   std::vector<Unresolved> out;
-  while (s.Step() == SQLITE_ROW) {
+  while (s.Step() == kRow) {
     Unresolved u;
     u.doc = s.Text(0);
     u.span_begin = static_cast<uint32_t>(s.Int(1));
@@ -1009,10 +1045,10 @@ Result<std::vector<Unresolved>> Store::UnresolvedItems(const std::string& reason
 }
 
 Result<std::vector<StoredDocument>> Store::Documents() const {
-  Stmt s(impl_->db,
+  Stmt s(impl_->db.get(),
          "SELECT id, path, title, lang, sha256, code_options FROM documents ORDER BY id");
   std::vector<StoredDocument> out;
-  while (s.Step() == SQLITE_ROW) {
+  while (s.Step() == kRow) {
     StoredDocument d;
     d.id = s.Int(0), d.path = s.Text(1), d.title = s.Text(2), d.lang = s.Text(3);
     d.sha256 = s.Text(4);
@@ -1036,8 +1072,8 @@ Result<FigureImportReport> Store::AddFigures(const burden::EditionData& data) {
   using burden::Cell;
   const burden::Edition& e = data.edition;
   FigureImportReport report;
-  sqlite3* db = impl_->db;
-  if (Status s = impl_->Exec("BEGIN IMMEDIATE"); !s.ok()) return s;
+  Db* db = impl_->db.get();
+  if (Status s = impl_->db->BeginWrite(); !s.ok()) return impl_->Error("beginning a write");
   auto fail = [&](Status s) -> Result<FigureImportReport> {
     impl_->Exec("ROLLBACK");
     return s;
@@ -1045,7 +1081,7 @@ Result<FigureImportReport> Store::AddFigures(const burden::EditionData& data) {
   {
     Stmt q(db, "SELECT publisher, published, basis FROM figure_editions WHERE id = ?1");
     q.Bind(1, e.id);
-    if (q.Step() == SQLITE_ROW) {
+    if (q.Step() == kRow) {
       if (q.Text(0) != e.publisher || q.Text(1) != e.published || q.Text(2) != e.basis) {
         return fail(Status::InvalidInput("edition " + e.id + " is already stored as " + q.Text(0) +
                                          ", " + q.Text(2) + " basis, published " + q.Text(1) +
@@ -1058,7 +1094,7 @@ Result<FigureImportReport> Store::AddFigures(const burden::EditionData& data) {
       ins.Bind(1, e.id).Bind(2, e.publisher).Bind(3, e.title).Bind(4, e.published);
       ins.Bind(5, e.cutoff).Bind(6, e.basis).Bind(7, e.source);
       ins.Bind(8, static_cast<long long>(e.partial)).Bind(9, Now());
-      if (!ins.ok() || ins.Step() != SQLITE_DONE) return fail(impl_->Error("storing edition"));
+      if (!ins.ok() || ins.Step() != kDone) return fail(impl_->Error("storing edition"));
       report.new_edition = true;
     }
   }
@@ -1073,7 +1109,7 @@ Result<FigureImportReport> Store::AddFigures(const burden::EditionData& data) {
     std::string series(burden::SeriesName(c.series));
     find.Reset();
     find.Bind(1, e.id).Bind(2, series).Bind(3, c.country).Bind(4, static_cast<long long>(c.year));
-    if (find.Step() == SQLITE_ROW) {
+    if (find.Step() == kRow) {
       std::optional<double> old;
       if (!find.IsNull(0)) old = find.Real(0);
       if (old != c.value || (find.Int(1) != 0) != c.estimate) {
@@ -1092,7 +1128,7 @@ Result<FigureImportReport> Store::AddFigures(const burden::EditionData& data) {
     else
       ins.BindNull(5);
     ins.Bind(6, static_cast<long long>(c.estimate));
-    if (ins.Step() != SQLITE_DONE) return fail(impl_->Error("storing a figure"));
+    if (ins.Step() != kDone) return fail(impl_->Error("storing a figure"));
     ++report.added;
   }
   if (Status s = impl_->Exec("COMMIT"); !s.ok()) return fail(s);
@@ -1101,23 +1137,23 @@ Result<FigureImportReport> Store::AddFigures(const burden::EditionData& data) {
 
 Result<std::vector<burden::EditionData>> Store::FigureEditions() const {
   std::vector<burden::EditionData> out;
-  Stmt q(impl_->db,
+  Stmt q(impl_->db.get(),
          "SELECT id, publisher, title, published, cutoff, basis, source, partial "
          "FROM figure_editions ORDER BY published, id");
   if (!q.ok()) return impl_->Error("reading editions");
-  while (q.Step() == SQLITE_ROW) {
+  while (q.Step() == kRow) {
     burden::EditionData d;
     d.edition = {q.Text(0), q.Text(1), q.Text(2),     q.Text(3), q.Text(4),
                  q.Text(5), q.Text(6), q.Int(7) != 0, false};
     out.push_back(std::move(d));
   }
-  Stmt f(impl_->db,
+  Stmt f(impl_->db.get(),
          "SELECT series, country, year, value, estimate FROM figures WHERE edition = ?1 "
          "ORDER BY series, country, year");
   for (burden::EditionData& d : out) {
     f.Reset();
     f.Bind(1, d.edition.id);
-    while (f.Step() == SQLITE_ROW) {
+    while (f.Step() == kRow) {
       burden::Cell c;
       c.series = burden::ParseSeries(f.Text(0)).value_or(burden::Series::kShareGdp);
       c.country = f.Text(1);

@@ -1,11 +1,10 @@
-// What the store's translation units share: a prepared statement, the handle, and the column
-// helpers. Private to src/store.
-#ifndef DYAD_STORE_SQLITE_UTIL_H_
-#define DYAD_STORE_SQLITE_UTIL_H_
-
-#include <sqlite3.h>
+// What the store's translation units share: the connection (store/db.h), the column helpers
+// and the steps of a correction. Private to src/store.
+#ifndef DYAD_STORE_STORE_UTIL_H_
+#define DYAD_STORE_STORE_UTIL_H_
 
 #include <ctime>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -13,51 +12,11 @@
 #include "dyad/event.h"
 #include "dyad/status.h"
 #include "dyad/store.h"
+#include "store/db.h"
 
 namespace dyad {
 
 namespace store_internal {
-
-class Stmt {
- public:
-  Stmt(sqlite3* db, const char* sql) { rc_ = sqlite3_prepare_v2(db, sql, -1, &s_, nullptr); }
-  ~Stmt() { sqlite3_finalize(s_); }
-  Stmt(const Stmt&) = delete;
-  Stmt& operator=(const Stmt&) = delete;
-  bool ok() const { return rc_ == SQLITE_OK; }
-  Stmt& Bind(int i, const std::string& v) {
-    sqlite3_bind_text(s_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
-    return *this;
-  }
-  Stmt& Bind(int i, long long v) {
-    sqlite3_bind_int64(s_, i, v);
-    return *this;
-  }
-  Stmt& Bind(int i, double v) {
-    sqlite3_bind_double(s_, i, v);
-    return *this;
-  }
-  Stmt& BindNull(int i) {
-    sqlite3_bind_null(s_, i);
-    return *this;
-  }
-  bool IsNull(int c) const { return sqlite3_column_type(s_, c) == SQLITE_NULL; }
-  int Step() { return sqlite3_step(s_); }
-  void Reset() {
-    sqlite3_reset(s_);
-    sqlite3_clear_bindings(s_);
-  }
-  std::string Text(int c) const {
-    const unsigned char* t = sqlite3_column_text(s_, c);
-    return t ? std::string(reinterpret_cast<const char*>(t), sqlite3_column_bytes(s_, c)) : "";
-  }
-  long long Int(int c) const { return sqlite3_column_int64(s_, c); }
-  double Real(int c) const { return sqlite3_column_double(s_, c); }
-
- private:
-  sqlite3_stmt* s_ = nullptr;
-  int rc_;
-};
 
 inline std::string Now() {
   std::time_t t = std::time(nullptr);
@@ -80,7 +39,7 @@ std::string ExtToJson(const std::vector<std::pair<std::string, std::string>>& ex
 std::vector<std::pair<std::string, std::string>> ExtFromJson(const std::string& s);
 
 // Stores one event row with its review mark ("" as coded); its rowid in *row.
-Status InsertEvent(sqlite3* db, const std::string& path, const Event& e, const std::string& review,
+Status InsertEvent(Db* db, const std::string& path, const Event& e, const std::string& review,
                    long long* row);
 
 // A correction anchored in one document (dyad/correction.h): what a recode of it matches.
@@ -93,7 +52,7 @@ struct Anchored {
 };
 
 // The live corrections anchored in the document whose text has SHA-256 `sha`, oldest first.
-Result<std::vector<Anchored>> AnchoredCorrections(sqlite3* db, const std::string& path,
+Result<std::vector<Anchored>> AnchoredCorrections(Db* db, const std::string& path,
                                                   const std::string& sha);
 // The correction a newly coded event is the corrected event of, or null: a telling at an anchor
 // with the code, sides and mode the event had when corrected.
@@ -101,31 +60,23 @@ const Anchored* CorrectedBy(const std::vector<Anchored>& anchored, const Event& 
 // After a document's coded events are stored: the analyst's events anchored in it (edited,
 // added, and accepted ones the coder no longer finds: every correction of `anchored` not in
 // `satisfied`) are stored again, or get this document's tellings back.
-Status RestoreCorrected(sqlite3* db, const std::string& path, const std::vector<Anchored>& anchored,
+Status RestoreCorrected(Db* db, const std::string& path, const std::vector<Anchored>& anchored,
                         long long document_id, const std::vector<long long>& satisfied);
 
 }  // namespace store_internal
 
 struct Store::Impl {
-  sqlite3* db = nullptr;
-  std::string path;
-  ~Impl() {
-    if (db) sqlite3_close(db);
-  }
+  std::unique_ptr<store_internal::Db> db;
+  std::string path;  // as given; a PostgreSQL URI without its password
   Status Exec(const char* sql) {
-    char* err = nullptr;
-    if (sqlite3_exec(db, sql, nullptr, nullptr, &err) != SQLITE_OK) {
-      std::string msg = path + ": " + (err ? err : "sqlite error");
-      sqlite3_free(err);
-      return Status::IoError(msg);
-    }
+    if (Status s = db->Exec(sql); !s.ok()) return Status::IoError(path + ": " + s.message());
     return Status::Ok();
   }
   Status Error(const char* what) const {
-    return Status::IoError(path + ": " + what + ": " + sqlite3_errmsg(db));
+    return Status::IoError(path + ": " + what + ": " + db->LastError());
   }
 };
 
 }  // namespace dyad
 
-#endif  // DYAD_STORE_SQLITE_UTIL_H_
+#endif  // DYAD_STORE_STORE_UTIL_H_
