@@ -12,6 +12,10 @@ dictionaries alone, so partitions can be coded anywhere and the union is the eve
 With --scheduler, every worker must see the dyad binary, its data/ and the documents at the same
 paths (a shared file system), and --out must be shared too. The joined events go to
 OUT/events.jsonl; `dyad import --db store.db OUT/events.jsonl` stores them.
+
+With --db postgresql://…, each worker loads its own part into the team's PostgreSQL store as
+soon as it is coded (`dyad import`, which loads with COPY): one imported file per part. The
+database serialises the loads; the coding runs on every worker at once.
 """
 import argparse
 import os
@@ -31,16 +35,26 @@ def partitions(files, n):
     return [sorted(p) for p in parts if p]
 
 
-def code_part(dyad, files, out, env):
-    """On a worker: dyad code over one partition, into one JSON Lines file."""
+def code_part(dyad, files, out, env, db=None):
+    """On a worker: dyad code over one partition, into one JSON Lines file; then, with a
+    PostgreSQL store, the part loaded into it."""
     start = time.time()
     with open(out, "wb") as f:
         done = subprocess.run([dyad, "code", "--format", "jsonl", *files], stdout=f,
                               stderr=subprocess.PIPE, env={**os.environ, **env})
     lines = sum(1 for _ in open(out, "rb"))
-    return {"part": out, "documents": len(files), "events": lines,
-            "seconds": time.time() - start, "status": done.returncode,
-            "stderr": done.stderr.decode("utf-8", "replace")[-2000:]}
+    result = {"part": out, "documents": len(files), "events": lines,
+              "seconds": time.time() - start, "status": done.returncode,
+              "stderr": done.stderr.decode("utf-8", "replace")[-2000:]}
+    if db and done.returncode in (0, 1) and lines:
+        load = subprocess.run([dyad, "import", "--db", db, "--format", "jsonl", out],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                              env={**os.environ, **env})
+        if load.returncode != 0:
+            result["status"] = load.returncode
+            result["stderr"] = "loading: " + load.stderr.decode("utf-8", "replace")[-2000:]
+        result["seconds"] = time.time() - start
+    return result
 
 
 def main():
@@ -51,6 +65,7 @@ def main():
     ap.add_argument("--dyad", required=True, help="the dyad binary (the same path on every worker)")
     ap.add_argument("--out", required=True, help="the folder for the parts and events.jsonl")
     ap.add_argument("--partitions", type=int, default=0, help="default: 4 per worker")
+    ap.add_argument("--db", help="a postgresql:// store each worker loads its part into")
     ap.add_argument("inputs", nargs="+", help="documents, or folders of them")
     a = ap.parse_args()
 
@@ -80,8 +95,11 @@ def main():
     parts = partitions(files, a.partitions or 4 * max(1, workers))
     env = {"DYAD_LEXICON": os.environ.get("DYAD_LEXICON", "")}
     start = time.time()
+    if a.db and not a.db.startswith(("postgresql://", "postgres://")):
+        sys.exit("dyad_dask: --db takes a postgresql:// store (workers on several hosts cannot "
+                 "share a SQLite file); import OUT/events.jsonl into a file instead")
     futures = [client.submit(code_part, dyad, p, os.path.join(out, "part-%04d.jsonl" % i), env,
-                             pure=False) for i, p in enumerate(parts)]
+                             a.db, pure=False) for i, p in enumerate(parts)]
     results = client.gather(futures)
     seconds = time.time() - start
     client.close()

@@ -64,9 +64,36 @@ class Db {
   virtual Status BeginWrite() = 0;
   // Opens a read transaction: the reads until Commit see one snapshot.
   virtual Status BeginRead() = 0;
+  // Loads rows in PostgreSQL's COPY text format (tab-separated, \N for NULL, backslash escapes:
+  // CopyField) into `target`, "table(col, …)", in one statement: the bulk path of an import.
+  // SQLite has no COPY; the caller inserts row by row there.
+  virtual Status CopyIn(const std::string& target, std::string_view rows) = 0;
   Status Commit() { return Exec("COMMIT"); }
   void Rollback() { (void)Exec("ROLLBACK"); }
 };
+
+// Appends `v` to a COPY text row, escaped, after a tab unless it is the row's first field.
+inline void CopyField(std::string* row, std::string_view v, bool first = false) {
+  if (!first) *row += '\t';
+  for (char c : v) {
+    switch (c) {
+      case '\\':
+        *row += "\\\\";
+        break;
+      case '\t':
+        *row += "\\t";
+        break;
+      case '\n':
+        *row += "\\n";
+        break;
+      case '\r':
+        *row += "\\r";
+        break;
+      default:
+        *row += c;
+    }
+  }
+}
 
 // A statement as the store uses it: binds chain, and a statement that failed to prepare fails
 // at Step.

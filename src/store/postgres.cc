@@ -251,6 +251,31 @@ class PgDb : public Db {
   Status BeginWrite() override { return Exec(kBeginWrite); }
   Status BeginRead() override { return Exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"); }
 
+  Status CopyIn(const std::string& target, std::string_view rows) override {
+    Quiesce();
+    PGresult* r = PQexec(conn_, ("COPY " + target + " FROM STDIN").c_str());
+    bool ok = PQresultStatus(r) == PGRES_COPY_IN;
+    if (!ok) error_ = Trimmed(PQresultErrorMessage(r));
+    PQclear(r);
+    if (!ok) return Status::IoError(error_);
+    // In pieces libpq sends as they come; the server checks every row.
+    constexpr size_t kPiece = 1 << 20;
+    for (size_t at = 0; ok && at < rows.size(); at += kPiece) {
+      std::string_view piece = rows.substr(at, kPiece);
+      ok = PQputCopyData(conn_, piece.data(), static_cast<int>(piece.size())) == 1;
+    }
+    if (PQputCopyEnd(conn_, ok ? nullptr : "the client stopped") != 1) ok = false;
+    while (PGresult* end = PQgetResult(conn_)) {
+      if (PQresultStatus(end) != PGRES_COMMAND_OK) {
+        error_ = Trimmed(PQresultErrorMessage(end));
+        ok = false;
+      }
+      PQclear(end);
+    }
+    if (!ok && error_.empty()) error_ = Trimmed(PQerrorMessage(conn_));
+    return ok ? Status::Ok() : Status::IoError(error_);
+  }
+
   PGconn* conn() const { return conn_; }
   void SetError(std::string e) { error_ = std::move(e); }
   // The statement whose rows are being read from the connection, if any.

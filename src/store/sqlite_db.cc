@@ -68,6 +68,9 @@ class SqliteDb : public Db {
   std::string LastError() const override { return sqlite3_errmsg(h_); }
   Status BeginWrite() override { return Exec("BEGIN IMMEDIATE"); }
   Status BeginRead() override { return Exec("BEGIN"); }
+  Status CopyIn(const std::string&, std::string_view) override {
+    return Status::Internal("SQLite has no COPY");
+  }
 
  private:
   sqlite3* h_;

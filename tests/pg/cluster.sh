@@ -17,6 +17,9 @@ if [ "$(id -u)" = 0 ]; then
 fi
 case $cmd in
   start)
+    # A cluster left running there is stopped first: removed under it, it would take the new
+    # one's socket with it when it notices and exits.
+    if [ -f "$dir/data/postmaster.pid" ]; then "${as[@]}" "$bin/pg_ctl" -D "$dir/data" -m immediate -w stop > /dev/null 2>&1 || true; fi
     rm -rf "$dir" && mkdir -p "$dir"
     [ ${#as[@]} -gt 0 ] && chown postgres "$dir"
     "${as[@]}" "$bin/initdb" -D "$dir/data" -A trust -U dyad -E UTF8 --locale=C.UTF-8 > "$dir/initdb.log" 2>&1 ||
