@@ -102,16 +102,6 @@ namespace {
 // its tellings a few KB.
 constexpr size_t kMaxLineBytes = 16u << 20;
 
-Result<std::string> ReadWhole(const std::string& path) {
-  if (Status s = CheckRegularFile(path); !s.ok()) return s;
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::IoError(path + ": cannot open");
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  if (in.bad()) return Status::IoError(path + ": read error");
-  return ss.str();
-}
-
 // Calls `each(line_number, begin, end, text)` for every line of the file, read a block at a
 // time so a multi-gigabyte event file never sits in memory; begin and end are the line's byte
 // range without its line break.
@@ -644,28 +634,73 @@ Result<ReadStats> ReadTableRows(const std::string& path, const ReadContext& ctx,
   return st;
 }
 
-// A CSV's records are parsed as they are stored, not gathered first: memory is the file's text
-// and one record.
+// A CSV is read a block at a time and its records parsed as they are stored: memory is a block
+// and one record, whatever the file's size. A record (its quoted fields may hold line breaks)
+// is taken once its line break has been read; one longer than kMaxLineBytes is an error.
 Result<ReadStats> ReadCsv(const std::string& path, const ReadContext& ctx,
                           const std::function<void(Event&&)>& sink,
                           std::vector<std::string>* problems) {
-  Result<std::string> text = ReadWhole(path);
-  if (!text.ok()) return text.status();
-  size_t pos = 0;
+  if (Status s = CheckRegularFile(path); !s.ok()) return s;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::IoError(path + ": cannot open");
+  std::error_code ec;
+  uint64_t total = std::filesystem::file_size(path, ec);
+  std::string window;  // the unread part of the file read so far
+  size_t pos = 0;      // where the next record starts in it
+  uint64_t base = 0;   // the file offset of window[0]
+  bool eof = false;
   int line = 1;
-  std::string_view all = *text;
-  auto next = [&](CsvRecord* rec) {
-    if (pos >= all.size()) return false;
-    std::string err;
-    if (!NextCsvRecord(all, &pos, &line, rec, &err)) {
-      // The rest of the file is one unclosed field: report it, keep what came before.
-      problems->push_back(Where(path, rec->line) + err);
-      pos = all.size();
-      return false;
+  // Reads more: as much again as is pending (so a long record is parsed a logarithmic number
+  // of times), at least a megabyte. False at the end of the file.
+  auto fill = [&]() {
+    if (eof) return false;
+    if (pos > 0) {
+      window.erase(0, pos);
+      base += pos;
+      pos = 0;
     }
-    return true;
+    // Never much past the longest record allowed.
+    constexpr size_t kMost = kMaxLineBytes + (1 << 20);
+    size_t have = window.size();
+    size_t want = std::min(std::max<size_t>(have, 1 << 20), have < kMost ? kMost - have : 0);
+    window.resize(have + want);
+    in.read(window.data() + have, static_cast<std::streamsize>(want));
+    window.resize(have + static_cast<size_t>(in.gcount()));
+    if (!in) eof = true;
+    return window.size() > have;
   };
-  return ReadTableRows(path, ctx, all.size(), next, sink, problems);
+  Status failure;
+  auto next = [&](CsvRecord* rec) {
+    for (;;) {
+      if (pos >= window.size() && !fill()) return false;
+      size_t p = pos;
+      int l = line;
+      std::string err;
+      bool ok = NextCsvRecord(window, &p, &l, rec, &err);
+      if ((ok ? p : window.size()) - pos > kMaxLineBytes) {
+        failure =
+            Status::InvalidInput(Where(path, line) + "a record longer than " +
+                                 std::to_string(kMaxLineBytes >> 20) + " MB (an unclosed quote?)");
+        return false;
+      }
+      if ((ok && p < window.size()) || eof) {
+        if (!ok) {
+          // The rest of the file is one unclosed field: report it, keep what came before.
+          problems->push_back(Where(path, rec->line) + err);
+          pos = window.size();
+          return false;
+        }
+        pos = p, line = l;
+        rec->begin += base, rec->end += base;
+        return true;
+      }
+      fill();
+    }
+  };
+  Result<ReadStats> r = ReadTableRows(path, ctx, total, next, sink, problems);
+  if (!failure.ok()) return failure;
+  if (r.ok() && in.bad()) return Status::IoError(path + ": read error");
+  return r;
 }
 
 Result<ReadStats> ReadXlsx(const std::string& path, const ReadContext& ctx,

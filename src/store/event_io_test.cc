@@ -297,6 +297,55 @@ TEST(EventIoTest, BadRowsOfDyadFormatsNameTheirLineAndField) {
   EXPECT_NE(r.status().message().find("not a zip file"), std::string::npos);
 }
 
+// A CSV is read a block at a time: records whose quoted fields hold line breaks are whole across
+// the blocks, their line numbers right; a record longer than the bound is an error.
+TEST(EventIoTest, CsvRecordsAreWholeAcrossBlocks) {
+  std::string text = "date,source,target,code,evidence\n";
+  const int rows = 30000;  // about 3 MB: the records straddle the 1 MB blocks
+  int line = 2;
+  std::vector<int> lines;
+  for (int i = 0; i < rows; ++i) {
+    lines.push_back(line);
+    std::string words = "row " + std::to_string(i) + std::string(40, 'x');
+    if (i % 7 == 0) {  // a quoted field over three lines
+      text += "2024-06-19,RUS,PRK,042,\"" + words + "\nsecond, \"\"quoted\"\"\r\nthird\"\r\n";
+      line += 3;
+    } else {
+      text += "2024-06-19,RUS,PRK,042," + words + "\n";
+      line += 1;
+    }
+  }
+  std::string csv = WriteScratch("blocks/events.csv", text);
+  std::vector<std::string> problems;
+  std::vector<Event> ev = ReadAll(csv, EventFormat::kCsv, &problems);
+  ASSERT_TRUE(problems.empty()) << problems.front();
+  ASSERT_EQ(ev.size(), static_cast<size_t>(rows));
+  for (int i = 0; i < rows; i += 997) {
+    std::string words = "row " + std::to_string(i) + std::string(40, 'x');
+    EXPECT_EQ(ev[i].Primary().evidence,
+              i % 7 == 0 ? words + "\nsecond, \"quoted\"\r\nthird" : words)
+        << "row " << i;
+  }
+  // A bad row deep in the file is named by its line.
+  std::string bad = text + "2024-13-01,RUS,PRK,042,late\n";
+  std::string bad_csv = WriteScratch("blocks/bad.csv", bad);
+  problems.clear();
+  ev = ReadAll(bad_csv, EventFormat::kCsv, &problems);
+  EXPECT_EQ(ev.size(), static_cast<size_t>(rows));
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_EQ(problems[0],
+            bad_csv + ":" + std::to_string(line) + ": date '2024-13-01' is not YYYY-MM-DD");
+  // A quote never closed: past 16 MB it is an error, not a file read whole.
+  std::string open = "date,source,target,code\n2024-06-19,RUS,PRK,\"" + std::string(17 << 20, 'a');
+  std::string open_csv = WriteScratch("blocks/open.csv", open);
+  Result<ReadStats> r = ReadEvents(
+      open_csv, EventFormat::kCsv, Context(), [&](Event&&) {}, &problems);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find(open_csv + ":2: a record longer than 16 MB"),
+            std::string::npos)
+      << r.status().message();
+}
+
 TEST(EventIoTest, ImportIsOneTransactionAndOnceOnly) {
   std::string db = Scratch("import/store.db");
   std::remove(db.c_str());
