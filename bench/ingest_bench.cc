@@ -36,7 +36,8 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "%s: DOCS and WINDOW must be positive\n", argv[0]);
     return 2;
   }
-  if (seed == 1)
+  // DB may be a postgresql:// URI of an empty database (the size column is then 0).
+  if (seed == 1 && !IsPostgresUri(db))
     for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(db + suffix);
   std::vector<std::string> problems;
   auto res = Resources::Load(DataDir(), &problems);
@@ -77,7 +78,9 @@ int main(int argc, char** argv) {
       double rate = in_window / secs;
       if (first_rate == 0) first_rate = rate;
       last_rate = rate;
-      double mb = static_cast<double>(std::filesystem::file_size(db)) / (1 << 20);
+      std::error_code ec;
+      uintmax_t bytes = IsPostgresUri(db) ? 0 : std::filesystem::file_size(db, ec);
+      double mb = ec ? 0 : static_cast<double>(bytes) / (1 << 20);
       std::printf("%10ld %10.1f %10ld %12ld %10.0f\n", n + 1, rate, events, mentions, mb);
       std::fflush(stdout);
       window_start = Clock::now();
