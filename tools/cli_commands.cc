@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <condition_variable>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -11,6 +12,9 @@
 #include <iostream>
 #include <iterator>
 #include <memory>
+#include <mutex>
+#include <optional>
+#include <thread>
 
 #include "cli_progress.h"
 #include "dyad/chronology.h"
@@ -270,37 +274,63 @@ Language ParseLang(const std::string& s) {
   return Language::kAuto;
 }
 
-// The documents an input names, each with the options to code it by: a file, standard input
-// ("-"), or every item of a feed (.jsonl, .ndjson, .xml), dated by its own field unless --date
-// was given. Problems are named on stderr and set exit status 1; the other documents still go.
-void ForEachDocument(const std::string& input, const CodeOptions& base, Global& g,
-                     const std::function<void(const Document&, const CodeOptions&)>& fn) {
+// What coding one input gave: its documents in order, each coded or with the reason it was not,
+// and what to say on stderr about the input itself. Made on any thread; said and used on the
+// main one, in input order.
+struct CodedInput {
+  struct Item {
+    Document doc;
+    std::optional<CodedDocument> coded;
+    std::string error;  // when not coded
+  };
+  std::vector<Item> items;
+  std::string messages;  // lines for stderr, each "dyad: …\n"
+  bool failed = false;   // a problem with the input: exit status 1
+};
+
+// Codes the documents an input names: a file, standard input ("-"), or every item of a feed
+// (.jsonl, .ndjson, .xml), dated by its own field unless --date was given. Stops between
+// documents when an interrupt arrives.
+CodedInput CodeInput(const std::string& input, const CodeOptions& base, const Coder& coder) {
+  CodedInput out;
+  auto code = [&](Document doc, const CodeOptions& opt) {
+    if (Interrupted()) return;
+    CodedInput::Item item;
+    Result<CodedDocument> coded = coder.Code(doc, opt);
+    if (coded.ok())
+      item.coded = std::move(coded).value();
+    else
+      item.error = coded.status().message();
+    item.doc = std::move(doc);
+    out.items.push_back(std::move(item));
+  };
   if (input != "-" && IsFeedPath(input)) {
     std::vector<std::string> problems;
     Result<std::vector<FeedItem>> feed = ReadFeed(input, &problems);
-    for (const std::string& p : problems) std::cerr << "dyad: " << p << "\n";
-    if (!problems.empty()) g.exit_code = 1;
+    for (const std::string& p : problems) out.messages += "dyad: " + p + "\n";
+    out.failed = !problems.empty();
     if (!feed.ok()) {
-      std::cerr << "dyad: " << feed.status().message() << "\n";
-      g.exit_code = 1;
-      return;
+      out.messages += "dyad: " + feed.status().message() + "\n";
+      out.failed = true;
+      return out;
     }
-    if (feed->empty()) std::cerr << "dyad: " << input << ": the feed holds no documents\n";
-    for (const FeedItem& item : *feed) {
+    if (feed->empty()) out.messages += "dyad: " + input + ": the feed holds no documents\n";
+    for (FeedItem& item : *feed) {
       CodeOptions opt = base;
       if (!opt.date && item.date)
         opt.date = DocumentDate{*item.date, DocumentDateSource::kFeed, 0, 0};
-      fn(item.doc, opt);
+      code(std::move(item.doc), opt);
     }
-    return;
+    return out;
   }
   Result<Document> doc = input == "-" ? ReadStdin() : LoadDocument(input);
   if (!doc.ok()) {
-    std::cerr << "dyad: " << doc.status().message() << "\n";
-    g.exit_code = 1;
-    return;
+    out.messages += "dyad: " + doc.status().message() + "\n";
+    out.failed = true;
+    return out;
   }
-  fn(*doc, base);
+  code(std::move(doc).value(), base);
+  return out;
 }
 
 // The documents an argument names: a file as it is; in a directory, the files dyad reads
@@ -367,26 +397,88 @@ std::vector<std::string> ExpandInputs(const std::vector<std::string>& args, bool
 // line shows how far it is; an interrupt stops between documents (the caller says what it
 // means). Returns the files done.
 size_t CodeEach(const std::vector<std::string>& files, const CodeOptions& opt, const Coder& coder,
-                Global& g, const std::function<void(const Document&, const CodedDocument&)>& fn) {
+                Global& g, const std::function<void(const Document&, const CodedDocument&)>& fn,
+                int jobs = 1) {
   CatchInterrupts();
   Progress progress(files.size(), "files");
   size_t files_done = 0, docs_done = 0;
-  for (const std::string& f : files) {
-    if (Interrupted()) break;
-    ForEachDocument(f, opt, g, [&](const Document& doc, const CodeOptions& o) {
-      if (Interrupted()) return;  // between documents: each is handled whole or not at all
+  // On the main thread, in input order: what the input's coding said, then each document; an
+  // interrupt stops between documents, so each is handled whole or not at all.
+  auto use = [&](CodedInput& in) {
+    progress.Clear();
+    std::cerr << in.messages;
+    if (in.failed) g.exit_code = 1;
+    for (CodedInput::Item& item : in.items) {
+      if (Interrupted()) return false;
       ++docs_done;
-      progress.Clear();
-      Result<CodedDocument> coded = coder.Code(doc, o);
-      if (!coded.ok()) {
-        std::cerr << "dyad: " << coded.status().message() << "\n";
+      if (!item.coded) {
+        std::cerr << "dyad: " << item.error << "\n";
         g.exit_code = 1;
-        return;
+        continue;
       }
-      fn(doc, *coded);
-    });
+      fn(item.doc, *item.coded);
+    }
+    return !Interrupted();
+  };
+  jobs = std::max(1, std::min<int>(jobs, static_cast<int>(files.size())));
+  if (jobs == 1) {
+    for (const std::string& f : files) {
+      if (Interrupted()) break;
+      CodedInput in = CodeInput(f, opt, coder);
+      if (!use(in)) break;
+      progress.Update(++files_done, docs_done);
+    }
+    progress.Clear();
+    return files_done;
+  }
+  // Several threads code the inputs (the Coder is const and shared), at most a window of them
+  // ahead of the one the main thread waits for, so memory holds a few documents whatever the
+  // number of files; the main thread takes the results in input order, so output and store are
+  // the same as with one thread.
+  std::vector<std::optional<CodedInput>> ready(files.size());
+  std::mutex mu;
+  std::condition_variable changed;
+  size_t next = 0, taken = 0;
+  bool stop = false;
+  const size_t window = 2 * static_cast<size_t>(jobs);
+  auto work = [&] {
+    for (;;) {
+      size_t i;
+      {
+        std::unique_lock lock(mu);
+        changed.wait(lock, [&] { return stop || next >= files.size() || next < taken + window; });
+        if (stop || next >= files.size()) return;
+        i = next++;
+      }
+      CodedInput in = CodeInput(files[i], opt, coder);
+      {
+        std::lock_guard lock(mu);
+        ready[i] = std::move(in);
+      }
+      changed.notify_all();
+    }
+  };
+  std::vector<std::thread> threads;
+  for (int t = 0; t < jobs; ++t) threads.emplace_back(work);
+  for (size_t i = 0; i < files.size() && !Interrupted(); ++i) {
+    CodedInput in;
+    {
+      std::unique_lock lock(mu);
+      changed.wait(lock, [&] { return ready[i].has_value(); });
+      in = std::move(*ready[i]);
+      ready[i].reset();
+      taken = i + 1;
+    }
+    changed.notify_all();
+    if (!use(in)) break;
     progress.Update(++files_done, docs_done);
   }
+  {
+    std::lock_guard lock(mu);
+    stop = true;
+  }
+  changed.notify_all();
+  for (std::thread& t : threads) t.join();
   progress.Clear();
   return files_done;
 }
@@ -404,6 +496,10 @@ bool ParseDocumentDateFlag(const std::string& flag, CodeOptions* opt) {
 }
 
 }  // namespace
+
+constexpr const char* kJobsHelp =
+    "code N documents at once, on N threads (default 1); the output and the store are the same "
+    "as with one, in the order of the inputs";
 
 void Register(CLI::App& app, Global& g) {
   RegisterExchange(app, g);
@@ -423,6 +519,7 @@ void Register(CLI::App& app, Global& g) {
     std::string modes = "actual";
     bool unresolved = false;
     std::string dictionaries;
+    int jobs = 1;
   };
   auto cf = std::make_shared<CodeFlags>();
   CLI::App* code =
@@ -446,6 +543,7 @@ void Register(CLI::App& app, Global& g) {
                    "the state the author's 우리 (we) names (default: from the text's "
                    "vocabulary, else KOR)");
   code->add_flag("--no-merge", cf->no_merge, "print every mention as its own event");
+  code->add_option("-j,--jobs", cf->jobs, kJobsHelp)->check(CLI::Range(1, 256));
   code->add_flag(
       "--unresolved", cf->unresolved,
       "print the review queue instead of events: what looked like an event but could not "
@@ -494,8 +592,9 @@ void Register(CLI::App& app, Global& g) {
     }
     std::vector<std::string> inputs = ExpandInputs(cf->files, cf->recursive, g);
     if (cf->stdin_doc) inputs.push_back("-");
-    size_t files_done =
-        CodeEach(inputs, opt, coder, g, [&](const Document& doc, const CodedDocument& coded) {
+    size_t files_done = CodeEach(
+        inputs, opt, coder, g,
+        [&](const Document& doc, const CodedDocument& coded) {
           // Print per document so a long run streams.
           if (cf->unresolved) {
             PrintUnresolved(coded.unresolved, cf->format);
@@ -503,7 +602,8 @@ void Register(CLI::App& app, Global& g) {
             PrintEvents(coded.events, cf->format);
             SayWhyNoEvents(doc.path, coded);
           }
-        });
+        },
+        cf->jobs);
     if (Interrupted()) {
       std::fflush(stdout);
       std::cerr << "dyad: interrupted after " << files_done << " of " << inputs.size()
@@ -518,6 +618,7 @@ void Register(CLI::App& app, Global& g) {
     std::string db = DefaultDb(), lang = "auto", self, modes = "actual", date;
     int year = 0;
     bool recursive = false;
+    int jobs = 1;
   };
   auto inf = std::make_shared<IngestFlags>();
   CLI::App* ingest = app.add_subcommand("ingest", "Code documents and store their events");
@@ -533,6 +634,7 @@ void Register(CLI::App& app, Global& g) {
   ingest->add_option("--date", inf->date,
                      "the documents' date, YYYY-MM-DD (default: read from each document)");
   ingest->add_option("--mode", inf->modes, "which events to store (as for code); default actual");
+  ingest->add_option("-j,--jobs", inf->jobs, kJobsHelp)->check(CLI::Range(1, 256));
   ingest->callback([inf, &g] {
     auto res = LoadResources(g);
     if (!res) {
@@ -556,8 +658,9 @@ void Register(CLI::App& app, Global& g) {
     opt.modes = ParseModes(inf->modes);
     std::vector<std::string> files = ExpandInputs(inf->files, inf->recursive, g);
     size_t stored = 0;
-    size_t files_done =
-        CodeEach(files, opt, coder, g, [&](const Document& doc, const CodedDocument& coded) {
+    size_t files_done = CodeEach(
+        files, opt, coder, g,
+        [&](const Document& doc, const CodedDocument& coded) {
           const std::string& name = doc.path;
           SayWhyNoEvents(doc.path, coded);
           Result<IngestReport> r = store->Ingest(doc, coded);
@@ -574,7 +677,8 @@ void Register(CLI::App& app, Global& g) {
             std::printf("%s: document %lld, %d new events, %d merged into stored events\n",
                         name.c_str(), r->document_id, r->events_added, r->events_merged);
           }
-        });
+        },
+        inf->jobs);
     if (Interrupted()) {
       std::fflush(stdout);
       std::cerr << "dyad: interrupted after " << files_done << " of " << files.size() << " files; "

@@ -24,6 +24,10 @@ namespace dyad {
 
 namespace {
 
+// libxml2 sets up its global tables on first use, which is not safe from two threads at once
+// (`dyad code -j`, the server's workers): done here, while the program starts, on one thread.
+const bool kXmlReady = (xmlInitParser(), true);
+
 std::string Lower(std::string_view s) {
   std::string out(s);
   for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
