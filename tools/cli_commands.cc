@@ -139,13 +139,18 @@ void SayIfNone(size_t found, const EventQuery& q) {
                           : " (widen the filters, or list them all with dyad events)\n");
 }
 
+std::string EventsToJsonLines(const std::vector<Event>& events) {
+  std::string out;
+  for (const Event& e : events) {
+    AppendEventJson(&out, e);
+    out += '\n';
+  }
+  return out;
+}
+
 void PrintEvents(const std::vector<Event>& events, const std::string& format) {
   if (format == "jsonl") {
-    std::string out;
-    for (const Event& e : events) {
-      out += EventToJson(e);
-      out += '\n';
-    }
+    std::string out = EventsToJsonLines(events);
     std::fwrite(out.data(), 1, out.size(), stdout);
   } else if (format == "tsv") {
     std::printf(
@@ -281,7 +286,8 @@ struct CodedInput {
   struct Item {
     Document doc;
     std::optional<CodedDocument> coded;
-    std::string error;  // when not coded
+    std::string error;     // when not coded
+    std::string prepared;  // what the command made of it on the coding thread (its output)
   };
   std::vector<Item> items;
   std::string messages;  // lines for stderr, each "dyad: …\n"
@@ -291,16 +297,23 @@ struct CodedInput {
 // Codes the documents an input names: a file, standard input ("-"), or every item of a feed
 // (.jsonl, .ndjson, .xml), dated by its own field unless --date was given. Stops between
 // documents when an interrupt arrives.
-CodedInput CodeInput(const std::string& input, const CodeOptions& base, const Coder& coder) {
+// What a command makes of a coded document on the thread that coded it (the text it will print),
+// so the main thread only writes it.
+using Prepare = std::function<std::string(const Document&, const CodedDocument&)>;
+
+CodedInput CodeInput(const std::string& input, const CodeOptions& base, const Coder& coder,
+                     const Prepare& prepare) {
   CodedInput out;
   auto code = [&](Document doc, const CodeOptions& opt) {
     if (Interrupted()) return;
     CodedInput::Item item;
     Result<CodedDocument> coded = coder.Code(doc, opt);
-    if (coded.ok())
+    if (coded.ok()) {
       item.coded = std::move(coded).value();
-    else
+      if (prepare) item.prepared = prepare(doc, *item.coded);
+    } else {
       item.error = coded.status().message();
+    }
     item.doc = std::move(doc);
     out.items.push_back(std::move(item));
   };
@@ -397,8 +410,10 @@ std::vector<std::string> ExpandInputs(const std::vector<std::string>& args, bool
 // line shows how far it is; an interrupt stops between documents (the caller says what it
 // means). Returns the files done.
 size_t CodeEach(const std::vector<std::string>& files, const CodeOptions& opt, const Coder& coder,
-                Global& g, const std::function<void(const Document&, const CodedDocument&)>& fn,
-                int jobs = 1) {
+                Global& g,
+                const std::function<void(const Document&, const CodedDocument&,
+                                         const std::string& prepared)>& fn,
+                int jobs = 1, const Prepare& prepare = nullptr) {
   CatchInterrupts();
   Progress progress(files.size(), "files");
   size_t files_done = 0, docs_done = 0;
@@ -416,7 +431,7 @@ size_t CodeEach(const std::vector<std::string>& files, const CodeOptions& opt, c
         g.exit_code = 1;
         continue;
       }
-      fn(item.doc, *item.coded);
+      fn(item.doc, *item.coded, item.prepared);
     }
     return !Interrupted();
   };
@@ -424,7 +439,7 @@ size_t CodeEach(const std::vector<std::string>& files, const CodeOptions& opt, c
   if (jobs == 1) {
     for (const std::string& f : files) {
       if (Interrupted()) break;
-      CodedInput in = CodeInput(f, opt, coder);
+      CodedInput in = CodeInput(f, opt, coder, prepare);
       if (!use(in)) break;
       progress.Update(++files_done, docs_done);
     }
@@ -450,7 +465,7 @@ size_t CodeEach(const std::vector<std::string>& files, const CodeOptions& opt, c
         if (stop || next >= files.size()) return;
         i = next++;
       }
-      CodedInput in = CodeInput(files[i], opt, coder);
+      CodedInput in = CodeInput(files[i], opt, coder, prepare);
       {
         std::lock_guard lock(mu);
         ready[i] = std::move(in);
@@ -591,19 +606,28 @@ void Register(CLI::App& app, Global& g) {
       return;
     }
     std::vector<std::string> inputs = ExpandInputs(cf->files, cf->recursive, g);
+    const bool json = cf->format == "jsonl" && !cf->unresolved;
     if (cf->stdin_doc) inputs.push_back("-");
     size_t files_done = CodeEach(
         inputs, opt, coder, g,
-        [&](const Document& doc, const CodedDocument& coded) {
+        [&](const Document& doc, const CodedDocument& coded, const std::string& prepared) {
           // Print per document so a long run streams.
           if (cf->unresolved) {
             PrintUnresolved(coded.unresolved, cf->format);
           } else {
-            PrintEvents(coded.events, cf->format);
+            if (json)
+              std::fwrite(prepared.data(), 1, prepared.size(), stdout);
+            else
+              PrintEvents(coded.events, cf->format);
             SayWhyNoEvents(doc.path, coded);
           }
         },
-        cf->jobs);
+        cf->jobs,
+        // JSON Lines, the bulk format, is written on the coding threads.
+        json ? Prepare([](const Document&, const CodedDocument& coded) {
+          return EventsToJsonLines(coded.events);
+        })
+             : nullptr);
     if (Interrupted()) {
       std::fflush(stdout);
       std::cerr << "dyad: interrupted after " << files_done << " of " << inputs.size()
@@ -660,7 +684,7 @@ void Register(CLI::App& app, Global& g) {
     size_t stored = 0;
     size_t files_done = CodeEach(
         files, opt, coder, g,
-        [&](const Document& doc, const CodedDocument& coded) {
+        [&](const Document& doc, const CodedDocument& coded, const std::string&) {
           const std::string& name = doc.path;
           SayWhyNoEvents(doc.path, coded);
           Result<IngestReport> r = store->Ingest(doc, coded);

@@ -23,6 +23,8 @@ namespace dyad {
 void AppendJsonString(std::string* out, std::string_view s);
 // One line, without the newline.
 std::string EventToJson(const Event& e);
+// The same, appended to *out (no string of its own: a writer of many events reuses one buffer).
+void AppendEventJson(std::string* out, const Event& e);
 
 }  // namespace dyad
 
