@@ -568,7 +568,7 @@ TEST_P(StoreSuite, DatedQueriesCountEventsOfEverySpan) {
   EventQuery q;
   q.from = Date{2020, 1, 1}, q.to = Date{2020, 12, 31};
   auto listed = (*store)->Events(q);
-  ASSERT_TRUE(listed.ok());
+  ASSERT_TRUE(listed.ok()) << listed.status().message();
   std::vector<std::string> ids;
   for (const Event& e : *listed) ids.push_back(e.id);
   EXPECT_EQ(ids, (std::vector<std::string>{"a-decade", "a-season", "inside"}));
