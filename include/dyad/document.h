@@ -42,6 +42,9 @@ inline constexpr size_t kMaxDocumentFileBytes = 64u << 20;  // the file: PDF, DO
 inline constexpr size_t kMaxDocumentTextBytes = 32u << 20;  // the text extracted from it
 inline constexpr int kMaxPdfPages = 1000;   // a brief has tens; about 1 MB of layout each
 inline constexpr int kMaxPdfSeconds = 120;  // laying out a PDF's pages
+// A PDF's page and form content once decoded (images and fonts aside): a few megabytes for a
+// brief; a small file inflating to gigabytes of drawing operators is refused before layout.
+inline constexpr size_t kMaxPdfContentBytes = 64u << 20;
 
 // Reads and decodes a file. Errors name the path: missing or unreadable file, not a regular
 // file, a file or its text past the bounds above, a corrupt or encrypted PDF, a damaged DOCX or

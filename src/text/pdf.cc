@@ -6,6 +6,7 @@
 #include <poppler/cpp/poppler-document.h>
 #include <poppler/cpp/poppler-global.h>
 #include <poppler/cpp/poppler-page.h>
+#include <zlib.h>
 
 #include <algorithm>
 #include <chrono>
@@ -21,6 +22,66 @@ namespace dyad {
 namespace {
 
 void SilentDebug(const std::string&, void*) {}
+
+// The bytes a Flate stream inflates to, counted in a scratch buffer and not kept, up to `cap`
+// (past it, cap + 1). A damaged stream counts what came out before the damage.
+size_t InflatedSize(std::string_view raw, size_t cap) {
+  z_stream z{};
+  if (inflateInit(&z) != Z_OK) return 0;
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(raw.data()));
+  z.avail_in = static_cast<uInt>(std::min<size_t>(raw.size(), UINT32_MAX));
+  unsigned char buf[1 << 16];
+  size_t total = 0;
+  int rc = Z_OK;
+  while (rc == Z_OK && total <= cap) {
+    z.next_out = buf;
+    z.avail_out = sizeof buf;
+    rc = inflate(&z, Z_NO_FLUSH);
+    total += sizeof buf - z.avail_out;
+    if (rc == Z_BUF_ERROR && z.avail_out == sizeof buf) break;  // no progress: input ended
+  }
+  inflateEnd(&z);
+  return std::min(total, cap + 1);
+}
+
+// The content a PDF's streams hold once decoded, before poppler reads any of it: a small file
+// whose stream inflates to a gigabyte of drawing operators made poppler's text layout take
+// 23 GB. Page and form content is counted (inflated in a scratch buffer, Flate only); images
+// and embedded fonts are not, as they are drawn, not laid out as text.
+Status CheckStreams(std::string_view pdf, const std::string& name) {
+  size_t total = 0;
+  for (size_t pos = 0;;) {
+    size_t at = pdf.find("stream", pos);
+    if (at == std::string_view::npos) return Status::Ok();
+    pos = at + 6;
+    if (at >= 3 && pdf.compare(at - 3, 3, "end") == 0) continue;
+    size_t data = at + 6;
+    if (data < pdf.size() && pdf[data] == '\r') ++data;
+    if (data >= pdf.size() || pdf[data] != '\n') {
+      if (data == at + 6) continue;  // not the keyword
+    } else {
+      ++data;
+    }
+    size_t end = pdf.find("endstream", data);
+    if (end == std::string_view::npos) end = pdf.size();
+    pos = end;
+    // The stream's dictionary: from its object's header to the keyword.
+    size_t from = at > 4096 ? at - 4096 : 0;
+    std::string_view head = pdf.substr(from, at - from);
+    if (size_t obj = head.rfind(" obj"); obj != std::string_view::npos) head = head.substr(obj);
+    auto has = [&](std::string_view w) { return head.find(w) != std::string_view::npos; };
+    if (has("/Image") || has("/Length1") || has("/Type1C") || has("/CIDFontType0C") ||
+        has("/OpenType"))
+      continue;
+    std::string_view raw = pdf.substr(data, end - data);
+    size_t room = kMaxPdfContentBytes - total;
+    total += has("/FlateDecode") ? InflatedSize(raw, room) : raw.size();
+    if (total > kMaxPdfContentBytes)
+      return Status::InvalidInput(name + ": its pages' content decodes past " +
+                                  std::to_string(kMaxPdfContentBytes >> 20) +
+                                  " MB (a decompression bomb?); refused before layout");
+  }
+}
 
 struct Word {
   double x, y, w, h;
@@ -295,6 +356,7 @@ std::string PageText(const PageLayout& page, bool at_spaces, std::string* notes)
 Result<Document> ExtractPdf(std::string_view bytes, const std::string& name) {
   // poppler prints syntax warnings to stderr by default; dyad reports its own errors.
   poppler::set_debug_error_function(SilentDebug, nullptr);
+  if (Status s = CheckStreams(bytes, name); !s.ok()) return s;
   std::vector<char> data(bytes.begin(), bytes.end());
   std::unique_ptr<poppler::document> pdf(
       poppler::document::load_from_raw_data(data.data(), static_cast<int>(data.size())));
