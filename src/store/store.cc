@@ -646,15 +646,8 @@ class StoreImport : public EventImport {
     if (report_.already_present) return Status::Ok();
     if (!open_) return Status::Internal(store_path_ + ": the import is closed");
     ev_.Reset();
-    ev_.Bind(1, e.date.begin.ToIso()).Bind(2, e.date.end.ToIso());
-    ev_.Bind(3, std::string(PrecisionName(e.date.precision))).Bind(4, e.source).Bind(5, e.target);
-    ev_.Bind(6, e.source_country).Bind(7, e.target_country).Bind(8, e.source_name);
-    ev_.Bind(9, e.target_name).Bind(10, e.source_label_ko).Bind(11, e.source_label_en);
-    ev_.Bind(12, e.target_label_ko).Bind(13, e.target_label_en).Bind(14, e.code);
-    ev_.Bind(15, e.goldstein).Bind(16, static_cast<long long>(e.quad_class));
-    ev_.Bind(17, static_cast<long long>(e.symmetric)).Bind(18, e.action_ko).Bind(19, e.action_en);
-    ev_.Bind(20, e.lang).Bind(21, std::string(ModeName(e.mode)));
-    ev_.Bind(22, io::EncodeQuotes(e.quotes)).Bind(23, e.attribution).Bind(24, e.id);
+    store_internal::BindEventColumns(ev_, e);
+    ev_.Bind(24, e.id);
     ev_.Bind(25, e.date_basis).Bind(26, store_internal::ExtToJson(e.ext));
     if (ev_.Step() != kRow) return Error("storing event");
     long long id = ev_.Int(0);

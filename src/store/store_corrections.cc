@@ -122,6 +122,18 @@ std::vector<std::pair<std::string, std::string>> ExtFromJson(const std::string& 
   return out;
 }
 
+void BindEventColumns(Stmt& s, const Event& e) {
+  s.Bind(1, e.date.begin.ToIso()).Bind(2, e.date.end.ToIso());
+  s.Bind(3, std::string(PrecisionName(e.date.precision))).Bind(4, e.source).Bind(5, e.target);
+  s.Bind(6, e.source_country).Bind(7, e.target_country).Bind(8, e.source_name);
+  s.Bind(9, e.target_name).Bind(10, e.source_label_ko).Bind(11, e.source_label_en);
+  s.Bind(12, e.target_label_ko).Bind(13, e.target_label_en).Bind(14, e.code);
+  s.Bind(15, e.goldstein).Bind(16, static_cast<long long>(e.quad_class));
+  s.Bind(17, static_cast<long long>(e.symmetric)).Bind(18, e.action_ko).Bind(19, e.action_en);
+  s.Bind(20, e.lang).Bind(21, std::string(ModeName(e.mode)));
+  s.Bind(22, io::EncodeQuotes(e.quotes)).Bind(23, e.attribution);
+}
+
 Status InsertEvent(Db* db, const std::string& path, const Event& e, const std::string& review,
                    long long* row) {
   Stmt ins(
@@ -132,15 +144,7 @@ Status InsertEvent(Db* db, const std::string& path, const Event& e, const std::s
       "action_en, lang, mode, quotes, attribution, date_basis, ext_id, review, ext) "
       "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,"
       "?22,?23,?24,?25,?26,?27) RETURNING id");
-  ins.Bind(1, e.date.begin.ToIso()).Bind(2, e.date.end.ToIso());
-  ins.Bind(3, std::string(PrecisionName(e.date.precision))).Bind(4, e.source).Bind(5, e.target);
-  ins.Bind(6, e.source_country).Bind(7, e.target_country).Bind(8, e.source_name);
-  ins.Bind(9, e.target_name).Bind(10, e.source_label_ko).Bind(11, e.source_label_en);
-  ins.Bind(12, e.target_label_ko).Bind(13, e.target_label_en).Bind(14, e.code);
-  ins.Bind(15, e.goldstein).Bind(16, static_cast<long long>(e.quad_class));
-  ins.Bind(17, static_cast<long long>(e.symmetric)).Bind(18, e.action_ko).Bind(19, e.action_en);
-  ins.Bind(20, e.lang).Bind(21, std::string(ModeName(e.mode)));
-  ins.Bind(22, io::EncodeQuotes(e.quotes)).Bind(23, e.attribution);
+  BindEventColumns(ins, e);
   ins.Bind(24, e.date_basis).Bind(25, e.id).Bind(26, review).Bind(27, ExtToJson(e.ext));
   if (ins.Step() != kRow) return SqlError(db, path, "storing event");
   *row = ins.Int(0);

@@ -38,6 +38,10 @@ inline DateSpan SpanFrom(const std::string& a, const std::string& b, const std::
 std::string ExtToJson(const std::vector<std::pair<std::string, std::string>>& ext);
 std::vector<std::pair<std::string, std::string>> ExtFromJson(const std::string& s);
 
+// Binds ?1–?23 of an events INSERT to an event: date … attribution, in the order InsertEvent and
+// the import name the columns (each binds its own from ?24).
+void BindEventColumns(Stmt& s, const Event& e);
+
 // Stores one event row with its review mark ("" as coded); its rowid in *row.
 Status InsertEvent(Db* db, const std::string& path, const Event& e, const std::string& review,
                    long long* row);
