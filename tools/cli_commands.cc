@@ -28,6 +28,7 @@
 #include "dyad/query_names.h"
 #include "dyad/repair.h"
 #include "dyad/store.h"
+#include "dyad/tabari_dictionaries.h"
 #include "dyad/tsv.h"
 
 namespace dyad::cli {
@@ -567,8 +568,9 @@ void Register(CLI::App& app, Global& g) {
       "--mode", cf->modes,
       "which events: actual (default), expected, hypothetical, negated, a comma list, or all");
   code->add_option("--dictionaries", cf->dictionaries,
-                   "English documents: PETRARCH/TABARI dictionaries of this directory (the "
-                   "Phoenix set) instead of the shipped English lexicon");
+                   "English documents: the dictionaries of this directory instead of the shipped "
+                   "English lexicon: TABARI's (*.actors, *.verbs, *.options), coded by TABARI's "
+                   "rules, or PETRARCH's (the Phoenix set)");
   code->callback([cf, &g] {
     auto res = LoadResources(g);
     if (!res) {
@@ -578,7 +580,19 @@ void Register(CLI::App& app, Global& g) {
     Coder coder(res);
     CodeOptions opt;
     std::optional<petrarch::Dictionaries> english;
-    if (!cf->dictionaries.empty()) {
+    std::optional<tabari::Dictionaries> tabari_dicts;
+    if (!cf->dictionaries.empty() && tabari::Dictionaries::IsTabariDir(cf->dictionaries)) {
+      std::vector<std::string> problems;
+      Result<tabari::Dictionaries> d = tabari::Dictionaries::LoadDir(cf->dictionaries, &problems);
+      for (const std::string& p : problems) std::cerr << "dyad: " << p << "\n";
+      if (!d.ok()) {
+        std::cerr << "dyad: " << d.status().message() << "\n";
+        g.exit_code = 2;
+        return;
+      }
+      tabari_dicts = std::move(d).value();
+      opt.tabari = &*tabari_dicts;
+    } else if (!cf->dictionaries.empty()) {
       std::vector<std::string> problems;
       Result<petrarch::Dictionaries> d =
           petrarch::Dictionaries::LoadDir(cf->dictionaries, &problems);

@@ -24,6 +24,10 @@
 
 namespace dyad {
 
+namespace tabari {
+class Dictionaries;
+}
+
 enum class Language { kAuto, kKorean, kEnglish };
 
 struct CodeOptions {
@@ -42,6 +46,8 @@ struct CodeOptions {
   // English documents: these PETRARCH/TABARI dictionaries instead of the shipped English
   // lexicon (dyad code --dictionaries DIR); must outlive the call.
   const petrarch::Dictionaries* english = nullptr;
+  // Or TABARI's dictionaries, coded by TABARI's rules (dyad/tabari_coder.h).
+  const tabari::Dictionaries* tabari = nullptr;
 };
 
 struct CodedDocument {

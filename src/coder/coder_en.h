@@ -11,6 +11,7 @@
 #include "dyad/petrarch.h"
 #include "dyad/repair.h"
 #include "dyad/segment.h"
+#include "dyad/tabari_dictionaries.h"
 
 namespace dyad {
 
@@ -29,6 +30,12 @@ struct EnglishInput {
 // organisation's), between two sides, with their mode read from the sentence.
 std::vector<Event> CodeEnglish(const EnglishInput& in,
                                std::vector<Unresolved>* unresolved = nullptr);
+
+// The same sentences coded by TABARI's rules with TABARI's dictionaries (dyad/tabari_coder.h):
+// each event keeps the dictionaries' code; a sentence TABARI would call complex goes to the
+// review queue with the condition.
+std::vector<Event> CodeTabari(const EnglishInput& in, const tabari::Dictionaries& d,
+                              std::vector<Unresolved>* unresolved = nullptr);
 
 // The dateline's year, else the most frequent year the text names; 0 when none.
 int EnglishDocumentYear(const CleanText& clean);

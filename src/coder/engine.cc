@@ -147,7 +147,7 @@ Result<CodedDocument> Coder::CodeUnchecked(const Document& doc, const CodeOption
 Result<CodedDocument> Coder::CodeEnglishDocument(const Document& doc,
                                                  const CodeOptions& options) const {
   const petrarch::Dictionaries* dict = options.english;
-  if (dict == nullptr) {
+  if (dict == nullptr && options.tabari == nullptr) {
     Status err;
     dict = res_->English(&err);
     if (dict == nullptr) return Status::InvalidInput(doc.path + ": " + err.message());
@@ -168,7 +168,9 @@ Result<CodedDocument> Coder::CodeEnglishDocument(const Document& doc,
   }
   EnglishInput in{res_.get(), dict, &out.clean, &segments, doc.path, out.year};
   if (out.date) in.doc_date = out.date->date;
-  std::vector<Event> events = CodeEnglish(in, &out.unresolved);
+  std::vector<Event> events = options.tabari != nullptr
+                                  ? CodeTabari(in, *options.tabari, &out.unresolved)
+                                  : CodeEnglish(in, &out.unresolved);
   std::erase_if(events, [&](const Event& e) {
     return std::find(options.modes.begin(), options.modes.end(), e.mode) == options.modes.end();
   });
