@@ -64,14 +64,12 @@ print("records: %d demo records, %d in the corpus (%.1f MB)" %
       (len(recs), n, os.path.getsize(os.path.join(out, "corpus.text")) / 1e6))
 PY
 
-# The same files for both; dyad finds a directory's dictionaries by their .txt names.
+# The same files for both: dyad reads a directory with a .verbs file as TABARI's dictionaries
+# (and its .options file as TABARI's options).
 mkdir -p "$out/dict-demo" "$out/dict-master"
-for f in TABARI.Demo.actors TABARI.Demo.verbs; do
-  cp "$peer/$f" "$out/dict-demo/$f" && cp "$peer/$f" "$out/dict-demo/$f.txt"
-done
-cp "$peer/TABARI.Demo.actors" "$out/dict-master/TABARI.Demo.actors.txt"
-cp "$peer/CAMEO.091003.master.verbs" "$out/dict-master/CAMEO.091003.master.verbs"
-cp "$peer/CAMEO.091003.master.verbs" "$out/dict-master/CAMEO.091003.master.verbs.txt"
+cp "$peer/TABARI.Demo.actors" "$peer/TABARI.Demo.verbs" "$peer/TABARI.Demo.options" "$out/dict-demo/"
+cp "$peer/TABARI.Demo.actors" "$peer/CAMEO.091003.master.verbs" "$peer/TABARI.Demo.options" \
+  "$out/dict-master/"
 cp "$peer/TABARI.Demo.options" "$out/run/"
 
 # One run of TABARI: a fresh project file each time (it appends a line to it).

@@ -39,17 +39,18 @@ struct Coding {
   } outcome = Outcome::kCoded;
   std::string why;  // for kDiscard and kComplex: which phrase or condition
   std::vector<CodedEvent> events;
+  int shift_days = 0;  // a <TIME> phrase's shift of the text's date ("YESTERDAY [-1]")
 };
 
 class Coder {
  public:
   explicit Coder(const Dictionaries* d) : d_(d) {}
-  // date: YYYYMMDD, choosing actors' dated codes. Sentences longer than kMaxWords words are
-  // coded on their first kMaxWords words.
+  // date: YYYYMMDD, choosing actors' dated codes. A text is coded on its first kMaxWords
+  // words, as TABARI does.
   // With `parse`, it also receives TABARI's parse display in text: each word with its type,
   // actor codes, clause and whether a comma clause removed it, then each verb's pattern.
   Coding Code(std::string_view sentence, int date, std::string* parse = nullptr) const;
-  static constexpr size_t kMaxWords = 512;
+  static constexpr size_t kMaxWords = 126;
 
  private:
   const Dictionaries* d_;

@@ -1,117 +1,150 @@
-// TABARI's dictionaries (.actors, .agents, .verbs, .options), read as TABARI reads them and
-// compiled once into an immutable matcher over word ids.
+// TABARI's dictionaries (.actors, .agents, .verbs, .options), read as TABARI 0.8.4 reads them
+// and compiled once into an immutable matcher over literal ids.
 //
-// TABARI matches a dictionary word against a text word three ways: a bare word is a stem
-// ("RESTOR" matches RESTORE, RESTORED), a word ending in '_' is whole, with the regular endings
-// (S, 'S, ED, ES, EN, ING) allowed on a phrase's last word, and a word ending in '=' is whole
-// only. Every such (spelling, way) is one entry of a character trie, so the dictionary words a
-// text word matches are found in one walk along its letters, whatever the dictionaries' size.
-// Phrases (actor and agent names, verb roots, the words of patterns) are runs of entry ids.
+// Every distinct word of every phrase is a literal. The literals a text word begins with (its
+// "literal list": "RESTOR" and "RESTORE" for RESTORED) are found in one walk of a character trie
+// along the word, whatever the dictionaries' size; phrases and patterns are then compared as
+// runs of literal ids. How a phrase's words may match — whole, with a regular ending, or as a
+// stem, next to each other or with words between — is its connectors': "A B", "A_B", "A_ B",
+// "A~ B", "A=" (docs/tabari.md).
 //
 //   std::vector<std::string> problems;
 //   Result<tabari::Dictionaries> d = tabari::Dictionaries::LoadDir(dir, &problems);
-//
-// Formats and what dyad does with each construct: docs/tabari.md.
 #ifndef DYAD_TABARI_DICTIONARIES_H_
 #define DYAD_TABARI_DICTIONARIES_H_
 
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "dyad/status.h"
 
 namespace dyad::tabari {
 
-// How a dictionary word matches a text word.
-enum class WordMode : uint8_t {
-  kStem,    // bare: any text word it begins
-  kEnding,  // '_' on a phrase's last word: the word, or the word and a regular ending
-  kWhole,   // '=', or '_' inside a phrase: the word only
+// What follows a word in a phrase.
+enum class Conn : uint8_t {
+  kSpace,       // "A B", or the last word
+  kUnder,       // "A_B", or "A_" at the end
+  kUnderBlank,  // "A_ B"
+  kTilde,       // "A~ B"
+  kEqual,       // "A="
+  kSynOpen,     // "&SET " (a synset reference before a blank)
+  kSynClosed,   // "&SET_"
+};
+// In patterns: whether the word may match a longer text word (a stem), and whether other words
+// may come between it and the next element. Roots (actor, verb … phrases) read the two the other
+// way round, as TABARI does: there `Gap` says the word may be a stem and `Stem` that the next
+// word may come after others.
+inline bool Stem(Conn c) { return c == Conn::kSpace || c == Conn::kTilde || c == Conn::kSynClosed; }
+inline bool Gap(Conn c) {
+  return c == Conn::kSpace || c == Conn::kUnderBlank || c == Conn::kSynOpen;
+}
+
+// What a root is.
+enum class RootType : uint8_t {
+  kActor,
+  kAgent,
+  kVerb,
+  kNoun,
+  kAdjective,
+  kTime,
+  kDeterm,   // A, AN, THE
+  kConj,     // AND, NOR, BUT, OR
+  kPrep,     // IN, OF
+  kPronoun,  // HE, HIM, SHE, HER, IT, THEM, THEIR, THEY
+  kAuxil,    // WERE, WAS, BEEN
+  kBy,       // BY
+  kFormer,   // FORMER (an adjective that makes an agent an elite)
 };
 
-// A run of words. next_adjacent[i]: word i+1 must follow word i at once ('_'); else other
-// words may come between (' ').
-struct Phrase {
-  std::vector<uint32_t> words;  // entry ids
-  std::vector<bool> next_adjacent;
+struct Elem {
+  uint32_t item = 0;  // a literal; in patterns see PatternElem
+  Conn conn = Conn::kSpace;
 };
 
-// One code of an actor, valid on dates in [from, to] (YYYYMMDD inclusive, 0 = open).
-struct DatedCode {
-  std::string code;  // "ARN", "ELR/GAL" (a coded compound), "---", "###", "+++"
-  int from = 0, to = 0;
-  bool restricted = false;
-};
-
-struct Actor {
-  Phrase phrase;
-  uint32_t codes = 0;  // into actor_codes()
+struct Root {
+  std::vector<Elem> phrase;
+  RootType type = RootType::kActor;
+  uint32_t data = 0;  // actors: its code set; agents: agents(); verbs: verbs(); time: times()
   int line = 0;
 };
 
+// One block of an actor's codes: "[ARN]", "[ELR/GAL]", "[HOB <950601]", "[GON 950601-990815]".
+struct CodeBlock {
+  std::vector<std::string> codes;  // several: a coded compound; "---", "###", "+++" special
+  enum class When : uint8_t { kAlways, kBefore, kAfter, kBetween } when = When::kAlways;
+  int from = 0, to = 0;  // YYYYMMDD; kBefore: date < to; kAfter: date > from; kBetween inclusive
+};
+
 struct Agent {
-  Phrase phrase;
   std::string code;     // without its '~'
   bool prefix = false;  // "NGO~": before the actor's code; "~GOV": after it
 };
 
-// An event code as a verb or pattern gives it.
+// An event code as a verb or pattern gives it: "064", "032:033", "023?", "031!", "---".
 struct VerbCode {
-  std::string code, paired;  // "032" and "033" for [032:033]; paired empty when none
-  bool subordinate = false;  // '?': only when the sentence has no other event
-  bool dominant = false;     // '!'
-  bool null() const { return code == "---"; }
-  bool discard() const { return code == "###"; }
-  bool complex() const { return code == "+++"; }
+  struct Half {
+    std::string code;
+    bool subordinate = false, dominant = false;
+  };
+  Half primary, paired;  // paired.code empty unless "a:b"
+  bool null() const { return primary.code == "---" && paired.code.empty(); }
+  bool discard() const { return primary.code == "###"; }
+  bool complex() const { return primary.code == "+++"; }
 };
 
-// One element of a pattern.
 struct PatternElem {
   enum class Kind : uint8_t {
-    kWord,      // word: an entry id
-    kChoice,    // a synset or { a | b }: any of choices[word] (phrases)
+    kWord,      // item: a literal
+    kVerb,      // *
     kSource,    // $
     kTarget,    // +
-    kCompound,  // %: a compound actor, both source and target
-    kSkip,      // ^: an actor passed over
+    kAttrib,    // @
+    kCompound,  // %
+    kSkip,      // ^
+    kOpen,      // {
+    kBar,       // |
+    kClose,     // }
+    kSynset,    // item: a synset
   };
   Kind kind = Kind::kWord;
-  uint32_t word = 0;
-  bool adjacent = false;  // '_' joins it to the element before it (toward the verb: after)
+  uint32_t item = 0;
+  Conn conn = Conn::kSpace;
 };
 
 struct Pattern {
-  std::vector<PatternElem> before;  // the words before '*', in text order
-  std::vector<PatternElem> after;   // the words after '*', in text order
+  std::vector<PatternElem> elems;  // in written order, '*' among them
   VerbCode code;
-  int length =
-      0;  // TABARI's: letters of its words (a choice counts its longest); tried longest first
+  int length = 0;   // letters, digits, '_' and '\'' of the fixed words plus the longest choice
+  int max_alt = 0;  // of which the choices
   int line = 0;
 };
 
-struct VerbRoot {
-  Phrase phrase;  // the root as written, "BURN DOWN"; its first word is the verb
-  VerbCode code;  // the root's own
+struct Verb {
+  VerbCode code;
   uint32_t patterns_begin = 0, patterns_end = 0;  // into patterns(), longest first
-  int line = 0;
+};
+
+struct Time {
+  std::string code;  // "+7", "-30", "---", "###", "+++"
+  uint32_t patterns_begin = 0, patterns_end = 0;
 };
 
 // A .options file's settings that change what is coded.
 struct Options {
   enum class CodeBy : uint8_t { kClause, kSentence, kAll } code_by = CodeBy::kClause;
-  // COMMA: comma-delimited clauses of more than min and at most max words are removed (0 max:
-  // off); b* at the start of a sentence, e* at its end.
-  int comma_min = 2, comma_max = 10, comma_bmin = 0, comma_bmax = 0, comma_emin = 2,
+  int minimum_words = 8;  // a shorter text is not coded
+  // COMMA: comma-delimited clauses of min..max words (inclusive) are removed; b*: from the start
+  // to the first comma; e*: from the last comma to the end. BMIN > BMAX: off.
+  int comma_min = 2, comma_max = 10, comma_bmin = 128, comma_bmax = 0, comma_emin = 2,
       comma_emax = 10;
-  // COMPLEX: a sentence is not coded when it has at least this many (0: unchecked)...
+  bool comma_off = false;
+  // COMPLEX: a text is not coded when it has at least this many (0: unchecked)...
   int complex_verbs = 0, complex_actors = 0, complex_pronouns = 0, complex_conj = 0,
-      complex_comma = 0, complex_lateverb = 0;
+      complex_lateverb = 0;
   // ...or lacks these.
-  bool complex_noactprior = false, complex_noactafter = false, complex_noverb = false,
-       complex_nosource = false, complex_notarget = false, complex_noevent = false;
+  bool complex_actprior = false, complex_actafter = false, complex_noverb = false;
   // DEFAULT: codes for a missing source or target ("" none).
   std::string default_source, default_target;
   bool default_source_prior = false, default_target_after = false;
@@ -123,10 +156,16 @@ struct Source {
   std::string text;
 };
 
+// A literal a text word begins with; exact when it is the whole word.
+struct LiteralMatch {
+  uint32_t literal;
+  bool exact;
+};
+
 class Dictionaries {
  public:
-  // Any source may be missing; problems get one "file:line: what" each, and the line is left
-  // out (TABARI stops there; an analyst is better served by all of them at once).
+  // Sources in TABARI's order (actors, agents, verbs); problems get one "file:line: what" each
+  // and the line is left out (TABARI stops there; an analyst is better served by all at once).
   static Result<Dictionaries> LoadSources(const std::vector<Source>& actors,
                                           const std::vector<Source>& agents,
                                           const std::vector<Source>& verbs, const Source* options,
@@ -136,65 +175,52 @@ class Dictionaries {
   // Whether a directory holds TABARI dictionaries (a *.verbs file) rather than PETRARCH's.
   static bool IsTabariDir(const std::string& dir);
 
-  // The entries (dictionary word, way) a text word matches, appended to *out: one walk of the
-  // trie along the word. `text` is upper case.
-  void MatchWord(std::string_view text, std::vector<uint32_t>* out) const;
-  size_t entry_count() const { return entry_text_.size(); }
-  const std::string& entry_text(uint32_t id) const { return entry_text_[id]; }
+  // The literals `word` (upper case) begins with, shortest first, appended to *out: one walk of
+  // the trie. A one-letter literal ("A") only begins a word whose second character is no letter
+  // or digit, as in TABARI.
+  void MatchWord(std::string_view word, std::vector<LiteralMatch>* out) const;
+  const std::string& literal(uint32_t id) const { return literals_[id]; }
+  size_t literal_count() const { return literals_.size(); }
 
-  const std::vector<Actor>& actors() const { return actors_; }
-  const std::vector<std::vector<DatedCode>>& actor_codes() const { return actor_codes_; }
+  const std::vector<Root>& roots() const { return roots_; }
+  // Roots whose first word is this literal, in the order they were read.
+  const std::vector<uint32_t>& RootsOpening(uint32_t literal) const { return by_literal_[literal]; }
+  const std::vector<std::vector<CodeBlock>>& code_sets() const { return code_sets_; }
   const std::vector<Agent>& agents() const { return agents_; }
-  const std::vector<VerbRoot>& roots() const { return roots_; }
+  const std::vector<Verb>& verbs() const { return verbs_; }
+  const std::vector<Time>& times() const { return times_; }
   const std::vector<Pattern>& patterns() const { return patterns_; }
-  const std::vector<std::vector<Phrase>>& choices() const { return choices_; }
+  // A synset's members, each a pattern without '*'.
+  const std::vector<std::vector<Pattern>>& synsets() const { return synsets_; }
   const Options& options() const { return options_; }
-  // Phrases that open with an entry, longest first: actors, agents, verb roots (by index).
-  const std::vector<uint32_t>* ActorsOpening(uint32_t entry) const;
-  const std::vector<uint32_t>* AgentsOpening(uint32_t entry) const;
-  const std::vector<uint32_t>* RootsOpening(uint32_t entry) const;
-  // <NOUN> and <ADJECTIVE> words of the actors file.
-  bool IsNoun(uint32_t entry) const { return Flag(entry, kNoun); }
-  bool IsAdjective(uint32_t entry) const { return Flag(entry, kAdjective); }
 
-  // The code of an actor on a date (YYYYMMDD): the first restricted code whose dates hold it,
-  // else the unrestricted one, else "---".
-  const std::string& ActorCode(uint32_t actor, int yyyymmdd) const;
+  // The codes of an actor's code set on a date (YYYYMMDD): the first block whose restriction
+  // holds, in written order; null when none does.
+  const CodeBlock* CodesOn(uint32_t code_set, int yyyymmdd) const;
 
  private:
   friend class Reader;
-  enum : uint8_t { kNoun = 1, kAdjective = 2 };
-  bool Flag(uint32_t entry, uint8_t f) const {
-    return entry < entry_flags_.size() && (entry_flags_[entry] & f) != 0;
-  }
-
-  // The trie: node 0 is the root; a node's children are a sorted run of `edges_`.
   struct Node {
     uint32_t edges_begin = 0, edges_end = 0;
-    uint32_t entries_begin = 0, entries_end = 0;  // into node_entries_
+    int32_t literal = -1;
   };
   struct Edge {
     char c;
     uint32_t node;
   };
-  struct NodeEntry {
-    uint32_t id;
-    WordMode mode;
-  };
   std::vector<Node> nodes_;
   std::vector<Edge> edges_;
-  std::vector<NodeEntry> node_entries_;
-  std::vector<std::string> entry_text_;
-  std::vector<uint8_t> entry_flags_;
+  std::vector<std::string> literals_;
+  std::vector<std::vector<uint32_t>> by_literal_;
 
-  std::vector<Actor> actors_;
-  std::vector<std::vector<DatedCode>> actor_codes_;
+  std::vector<Root> roots_;
+  std::vector<std::vector<CodeBlock>> code_sets_;
   std::vector<Agent> agents_;
-  std::vector<VerbRoot> roots_;
+  std::vector<Verb> verbs_;
+  std::vector<Time> times_;
   std::vector<Pattern> patterns_;
-  std::vector<std::vector<Phrase>> choices_;
+  std::vector<std::vector<Pattern>> synsets_;
   Options options_;
-  std::unordered_map<uint32_t, std::vector<uint32_t>> actor_index_, agent_index_, root_index_;
 };
 
 }  // namespace dyad::tabari

@@ -269,13 +269,29 @@ std::vector<Word> Words(std::string_view s) {
 }
 
 int Month(const std::string& w) {
-  static const char* kNames[] = {"january",   "february", "march",    "april",
-                                 "may",       "june",     "july",     "august",
-                                 "september", "october",  "november", "december"};
+  // Called on every word of every sentence: most words are rejected by length or first letter.
+  if (w.size() < 3 || w.size() > 9) return 0;
+  switch (w[0]) {
+    case 'j':
+    case 'f':
+    case 'm':
+    case 'a':
+    case 's':
+    case 'o':
+    case 'n':
+    case 'd':
+      break;
+    default:
+      return 0;
+  }
+  static constexpr std::string_view kNames[] = {"january",   "february", "march",    "april",
+                                                "may",       "june",     "july",     "august",
+                                                "september", "october",  "november", "december"};
   for (int m = 0; m < 12; ++m) {
-    std::string full = kNames[m];
+    std::string_view full = kNames[m];
+    if (full[0] != w[0]) continue;
     if (w == full) return m + 1;
-    if (w.size() >= 3 && w.size() < full.size() && full.compare(0, w.size(), w) == 0 && m != 4 &&
+    if (w.size() < full.size() && full.compare(0, w.size(), w) == 0 && m != 4 &&
         (w.size() == 3 || w == "sept"))
       return m + 1;
   }
@@ -294,8 +310,9 @@ int Number(const std::string& w) {
 }
 
 int Weekday(const std::string& w) {  // Monday = 0
-  static const char* kDays[] = {"monday", "tuesday",  "wednesday", "thursday",
-                                "friday", "saturday", "sunday"};
+  if (w.size() < 6 || w.size() > 9 || w.compare(w.size() - 3, 3, "day") != 0) return -1;
+  static constexpr std::string_view kDays[] = {"monday", "tuesday",  "wednesday", "thursday",
+                                               "friday", "saturday", "sunday"};
   for (int d = 0; d < 7; ++d)
     if (w == kDays[d]) return d;
   return -1;

@@ -5,9 +5,7 @@
 #include <cctype>
 #include <filesystem>
 #include <map>
-#include <memory>
 #include <optional>
-#include <set>
 #include <sstream>
 
 #include "dyad/petrarch.h"
@@ -27,7 +25,7 @@ std::string Upper(std::string_view s) {
 
 bool IsBlank(char c) { return c == ' ' || c == '\t'; }
 
-// A YYMMDD date as YYYYMMDD: years 00-30 are 2000-2030 (TABARI's rule).
+// A YYMMDD date as YYYYMMDD: years 00-29 are 2000-2029 (TABARI's rule).
 bool ParseYymmdd(std::string_view s, int* out) {
   if (s.size() != 6) return false;
   int v = 0;
@@ -37,7 +35,7 @@ bool ParseYymmdd(std::string_view s, int* out) {
   }
   int yy = v / 10000, mm = v / 100 % 100, dd = v % 100;
   if (mm < 1 || mm > 12 || dd < 1 || dd > 31) return false;
-  *out = (yy <= 30 ? 2000 + yy : 1900 + yy) * 10000 + mm * 100 + dd;
+  *out = (yy < 30 ? 2000 + yy : 1900 + yy) * 10000 + mm * 100 + dd;
   return true;
 }
 
@@ -49,9 +47,8 @@ struct Line {
   bool indented = false;
 };
 
-// The lines that carry content: '#' and '/' lines are comments, ';' starts a comment, and
-// "~~FINISH" ends the file. Hyphens in phrases are underscores (TABARI turns a text's hyphens
-// into blanks, so "BARAD-DUR" is "BARAD_DUR" and must be adjacent words); a code's hyphens stay.
+// The lines that carry content: '#' and '/' lines are comments, ';' starts a comment, and a
+// line opening with '~' ("~~FINISH") ends the file.
 std::vector<Line> ContentLines(const std::string& text) {
   std::vector<Line> out;
   std::istringstream in(text);
@@ -62,7 +59,7 @@ std::vector<Line> ContentLines(const std::string& text) {
     if (!raw.empty() && raw.back() == '\r') raw.pop_back();
     if (number == 1 && raw.compare(0, 3, "\xEF\xBB\xBF") == 0) raw.erase(0, 3);
     std::string_view t = utf8::TrimAscii(raw);
-    if (t.compare(0, 8, "~~FINISH") == 0) break;
+    if (!t.empty() && t.front() == '~') break;  // "~~FINISH"
     if (t.empty() || t.front() == '#' || t.front() == '/') continue;
     Line l;
     l.number = number;
@@ -97,13 +94,56 @@ void SplitCodes(std::string_view s, std::string* phrase, std::vector<std::string
   }
 }
 
+// A phrase's hyphens are underscores ("BARAD-DUR" must be adjacent words: TABARI makes a text's
+// hyphens blanks), except a pattern's leading '-'.
+std::string PhraseText(std::string_view s) {
+  std::string out = Upper(s);
+  for (char& c : out)
+    if (c == '-') c = '_';
+  return out;
+}
+
+// Letters, digits, '_' and '\'' of a pattern's text outside { }, and the longest alternative of
+// each { } group: TABARI's pattern length, and its choices' part.
+void PatternLength(std::string_view s, int* length, int* max_alt) {
+  auto count = [](std::string_view t) {
+    int n = 0;
+    for (char c : t) n += c == '_' || c == '\'' || std::isalnum(static_cast<unsigned char>(c)) != 0;
+    return n;
+  };
+  int fixed = 0, alt = 0;
+  size_t i = 0;
+  while (i < s.size()) {
+    size_t open = s.find('{', i);
+    fixed += count(s.substr(i, open == std::string_view::npos ? std::string_view::npos : open - i));
+    if (open == std::string_view::npos) break;
+    size_t close = s.find('}', open);
+    std::string_view group = s.substr(
+        open + 1, close == std::string_view::npos ? std::string_view::npos : close - open - 1);
+    int best = 0;
+    size_t from = 0;
+    while (true) {
+      size_t bar = group.find('|', from);
+      best = std::max(
+          best, count(group.substr(
+                    from, bar == std::string_view::npos ? std::string_view::npos : bar - from)));
+      if (bar == std::string_view::npos) break;
+      from = bar + 1;
+    }
+    alt += best;
+    if (close == std::string_view::npos) break;
+    i = close + 1;
+  }
+  *length = fixed + alt;
+  *max_alt = alt;
+}
+
 }  // namespace
 
-// The state of one load: the build-time trie, the entries, and the problems found.
+// The state of one load: the build-time trie, the literals, and the problems found.
 class Reader {
  public:
   Reader(Dictionaries* d, std::vector<std::string>* problems) : d_(d), problems_(problems) {
-    d_->nodes_.clear();
     build_.emplace_back();
   }
 
@@ -111,13 +151,7 @@ class Reader {
     if (problems_ != nullptr) problems_->push_back(file + ":" + std::to_string(line) + ": " + what);
   }
 
-  uint32_t Intern(std::string_view text, WordMode mode) {
-    auto key = std::make_pair(std::string(text), mode);
-    if (auto it = ids_.find(key); it != ids_.end()) return it->second;
-    uint32_t id = static_cast<uint32_t>(d_->entry_text_.size());
-    ids_.emplace(std::move(key), id);
-    d_->entry_text_.emplace_back(text);
-    d_->entry_flags_.push_back(0);
+  uint32_t Literal(std::string_view text) {
     uint32_t node = 0;
     for (char c : text) {
       auto it = build_[node].children.find(c);
@@ -130,538 +164,304 @@ class Reader {
         node = it->second;
       }
     }
-    build_[node].entries.push_back({id, mode});
-    return id;
-  }
-
-  // The words of a phrase, upper case, each with what follows it: ' ' (other words may come
-  // between), '_' (adjacent; the word whole), '~' (adjacent; the word a stem) or '=' (whole,
-  // no endings). A hyphen is '_'.
-  static std::vector<std::pair<std::string, char>> Words(std::string_view s) {
-    std::vector<std::pair<std::string, char>> out;
-    std::string cur;
-    auto flush = [&](char join) {
-      if (!cur.empty()) {
-        out.emplace_back(Upper(cur), join);
-        cur.clear();
-      } else if (!out.empty() && join != ' ' && out.back().second == ' ') {
-        out.back().second = join;
-      }
-    };
-    for (char c : s) {
-      if (IsBlank(c)) {
-        flush(' ');
-      } else if (c == '_' || c == '-' || c == '~' || c == '=') {
-        flush(c == '-' ? '_' : c);
-      } else {
-        cur += c;
-      }
+    if (build_[node].literal < 0) {
+      build_[node].literal = static_cast<int32_t>(d_->literals_.size());
+      d_->literals_.emplace_back(text);
+      d_->by_literal_.emplace_back();
     }
-    flush(' ');
-    return out;
+    return static_cast<uint32_t>(build_[node].literal);
   }
 
-  // "X_" at a phrase's end: whole, with endings; "X_Y": X whole; "X~ Y" and bare X: a stem;
-  // "X=": whole, no endings.
-  static WordMode ModeOf(char join, bool last) {
-    if (join == '_') return last ? WordMode::kEnding : WordMode::kWhole;
-    if (join == '=') return WordMode::kWhole;
-    return WordMode::kStem;
-  }
-
-  bool ParsePhrase(std::string_view s, Phrase* out, std::string* why) {
-    std::vector<std::pair<std::string, char>> words = Words(s);
-    if (words.empty()) {
+  // A phrase's elements with their connectors (the symbols of patterns too: * $ + @ % ^ { | }
+  // and &SYNSET references, which only patterns may hold).
+  bool Elements(std::string_view s, bool pattern, std::vector<PatternElem>* out, std::string* why,
+                const std::vector<std::string>* synset_names) {
+    size_t i = 0;
+    while (i < s.size()) {
+      char c = s[i];
+      if (IsBlank(c)) {
+        ++i;
+        continue;
+      }
+      PatternElem e;
+      if (c == '{' || c == '|' || c == '}') {
+        e.kind = c == '{'   ? PatternElem::Kind::kOpen
+                 : c == '|' ? PatternElem::Kind::kBar
+                            : PatternElem::Kind::kClose;
+        ++i;
+        if (c == '}' && i < s.size() && s[i] == '_') {
+          e.conn = Conn::kUnder;
+          ++i;
+        }
+        if (!pattern) {
+          *why = std::string("'") + c + "' outside a pattern";
+          return false;
+        }
+        out->push_back(e);
+        continue;
+      }
+      size_t j = i;
+      while (j < s.size() && !IsBlank(s[j]) && s[j] != '_' && s[j] != '~' && s[j] != '=' &&
+             s[j] != '{' && s[j] != '|' && s[j] != '}')
+        ++j;
+      std::string_view w = s.substr(i, j - i);
+      Conn conn = Conn::kSpace;
+      if (j < s.size()) {
+        if (s[j] == '_') {
+          conn = (j + 1 < s.size() && IsBlank(s[j + 1])) ? Conn::kUnderBlank : Conn::kUnder;
+          ++j;
+        } else if (s[j] == '~') {
+          conn = Conn::kTilde;
+          j += 2;  // the character after '~' goes with it
+        } else if (s[j] == '=') {
+          conn = Conn::kEqual;
+          ++j;
+        }
+      }
+      i = std::min(j, s.size());
+      if (w.empty()) continue;  // "__" or a connector after a symbol
+      e.conn = conn;
+      if (pattern && w.size() == 1 &&
+          std::string_view("*$+@%^").find(w[0]) != std::string_view::npos) {
+        static constexpr PatternElem::Kind kKinds[] = {
+            PatternElem::Kind::kVerb,   PatternElem::Kind::kSource,   PatternElem::Kind::kTarget,
+            PatternElem::Kind::kAttrib, PatternElem::Kind::kCompound, PatternElem::Kind::kSkip};
+        e.kind = kKinds[std::string_view("*$+@%^").find(w[0])];
+      } else if (pattern && w[0] == '&') {
+        auto it = synset_names == nullptr
+                      ? std::vector<std::string>::const_iterator()
+                      : std::find(synset_names->begin(), synset_names->end(), std::string(w));
+        if (synset_names == nullptr || it == synset_names->end()) {
+          *why = "synset " + std::string(w) + " is not declared before its use";
+          return false;
+        }
+        e.kind = PatternElem::Kind::kSynset;
+        e.item = static_cast<uint32_t>(it - synset_names->begin());
+        e.conn = conn == Conn::kSpace ? Conn::kSynOpen : Conn::kSynClosed;
+      } else {
+        e.item = Literal(w);
+      }
+      out->push_back(e);
+    }
+    if (out->empty()) {
       *why = "empty phrase";
       return false;
-    }
-    out->words.clear();
-    out->next_adjacent.clear();
-    for (size_t i = 0; i < words.size(); ++i) {
-      bool last = i + 1 == words.size();
-      out->words.push_back(Intern(words[i].first, ModeOf(words[i].second, last)));
-      if (!last) out->next_adjacent.push_back(words[i].second == '_' || words[i].second == '~');
     }
     return true;
   }
 
-  // Sorted, flattened trie.
+  // A root's phrase: words only.
+  bool RootPhrase(std::string_view s, std::vector<Elem>* out, std::string* why) {
+    std::vector<PatternElem> elems;
+    if (!Elements(PhraseText(s), false, &elems, why, nullptr)) return false;
+    for (const PatternElem& e : elems) out->push_back({e.item, e.conn});
+    return true;
+  }
+
+  // Registers a root under its first literal; a phrase already registered (of any type) is a
+  // duplicate and is skipped, as TABARI does.
+  bool AddRoot(Root r, const std::string& file, int line) {
+    std::vector<uint32_t>& list = d_->by_literal_[r.phrase[0].item];
+    for (uint32_t k : list) {
+      const std::vector<Elem>& p = d_->roots_[k].phrase;
+      if (p.size() == r.phrase.size() &&
+          std::equal(p.begin(), p.end(), r.phrase.begin(), [](const Elem& a, const Elem& b) {
+            return a.item == b.item && a.conn == b.conn;
+          })) {
+        if (line > 0) Problem(file, line, "duplicate phrase (the first one is used)");
+        return false;
+      }
+    }
+    list.push_back(static_cast<uint32_t>(d_->roots_.size()));
+    d_->roots_.push_back(std::move(r));
+    return true;
+  }
+
+  int NewCodeSet() {
+    d_->code_sets_.emplace_back();
+    return static_cast<int>(d_->code_sets_.size() - 1);
+  }
+  std::vector<CodeBlock>& CodeSet(int i) { return d_->code_sets_[i]; }
+  uint32_t AddAgent(Agent a) {
+    d_->agents_.push_back(std::move(a));
+    return static_cast<uint32_t>(d_->agents_.size() - 1);
+  }
+  uint32_t AddVerb(Verb v) {
+    d_->verbs_.push_back(std::move(v));
+    return static_cast<uint32_t>(d_->verbs_.size() - 1);
+  }
+  uint32_t AddTime(Time t) {
+    d_->times_.push_back(std::move(t));
+    return static_cast<uint32_t>(d_->times_.size() - 1);
+  }
+  std::vector<Pattern>& Patterns() { return d_->patterns_; }
+  std::vector<std::vector<Pattern>>& Synsets() { return d_->synsets_; }
+  void SetVerbPatterns(int v, uint32_t b, uint32_t e) {
+    d_->verbs_[v].patterns_begin = b;
+    d_->verbs_[v].patterns_end = e;
+  }
+  void SetTimePatterns(int t, uint32_t b, uint32_t e) {
+    d_->times_[t].patterns_begin = b;
+    d_->times_[t].patterns_end = e;
+  }
+
+  void BuiltIns() {
+    auto add = [&](std::initializer_list<const char*> words, RootType t) {
+      for (const char* w : words) {
+        Root r;
+        r.type = t;
+        r.phrase.push_back({Literal(w), Conn::kUnder});
+        AddRoot(std::move(r), "", 0);
+      }
+    };
+    add({"A", "AN", "THE"}, RootType::kDeterm);
+    add({"AND", "NOR", "BUT", "OR"}, RootType::kConj);
+    add({"IN", "OF"}, RootType::kPrep);
+    add({"HE", "HIM", "SHE", "HER", "IT", "THEM", "THEIR", "THEY"}, RootType::kPronoun);
+    add({"WERE", "WAS", "BEEN"}, RootType::kAuxil);
+    add({"BY"}, RootType::kBy);
+    add({"FORMER"}, RootType::kFormer);
+  }
+
   void Finish() {
     d_->nodes_.assign(build_.size(), {});
     d_->edges_.clear();
-    d_->node_entries_.clear();
     for (size_t n = 0; n < build_.size(); ++n) {
       Dictionaries::Node& node = d_->nodes_[n];
       node.edges_begin = static_cast<uint32_t>(d_->edges_.size());
       for (const auto& [c, child] : build_[n].children) d_->edges_.push_back({c, child});
       node.edges_end = static_cast<uint32_t>(d_->edges_.size());
-      node.entries_begin = static_cast<uint32_t>(d_->node_entries_.size());
-      for (const auto& e : build_[n].entries) d_->node_entries_.push_back(e);
-      node.entries_end = static_cast<uint32_t>(d_->node_entries_.size());
+      node.literal = build_[n].literal;
     }
   }
 
-  void SetFlag(uint32_t id, uint8_t f) { d_->entry_flags_[id] |= f; }
-  std::vector<Actor>& actors() { return d_->actors_; }
-  std::vector<std::vector<DatedCode>>& actor_codes() { return d_->actor_codes_; }
-  std::vector<Agent>& agents() { return d_->agents_; }
-  std::vector<VerbRoot>& roots() { return d_->roots_; }
-  std::vector<Pattern>& patterns() { return d_->patterns_; }
-  std::vector<std::vector<Phrase>>& choices() { return d_->choices_; }
-  const std::string& entry_text(uint32_t id) const { return d_->entry_text_[id]; }
-
   Dictionaries* d_;
-  std::vector<std::string>* problems_;
 
  private:
+  std::vector<std::string>* problems_;
   struct BuildNode {
     std::map<char, uint32_t> children;
-    std::vector<Dictionaries::NodeEntry> entries;
+    int32_t literal = -1;
   };
   std::vector<BuildNode> build_;
-  std::map<std::pair<std::string, WordMode>, uint32_t> ids_;
 };
 
 namespace {
 
-// "ARN", "USAGOV 991201-010114", "HOB < 950601", "HOBREB > 990816", "ELR/GAL", "--- <950630".
-bool ParseActorCode(std::string_view block, DatedCode* out, std::string* why) {
+// "[ARN]", "[ELR/GAL]", "[AR1 <911226]", "[HOB < 950601]", "[GON 950601 - 990815]", "[---]".
+bool ParseBlock(std::string_view block, CodeBlock* out, bool* operator_then_digit,
+                std::string* why) {
   std::string_view t = utf8::TrimAscii(block);
   size_t i = 0;
   while (i < t.size() && !IsBlank(t[i]) && t[i] != '<' && t[i] != '>') ++i;
-  out->code = Upper(t.substr(0, i));
-  std::string rest;
-  for (char c : t.substr(i))
-    if (!IsBlank(c)) rest += c;
-  bool valid =
-      !out->code.empty() && (out->code == "---" || out->code == "###" || out->code == "+++" ||
-                             std::all_of(out->code.begin(), out->code.end(), [](char c) {
-                               return std::isalnum(static_cast<unsigned char>(c)) || c == '/';
-                             }));
-  if (!valid) {
+  std::string code(t.substr(0, i));
+  std::string_view rest = utf8::TrimAscii(t.substr(i));
+  if (code.empty() && !rest.empty() && rest[0] != '<' && rest[0] != '>') {
     *why = "no code in [" + std::string(block) + "]";
     return false;
   }
-  if (rest.empty()) return true;
-  out->restricted = true;
-  if (rest[0] == '<' || rest[0] == '>') {
-    int d = 0;
-    if (!ParseYymmdd(rest.substr(1), &d)) {
-      *why = "date '" + rest.substr(1) + "' is not YYMMDD";
-      return false;
-    }
-    (rest[0] == '<' ? out->to : out->from) = d;
-    return true;
-  }
-  size_t dash = rest.find('-');
-  if (dash == std::string::npos || !ParseYymmdd(rest.substr(0, dash), &out->from) ||
-      !ParseYymmdd(rest.substr(dash + 1), &out->to)) {
-    *why = "date restriction '" + rest + "' is not <YYMMDD, >YYMMDD or YYMMDD-YYMMDD";
+  if (code.empty()) {
+    *why = "no code in [" + std::string(block) + "]";
     return false;
   }
+  // "A:B" (an agent inside an actor's code) is read as A.
+  if (size_t colon = code.find(':'); colon != std::string::npos) code.resize(colon);
+  size_t from = 0;
+  while (true) {
+    size_t slash = code.find('/', from);
+    out->codes.push_back(code.substr(from, slash == std::string::npos ? slash : slash - from));
+    if (slash == std::string::npos) break;
+    from = slash + 1;
+  }
+  *operator_then_digit = false;
+  if (rest.empty()) return true;
+  std::string r;
+  for (char c : rest)
+    if (!IsBlank(c)) r += c;
+  if (r[0] == '<' || r[0] == '>') {
+    *operator_then_digit = rest.size() > 1 && std::isdigit(static_cast<unsigned char>(rest[1]));
+    int d = 0;
+    if (!ParseYymmdd(r.substr(1), &d)) {
+      *why = "date '" + r.substr(1) + "' is not YYMMDD";
+      return false;
+    }
+    if (r[0] == '<') {
+      out->when = CodeBlock::When::kBefore;
+      out->to = d;
+    } else {
+      out->when = CodeBlock::When::kAfter;
+      out->from = d;
+    }
+    return true;
+  }
+  size_t dash = r.find('-');
+  if (dash == std::string::npos || !ParseYymmdd(r.substr(0, dash), &out->from) ||
+      !ParseYymmdd(r.substr(dash + 1), &out->to)) {
+    *why = "date restriction '" + r + "' is not <YYMMDD, >YYMMDD or YYMMDD-YYMMDD";
+    return false;
+  }
+  out->when = CodeBlock::When::kBetween;
   return true;
 }
 
-// "064", "032:033", "031!", "023?", "---", "###", "+++".
+bool ParseHalf(std::string s, VerbCode::Half* h) {
+  while (!s.empty() && (s.back() == '?' || s.back() == '!')) {
+    (s.back() == '?' ? h->subordinate : h->dominant) = true;
+    s.pop_back();
+  }
+  h->code = s;
+  return !s.empty() &&
+         (s == "---" || s == "###" || s == "+++" || std::all_of(s.begin(), s.end(), [](char c) {
+            return std::isalnum(static_cast<unsigned char>(c)) != 0;
+          }));
+}
+
+// "064", "032:033", "031!", "023?", "---", "###", "+++"; codes keep their case.
 bool ParseVerbCode(std::string_view block, VerbCode* out, std::string* why) {
   std::string s;
   for (char c : block)
     if (!IsBlank(c)) s += c;
-  if (s.empty()) {
-    *why = "no code in []";
-    return false;
-  }
-  if (s == "---" || s == "###" || s == "+++") {
-    out->code = s;
-    return true;
-  }
-  if (s.back() == '?') out->subordinate = true, s.pop_back();
-  if (!s.empty() && s.back() == '!') out->dominant = true, s.pop_back();
   size_t colon = s.find(':');
-  out->code = Upper(s.substr(0, colon));
-  if (colon != std::string::npos) out->paired = Upper(s.substr(colon + 1));
-  auto valid = [](const std::string& c) {
-    return !c.empty() && std::all_of(c.begin(), c.end(), [](char ch) {
-      return std::isalnum(static_cast<unsigned char>(ch)) != 0;
-    });
-  };
-  if (!valid(out->code) || (colon != std::string::npos && !valid(out->paired))) {
-    *why = "code [" + std::string(block) + "] is not letters and digits (or a:b, a?, a!)";
-    return false;
-  }
-  return true;
+  bool ok = ParseHalf(s.substr(0, colon), &out->primary) &&
+            (colon == std::string::npos || ParseHalf(s.substr(colon + 1), &out->paired));
+  if (!ok) *why = "code [" + std::string(block) + "] is not letters and digits (or a:b, a?, a!)";
+  return ok;
 }
 
-int Letters(std::string_view s) {
-  int n = 0;
-  for (char c : s) n += std::isalnum(static_cast<unsigned char>(c)) != 0;
-  return n;
-}
-
-}  // namespace
-
-// The .verbs reader: synsets, roots, their irregular forms and patterns.
-class VerbReader {
- public:
-  VerbReader(Reader* r, const std::string& file) : r_(r), file_(file) {}
-
-  void Read(const std::string& text) {
-    std::vector<Line> lines = ContentLines(text);
-    enum class Section { kMain, kSynsets, kTime } section = Section::kMain;
-    std::string synset;  // the synset being read
-    int root = -1;       // the root the patterns belong to
-    std::vector<Pattern> pending;
-    std::vector<int> pending_roots;  // roots sharing `pending`: the root and its forms
-    auto close_root = [&] {
-      if (pending_roots.empty()) return;
-      std::stable_sort(pending.begin(), pending.end(),
-                       [](const Pattern& a, const Pattern& b) { return a.length > b.length; });
-      auto& pats = r_->patterns();
-      uint32_t b = static_cast<uint32_t>(pats.size());
-      for (Pattern& p : pending) pats.push_back(std::move(p));
-      uint32_t e = static_cast<uint32_t>(pats.size());
-      for (int i : pending_roots) {
-        r_->roots()[i].patterns_begin = b;
-        r_->roots()[i].patterns_end = e;
-      }
-      pending.clear();
-      pending_roots.clear();
-    };
-    for (const Line& line : lines) {
-      const std::string& t = line.text;
-      std::string up = Upper(t);
-      if (up == "<SYNSETS>") {
-        section = Section::kSynsets;
-        continue;
-      }
-      if (up == "</SYNSETS>") {
-        section = Section::kMain;
-        continue;
-      }
-      if (up == "<TIME>") {
-        section = Section::kTime;
-        continue;
-      }
-      if (up == "</TIME>") {
-        section = Section::kMain;
-        continue;
-      }
-      if (section == Section::kTime) continue;  // time shifting: not used (docs/tabari.md)
-      if (section == Section::kSynsets) {
-        if (t[0] == '&') {
-          synset = Upper(std::string(utf8::TrimAscii(t)));
-          if (synsets_.count(synset)) Problem(line.number, "synset " + synset + " declared twice");
-          synsets_[synset];
-        } else if (t[0] == '+' && !synset.empty()) {
-          std::vector<Phrase> alts;
-          std::string why;
-          if (!ChoicePhrases(t.substr(1), &alts, &why))
-            Problem(line.number, why);
-          else
-            for (Phrase& p : alts) synsets_[synset].push_back(std::move(p));
-        } else {
-          Problem(line.number, "expected &SYNSET or +member in <SYNSETS>");
-        }
-        continue;
-      }
-      if (t[0] == '{') {  // the irregular forms of the root above
-        if (root < 0) {
-          Problem(line.number, "verb forms before any verb");
-          continue;
-        }
-        std::string inner(t.substr(1));
-        if (size_t close = inner.find('}'); close != std::string::npos) inner.resize(close);
-        std::istringstream forms(inner);
-        std::string form;
-        while (forms >> form) {
-          VerbRoot v = r_->roots()[root];
-          std::string why;
-          if (!r_->ParsePhrase(form, &v.phrase, &why)) continue;
-          v.line = line.number;
-          pending_roots.push_back(static_cast<int>(r_->roots().size()));
-          r_->roots().push_back(std::move(v));
-        }
-        continue;
-      }
-      if (t[0] == '-' && t.size() > 1 && IsBlank(t[1])) {
-        if (root < 0) {
-          Problem(line.number, "pattern before any verb");
-          continue;
-        }
-        Pattern p;
-        std::string why;
-        if (!ParsePattern(t.substr(2), &p, &why)) {
-          Problem(line.number, why);
-          continue;
-        }
-        p.line = line.number;
-        pending.push_back(std::move(p));
-        continue;
-      }
-      // A root: "VERB [code]", "BRUSH ASIDE REPORTS [142]".
-      close_root();
-      std::string phrase;
-      std::vector<std::string> codes;
-      SplitCodes(t, &phrase, &codes);
-      VerbRoot v;
-      std::string why;
-      if (codes.empty() || codes[0][0] == '\x01') {
-        Problem(line.number, codes.empty() ? "verb without [code]" : "missing ']'");
-        root = -1;
-        continue;
-      }
-      if (!r_->ParsePhrase(phrase, &v.phrase, &why) || !ParseVerbCode(codes[0], &v.code, &why)) {
-        Problem(line.number, why);
-        root = -1;
-        continue;
-      }
-      v.line = line.number;
-      root = static_cast<int>(r_->roots().size());
-      pending_roots.push_back(root);
-      r_->roots().push_back(std::move(v));
-    }
-    close_root();
-  }
-
- private:
-  void Problem(int line, const std::string& what) { r_->Problem(file_, line, what); }
-
-  // A choice's alternatives ("GOLDEN_GOBLIN_GALLEONS", "MEMOS_ON_&TIETYPES"): phrases of words,
-  // a synset in one expanding in place into each of its members.
-  bool ChoicePhrases(std::string_view s, std::vector<Phrase>* out, std::string* why) {
-    std::vector<std::pair<std::string, char>> words = Reader::Words(s);
-    std::vector<Phrase> result(1);
-    char join_before = ' ';
-    for (size_t k = 0; k < words.size(); ++k) {
-      const auto& [w, join] = words[k];
-      bool last = k + 1 == words.size();
-      std::vector<Phrase> next;
-      if (w == "$" || w == "+" || w == "%" || w == "^" || w == "*") {
-        continue;  // actors inside a choice: not supported (docs/tabari.md)
-      } else if (w[0] == '&') {
-        auto it = synsets_.find(w);
-        if (it == synsets_.end()) {
-          *why = "synset " + w + " is not declared before its use";
-          return false;
-        }
-        for (const Phrase& base : result)
-          for (const Phrase& m : it->second) {
-            Phrase p = base;
-            if (!p.words.empty())
-              p.next_adjacent.push_back(join_before == '_' || join_before == '~');
-            p.words.insert(p.words.end(), m.words.begin(), m.words.end());
-            p.next_adjacent.insert(p.next_adjacent.end(), m.next_adjacent.begin(),
-                                   m.next_adjacent.end());
-            next.push_back(std::move(p));
-          }
-      } else {
-        uint32_t id = r_->Intern(w, Reader::ModeOf(join, last));
-        for (Phrase p : result) {
-          if (!p.words.empty()) p.next_adjacent.push_back(join_before == '_' || join_before == '~');
-          p.words.push_back(id);
-          next.push_back(std::move(p));
-        }
-      }
-      result = std::move(next);
-      join_before = join;
-    }
-    for (Phrase& p : result)
-      if (!p.words.empty()) out->push_back(std::move(p));
-    if (out->empty()) *why = "empty alternative";
-    return !out->empty();
-  }
-
-  // Blank-separated tokens; '{', '|', '}' are tokens of their own.
-  static std::vector<std::string> Tokens(std::string_view s) {
-    std::vector<std::string> out;
-    std::string cur;
-    for (char c : s) {
-      if (IsBlank(c)) {
-        if (!cur.empty()) out.push_back(std::move(cur)), cur.clear();
-      } else {
-        cur += c;
-      }
-    }
-    if (!cur.empty()) out.push_back(std::move(cur));
-    return out;
-  }
-
-  // "SUGGESTED_+ * DEMAND_{ GENEVA_ | INTERNATIONAL }_CONVENTIONS [111]".
-  bool ParsePattern(std::string_view s, Pattern* p, std::string* why) {
-    std::string body;
-    std::vector<std::string> codes;
-    SplitCodes(s, &body, &codes);
-    if (codes.empty() || codes[0][0] == '\x01') {
-      *why = codes.empty() ? "pattern without [code]" : "missing ']'";
-      return false;
-    }
-    if (!ParseVerbCode(codes[0], &p->code, why)) return false;
-    // Items in text order: each with what joins it to the item after it.
-    struct Item {
-      PatternElem elem;
-      bool verb = false;
-      bool join_next = false;
-    };
-    std::vector<Item> items;
-    size_t i = 0;
-    int length = 0;
-    bool seen_verb = false;
-    while (i < body.size()) {
-      char c = body[i];
-      if (IsBlank(c)) {
-        ++i;
-        continue;
-      }
-      if (c == '_' || c == '~') {
-        if (!items.empty()) items.back().join_next = true;
-        ++i;
-        continue;
-      }
-      if (c == '{') {
-        size_t close = body.find('}', i);
-        if (close == std::string::npos) {
-          *why = "'{' without '}'";
-          return false;
-        }
-        std::string inner = body.substr(i + 1, close - i - 1);
-        std::vector<Phrase> alts;
-        int longest = 0;
-        size_t from = 0;
-        while (from <= inner.size()) {
-          size_t bar = inner.find('|', from);
-          std::string alt =
-              inner.substr(from, bar == std::string::npos ? std::string::npos : bar - from);
-          longest = std::max(longest, Letters(alt));
-          if (!ChoicePhrases(alt, &alts, why)) return false;
-          if (bar == std::string::npos) break;
-          from = bar + 1;
-        }
-        if (alts.empty()) {
-          *why = "empty { }";
-          return false;
-        }
-        length += longest;
-        Item it;
-        it.elem.kind = PatternElem::Kind::kChoice;
-        it.elem.word = static_cast<uint32_t>(r_->choices().size());
-        r_->choices().push_back(std::move(alts));
-        items.push_back(it);
-        i = close + 1;
-        continue;
-      }
-      // A word or a token, up to a blank or a joiner.
-      size_t j = i;
-      while (j < body.size() && !IsBlank(body[j]) && body[j] != '_' && body[j] != '~' &&
-             body[j] != '{')
-        ++j;
-      std::string w = body.substr(i, j - i);
-      Item it;
-      if (w == "*") {
-        if (seen_verb) {
-          // A second '*' (the CAMEO master file's "- * COMMIT * AID"): the verb is the first;
-          // the second stands for any words, as a blank does.
-          i = j;
-          continue;
-        }
-        seen_verb = true;
-        it.verb = true;
-      } else if (w == "$" || w == "+" || w == "%" || w == "^") {
-        it.elem.kind = w == "$"   ? PatternElem::Kind::kSource
-                       : w == "+" ? PatternElem::Kind::kTarget
-                       : w == "%" ? PatternElem::Kind::kCompound
-                                  : PatternElem::Kind::kSkip;
-      } else if (w[0] == '&') {
-        auto sit = synsets_.find(Upper(w));
-        if (sit == synsets_.end()) {
-          *why = "synset " + w + " is not declared in <SYNSETS>";
-          return false;
-        }
-        int longest = 0;
-        for (const Phrase& m : sit->second) {
-          int n = 0;
-          for (uint32_t id : m.words) n += Letters(r_->entry_text(id));
-          longest = std::max(longest, n);
-        }
-        length += longest;
-        it.elem.kind = PatternElem::Kind::kChoice;
-        it.elem.word = static_cast<uint32_t>(r_->choices().size());
-        r_->choices().push_back(sit->second);
-      } else {
-        // "X_" before a blank is a whole word; "X=" whole without endings.
-        bool whole =
-            j < body.size() && body[j] == '_' && (j + 1 >= body.size() || IsBlank(body[j + 1]));
-        bool eq = !w.empty() && w.back() == '=';
-        if (eq) w.pop_back();
-        length += Letters(w);
-        WordMode mode = eq ? WordMode::kWhole : whole ? WordMode::kEnding : WordMode::kStem;
-        // Joined to the next word by '_': whole ("DEMAND_{" is DEMAND, whole).
-        if (!whole && j < body.size() && body[j] == '_') mode = WordMode::kWhole;
-        it.elem.word = r_->Intern(Upper(w), mode);
-      }
-      items.push_back(it);
-      i = j;
-    }
-    if (!seen_verb) {
-      *why = "pattern without '*'";
-      return false;
-    }
-    p->length = length;
-    // Split at the verb; each element's `adjacent` says it is joined toward the verb.
-    size_t v = 0;
-    while (!items[v].verb) ++v;
-    for (size_t k = 0; k < v; ++k) {
-      PatternElem e = items[k].elem;
-      e.adjacent = items[k].join_next;
-      p->before.push_back(e);
-    }
-    for (size_t k = v + 1; k < items.size(); ++k) {
-      PatternElem e = items[k].elem;
-      e.adjacent = items[k - 1].join_next;
-      p->after.push_back(e);
-    }
-    return true;
-  }
-
-  Reader* r_;
-  std::string file_;
-  std::map<std::string, std::vector<Phrase>> synsets_;
-};
-
-namespace {
-
-// The .actors reader: <NOUN> and <ADJECTIVE> lists, actors with synonyms ('+') and code lines
-// (indented "[CODE dates]").
 void ReadActors(Reader* r, const std::string& file, const std::string& text) {
+  Dictionaries* d = r->d_;
   enum class Section { kMain, kNoun, kAdjective } section = Section::kMain;
-  std::vector<Phrase> phrases;
-  std::vector<DatedCode> codes;
-  int first_line = 0;
+  int pending_set = -1;  // the code set the lines being read share
+  std::vector<std::string> pending_blocks;
+  int pending_line = 0;
   auto close = [&] {
-    if (phrases.empty()) return;
-    if (codes.empty()) {
-      r->Problem(file, first_line, "actor without [code]");
-    } else {
-      uint32_t c = static_cast<uint32_t>(r->actor_codes().size());
-      r->actor_codes().push_back(std::move(codes));
-      for (Phrase& p : phrases) r->actors().push_back({std::move(p), c, first_line});
-    }
-    phrases.clear();
-    codes.clear();
-  };
-  auto add_codes = [&](const std::vector<std::string>& blocks, int line) {
-    for (const std::string& b : blocks) {
+    if (pending_set < 0) return;
+    std::vector<CodeBlock>& set = r->CodeSet(pending_set);
+    bool single_dated_digit = false;
+    for (const std::string& b : pending_blocks) {
       if (b[0] == '\x01') {
-        r->Problem(file, line, "missing ']'");
+        r->Problem(file, pending_line, "missing ']'");
         continue;
       }
-      DatedCode dc;
+      CodeBlock cb;
       std::string why;
-      if (!ParseActorCode(b, &dc, &why)) {
-        r->Problem(file, line, why);
+      bool digit = false;
+      if (!ParseBlock(b, &cb, &digit, &why)) {
+        r->Problem(file, pending_line, why);
         continue;
       }
-      codes.push_back(std::move(dc));
+      single_dated_digit = digit && cb.when != CodeBlock::When::kAlways;
+      set.push_back(std::move(cb));
     }
+    // One dated code alone, written "[GME <901103]": null on the other dates.
+    if (set.size() == 1 && pending_blocks.size() == 1 && single_dated_digit) {
+      CodeBlock null;
+      null.codes = {"---"};
+      set.push_back(null);
+    }
+    if (set.empty()) r->Problem(file, pending_line, "actor without [code]");
+    pending_set = -1;
+    pending_blocks.clear();
   };
   for (const Line& line : ContentLines(text)) {
     std::string up = Upper(line.text);
@@ -670,66 +470,63 @@ void ReadActors(Reader* r, const std::string& file, const std::string& text) {
       section = Section::kNoun;
       continue;
     }
-    if (up == "<ADJECTIVE>") {
+    if (up.compare(0, 4, "<ADJ") == 0) {
       close();
       section = Section::kAdjective;
       continue;
     }
-    if (up == "</NOUN>" || up == "</ADJECTIVE>") {
+    if (up == "</NOUN>" || up.compare(0, 5, "</ADJ") == 0) {
       section = Section::kMain;
       continue;
     }
-    if (up[0] == '<') continue;  // other sections (<ATTRIB>, <ISSUES>): not used
+    if (up[0] == '<') continue;  // other sections: not used
     std::string why;
-    if (section != Section::kMain) {
-      Phrase p;
-      if (!r->ParsePhrase(line.text, &p, &why)) {
-        r->Problem(file, line.number, why);
-        continue;
-      }
-      // A one-word noun or adjective marks the word; of a longer one, its last word.
-      r->SetFlag(p.words.back(), section == Section::kNoun ? 1 : 2);
-      continue;
-    }
     std::string_view t = utf8::TrimAscii(line.text);
-    if (t[0] == '+' && !phrases.empty()) {
+    if (section != Section::kMain) {
+      Root root;
+      root.type = section == Section::kNoun ? RootType::kNoun : RootType::kAdjective;
+      root.line = line.number;
       std::string phrase;
       std::vector<std::string> blocks;
-      SplitCodes(t.substr(1), &phrase, &blocks);
-      Phrase p;
-      if (!r->ParsePhrase(phrase, &p, &why)) {
+      SplitCodes(t, &phrase, &blocks);
+      if (!r->RootPhrase(phrase, &root.phrase, &why)) {
         r->Problem(file, line.number, why);
         continue;
       }
-      phrases.push_back(std::move(p));
-      add_codes(blocks, line.number);
+      r->AddRoot(std::move(root), file, line.number);
       continue;
     }
     if (t[0] == '[') {
-      if (phrases.empty()) {
+      if (pending_set < 0) {
         r->Problem(file, line.number, "code line without an actor above it");
         continue;
       }
       std::string none;
-      std::vector<std::string> blocks;
-      SplitCodes(t, &none, &blocks);
-      add_codes(blocks, line.number);
+      SplitCodes(t, &none, &pending_blocks);
       continue;
     }
-    close();
     std::string phrase;
     std::vector<std::string> blocks;
-    SplitCodes(t, &phrase, &blocks);
-    Phrase p;
-    if (!r->ParsePhrase(phrase, &p, &why)) {
+    bool synonym = t[0] == '+';
+    SplitCodes(synonym ? t.substr(1) : t, &phrase, &blocks);
+    Root root;
+    root.type = RootType::kActor;
+    root.line = line.number;
+    if (!r->RootPhrase(phrase, &root.phrase, &why)) {
       r->Problem(file, line.number, why);
       continue;
     }
-    first_line = line.number;
-    phrases.push_back(std::move(p));
-    add_codes(blocks, line.number);
+    if (!synonym || pending_set < 0) {
+      close();
+      pending_set = r->NewCodeSet();
+      pending_line = line.number;
+    }
+    for (std::string& b : blocks) pending_blocks.push_back(std::move(b));
+    root.data = static_cast<uint32_t>(pending_set);
+    r->AddRoot(std::move(root), file, line.number);
   }
   close();
+  (void)d;
 }
 
 void ReadAgents(Reader* r, const std::string& file, const std::string& text) {
@@ -738,47 +535,265 @@ void ReadAgents(Reader* r, const std::string& file, const std::string& text) {
     std::string phrase;
     std::vector<std::string> blocks;
     SplitCodes(line.text, &phrase, &blocks);
-    Agent a;
-    std::string why;
     if (blocks.empty() || blocks[0][0] == '\x01') {
       r->Problem(file, line.number, blocks.empty() ? "agent without [code]" : "missing ']'");
       continue;
     }
-    std::string code = Upper(std::string(utf8::TrimAscii(blocks[0])));
+    std::string code(utf8::TrimAscii(blocks[0]));
     if (code.find('~') == std::string::npos) {
       r->Problem(file, line.number, "agent code [" + code + "] has no '~' (~GOV or NGO~)");
       continue;
     }
-    if (!r->ParsePhrase(phrase, &a.phrase, &why)) {
+    Root root;
+    root.type = RootType::kAgent;
+    root.line = line.number;
+    std::string why;
+    if (!r->RootPhrase(phrase, &root.phrase, &why)) {
       r->Problem(file, line.number, why);
       continue;
     }
+    Agent a;
     a.prefix = code.back() == '~';
     code.erase(std::remove(code.begin(), code.end(), '~'), code.end());
     a.code = code;
-    r->agents().push_back(std::move(a));
+    root.data = r->AddAgent(std::move(a));
+    r->AddRoot(std::move(root), file, line.number);
   }
 }
 
-// "[5]" after an option word: its number.
-int Bracketed(const std::string& s, const std::string& word) {
-  size_t at = s.find(word + "[");
-  if (at == std::string::npos) return 0;
-  return std::atoi(s.c_str() + at + word.size() + 1);
-}
+}  // namespace
 
-int Assigned(const std::string& s, const std::string& word, int fallback) {
+// The .verbs reader: synsets, time phrases, verbs with their forms and patterns.
+class VerbReader {
+ public:
+  VerbReader(Reader* r, const std::string& file) : r_(r), file_(file) {}
+
+  void Read(const std::string& text) {
+    enum class Section { kMain, kSynsets, kTime, kOther } section = Section::kMain;
+    for (const Line& line : ContentLines(text)) {
+      const std::string& t = line.text;
+      std::string up = Upper(t);
+      if (up[0] == '<') {
+        Close();
+        section = up == "<SYNSETS>" ? Section::kSynsets
+                  : up == "<TIME>"  ? Section::kTime
+                  : up[1] == '/'    ? Section::kMain
+                                    : Section::kOther;
+        continue;
+      }
+      if (section == Section::kOther) continue;  // <ATTRIB>, <ISSUES>: not used
+      if (section == Section::kSynsets) {
+        Synset(line);
+        continue;
+      }
+      if (t[0] == '{') {
+        Forms(line);
+        continue;
+      }
+      if (t[0] == '-') {
+        PatternLine(line);
+        continue;
+      }
+      Head(line, section == Section::kTime);
+    }
+    Close();
+  }
+
+ private:
+  void Problem(int line, const std::string& what) { r_->Problem(file_, line, what); }
+
+  void Synset(const Line& line) {
+    std::string_view t = utf8::TrimAscii(line.text);
+    if (t[0] == '&') {
+      std::string name = Upper(t);
+      if (std::find(names_.begin(), names_.end(), name) != names_.end()) {
+        Problem(line.number, "synset " + name + " declared twice");
+        synset_ = -1;
+        return;
+      }
+      synset_ = static_cast<int>(names_.size());
+      names_.push_back(name);
+      r_->Synsets().emplace_back();
+      return;
+    }
+    if (t[0] != '+' || synset_ < 0) {
+      Problem(line.number, "expected &SYNSET or +member in <SYNSETS>");
+      return;
+    }
+    Pattern p;
+    std::string why;
+    std::string body = PhraseText(t.substr(1));
+    if (!r_->Elements(body, true, &p.elems, &why, &names_)) {
+      Problem(line.number, why);
+      return;
+    }
+    for (const PatternElem& e : p.elems)
+      if (e.kind == PatternElem::Kind::kSynset && static_cast<int>(e.item) == synset_) {
+        Problem(line.number, "synset " + names_[synset_] + " refers to itself");
+        return;
+      }
+    PatternLength(body, &p.length, &p.max_alt);
+    p.line = line.number;
+    Insert(&r_->Synsets()[synset_], std::move(p));
+  }
+
+  // A verb (or, in <TIME>, a time phrase) and its code.
+  void Head(const Line& line, bool time) {
+    Close();
+    std::string phrase;
+    std::vector<std::string> blocks;
+    SplitCodes(line.text, &phrase, &blocks);
+    if (blocks.empty() || blocks[0][0] == '\x01') {
+      Problem(line.number, blocks.empty() ? "verb without [code]" : "missing ']'");
+      return;
+    }
+    Root root;
+    root.line = line.number;
+    std::string why;
+    if (!r_->RootPhrase(phrase, &root.phrase, &why)) {
+      Problem(line.number, why);
+      return;
+    }
+    if (time) {
+      root.type = RootType::kTime;
+      Time tm;
+      for (char c : blocks[0])
+        if (!IsBlank(c)) tm.code += c;
+      root.data = r_->AddTime(std::move(tm));
+      time_ = static_cast<int>(root.data);
+    } else {
+      root.type = RootType::kVerb;
+      Verb v;
+      if (!ParseVerbCode(blocks[0], &v.code, &why)) {
+        Problem(line.number, why);
+        return;
+      }
+      root.data = r_->AddVerb(std::move(v));
+      verb_ = static_cast<int>(root.data);
+    }
+    root_ = root;
+    if (!r_->AddRoot(std::move(root), file_, line.number)) {
+      verb_ = time_ = -1;  // a duplicate: its forms and patterns go too
+      skipping_ = true;
+    }
+  }
+
+  void Forms(const Line& line) {
+    if (skipping_) return;
+    if (verb_ < 0) {
+      Problem(line.number, "verb forms before any verb");
+      return;
+    }
+    std::string inner = line.text.substr(1);
+    if (size_t close = inner.find('}'); close != std::string::npos) inner.resize(close);
+    std::istringstream forms(inner);
+    std::string form;
+    while (forms >> form) {
+      Root r = root_;
+      r.phrase.clear();
+      r.line = line.number;
+      std::string why;
+      if (!r_->RootPhrase(form, &r.phrase, &why)) continue;
+      r_->AddRoot(std::move(r), file_, line.number);
+    }
+  }
+
+  void PatternLine(const Line& line) {
+    if (skipping_) return;
+    if (verb_ < 0 && time_ < 0) {
+      Problem(line.number, "pattern before any verb");
+      return;
+    }
+    std::string body;
+    std::vector<std::string> blocks;
+    SplitCodes(std::string_view(line.text).substr(1), &body, &blocks);
+    Pattern p;
+    p.line = line.number;
+    std::string why;
+    if (blocks.empty() || blocks[0][0] == '\x01') {
+      Problem(line.number, blocks.empty() ? "pattern without [code]" : "missing ']'");
+      return;
+    }
+    if (verb_ >= 0 && !ParseVerbCode(blocks[0], &p.code, &why)) {
+      Problem(line.number, why);
+      return;
+    }
+    if (time_ >= 0) {
+      for (char c : blocks[0])
+        if (!IsBlank(c)) p.code.primary.code += c;
+    }
+    body = PhraseText(body);
+    if (size_t open = body.find('{'), close = body.find('}');
+        open != std::string::npos && (close == std::string::npos || close < open)) {
+      Problem(line.number, "'{' without '}'");
+      return;
+    } else if (open == std::string::npos && close != std::string::npos) {
+      Problem(line.number, "'}' without '{'");
+      return;
+    }
+    if (!r_->Elements(body, true, &p.elems, &why, &names_)) {
+      Problem(line.number, why);
+      return;
+    }
+    if (std::none_of(p.elems.begin(), p.elems.end(),
+                     [](const PatternElem& e) { return e.kind == PatternElem::Kind::kVerb; })) {
+      Problem(line.number, "pattern without '*'");
+      return;
+    }
+    PatternLength(body, &p.length, &p.max_alt);
+    Insert(&pending_, std::move(p));
+  }
+
+  // TABARI's order: before the first pattern whose length is below this one's fixed part, so
+  // longest first, ties in file order.
+  static void Insert(std::vector<Pattern>* list, Pattern p) {
+    int fixed = p.length - p.max_alt;
+    auto at = std::find_if(list->begin(), list->end(),
+                           [&](const Pattern& q) { return q.length < fixed; });
+    list->insert(at, std::move(p));
+  }
+
+  void Close() {
+    if (verb_ >= 0 || time_ >= 0) {
+      std::vector<Pattern>& all = r_->Patterns();
+      uint32_t b = static_cast<uint32_t>(all.size());
+      for (Pattern& p : pending_) all.push_back(std::move(p));
+      uint32_t e = static_cast<uint32_t>(all.size());
+      if (verb_ >= 0) r_->SetVerbPatterns(verb_, b, e);
+      if (time_ >= 0) r_->SetTimePatterns(time_, b, e);
+    }
+    pending_.clear();
+    verb_ = time_ = -1;
+    skipping_ = false;
+  }
+
+  Reader* r_;
+  std::string file_;
+  std::vector<std::string> names_;  // synset names, "&CURRENCY"
+  int synset_ = -1, verb_ = -1, time_ = -1;
+  bool skipping_ = false;
+  Root root_;
+  std::vector<Pattern> pending_;
+};
+
+namespace {
+
+// The first number after a keyword ("VERBS[5]", "MIN = 2"); 0 when the keyword is absent.
+int NumberAfter(const std::string& s, const std::string& key, int fallback) {
   size_t at = 0;
-  while ((at = s.find(word, at)) != std::string::npos) {
-    // The whole word: "MIN" is not the end of "EMIN" or "BMIN".
+  while ((at = s.find(key, at)) != std::string::npos) {
+    // The whole keyword: "MIN" is not the end of "EMIN" or "BMIN".
     if (at > 0 && std::isalpha(static_cast<unsigned char>(s[at - 1]))) {
-      at += word.size();
+      at += key.size();
       continue;
     }
-    size_t eq = at + word.size();
-    while (eq < s.size() && IsBlank(s[eq])) ++eq;
-    if (eq < s.size() && s[eq] == '=') return std::atoi(s.c_str() + eq + 1);
-    at += word.size();
+    size_t k = at + key.size();
+    while (k < s.size() && !std::isdigit(static_cast<unsigned char>(s[k]))) {
+      if (std::isalpha(static_cast<unsigned char>(s[k]))) return fallback;
+      ++k;
+    }
+    if (k < s.size()) return std::atoi(s.c_str() + k);
+    return fallback;
   }
   return fallback;
 }
@@ -788,105 +803,60 @@ void ReadOptions(Options* o, const std::string& text) {
     std::string up = Upper(line.text);
     size_t colon = up.find(':');
     if (colon == std::string::npos) continue;
-    std::string cmd = up.substr(0, std::min<size_t>(4, colon)), rest = up.substr(colon + 1);
-    if (cmd == "COMP") {
-      o->complex_verbs = Bracketed(rest, "VERBS");
-      o->complex_actors = Bracketed(rest, "ACTORS");
-      o->complex_pronouns = Bracketed(rest, "PRONOUNS");
-      o->complex_conj = Bracketed(rest, "CONJ");
-      o->complex_comma = Bracketed(rest, "COMMA");
-      o->complex_lateverb = Bracketed(rest, "LATEVERB");
-      o->complex_noactprior = rest.find("NOACTPRIOR") != std::string::npos;
-      o->complex_noactafter = rest.find("NOACTAFTER") != std::string::npos;
-      o->complex_noverb = rest.find("NOVERB") != std::string::npos;
-      o->complex_nosource = rest.find("NOSOURCE") != std::string::npos;
-      o->complex_notarget = rest.find("NOTARGET") != std::string::npos;
-      o->complex_noevent = rest.find("NOEVENT") != std::string::npos;
-    } else if (cmd == "COMM") {
+    std::string cmd = up.substr(0, colon), rest = up.substr(colon + 1);
+    if (cmd.compare(0, 4, "COMM") == 0) {
       if (rest.find("OFF") != std::string::npos) {
-        o->comma_max = o->comma_bmax = o->comma_emax = 0;
-      } else {
-        o->comma_min = Assigned(rest, "MIN", o->comma_min);
-        o->comma_max = Assigned(rest, "MAX", o->comma_max);
-        o->comma_bmin = Assigned(rest, "BMIN", o->comma_bmin);
-        o->comma_bmax = Assigned(rest, "BMAX", o->comma_bmax);
-        o->comma_emin = Assigned(rest, "EMIN", o->comma_emin);
-        o->comma_emax = Assigned(rest, "EMAX", o->comma_emax);
+        o->comma_off = true;
+        continue;
       }
-    } else if (cmd == "SET" || cmd == "SET:") {
-      if (rest.find("CODE BY") != std::string::npos || rest.find("CODE_BY") != std::string::npos) {
-        if (rest.find("SENT") != std::string::npos)
+      o->comma_min = NumberAfter(rest, "MIN", o->comma_min);
+      o->comma_max = NumberAfter(rest, "MAX", o->comma_max);
+      o->comma_bmin = NumberAfter(rest, "BMIN", o->comma_bmin);
+      o->comma_bmax = NumberAfter(rest, "BMAX", o->comma_bmax);
+      o->comma_emin = NumberAfter(rest, "EMIN", o->comma_emin);
+      o->comma_emax = NumberAfter(rest, "EMAX", o->comma_emax);
+    } else if (cmd.compare(0, 4, "COMP") == 0) {
+      o->complex_verbs = NumberAfter(rest, "VERBS", 0);
+      o->complex_actors = NumberAfter(rest, "ACTORS", 0);
+      o->complex_pronouns = NumberAfter(rest, "PRONOUNS", 0);
+      o->complex_conj = NumberAfter(rest, "CONJ", 0);
+      o->complex_lateverb = NumberAfter(rest, "LATEVERB", 0);
+      o->complex_actprior = rest.find("ACTPRIOR") != std::string::npos;
+      o->complex_actafter = rest.find("ACTAFTER") != std::string::npos;
+      o->complex_noverb = rest.find("NOVERB") != std::string::npos;
+    } else if (cmd[0] == 'S') {
+      if (rest.find("CODE") != std::string::npos && rest.find("BY") != std::string::npos) {
+        if (rest.find("SEN") != std::string::npos)
           o->code_by = Options::CodeBy::kSentence;
         else if (rest.find("ALL") != std::string::npos)
           o->code_by = Options::CodeBy::kAll;
         else
           o->code_by = Options::CodeBy::kClause;
+      } else if (rest.find("MINIMUM") != std::string::npos) {
+        o->minimum_words = NumberAfter(rest, "WORDS", o->minimum_words);
       }
-    } else if (cmd == "DEFA") {
+    } else if (cmd[0] == 'D') {
       if (rest.find("OFF") != std::string::npos) {
         o->default_source.clear();
         o->default_target.clear();
         continue;
       }
-      auto code_after = [&](const char* word, std::string* code, bool* flag, const char* fw) {
+      auto code_after = [&](const char* word, std::string* code, bool* flag, const char* fw,
+                            const char* stop) {
         size_t at = rest.find(word);
         if (at == std::string::npos) return;
         size_t open = rest.find('[', at), close = rest.find(']', open);
         if (open == std::string::npos || close == std::string::npos) return;
         *code = std::string(utf8::TrimAscii(rest.substr(open + 1, close - open - 1)));
-        size_t next = rest.find_first_of("ST", close + 1);
-        *flag =
-            rest.substr(close + 1, next == std::string::npos ? std::string::npos : next - close - 1)
-                .find(fw) != std::string::npos;
+        size_t next = rest.find(stop, close);
+        *flag = rest.substr(close, next == std::string::npos ? next : next - close).find(fw) !=
+                std::string::npos;
       };
-      code_after("SOURCE", &o->default_source, &o->default_source_prior, "PRIOR");
-      code_after("TARGET", &o->default_target, &o->default_target_after, "AFTER");
+      code_after("SOURCE", &o->default_source, &o->default_source_prior, "PRIOR", "TARGET");
+      code_after("TARGET", &o->default_target, &o->default_target_after, "AFTER", "SOURCE");
     }
   }
 }
-
-bool Longer(const Phrase& a, const Phrase& b, const Dictionaries& d) {
-  if (a.words.size() != b.words.size()) return a.words.size() > b.words.size();
-  size_t la = 0, lb = 0;
-  for (uint32_t w : a.words) la += d.entry_text(w).size();
-  for (uint32_t w : b.words) lb += d.entry_text(w).size();
-  return la > lb;
-}
-
-template <typename T>
-void Index(const std::vector<T>& items, const Dictionaries& d,
-           std::unordered_map<uint32_t, std::vector<uint32_t>>* index) {
-  for (uint32_t i = 0; i < items.size(); ++i) (*index)[items[i].phrase.words[0]].push_back(i);
-  for (auto& [word, list] : *index)
-    std::stable_sort(list.begin(), list.end(), [&](uint32_t a, uint32_t b) {
-      return Longer(items[a].phrase, items[b].phrase, d);
-    });
-}
-
-}  // namespace
-
-Result<Dictionaries> Dictionaries::LoadSources(const std::vector<Source>& actors,
-                                               const std::vector<Source>& agents,
-                                               const std::vector<Source>& verbs,
-                                               const Source* options,
-                                               std::vector<std::string>* problems) {
-  Dictionaries d;
-  Reader r(&d, problems);
-  for (const Source& s : actors) ReadActors(&r, s.name, s.text);
-  for (const Source& s : agents) ReadAgents(&r, s.name, s.text);
-  for (const Source& s : verbs) {
-    VerbReader v(&r, s.name);
-    v.Read(s.text);
-  }
-  if (options != nullptr) ReadOptions(&d.options_, options->text);
-  r.Finish();
-  Index(d.actors_, d, &d.actor_index_);
-  Index(d.agents_, d, &d.agent_index_);
-  Index(d.roots_, d, &d.root_index_);
-  return d;
-}
-
-namespace {
 
 std::vector<std::string> FilesEnding(const std::string& dir, const std::string& suffix) {
   std::vector<std::string> out;
@@ -914,6 +884,25 @@ Result<Source> Read(const std::string& path) {
 
 }  // namespace
 
+Result<Dictionaries> Dictionaries::LoadSources(const std::vector<Source>& actors,
+                                               const std::vector<Source>& agents,
+                                               const std::vector<Source>& verbs,
+                                               const Source* options,
+                                               std::vector<std::string>* problems) {
+  Dictionaries d;
+  Reader r(&d, problems);
+  if (options != nullptr) ReadOptions(&d.options_, options->text);
+  r.BuiltIns();
+  for (const Source& s : actors) ReadActors(&r, s.name, s.text);
+  for (const Source& s : agents) ReadAgents(&r, s.name, s.text);
+  for (const Source& s : verbs) {
+    VerbReader v(&r, s.name);
+    v.Read(s.text);
+  }
+  r.Finish();
+  return d;
+}
+
 bool Dictionaries::IsTabariDir(const std::string& dir) {
   return !FilesEnding(dir, ".verbs").empty();
 }
@@ -936,6 +925,9 @@ Result<Dictionaries> Dictionaries::LoadDir(const std::string& dir,
   if (actor_src.empty()) return Status::NotFound(dir + ": no TABARI .actors file");
   std::optional<Source> options;
   std::vector<std::string> opts = FilesEnding(dir, ".options");
+  if (opts.size() > 1)
+    return Status::InvalidInput(dir + ": " + std::to_string(opts.size()) +
+                                " .options files; TABARI reads one");
   if (!opts.empty()) {
     Result<Source> s = Read(opts[0]);
     if (!s.ok()) return s.status();
@@ -944,56 +936,45 @@ Result<Dictionaries> Dictionaries::LoadDir(const std::string& dir,
   return LoadSources(actor_src, agent_src, verb_src, options ? &*options : nullptr, problems);
 }
 
-void Dictionaries::MatchWord(std::string_view text, std::vector<uint32_t>* out) const {
+void Dictionaries::MatchWord(std::string_view word, std::vector<LiteralMatch>* out) const {
   if (nodes_.empty()) return;
   uint32_t node = 0;
-  for (size_t k = 0; k < text.size(); ++k) {
+  for (size_t k = 0; k < word.size(); ++k) {
     const Node& n = nodes_[node];
-    // Children are few and sorted: a linear scan beats a binary search here.
     uint32_t next = 0;
     for (uint32_t e = n.edges_begin; e < n.edges_end; ++e)
-      if (edges_[e].c == text[k]) {
+      if (edges_[e].c == word[k]) {
         next = edges_[e].node;
         break;
       }
     if (next == 0) return;
     node = next;
-    const Node& m = nodes_[node];
-    if (m.entries_begin == m.entries_end) continue;
-    std::string_view rest = text.substr(k + 1);
-    for (uint32_t e = m.entries_begin; e < m.entries_end; ++e) {
-      const NodeEntry& ne = node_entries_[e];
-      bool match = ne.mode == WordMode::kStem || rest.empty() ||
-                   (ne.mode == WordMode::kEnding &&
-                    (rest == "S" || rest == "'S" || rest == "ED" || rest == "ES" || rest == "EN" ||
-                     rest == "ING" || rest == "D"));
-      if (match) out->push_back(ne.id);
-    }
+    int32_t lit = nodes_[node].literal;
+    if (lit < 0) continue;
+    bool exact = k + 1 == word.size();
+    // A one-letter literal begins only a word whose second character is no letter or digit.
+    if (k == 0 && !exact && std::isalnum(static_cast<unsigned char>(word[1]))) continue;
+    out->push_back({static_cast<uint32_t>(lit), exact});
   }
 }
 
-const std::vector<uint32_t>* Dictionaries::ActorsOpening(uint32_t entry) const {
-  auto it = actor_index_.find(entry);
-  return it == actor_index_.end() ? nullptr : &it->second;
-}
-const std::vector<uint32_t>* Dictionaries::AgentsOpening(uint32_t entry) const {
-  auto it = agent_index_.find(entry);
-  return it == agent_index_.end() ? nullptr : &it->second;
-}
-const std::vector<uint32_t>* Dictionaries::RootsOpening(uint32_t entry) const {
-  auto it = root_index_.find(entry);
-  return it == root_index_.end() ? nullptr : &it->second;
-}
-
-const std::string& Dictionaries::ActorCode(uint32_t actor, int yyyymmdd) const {
-  static const std::string kNull = "---";
-  const std::vector<DatedCode>& codes = actor_codes_[actors_[actor].codes];
-  for (const DatedCode& c : codes)
-    if (c.restricted && (c.from == 0 || yyyymmdd >= c.from) && (c.to == 0 || yyyymmdd <= c.to))
-      return c.code;
-  for (const DatedCode& c : codes)
-    if (!c.restricted) return c.code;
-  return kNull;
+const CodeBlock* Dictionaries::CodesOn(uint32_t code_set, int date) const {
+  for (const CodeBlock& b : code_sets_[code_set]) {
+    switch (b.when) {
+      case CodeBlock::When::kAlways:
+        return &b;
+      case CodeBlock::When::kBefore:
+        if (date < b.to) return &b;
+        break;
+      case CodeBlock::When::kAfter:
+        if (date > b.from) return &b;
+        break;
+      case CodeBlock::When::kBetween:
+        if (date >= b.from && date <= b.to) return &b;
+        break;
+    }
+  }
+  return nullptr;
 }
 
 }  // namespace dyad::tabari
