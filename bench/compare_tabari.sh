@@ -2,7 +2,7 @@
 # dyad's English coder beside TABARI 0.8.4, the 2014 peer, on the same records with the same
 # dictionary files, one core each, in alternating runs (issue 14).
 #
-#   bench/compare_tabari.sh PEER_DIR [RECORDS] [RUNS]
+#   bench/compare_tabari.sh PEER_DIR [RECORDS] [RUNS] [--check]
 #
 # PEER_DIR holds TABARI's public source (philip-schrodt/TABARI-Code, brought with the fetch tool
 # and extracted). Its code stays out of dyad: it is copied into build/peer/src and built there
@@ -14,11 +14,15 @@
 # dictionaries (TABARI.Demo.actors and .verbs) and with the CAMEO master verb file
 # (CAMEO.091003.master.verbs). Prints, for each, records a second from the CPU time (median of
 # RUNS, default 3), peak memory and events; and how many of the distinct (source, target, code)
-# triples TABARI finds in the demo records themselves dyad finds too.
+# triples TABARI finds in the demo records themselves dyad finds too, and whether dyad gives
+# TABARI's events one for one, in TABARI's order. dyad reads the corpus two ways: one file a
+# record, and one JSON Lines feed of the records (TABARI's own input is one file). With --check
+# the script fails unless dyad gives TABARI's events one for one on the demo records.
 set -euo pipefail
 peer=$(readlink -f "${1:?PEER_DIR, the TABARI source}")
 records=${2:-180000}
 runs=${3:-3}
+check=${4:-}
 root=$(cd "$(dirname "$0")/.." && pwd)
 out=$root/build/peer
 dyad=$root/build/dyad
@@ -36,7 +40,7 @@ cp "$peer"/*.cp "$peer"/*.h "$out/src/"
 
 # The corpus, both ways; and the demo records alone, for the triples.
 python3 - "$peer/TABARI.Demo.text" "$records" "$out" <<'PY'
-import os, re, sys
+import json, os, re, sys
 src, n, out = sys.argv[1], int(sys.argv[2]), sys.argv[3]
 text = open(src, encoding="latin-1").read()
 recs = []
@@ -50,14 +54,17 @@ for block in re.split(r"\n\s*\n", text):
 def write(name, count):
     docs = os.path.join(out, name + "-docs")
     os.makedirs(docs)
-    with open(os.path.join(out, name + ".text"), "w", encoding="latin-1") as t:
+    with open(os.path.join(out, name + ".text"), "w", encoding="latin-1") as t, \
+         open(os.path.join(out, name + ".jsonl"), "w", encoding="utf-8") as feed:
         for i in range(count):
             date, body = recs[i % len(recs)]
             t.write("%s REC-%07d\n%s\n\n" % (date, i, body))
             yy = int(date[:2])
-            iso = "%d-%s-%s" % (1900 + yy if yy > 30 else 2000 + yy, date[2:4], date[4:6])
+            iso = "%d-%s-%s" % (1900 + yy if yy >= 30 else 2000 + yy, date[2:4], date[4:6])
             with open(os.path.join(docs, "%07d.txt" % i), "w", encoding="utf-8") as d:
                 d.write("%s\n\n%s\n" % (iso, body.replace("\n", " ")))
+            feed.write(json.dumps({"id": "REC-%07d" % i, "date": iso,
+                                   "text": body.replace("\n", " ")}) + "\n")
 write("demo", len(recs))
 write("corpus", n)
 print("records: %d demo records, %d in the corpus (%.1f MB)" %
@@ -87,8 +94,8 @@ EOF
   (cd "$out/run" && /usr/bin/time -f "%U %S %M" -o "$out/run/time" taskset -c 0 "$out/tabari" -aq bench.project > /dev/null 2>&1 < /dev/null) || true
   awk '{printf "%.3f %d\n", $1 + $2, $3}' "$out/run/time"
 }
-dyad_code() {  # DOCS DICTDIR EVENTS
-  /usr/bin/time -f "%U %S %M" -o "$out/run/time" taskset -c 0 "$dyad" code --lang en --dictionaries "$2" "$1" > "$3" 2> /dev/null || true
+dyad_code() {  # DOCS DICTDIR EVENTS [FLAGS]
+  /usr/bin/time -f "%U %S %M" -o "$out/run/time" taskset -c 0 "$dyad" code --lang en ${4:-} --dictionaries "$2" "$1" > "$3" 2> /dev/null || true
   awk '{printf "%.3f %d\n", $1 + $2, $3}' "$out/run/time"
 }
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
@@ -97,29 +104,51 @@ triples_dyad() { python3 -c 'import json,sys
 for l in sys.stdin:
     e = json.loads(l); print("%s\t%s\t%s" % (e["source"], e["target"], e["code"]))' < "$1" | sort -u; }
 
+sequence_tabari() { awk -F'\t' 'NF >= 4 {print $2 "\t" $3 "\t" $4}' "$1"; }
+sequence_dyad() { python3 -c 'import json,sys
+for l in sys.stdin:
+    e = json.loads(l); print("%s\t%s\t%s" % (e["source"], e["target"], e["code"]))' < "$1"; }
+
+failed=0
 for set in demo master; do
   verbs=$out/dict-demo/TABARI.Demo.verbs
   [ $set = master ] && verbs=$out/dict-master/CAMEO.091003.master.verbs
-  : > "$out/t.cpu"; : > "$out/d.cpu"
+  : > "$out/t.cpu"; : > "$out/d.cpu"; : > "$out/f.cpu"
   for r in $(seq "$runs"); do
     tabari "$out/corpus.text" "$verbs" "$out/run/tabari-$set.events" >> "$out/t.cpu"
     dyad_code "$out/corpus-docs" "$out/dict-$set" "$out/run/dyad-$set.jsonl" >> "$out/d.cpu"
+    dyad_code "$out/corpus.jsonl" "$out/dict-$set" "$out/run/dyad-$set-feed.jsonl" >> "$out/f.cpu"
   done
   t=$(cut -d' ' -f1 "$out/t.cpu" | median); tm=$(cut -d' ' -f2 "$out/t.cpu" | sort -n | tail -1)
   d=$(cut -d' ' -f1 "$out/d.cpu" | median); dm=$(cut -d' ' -f2 "$out/d.cpu" | sort -n | tail -1)
+  f=$(cut -d' ' -f1 "$out/f.cpu" | median); fm=$(cut -d' ' -f2 "$out/f.cpu" | sort -n | tail -1)
   te=$(grep -c . "$out/run/tabari-$set.events" || true); de=$(grep -c . "$out/run/dyad-$set.jsonl" || true)
-  # The demo records alone: TABARI's distinct triples, and how many dyad gives.
+  fe=$(grep -c . "$out/run/dyad-$set-feed.jsonl" || true)
+  # The demo records alone: TABARI's distinct triples, how many dyad gives, and whether dyad
+  # gives TABARI's events one for one (each mention an event: --no-merge).
   tabari "$out/demo.text" "$verbs" "$out/run/tabari-$set-demo.events" > /dev/null
-  dyad_code "$out/demo-docs" "$out/dict-$set" "$out/run/dyad-$set-demo.jsonl" > /dev/null
-  triples_tabari "$out/run/tabari-$set-demo.events" > "$out/tt"
-  triples_dyad "$out/run/dyad-$set-demo.jsonl" > "$out/dt"
+  dyad_code "$out/demo-docs" "$out/dict-$set" "$out/run/dyad-$set-demo.jsonl" --no-merge > /dev/null
+  sequence_tabari "$out/run/tabari-$set-demo.events" > "$out/ts"
+  sequence_dyad "$out/run/dyad-$set-demo.jsonl" > "$out/ds"
+  sort -u "$out/ts" > "$out/tt"; sort -u "$out/ds" > "$out/dt"
   tn=$(wc -l < "$out/tt"); both=$(comm -12 "$out/tt" "$out/dt" | wc -l)
-  awk -v set="$set" -v n="$records" -v t="$t" -v d="$d" -v tm="$tm" -v dm="$dm" -v te="$te" -v de="$de" \
-      -v tn="$tn" -v both="$both" 'BEGIN {
+  same=no; cmp -s "$out/ts" "$out/ds" && same=yes
+  [ $same = yes ] || failed=1
+  awk -v set="$set" -v n="$records" -v t="$t" -v d="$d" -v f="$f" -v tm="$tm" -v dm="$dm" \
+      -v fm="$fm" -v te="$te" -v de="$de" -v fe="$fe" -v tn="$tn" -v both="$both" \
+      -v same="$same" -v events="$(wc -l < "$out/ts")" 'BEGIN {
     printf "%s dictionaries, %d records, CPU seconds medians of runs:\n", set, n
-    printf "  TABARI %8.2f s %9.0f records/s %7.1f MB peak %8d events\n", t, n / t, tm / 1024, te
-    printf "  dyad   %8.2f s %9.0f records/s %7.1f MB peak %8d events\n", d, n / d, dm / 1024, de
-    printf "  dyad / TABARI records/s: %.2fx\n", t / d
+    printf "  TABARI         %8.2f s %9.0f records/s %7.1f MB peak %8d events\n", t, n / t, tm / 1024, te
+    printf "  dyad, files    %8.2f s %9.0f records/s %7.1f MB peak %8d events\n", d, n / d, dm / 1024, de
+    printf "  dyad, a feed   %8.2f s %9.0f records/s %7.1f MB peak %8d events\n", f, n / f, fm / 1024, fe
+    printf "  dyad / TABARI records/s: %.2fx (files), %.2fx (a feed)\n", t / d, t / f
     printf "  TABARI triples on the demo records: %d; dyad gives %d of them (%.0f%%)\n", tn, both, tn ? 100 * both / tn : 0
+    printf "  TABARI events on the demo records: %d; dyad gives the same, in order: %s\n", events, same
   }'
 done
+if [ "$check" = --check ] && [ $failed -ne 0 ]; then
+  echo "compare_tabari: dyad does not give TABARI's events on the demo records" >&2
+  diff "$out/ts" "$out/ds" | head -20 >&2
+  exit 1
+fi
+exit 0

@@ -119,6 +119,9 @@ struct Pattern {
   int length = 0;   // letters, digits, '_' and '\'' of the fixed words plus the longest choice
   int max_alt = 0;  // of which the choices
   int line = 0;
+  // The literals the pattern cannot match without, outside { } (one match each at least):
+  // after '*' in the verb's clause, and before it. A text that lacks one is not tried.
+  std::vector<uint32_t> need_after, need_before;
 };
 
 struct Verb {

@@ -5,6 +5,7 @@
 #include "dyad/tabari_coder.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 
 namespace dyad::tabari {
@@ -68,6 +69,10 @@ struct Work {
   std::vector<LiteralMatch> lits;
   std::vector<Occ> occs;
   std::vector<Segment> compounds, subords, clauses;
+  // Where each literal occurs: a bit per word (at most 128 words); `touched` lists the literals
+  // set, to clear them for the next text.
+  std::vector<std::array<uint64_t, 2>> lit_pos;
+  std::vector<uint32_t> touched;
 };
 
 // An actor as an event's side: its code, agent, and coded compound (several codes).
@@ -191,6 +196,9 @@ class Sentence {
   void Lex() {
     w_.words.clear();
     w_.lits.clear();
+    for (uint32_t l : w_.touched) w_.lit_pos[l] = {0, 0};
+    w_.touched.clear();
+    if (w_.lit_pos.size() < d_.literal_count()) w_.lit_pos.resize(d_.literal_count(), {0, 0});
     bool first = true;
     size_t i = 0;
     const std::string& u = w_.up;
@@ -212,6 +220,12 @@ class Sentence {
       word.lits_b = static_cast<uint32_t>(w_.lits.size());
       if (word.up != ",") d_.MatchWord(word.up, &w_.lits);
       word.lits_e = static_cast<uint32_t>(w_.lits.size());
+      size_t at = w_.words.size();
+      for (uint32_t k = word.lits_b; k < word.lits_e; ++k) {
+        std::array<uint64_t, 2>& bits = w_.lit_pos[w_.lits[k].literal];
+        if (bits[0] == 0 && bits[1] == 0) w_.touched.push_back(w_.lits[k].literal);
+        bits[at / 64] |= uint64_t{1} << (at % 64);
+      }
       if (word.up == ",")
         word.type = Type::kComma;
       else if (IsDigit(static_cast<unsigned char>(word.up[0])) && word.lits_b == word.lits_e)
@@ -915,7 +929,23 @@ class Sentence {
 
   // TABARI's pattern match: after the verb, left to right within its clause; then before it,
   // right to left to the text's start.
+  // Whether every literal of `need` occurs in words [from, to].
+  bool Present(const std::vector<uint32_t>& need, int from, int to) const {
+    if (from > to) return need.empty();
+    std::array<uint64_t, 2> mask{0, 0};
+    for (int k = from; k <= to; ++k) mask[k / 64] |= uint64_t{1} << (k % 64);
+    for (uint32_t l : need) {
+      const std::array<uint64_t, 2>& bits = w_.lit_pos[l];
+      if ((bits[0] & mask[0]) == 0 && (bits[1] & mask[1]) == 0) return false;
+    }
+    return true;
+  }
+
   bool MatchPattern(const Pattern& p, int v, int v_tail, const Segment& clause, Match* m) const {
+    // A pattern whose words the text lacks where it would need them cannot match: most are
+    // set aside here, without TABARI's word-by-word walk.
+    if (!Present(p.need_after, v_tail + 1, clause.tail) || !Present(p.need_before, 0, v - 1))
+      return false;
     const std::vector<PatternElem>& e = p.elems;
     int star = 0;
     while (e[star].kind != PatternElem::Kind::kVerb) ++star;

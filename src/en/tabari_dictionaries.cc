@@ -747,6 +747,15 @@ class VerbReader {
   // TABARI's order: before the first pattern whose length is below this one's fixed part, so
   // longest first, ties in file order.
   static void Insert(std::vector<Pattern>* list, Pattern p) {
+    bool after = false;
+    int depth = 0;
+    for (const PatternElem& e : p.elems) {
+      if (e.kind == PatternElem::Kind::kOpen) ++depth;
+      if (e.kind == PatternElem::Kind::kClose && depth > 0) --depth;
+      if (e.kind == PatternElem::Kind::kVerb) after = true;
+      if (e.kind == PatternElem::Kind::kWord && depth == 0)
+        (after ? p.need_after : p.need_before).push_back(e.item);
+    }
     int fixed = p.length - p.max_alt;
     auto at = std::find_if(list->begin(), list->end(),
                            [&](const Pattern& q) { return q.length < fixed; });
