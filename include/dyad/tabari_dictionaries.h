@@ -122,6 +122,8 @@ struct Pattern {
   // The literals the pattern cannot match without, outside { } (one match each at least):
   // after '*' in the verb's clause, and before it. A text that lacks one is not tried.
   std::vector<uint32_t> need_after, need_before;
+  // And the synsets outside { } (at least one of its members' first words each).
+  std::vector<uint32_t> synsets_after, synsets_before;
 };
 
 struct Verb {
@@ -195,6 +197,13 @@ class Dictionaries {
   const std::vector<Pattern>& patterns() const { return patterns_; }
   // A synset's members, each a pattern without '*'.
   const std::vector<std::vector<Pattern>>& synsets() const { return synsets_; }
+  // The literals a synset's members open with (through nested synsets too); `open` when a
+  // member opens with something else (an actor mark or a choice), which any text may hold.
+  struct SynsetFirst {
+    std::vector<uint32_t> literals;
+    bool open = false;
+  };
+  const std::vector<SynsetFirst>& synset_first() const { return synset_first_; }
   const Options& options() const { return options_; }
 
   // The codes of an actor's code set on a date (YYYYMMDD): the first block whose restriction
@@ -223,6 +232,7 @@ class Dictionaries {
   std::vector<Time> times_;
   std::vector<Pattern> patterns_;
   std::vector<std::vector<Pattern>> synsets_;
+  std::vector<SynsetFirst> synset_first_;
   Options options_;
 };
 

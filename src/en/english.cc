@@ -252,20 +252,72 @@ struct Word {
   bool comma_after;
 };
 
-std::vector<Word> Words(std::string_view s) {
-  std::vector<Word> out;
+// The words of s, in a buffer each thread reuses: the date readers call this for every
+// sentence. The result is valid until the thread's next call.
+const std::vector<Word>& Words(std::string_view s) {
+  thread_local std::vector<Word> out;
+  size_t n = 0;
   size_t i = 0;
   while (i < s.size()) {
     while (i < s.size() && !std::isalnum(static_cast<unsigned char>(s[i]))) ++i;
     size_t b = i;
     while (i < s.size() && (std::isalnum(static_cast<unsigned char>(s[i])) || s[i] == '.')) ++i;
     if (i == b) break;
-    std::string w(s.substr(b, i - b));
-    while (!w.empty() && w.back() == '.') w.pop_back();
-    for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    out.push_back({w, b, i < s.size() && s[i] == ','});
+    size_t e = i;
+    while (e > b && s[e - 1] == '.') --e;
+    if (n == out.size()) out.emplace_back();
+    Word& w = out[n++];
+    w.lower.assign(s.data() + b, e - b);
+    for (char& c : w.lower)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    w.at = b;
+    w.comma_after = i < s.size() && s[i] == ',';
   }
+  out.resize(n);
   return out;
+}
+
+// Whether a sentence may name a date at all: every form SentenceDate reads holds a digit, a
+// month's first three letters, or "day", "mon(th)", "wee(k)", "yea(r)" or "ton(ight)". Most
+// sentences are settled by this one pass.
+bool MayNameDate(std::string_view s) {
+  uint32_t window = 0;  // the last three letters, lower case, one a byte
+  for (char ch : s) {
+    unsigned char c = static_cast<unsigned char>(ch);
+    if (c >= '0' && c <= '9') return true;
+    if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c - 'A' + 'a');
+    if (c < 'a' || c > 'z') {
+      window = 0;
+      continue;
+    }
+    window = ((window << 8) | c) & 0xFFFFFF;
+    if (window < 0x10000) continue;
+    switch (window) {
+#define DYAD_W(a, b, c) ((uint32_t(a) << 16) | (uint32_t(b) << 8) | uint32_t(c))
+      case DYAD_W('j', 'a', 'n'):
+      case DYAD_W('f', 'e', 'b'):
+      case DYAD_W('m', 'a', 'r'):
+      case DYAD_W('a', 'p', 'r'):
+      case DYAD_W('m', 'a', 'y'):
+      case DYAD_W('j', 'u', 'n'):
+      case DYAD_W('j', 'u', 'l'):
+      case DYAD_W('a', 'u', 'g'):
+      case DYAD_W('s', 'e', 'p'):
+      case DYAD_W('o', 'c', 't'):
+      case DYAD_W('n', 'o', 'v'):
+      case DYAD_W('d', 'e', 'c'):
+      case DYAD_W('d', 'a', 'y'):
+      case DYAD_W('m', 'o', 'n'):
+      case DYAD_W('w', 'e', 'e'):
+      case DYAD_W('y', 'e', 'a'):
+      case DYAD_W('t', 'o', 'n'):
+#undef DYAD_W
+        return true;
+      default:
+        break;
+    }
+  }
+  return false;
 }
 
 int Month(const std::string& w) {
@@ -337,7 +389,7 @@ std::optional<Date> DayNear(int month, int day, const Date& anchor) {
 
 std::optional<Date> Dateline(std::string_view text, int year) {
   std::string_view first = text.substr(0, std::min<size_t>(text.find('\n'), 160));
-  std::vector<Word> w = Words(first);
+  const std::vector<Word>& w = Words(first);
   for (size_t i = 0; i + 1 < w.size() && i < 8; ++i) {
     int m = Month(w[i].lower), d = Number(w[i + 1].lower);
     if (m == 0 || d < 1 || d > 31) continue;
@@ -365,7 +417,8 @@ size_t DatelineLength(std::string_view text) {
 
 std::optional<DateSpan> SentenceDate(std::string_view sentence, const Date& anchor,
                                      const Date& previous, size_t* at, bool anchored) {
-  std::vector<Word> w = Words(sentence);
+  if (!MayNameDate(sentence)) return std::nullopt;
+  const std::vector<Word>& w = Words(sentence);
   auto found = [&](size_t i, DateSpan s) -> std::optional<DateSpan> {
     if (at != nullptr) *at = w[i].at;
     return s;

@@ -929,14 +929,29 @@ class Sentence {
 
   // TABARI's pattern match: after the verb, left to right within its clause; then before it,
   // right to left to the text's start.
-  // Whether every literal of `need` occurs in words [from, to].
-  bool Present(const std::vector<uint32_t>& need, int from, int to) const {
-    if (from > to) return need.empty();
-    std::array<uint64_t, 2> mask{0, 0};
-    for (int k = from; k <= to; ++k) mask[k / 64] |= uint64_t{1} << (k % 64);
-    for (uint32_t l : need) {
-      const std::array<uint64_t, 2>& bits = w_.lit_pos[l];
-      if ((bits[0] & mask[0]) == 0 && (bits[1] & mask[1]) == 0) return false;
+  using Bits = std::array<uint64_t, 2>;
+  // Words [from, to] as bits.
+  static Bits Range(int from, int to) {
+    Bits m{0, 0};
+    for (int k = std::max(from, 0); k <= to && k < 128; ++k) m[k / 64] |= uint64_t{1} << (k % 64);
+    return m;
+  }
+  bool Occurs(uint32_t literal, const Bits& where) const {
+    const Bits& bits = w_.lit_pos[literal];
+    return (bits[0] & where[0]) != 0 || (bits[1] & where[1]) != 0;
+  }
+  // Whether a pattern's needed literals, and one first word of each needed synset, occur where
+  // the pattern looks.
+  bool Possible(const std::vector<uint32_t>& need, const std::vector<uint32_t>& sets,
+                const Bits& where) const {
+    for (uint32_t l : need)
+      if (!Occurs(l, where)) return false;
+    for (uint32_t s : sets) {
+      const Dictionaries::SynsetFirst& f = d_.synset_first()[s];
+      if (f.open) continue;
+      if (std::none_of(f.literals.begin(), f.literals.end(),
+                       [&](uint32_t l) { return Occurs(l, where); }))
+        return false;
     }
     return true;
   }
@@ -944,7 +959,8 @@ class Sentence {
   bool MatchPattern(const Pattern& p, int v, int v_tail, const Segment& clause, Match* m) const {
     // A pattern whose words the text lacks where it would need them cannot match: most are
     // set aside here, without TABARI's word-by-word walk.
-    if (!Present(p.need_after, v_tail + 1, clause.tail) || !Present(p.need_before, 0, v - 1))
+    if (!Possible(p.need_after, p.synsets_after, Range(v_tail + 1, clause.tail)) ||
+        !Possible(p.need_before, p.synsets_before, Range(0, v - 1)))
       return false;
     const std::vector<PatternElem>& e = p.elems;
     int star = 0;

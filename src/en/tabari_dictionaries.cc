@@ -324,6 +324,24 @@ class Reader {
   }
 
   void Finish() {
+    // What each synset's members open with, nested synsets included (declared earlier, so
+    // their lists are ready).
+    d_->synset_first_.assign(d_->synsets_.size(), {});
+    for (size_t k = 0; k < d_->synsets_.size(); ++k) {
+      Dictionaries::SynsetFirst& f = d_->synset_first_[k];
+      for (const Pattern& m : d_->synsets_[k]) {
+        const PatternElem& e = m.elems.front();
+        if (e.kind == PatternElem::Kind::kWord) {
+          f.literals.push_back(e.item);
+        } else if (e.kind == PatternElem::Kind::kSynset && e.item < k) {
+          const Dictionaries::SynsetFirst& g = d_->synset_first_[e.item];
+          f.literals.insert(f.literals.end(), g.literals.begin(), g.literals.end());
+          f.open = f.open || g.open;
+        } else {
+          f.open = true;
+        }
+      }
+    }
     d_->nodes_.assign(build_.size(), {});
     d_->edges_.clear();
     for (size_t n = 0; n < build_.size(); ++n) {
@@ -755,6 +773,8 @@ class VerbReader {
       if (e.kind == PatternElem::Kind::kVerb) after = true;
       if (e.kind == PatternElem::Kind::kWord && depth == 0)
         (after ? p.need_after : p.need_before).push_back(e.item);
+      if (e.kind == PatternElem::Kind::kSynset && depth == 0)
+        (after ? p.synsets_after : p.synsets_before).push_back(e.item);
     }
     int fixed = p.length - p.max_alt;
     auto at = std::find_if(list->begin(), list->end(),
