@@ -13,6 +13,7 @@
 #ifndef DYAD_TABARI_DICTIONARIES_H_
 #define DYAD_TABARI_DICTIONARIES_H_
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -221,7 +222,8 @@ class Dictionaries {
     uint32_t node;
   };
   std::vector<Node> nodes_;
-  std::vector<Edge> edges_;
+  std::vector<Edge> edges_;                // each node's sorted by character
+  std::array<uint32_t, 256> root_next_{};  // the root's children by first character
   std::vector<std::string> literals_;
   std::vector<std::vector<uint32_t>> by_literal_;
 

@@ -93,20 +93,25 @@ EventMode ModeOf(const std::string& before_verb, const std::string& verb) {
 
 // The most frequent year the text names (19xx or 20xx), 0 when none.
 int YearOf(std::string_view text) {
-  std::map<int, int> counts;
+  // Years 1900-2099 standing alone (no digit either side), counted in place.
+  int counts[200] = {};
+  bool any = false;
   for (size_t i = 0; i + 4 <= text.size(); ++i) {
+    char a = text[i], b = text[i + 1];
+    if (!((a == '1' && b == '9') || (a == '2' && b == '0'))) continue;
     if ((i > 0 && std::isdigit(static_cast<unsigned char>(text[i - 1]))) ||
         (i + 4 < text.size() && std::isdigit(static_cast<unsigned char>(text[i + 4]))))
       continue;
-    if ((text[i] == '1' && text[i + 1] == '9') || (text[i] == '2' && text[i + 1] == '0')) {
-      if (std::isdigit(static_cast<unsigned char>(text[i + 2])) &&
-          std::isdigit(static_cast<unsigned char>(text[i + 3])))
-        ++counts[std::atoi(std::string(text.substr(i, 4)).c_str())];
+    if (std::isdigit(static_cast<unsigned char>(text[i + 2])) &&
+        std::isdigit(static_cast<unsigned char>(text[i + 3]))) {
+      ++counts[(a == '1' ? 0 : 100) + (text[i + 2] - '0') * 10 + (text[i + 3] - '0')];
+      any = true;
     }
   }
+  if (!any) return 0;
   int best = 0, n = 0;
-  for (auto [y, c] : counts)
-    if (c > n || (c == n && y > best)) best = y, n = c;
+  for (int k = 0; k < 200; ++k)
+    if (counts[k] > 0 && counts[k] >= n) best = 1900 + k, n = counts[k];
   return best;
 }
 

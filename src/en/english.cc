@@ -320,7 +320,7 @@ bool MayNameDate(std::string_view s) {
   return false;
 }
 
-int Month(const std::string& w) {
+int Month(std::string_view w) {
   // Called on every word of every sentence: most words are rejected by length or first letter.
   if (w.size() < 3 || w.size() > 9) return 0;
   switch (w[0]) {
@@ -350,18 +350,20 @@ int Month(const std::string& w) {
   return 0;
 }
 
-int Number(const std::string& w) {
+int Number(std::string_view w) {
   if (w.empty() || w.size() > 4) return -1;
-  std::string d = w;
-  for (const char* suf : {"st", "nd", "rd", "th"})
-    if (d.size() > 2 && d.compare(d.size() - 2, 2, suf) == 0) d.resize(d.size() - 2);
-  if (!std::all_of(d.begin(), d.end(),
-                   [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
-    return -1;
-  return std::atoi(d.c_str());
+  std::string_view d = w;
+  for (std::string_view suf : {"st", "nd", "rd", "th"})
+    if (d.size() > 2 && d.substr(d.size() - 2) == suf) d.remove_suffix(2);
+  int v = 0;
+  for (char c : d) {
+    if (c < '0' || c > '9') return -1;
+    v = v * 10 + (c - '0');
+  }
+  return v;
 }
 
-int Weekday(const std::string& w) {  // Monday = 0
+int Weekday(std::string_view w) {  // Monday = 0
   if (w.size() < 6 || w.size() > 9 || w.compare(w.size() - 3, 3, "day") != 0) return -1;
   static constexpr std::string_view kDays[] = {"monday", "tuesday",  "wednesday", "thursday",
                                                "friday", "saturday", "sunday"};
@@ -428,10 +430,12 @@ std::optional<DateSpan> SentenceDate(std::string_view sentence, const Date& anch
   // Saturday … before Biden leaves office in January" is Saturday).
   for (int level = 0; level < 3; ++level)
     for (size_t i = 0; i < w.size(); ++i) {
-      const std::string& x = w[i].lower;
-      auto next = [&](size_t k) -> const std::string& {
-        static const std::string kNone;
-        return i + k < w.size() ? w[i + k].lower : kNone;
+      std::string_view x = w[i].lower;
+      auto next = [&](size_t k) -> std::string_view {
+        return i + k < w.size() ? std::string_view(w[i + k].lower) : std::string_view();
+      };
+      auto prev = [&]() -> std::string_view {
+        return i > 0 ? std::string_view(w[i - 1].lower) : std::string_view();
       };
       // June 19 [, 2024]
       if (int m = Month(x); m != 0) {
@@ -445,9 +449,8 @@ std::optional<DateSpan> SentenceDate(std::string_view sentence, const Date& anch
           if (day && level == 0) return found(i, DateSpan::Day(*day));
         }
         // in March [2024]
-        bool in = i > 0 && (w[i - 1].lower == "in" || w[i - 1].lower == "during" ||
-                            w[i - 1].lower == "since" || w[i - 1].lower == "early" ||
-                            w[i - 1].lower == "late" || w[i - 1].lower == "mid");
+        bool in = i > 0 && (prev() == "in" || prev() == "during" || prev() == "since" ||
+                            prev() == "early" || prev() == "late" || prev() == "mid");
         int y = Number(next(1));
         if (in && level == 2) {
           int year = y >= 1900 ? y : anchor.year;
@@ -505,8 +508,7 @@ std::optional<DateSpan> SentenceDate(std::string_view sentence, const Date& anch
       }
       if (x == "yesterday") return found(i, DateSpan::Day(anchor.AddDays(-1)));
       if (x == "today" || x == "tonight") return found(i, DateSpan::Day(anchor));
-      if ((x == "day" && i > 0 && (w[i - 1].lower == "a" || w[i - 1].lower == "one") &&
-           next(1) == "later") ||
+      if ((x == "day" && i > 0 && (prev() == "a" || prev() == "one") && next(1) == "later") ||
           ((x == "next" || x == "following") && next(1) == "day"))
         return found(i, DateSpan::Day(previous.AddDays(1)));
       if (x == "previous" && next(1) == "day") return found(i, DateSpan::Day(previous.AddDays(-1)));
@@ -518,8 +520,8 @@ std::optional<DateSpan> SentenceDate(std::string_view sentence, const Date& anch
                                        "six", "seven", "eight", "nine",  "ten"};
         int count = -1;
         for (int k = 0; k < 11; ++k)
-          if (w[i - 1].lower == kSmall[k]) count = k == 0 ? 1 : k;
-        if (count < 0) count = Number(w[i - 1].lower);
+          if (prev() == kSmall[k]) count = k == 0 ? 1 : k;
+        if (count < 0) count = Number(prev());
         if (count >= 1 && count <= 60) {
           int days = count * (x == "week" || x == "weeks" ? 7 : 1);
           bool back = next(1) == "earlier" || next(1) == "before";
@@ -527,7 +529,7 @@ std::optional<DateSpan> SentenceDate(std::string_view sentence, const Date& anch
         }
       }
       // "the same day", "that day": the last day named.
-      if (x == "day" && i > 0 && (w[i - 1].lower == "same" || w[i - 1].lower == "that"))
+      if (x == "day" && i > 0 && (prev() == "same" || prev() == "that"))
         return found(i - 1, DateSpan::Day(previous));
       if (x == "last" && next(1) == "week") {
         Date monday = anchor.AddDays(-WeekdayOf(anchor) - 7);

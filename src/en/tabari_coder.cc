@@ -77,8 +77,9 @@ struct Work {
 
 // An actor as an event's side: its code, agent, and coded compound (several codes).
 struct Side {
-  std::string code;
-  std::string agent;
+  // Views of the dictionaries' own strings (or a literal): a side is copied often.
+  std::string_view code;
+  std::string_view agent;
   bool agent_prefix = false;
   const CodeBlock* compound = nullptr;  // a block of several codes, expanded at the end
   int pos = -1;                         // -1: a default code, from outside the text
@@ -668,7 +669,7 @@ class Sentence {
     auto set = [&](int head) {
       const ::dyad::tabari::Agent& ag =
           d_.agents()[d_.roots()[w_.occs[w_.words[head].occ].root].data];
-      s->agent = former ? "ELI" : ag.code;
+      s->agent = former ? std::string_view("ELI") : std::string_view(ag.code);
       s->agent_prefix = former ? false : ag.prefix;
     };
     if (t + 1 < n() && w_.words[t + 1].occ >= 0 &&
@@ -932,9 +933,15 @@ class Sentence {
   using Bits = std::array<uint64_t, 2>;
   // Words [from, to] as bits.
   static Bits Range(int from, int to) {
-    Bits m{0, 0};
-    for (int k = std::max(from, 0); k <= to && k < 128; ++k) m[k / 64] |= uint64_t{1} << (k % 64);
-    return m;
+    auto upto = [](int k) -> Bits {  // bits [0, k)
+      if (k <= 0) return {0, 0};
+      if (k >= 128) return {~uint64_t{0}, ~uint64_t{0}};
+      if (k >= 64) return {~uint64_t{0}, k == 64 ? 0 : (~uint64_t{0} >> (128 - k))};
+      return {~uint64_t{0} >> (64 - k), 0};
+    };
+    if (to < from) return {0, 0};
+    Bits hi = upto(to + 1), lo = upto(from);
+    return {hi[0] & ~lo[0], hi[1] & ~lo[1]};
   }
   bool Occurs(uint32_t literal, const Bits& where) const {
     const Bits& bits = w_.lit_pos[literal];
@@ -962,6 +969,10 @@ class Sentence {
     if (!Possible(p.need_after, p.synsets_after, Range(v_tail + 1, clause.tail)) ||
         !Possible(p.need_before, p.synsets_before, Range(0, v - 1)))
       return false;
+    return Walk(p, v, v_tail, clause, m);
+  }
+
+  bool Walk(const Pattern& p, int v, int v_tail, const Segment& clause, Match* m) const {
     const std::vector<PatternElem>& e = p.elems;
     int star = 0;
     while (e[star].kind != PatternElem::Kind::kVerb) ++star;
@@ -987,7 +998,7 @@ class Sentence {
   // ---- events ----
 
   bool IsDefault(const Side& s) const { return s.pos == -1; }
-  Side DefaultSide(const std::string& code) const {
+  Side DefaultSide(std::string_view code) const {
     Side s;
     s.code = code;
     s.pos = -1;
@@ -1131,6 +1142,7 @@ class Sentence {
     const Occ& o = w_.occs[w_.words[v].occ];
     const Verb& verb = d_.verbs()[d_.roots()[o.root].data];
     size_t base = events_.size();
+    const Bits after = Range(o.tail + 1, c.tail), before = Range(0, v - 1);
     bool got_alt = false, finished = false;
     int best_len = 0;
     for (uint32_t k = verb.patterns_begin; k < verb.patterns_end; ++k) {
@@ -1140,7 +1152,9 @@ class Sentence {
         break;
       }
       Match m;
-      if (!MatchPattern(p, v, o.tail, c, &m)) continue;
+      if (!Possible(p.need_after, p.synsets_after, after) ||
+          !Possible(p.need_before, p.synsets_before, before) || !Walk(p, v, o.tail, c, &m))
+        continue;
       bool make = false;
       if (m.alt_len > 0) {
         got_alt = true;
@@ -1204,7 +1218,7 @@ class Sentence {
     }
   }
 
-  static bool Special(const std::string& code) {
+  static bool Special(std::string_view code) {
     return code.empty() || code == "---" || code == "+++" || code == "###" || code == "***";
   }
 
@@ -1306,10 +1320,13 @@ class Sentence {
   // "~X": the actor's code then X; "X~": X then the actor's — unless the code holds X already
   // on a three-letter boundary.
   static std::string WithAgent(const Side& s) {
-    if (s.agent.empty()) return s.code;
+    if (s.agent.empty()) return std::string(s.code);
     size_t at = s.code.find(s.agent);
-    if (at != std::string::npos && at % 3 == 0) return s.code;
-    return s.agent_prefix ? s.agent + s.code : s.code + s.agent;
+    if (at != std::string_view::npos && at % 3 == 0) return std::string(s.code);
+    std::string out;
+    out.reserve(s.code.size() + s.agent.size());
+    out.append(s.agent_prefix ? s.agent : s.code).append(s.agent_prefix ? s.code : s.agent);
+    return out;
   }
 
   void Span(const Side& s, uint32_t* b, uint32_t* e) const {

@@ -351,6 +351,9 @@ class Reader {
       node.edges_end = static_cast<uint32_t>(d_->edges_.size());
       node.literal = build_[n].literal;
     }
+    d_->root_next_.fill(0);
+    for (uint32_t e = d_->nodes_[0].edges_begin; e < d_->nodes_[0].edges_end; ++e)
+      d_->root_next_[static_cast<unsigned char>(d_->edges_[e].c)] = d_->edges_[e].node;
   }
 
   Dictionaries* d_;
@@ -969,13 +972,26 @@ void Dictionaries::MatchWord(std::string_view word, std::vector<LiteralMatch>* o
   if (nodes_.empty()) return;
   uint32_t node = 0;
   for (size_t k = 0; k < word.size(); ++k) {
-    const Node& n = nodes_[node];
     uint32_t next = 0;
-    for (uint32_t e = n.edges_begin; e < n.edges_end; ++e)
-      if (edges_[e].c == word[k]) {
-        next = edges_[e].node;
-        break;
+    if (k == 0) {
+      next = root_next_[static_cast<unsigned char>(word[0])];
+    } else {
+      // A node's edges are sorted: few are scanned, many are halved.
+      const Node& n = nodes_[node];
+      const Edge* b = edges_.data() + n.edges_begin;
+      const Edge* e = edges_.data() + n.edges_end;
+      if (e - b > 8) {
+        const Edge* it =
+            std::lower_bound(b, e, word[k], [](const Edge& x, char c) { return x.c < c; });
+        if (it != e && it->c == word[k]) next = it->node;
+      } else {
+        for (; b < e; ++b)
+          if (b->c == word[k]) {
+            next = b->node;
+            break;
+          }
       }
+    }
     if (next == 0) return;
     node = next;
     int32_t lit = nodes_[node].literal;
