@@ -168,7 +168,20 @@ class BlockBuilder {
   explicit BlockBuilder(std::string_view src) : src_(src) {}
 
   void Append(uint32_t b, uint32_t e) {
+    text_.reserve(text_.size() + (e - b));
+    offs_.reserve(offs_.size() + (e - b));
+    wide_.reserve(wide_.size() + (e - b));
     for (uint32_t i = b; i < e;) {
+      unsigned char a = static_cast<unsigned char>(src_[i]);
+      if (a < 0x80) {  // ASCII, most of an English text: no decoding
+        if (a == ' ' || a == '\t' || a == '\r' || a == '\n' || a == '\f') {
+          if (!text_.empty() && text_.back() != ' ') Push1(' ', i);
+        } else {
+          Push1(static_cast<char>(a), i);
+        }
+        ++i;
+        continue;
+      }
       int len;
       char32_t c = utf8::Decode(src_, i, &len);
       if (utf8::IsSpace(c) || c == '\f' || c == 0xFEFF) {
@@ -214,6 +227,11 @@ class BlockBuilder {
   }
 
  private:
+  void Push1(char c, uint32_t at) {
+    text_.push_back(c);
+    offs_.push_back(at);
+    wide_.push_back(0);
+  }
   void Push(std::string_view bytes, uint32_t at) {
     for (size_t k = 0; k < bytes.size(); ++k) {
       text_.push_back(bytes[k]);
@@ -224,6 +242,8 @@ class BlockBuilder {
 
   // "…회담이었다.1 회담 직후" → "…회담이었다. 회담 직후"; also "…였다1." → "…였다.".
   void RemoveFootnotes() {
+    // Every footnote mark has a digit; the text never holds two spaces running.
+    if (text_.find_first_of("0123456789") == std::string::npos) return;
     std::string t;
     std::vector<uint32_t> o;
     std::vector<uint8_t> w;
