@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <charconv>
 #include <cstdint>
 #include <cstdio>
 #include <exception>
@@ -63,17 +64,29 @@ uint64_t Fnv1a(std::string_view bytes, uint64_t h = 1469598103934665603ull) {
 // and exports join on ("ev-" and 16 hex digits).
 void AssignIds(const Document& doc, std::vector<Event>* events) {
   uint64_t text = Fnv1a(doc.text);
+  char num[24];
+  auto append_number = [&](std::string* s, uint64_t v) {
+    auto r = std::to_chars(num, num + sizeof num, v);
+    s->append(num, r.ptr);
+  };
+  std::string key;
   for (Event& e : *events) {
     if (!e.id.empty()) continue;
-    std::string key = std::to_string(text);
-    if (!e.mentions.empty())
-      key += ":" + std::to_string(e.mentions.front().span_begin) + "-" +
-             std::to_string(e.mentions.front().span_end);
-    key += ":" + e.source + ">" + e.target + ":" + e.code + ":" + std::string(ModeName(e.mode)) +
-           ":" + e.date.begin.ToIso();
-    char hex[17];
-    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(Fnv1a(key)));
-    e.id = std::string("ev-") + hex;
+    // text[:begin-end]:source>target:code:mode:date, as the ids have always been made.
+    key.clear();
+    append_number(&key, text);
+    if (!e.mentions.empty()) {
+      key += ':';
+      append_number(&key, e.mentions.front().span_begin);
+      key += '-';
+      append_number(&key, e.mentions.front().span_end);
+    }
+    key.append(":").append(e.source).append(">").append(e.target).append(":").append(e.code);
+    key.append(":").append(ModeName(e.mode)).append(":").append(e.date.begin.ToIso());
+    uint64_t h = Fnv1a(key);
+    char hex[19] = {'e', 'v', '-'};
+    for (int k = 0; k < 16; ++k) hex[3 + k] = "0123456789abcdef"[(h >> (60 - 4 * k)) & 0xF];
+    e.id.assign(hex, 19);
   }
 }
 

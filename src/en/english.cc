@@ -391,6 +391,7 @@ std::optional<Date> DayNear(int month, int day, const Date& anchor) {
 
 std::optional<Date> Dateline(std::string_view text, int year) {
   std::string_view first = text.substr(0, std::min<size_t>(text.find('\n'), 160));
+  if (!MayNameDate(first)) return std::nullopt;  // a dateline names a month
   const std::vector<Word>& w = Words(first);
   for (size_t i = 0; i + 1 < w.size() && i < 8; ++i) {
     int m = Month(w[i].lower), d = Number(w[i + 1].lower);
