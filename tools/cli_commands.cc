@@ -302,11 +302,16 @@ struct CodedInput {
 // so the main thread only writes it.
 using Prepare = std::function<std::string(const Document&, const CodedDocument&)>;
 
+// With `each`, each document is handed to it as soon as it is coded (false: stop), not kept:
+// one thread codes a feed of a million items in the memory of one.
+using EachItem = std::function<bool(CodedInput&, CodedInput::Item&)>;
+
 CodedInput CodeInput(const std::string& input, const CodeOptions& base, const Coder& coder,
-                     const Prepare& prepare) {
+                     const Prepare& prepare, const EachItem& each = nullptr) {
   CodedInput out;
+  bool stopped = false;
   auto code = [&](Document doc, const CodeOptions& opt) {
-    if (Interrupted()) return;
+    if (Interrupted() || stopped) return;
     CodedInput::Item item;
     Result<CodedDocument> coded = coder.Code(doc, opt);
     if (coded.ok()) {
@@ -316,6 +321,10 @@ CodedInput CodeInput(const std::string& input, const CodeOptions& base, const Co
       item.error = coded.status().message();
     }
     item.doc = std::move(doc);
+    if (each) {
+      stopped = !each(out, item);
+      return;
+    }
     out.items.push_back(std::move(item));
   };
   if (input != "-" && IsFeedPath(input)) {
@@ -438,9 +447,25 @@ size_t CodeEach(const std::vector<std::string>& files, const CodeOptions& opt, c
   };
   jobs = std::max(1, std::min<int>(jobs, static_cast<int>(files.size())));
   if (jobs == 1) {
+    // One thread: each document is used as soon as it is coded.
+    auto each = [&](CodedInput& in, CodedInput::Item& item) {
+      progress.Clear();
+      std::cerr << in.messages;
+      in.messages.clear();
+      if (in.failed) g.exit_code = 1;
+      if (Interrupted()) return false;
+      ++docs_done;
+      if (!item.coded) {
+        std::cerr << "dyad: " << item.error << "\n";
+        g.exit_code = 1;
+        return true;
+      }
+      fn(item.doc, *item.coded, item.prepared);
+      return true;
+    };
     for (const std::string& f : files) {
       if (Interrupted()) break;
-      CodedInput in = CodeInput(f, opt, coder, prepare);
+      CodedInput in = CodeInput(f, opt, coder, prepare, each);
       if (!use(in)) break;
       progress.Update(++files_done, docs_done);
     }
