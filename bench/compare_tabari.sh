@@ -25,7 +25,7 @@ runs=${3:-3}
 check=${4:-}
 root=$(cd "$(dirname "$0")/.." && pwd)
 out=$root/build/peer
-dyad=$root/build/dyad
+dyad=${DYAD:-$root/build/dyad}  # DYAD=path: another build
 [ -x "$dyad" ] || { echo "compare_tabari: build dyad first (make build)" >&2; exit 2; }
 for f in TABARI.cp TABARI.Demo.text TABARI.Demo.actors TABARI.Demo.verbs TABARI.Demo.options CAMEO.091003.master.verbs; do
   [ -f "$peer/$f" ] || { echo "compare_tabari: $peer has no $f" >&2; exit 2; }

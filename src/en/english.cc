@@ -277,6 +277,41 @@ const std::vector<Word>& Words(std::string_view s) {
   return out;
 }
 
+// Whether a text holds a word opening with a month's first three letters.
+bool MayNameMonth(std::string_view s) {
+  uint32_t window = 0;
+  for (char ch : s) {
+    unsigned char c = static_cast<unsigned char>(ch);
+    if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c - 'A' + 'a');
+    if (c < 'a' || c > 'z') {
+      window = 0;
+      continue;
+    }
+    window = ((window << 8) | c) & 0xFFFFFF;
+    if (window < 0x10000 || window >= 0x1000000) continue;
+    switch (window) {
+#define DYAD_W(a, b, c) ((uint32_t(a) << 16) | (uint32_t(b) << 8) | uint32_t(c))
+      case DYAD_W('j', 'a', 'n'):
+      case DYAD_W('f', 'e', 'b'):
+      case DYAD_W('m', 'a', 'r'):
+      case DYAD_W('a', 'p', 'r'):
+      case DYAD_W('m', 'a', 'y'):
+      case DYAD_W('j', 'u', 'n'):
+      case DYAD_W('j', 'u', 'l'):
+      case DYAD_W('a', 'u', 'g'):
+      case DYAD_W('s', 'e', 'p'):
+      case DYAD_W('o', 'c', 't'):
+      case DYAD_W('n', 'o', 'v'):
+      case DYAD_W('d', 'e', 'c'):
+#undef DYAD_W
+        return true;
+      default:
+        break;
+    }
+  }
+  return false;
+}
+
 // Whether a sentence may name a date at all: every form SentenceDate reads holds a digit, a
 // month's first three letters, or "day", "mon(th)", "wee(k)", "yea(r)" or "ton(ight)". Most
 // sentences are settled by this one pass.
@@ -391,7 +426,7 @@ std::optional<Date> DayNear(int month, int day, const Date& anchor) {
 
 std::optional<Date> Dateline(std::string_view text, int year) {
   std::string_view first = text.substr(0, std::min<size_t>(text.find('\n'), 160));
-  if (!MayNameDate(first)) return std::nullopt;  // a dateline names a month
+  if (!MayNameMonth(first)) return std::nullopt;  // a dateline names a month
   const std::vector<Word>& w = Words(first);
   for (size_t i = 0; i + 1 < w.size() && i < 8; ++i) {
     int m = Month(w[i].lower), d = Number(w[i + 1].lower);

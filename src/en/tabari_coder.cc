@@ -156,6 +156,8 @@ class Sentence {
   void Filter(std::string_view s) {
     w_.up.clear();
     w_.up_begin.clear();
+    w_.up.reserve(s.size() + s.size() / 4);
+    w_.up_begin.reserve(s.size() + s.size() / 4);
     all_caps_ = true;
     auto put = [&](char c, size_t at) {
       w_.up += c;
@@ -1257,6 +1259,13 @@ class Sentence {
       kept.push_back(events_[k]);
     }
     (void)any_null;
+    bool compounds = std::any_of(kept.begin(), kept.end(), [](const Ev& e) {
+      return e.src.compound != nullptr || e.tgt.compound != nullptr;
+    });
+    if (!compounds) {
+      Emit(kept, out);
+      return;
+    }
     // Coded compounds: one event per code, sources first, then targets.
     std::vector<Ev> by_source;
     for (const Ev& e : kept) {
@@ -1294,16 +1303,27 @@ class Sentence {
         all.push_back(x);
       }
     }
-    std::vector<Ev> final_events;
+    Emit(all, out);
+  }
+
+  // The events that are events: no special or empty code, no side toward itself, none twice.
+  void Emit(const std::vector<Ev>& all, Coding* out) const {
+    auto same = [](const Ev& a, const Ev& b) {
+      return a.src.code == b.src.code && a.src.agent == b.src.agent && a.tgt.code == b.tgt.code &&
+             a.tgt.agent == b.tgt.agent && a.code.code == b.code.code;
+    };
+    std::vector<const Ev*> final_events;
     for (const Ev& e : all) {
       if (Special(e.src.code) || Special(e.tgt.code)) continue;
       if (e.src.code == e.tgt.code && e.src.agent == e.tgt.agent) continue;
       if (std::any_of(final_events.begin(), final_events.end(),
-                      [&](const Ev& y) { return same(e, y); }))
+                      [&](const Ev* y) { return same(e, *y); }))
         continue;
-      final_events.push_back(e);
+      final_events.push_back(&e);
     }
-    for (const Ev& e : final_events) {
+    out->events.reserve(final_events.size());
+    for (const Ev* ep : final_events) {
+      const Ev& e = *ep;
       CodedEvent c;
       c.source = WithAgent(e.src);
       c.target = WithAgent(e.tgt);
