@@ -34,49 +34,128 @@ std::optional<std::string> ItemDocument(const std::string& text, const std::stri
   return std::nullopt;
 }
 
+// The fields of one JSON Lines object that make a feed item, read by SAX: the line is checked
+// as JSON whole, but only "text", "date" and "id" at its top level are kept (no tree is built).
+class ItemFields : public nlohmann::json::json_sax_t {
+ public:
+  std::optional<std::string> text, id, date;
+  bool date_seen = false;
+  bool is_object = false;
+
+  bool null() override { return Scalar(nullptr); }
+  bool boolean(bool) override { return Scalar(nullptr); }
+  bool number_integer(number_integer_t v) override { return Number(std::to_string(v)); }
+  bool number_unsigned(number_unsigned_t v) override { return Number(std::to_string(v)); }
+  bool number_float(number_float_t, const string_t&) override { return Scalar(nullptr); }
+  bool string(string_t& v) override { return Scalar(&v); }
+  bool binary(binary_t&) override { return Scalar(nullptr); }
+  bool start_object(std::size_t) override {
+    if (depth_ == 0) is_object = true;
+    Nested();
+    ++depth_;
+    key_ = Key::kOther;
+    return true;
+  }
+  bool key(string_t& k) override {
+    if (depth_ == 1)
+      key_ = k == "text"   ? Key::kText
+             : k == "date" ? Key::kDate
+             : k == "id"   ? Key::kId
+                           : Key::kOther;
+    return true;
+  }
+  bool end_object() override {
+    --depth_;
+    return true;
+  }
+  bool start_array(std::size_t) override {
+    Nested();
+    ++depth_;
+    return true;
+  }
+  bool end_array() override {
+    --depth_;
+    return true;
+  }
+  bool parse_error(std::size_t, const std::string&, const nlohmann::json::exception&) override {
+    return false;
+  }
+
+ private:
+  enum class Key { kOther, kText, kDate, kId };
+  // An object or array as a field's value: a "date" so is no date, a "text" no text.
+  void Nested() {
+    if (depth_ != 1) return;
+    if (key_ == Key::kDate) date_seen = true, date = std::string();
+    if (key_ == Key::kText) text_wrong_ = true;
+  }
+  bool Scalar(string_t* v) {
+    if (depth_ != 1) return true;
+    if (key_ == Key::kDate) date_seen = true;
+    if (v == nullptr) {
+      if (key_ == Key::kDate) date = std::string();  // not a date
+      if (key_ == Key::kText) text_wrong_ = true;
+      return true;
+    }
+    if (key_ == Key::kText) text = std::move(*v), text_wrong_ = false;
+    if (key_ == Key::kDate) date = std::move(*v);
+    if (key_ == Key::kId) id = std::move(*v);
+    return true;
+  }
+  bool Number(std::string v) {
+    if (depth_ != 1) return true;
+    if (key_ == Key::kDate) date_seen = true, date = std::move(v);
+    if (key_ == Key::kText) text_wrong_ = true;
+    return true;
+  }
+  int depth_ = 0;
+  Key key_ = Key::kOther;
+  bool text_wrong_ = false;
+
+ public:
+  bool text_is_string() const { return text.has_value() && !text_wrong_; }
+};
+
 Result<std::vector<FeedItem>> ReadJsonLines(const std::string& path, std::istream& in,
                                             std::vector<std::string>* problems) {
   std::vector<FeedItem> out;
   std::string line;
   size_t line_no = 0;
+  auto where = [&] { return path + ":" + std::to_string(line_no); };
   while (std::getline(in, line)) {
     ++line_no;
-    std::string where = path + ":" + std::to_string(line_no);
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
     if (line.size() > kMaxRecord) {
-      problems->push_back(where + ": line longer than 16 MB, skipped");
+      problems->push_back(where() + ": line longer than 16 MB, skipped");
       continue;
     }
     if (out.size() >= kMaxItems) {
-      problems->push_back(where + ": more than 1,000,000 items; the rest is not read");
+      problems->push_back(where() + ": more than 1,000,000 items; the rest is not read");
       break;
     }
-    nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
-    if (j.is_discarded() || !j.is_object()) {
-      problems->push_back(where + ": not a JSON object");
+    ItemFields f;
+    bool parsed = nlohmann::json::sax_parse(line, &f, nlohmann::json::input_format_t::json,
+                                            /*strict=*/true);
+    if (!parsed || !f.is_object) {
+      problems->push_back(where() + ": not a JSON object");
       continue;
     }
-    auto text = j.find("text");
-    if (text == j.end() || !text->is_string()) {
-      problems->push_back(where + ": no \"text\" string");
+    if (!f.text_is_string()) {
+      problems->push_back(where() + ": no \"text\" string");
       continue;
     }
     std::optional<Date> date;
-    if (auto d = j.find("date"); d != j.end()) {
-      std::string s = d->is_string()           ? d->get<std::string>()
-                      : d->is_number_integer() ? std::to_string(d->get<long long>())
-                                               : "";
+    if (f.date_seen) {
+      std::string s = f.date.value_or("");
       date = ParseFeedDate(s);
       if (!date) {
-        problems->push_back(where + ": \"date\" '" + s + "' is not a date (YYYY-MM-DD)");
+        problems->push_back(where() + ": \"date\" '" + s + "' is not a date (YYYY-MM-DD)");
         continue;
       }
     }
-    std::string name = where;
-    if (auto id = j.find("id"); id != j.end() && id->is_string())
-      name = path + "#" + id->get<std::string>();
-    if (auto err = ItemDocument(text->get<std::string>(), name, &out, date))
-      problems->push_back(where + ": " + *err);
+    std::string name = f.id ? path + "#" + *f.id : where();
+    if (auto err = ItemDocument(*f.text, name, &out, date))
+      problems->push_back(where() + ": " + *err);
   }
   if (in.bad()) return Status::IoError(path + ": read error");
   return out;
