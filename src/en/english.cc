@@ -457,6 +457,16 @@ std::optional<DateSpan> SentenceDate(std::string_view sentence, const Date& anch
                                      const Date& previous, size_t* at, bool anchored) {
   if (!MayNameDate(sentence)) return std::nullopt;
   const std::vector<Word>& w = Words(sentence);
+  // Each word read once as a month, a number and a weekday; the three passes below look up.
+  thread_local std::vector<int> months, numbers, weekdays;
+  months.resize(w.size());
+  numbers.resize(w.size());
+  weekdays.resize(w.size());
+  for (size_t k = 0; k < w.size(); ++k) {
+    months[k] = Month(w[k].lower);
+    numbers[k] = Number(w[k].lower);
+    weekdays[k] = Weekday(w[k].lower);
+  }
   auto found = [&](size_t i, DateSpan s) -> std::optional<DateSpan> {
     if (at != nullptr) *at = w[i].at;
     return s;
@@ -470,14 +480,16 @@ std::optional<DateSpan> SentenceDate(std::string_view sentence, const Date& anch
       auto next = [&](size_t k) -> std::string_view {
         return i + k < w.size() ? std::string_view(w[i + k].lower) : std::string_view();
       };
+      auto month = [&](size_t k) { return i + k < w.size() ? months[i + k] : 0; };
+      auto number = [&](size_t k) { return i + k < w.size() ? numbers[i + k] : -1; };
       auto prev = [&]() -> std::string_view {
         return i > 0 ? std::string_view(w[i - 1].lower) : std::string_view();
       };
       // June 19 [, 2024]
-      if (int m = Month(x); m != 0) {
-        int d = Number(next(1));
+      if (int m = months[i]; m != 0) {
+        int d = number(1);
         if (d >= 1 && d <= 31) {
-          int y = Number(next(2));
+          int y = number(2);
           std::optional<Date> day =
               y >= 1900
                   ? (Date::IsValid(y, m, d) ? std::optional<Date>(Date{y, m, d}) : std::nullopt)
@@ -487,7 +499,7 @@ std::optional<DateSpan> SentenceDate(std::string_view sentence, const Date& anch
         // in March [2024]
         bool in = i > 0 && (prev() == "in" || prev() == "during" || prev() == "since" ||
                             prev() == "early" || prev() == "late" || prev() == "mid");
-        int y = Number(next(1));
+        int y = number(1);
         if (in && level == 2) {
           int year = y >= 1900 ? y : anchor.year;
           if (y < 1900 && m > anchor.month + 2) --year;
@@ -495,9 +507,9 @@ std::optional<DateSpan> SentenceDate(std::string_view sentence, const Date& anch
         }
       }
       // 19 June [2024]
-      if (int d = Number(x); d >= 1 && d <= 31) {
-        if (int m = Month(next(1)); m != 0) {
-          int y = Number(next(2));
+      if (int d = numbers[i]; d >= 1 && d <= 31) {
+        if (int m = month(1); m != 0) {
+          int y = number(2);
           std::optional<Date> day =
               y >= 1900
                   ? (Date::IsValid(y, m, d) ? std::optional<Date>(Date{y, m, d}) : std::nullopt)
@@ -506,9 +518,9 @@ std::optional<DateSpan> SentenceDate(std::string_view sentence, const Date& anch
         }
       }
       // early 2015, mid-2015, late 2015: a third of the year
-      if (level == 2 && (x == "early" || x == "mid" || x == "late") && Number(next(1)) >= 1900 &&
-          Number(next(1)) <= 2100) {
-        int y = Number(next(1));
+      if (level == 2 && (x == "early" || x == "mid" || x == "late") && number(1) >= 1900 &&
+          number(1) <= 2100) {
+        int y = number(1);
         int m0 = x == "early" ? 1 : x == "mid" ? 5 : 9;
         return found(i, DateSpan{Date{y, m0, 1}, Date{y, m0 + 3, Date::DaysInMonth(y, m0 + 3)},
                                  DatePrecision::kYear});
@@ -520,9 +532,8 @@ std::optional<DateSpan> SentenceDate(std::string_view sentence, const Date& anch
         return found(i, DateSpan{Date{y, 1, 1}, Date{y + 9, 12, 31}, DatePrecision::kYear});
       }
       // in 2023
-      if (level == 2 && x == "in" && Number(next(1)) >= 1900 && Number(next(1)) <= 2100 &&
-          Month(next(2)) == 0)
-        return found(i, DateSpan::Year(Number(next(1))));
+      if (level == 2 && x == "in" && number(1) >= 1900 && number(1) <= 2100 && month(2) == 0)
+        return found(i, DateSpan::Year(number(1)));
       if (level == 2 && anchored) {
         if (x == "last" && next(1) == "month") {
           int y = anchor.month == 1 ? anchor.year - 1 : anchor.year;
@@ -538,7 +549,7 @@ std::optional<DateSpan> SentenceDate(std::string_view sentence, const Date& anch
       }
       if (level != 1 || !anchored) continue;
       // on Thursday: the latest Thursday up to the anchor
-      if (int wd = Weekday(x); wd >= 0) {
+      if (int wd = weekdays[i]; wd >= 0) {
         long back = (WeekdayOf(anchor) - wd + 7) % 7;
         return found(i, DateSpan::Day(anchor.AddDays(-back)));
       }
@@ -557,7 +568,7 @@ std::optional<DateSpan> SentenceDate(std::string_view sentence, const Date& anch
         int count = -1;
         for (int k = 0; k < 11; ++k)
           if (prev() == kSmall[k]) count = k == 0 ? 1 : k;
-        if (count < 0) count = Number(prev());
+        if (count < 0) count = numbers[i - 1];
         if (count >= 1 && count <= 60) {
           int days = count * (x == "week" || x == "weeks" ? 7 : 1);
           bool back = next(1) == "earlier" || next(1) == "before";
