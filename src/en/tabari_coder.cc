@@ -1147,7 +1147,26 @@ class Sentence {
     const Bits after = Range(o.tail + 1, c.tail), before = Range(0, v - 1);
     bool got_alt = false, finished = false;
     int best_len = 0;
-    for (uint32_t k = verb.patterns_begin; k < verb.patterns_end; ++k) {
+    // The patterns whose key literal the text holds, in their order; once a pattern matched
+    // through a { } choice, every later pattern, as TABARI reads on until a shorter one.
+    thread_local std::vector<uint32_t> candidates;
+    candidates.assign(verb.keyless.begin(), verb.keyless.end());
+    if (!verb.by_key.empty())
+      for (uint32_t l : w_.touched)
+        if (auto it = verb.by_key.find(l); it != verb.by_key.end())
+          candidates.insert(candidates.end(), it->second.begin(), it->second.end());
+    std::sort(candidates.begin(), candidates.end());
+    size_t next_candidate = 0;
+    uint32_t next_in_order = verb.patterns_end;
+    while (true) {
+      uint32_t k;
+      if (!got_alt) {
+        if (next_candidate == candidates.size()) break;
+        k = candidates[next_candidate++];
+      } else {
+        if (next_in_order >= verb.patterns_end) break;
+        k = next_in_order++;
+      }
       const Pattern& p = d_.patterns()[k];
       if (got_alt && p.length <= best_len) {
         finished = true;
@@ -1159,6 +1178,7 @@ class Sentence {
         continue;
       bool make = false;
       if (m.alt_len > 0) {
+        if (!got_alt) next_in_order = k + 1;
         got_alt = true;
         if (p.length + m.alt_len > best_len) {
           make = true;

@@ -932,6 +932,18 @@ Result<Dictionaries> Dictionaries::LoadSources(const std::vector<Source>& actors
     v.Read(s.text);
   }
   r.Finish();
+  for (Verb& v : d.verbs_)
+    for (uint32_t k = v.patterns_begin; k < v.patterns_end; ++k) {
+      const Pattern& p = d.patterns_[k];
+      int key = -1;
+      for (const auto* need : {&p.need_after, &p.need_before})
+        for (uint32_t l : *need)
+          if (key < 0 || d.literals_[l].size() > d.literals_[key].size()) key = static_cast<int>(l);
+      if (key < 0)
+        v.keyless.push_back(k);
+      else
+        v.by_key[static_cast<uint32_t>(key)].push_back(k);
+    }
   return d;
 }
 
