@@ -30,6 +30,31 @@ TEST(FeedTest, JsonLinesItemsCarryTheirDatesAndBadLinesAreNamed) {
   EXPECT_NE(problems[2].find(":6: no \"text\" string"), std::string::npos);
 }
 
+// Only the top level's "text", "date" and "id" count; the line must be one JSON value.
+TEST(FeedTest, JsonLinesFieldsAtTheTopLevelOnly) {
+  std::string path = testing::WriteScratch(
+      "feed/fields.jsonl",
+      "{\"meta\":{\"text\":\"nested\",\"date\":\"bad\"},\"text\":\"Seoul spoke.\",\"id\":7}\n"
+      "{\"text\":\"a\"} trailing\n"
+      "{\"text\":42}\n"
+      "{\"text\":\"b\",\"date\":{\"y\":2024}}\n"
+      "[\"text\",\"c\"]\n"
+      "{\"text\":\"Tokyo \\u00e9 spoke.\",\"date\":null}\n");
+  std::vector<std::string> problems;
+  auto feed = ReadFeed(path, &problems);
+  ASSERT_TRUE(feed.ok());
+  ASSERT_EQ(feed->size(), 1u) << ::testing::PrintToString(problems);
+  EXPECT_EQ((*feed)[0].doc.text, "Seoul spoke.");
+  EXPECT_EQ((*feed)[0].doc.path, path + ":1");  // a number id is no name
+  EXPECT_FALSE((*feed)[0].date.has_value());
+  ASSERT_EQ(problems.size(), 5u);
+  EXPECT_NE(problems[0].find(":2: not a JSON object"), std::string::npos);
+  EXPECT_NE(problems[1].find(":3: no \"text\" string"), std::string::npos);
+  EXPECT_NE(problems[2].find(":4: \"date\" '' is not a date"), std::string::npos);
+  EXPECT_NE(problems[3].find(":5: not a JSON object"), std::string::npos);
+  EXPECT_NE(problems[4].find(":6: \"date\" '' is not a date"), std::string::npos);
+}
+
 TEST(FeedTest, PetrarchStoryXml) {
   std::string path = testing::WriteScratch(
       "feed/stories.xml",
