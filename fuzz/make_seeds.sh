@@ -6,7 +6,7 @@ set -euo pipefail
 dyad=$1 make_pdf=$2
 cd "$(dirname "$0")/.."
 out=fuzz/seeds
-rm -rf "$out" && mkdir -p "$out"/{fuzz_code,fuzz_english,fuzz_tsv,fuzz_pdf,fuzz_markup,fuzz_events,fuzz_csv,fuzz_petrarch,fuzz_burden}
+rm -rf "$out" && mkdir -p "$out"/{fuzz_code,fuzz_english,fuzz_tsv,fuzz_pdf,fuzz_markup,fuzz_events,fuzz_csv,fuzz_petrarch,fuzz_burden,fuzz_tabari}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 export DYAD_LEXICON=
@@ -40,3 +40,11 @@ for f in data/burden/nato-2025-08-share-of-gdp.csv data/burden/nato-2025-04-quot
   { printf 'W'; cat "$f"; } > "$out/fuzz_burden/$(basename "$f")"
 done
 du -sh "$out"
+# TABARI dictionaries: the first byte picks the role (0 verbs, 1 actors, 2 agents, 3 options,
+# 4 a sentence); dyad's own small files in TABARI's formats, from its CLI test.
+{ printf '\x00'; printf 'RESTOR [064]\n- * FULL_TIES [065]\n- NOT_* [111]\nLEFT_ [032:033]\n{ LEAVING_ }\nGIVE [070]\n- * { FOOD | WATER_SUPPLIES } [073]\n- $ * + HELP [074]\n- ^ WAS * BY + [075!]\n'; } > "$out/fuzz_tabari/verbs"
+{ printf '\x00'; printf '<SYNSETS>\n&MONEY\n+DOLLARS\n+GOLD_COINS\n</SYNSETS>\n<TIME>\nYESTERDAY [-1]\n</TIME>\nGIVE [070]\n- * &MONEY [071]\nSAID [010?]\n'; } > "$out/fuzz_tabari/synsets"
+{ printf '\x01'; printf '<NOUN>\nTALKS\n</NOUN>\nVALDOR [VAL]\nKESTRIA_ [KES]\nMORVEN= [MOR]\nTOLLIN\n+TOLLINBERG\n\t[TOLGOV 010101-101231]\n\t[TOL]\nOLD_CAPITAL [OLD <050101] [---]\nTHE_ISLES [ISA/ISB]\nCARNIVAL [###]\n'; } > "$out/fuzz_tabari/actors"
+{ printf '\x02'; printf 'MINISTER [~GOV]\nAID_WORKERS [NGO~]\n'; } > "$out/fuzz_tabari/agents"
+{ printf '\x03'; printf 'COMPLEX: VERBS[5] CONJ[4] NOACTPRIOR\nCOMMA: MIN=1 MAX=8 EMIN=3 EMAX=10\nSET: CODE BY SENTENCE\nDEFAULT: SOURCE [USA] PRIOR TARGET [WLD] AFTER\n'; } > "$out/fuzz_tabari/options"
+{ printf '\x04'; printf 'Valdor, Kestria and Ashgate met yesterday; the minister said they gave dollars, and "food" (water supplies) to Tollinberg.'; } > "$out/fuzz_tabari/sentence"

@@ -15,7 +15,7 @@ cmake -S . -B $out -DDYAD_BUILD_FUZZERS=ON -DDYAD_BUILD_TESTS=OFF -DDYAD_BUILD_B
   -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   "-DCMAKE_CXX_FLAGS=-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined" > /dev/null
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(fuzz_code fuzz_english fuzz_tsv fuzz_pdf fuzz_markup fuzz_events fuzz_csv fuzz_petrarch fuzz_burden fuzz_api)
+[ ${#targets[@]} -eq 0 ] && targets=(fuzz_code fuzz_english fuzz_tsv fuzz_pdf fuzz_markup fuzz_events fuzz_csv fuzz_petrarch fuzz_burden fuzz_api fuzz_tabari)
 cmake --build $out -j "${JOBS:-2}" --target "${targets[@]}" > $out/build.log 2>&1 || { tail -30 $out/build.log; exit 1; }
 failed=0
 printf "%-15s %12s %8s %8s %s\n" target executions cov ft crashes
