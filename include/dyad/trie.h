@@ -44,20 +44,24 @@ class Trie {
     uint32_t first_edge = 0;
     uint16_t edge_count = 0;
     int32_t value = -1;
+    int32_t dense = -1;  // a node of many edges: its row of 256 children in dense_
   };
-  // Inline: PrefixMatches calls it once per byte of every word the coder reads.
+  static constexpr uint16_t kDenseFrom = 12;  // edges from which a node gets a row
+  // Inline: PrefixMatches calls it once per byte of every word the coder reads. A wide node
+  // (the root, a syllable's lead bytes) is one load; a narrow one a short scan.
   uint32_t Child(uint32_t node, uint8_t byte) const {
     const Node& n = nodes_[node];
+    if (n.dense >= 0) return dense_[static_cast<size_t>(n.dense) * 256 + byte];
     const uint8_t* b = edge_bytes_.data() + n.first_edge;
-    const uint8_t* e = b + n.edge_count;
-    const uint8_t* it = std::lower_bound(b, e, byte);
-    if (it == e || *it != byte) return kNone;
-    return edge_targets_[n.first_edge + (it - b)];
+    for (uint16_t k = 0; k < n.edge_count; ++k)
+      if (b[k] >= byte) return b[k] == byte ? edge_targets_[n.first_edge + k] : kNone;
+    return kNone;
   }
 
   std::vector<Node> nodes_;
   std::vector<uint8_t> edge_bytes_;  // sorted within a node
   std::vector<uint32_t> edge_targets_;
+  std::vector<uint32_t> dense_;  // rows of 256 children (kNone: none)
 };
 
 }  // namespace dyad

@@ -39,6 +39,14 @@ Trie Trie::Build(std::vector<std::pair<std::string, int32_t>> entries) {
     t.nodes_[w.node].edge_count =
         static_cast<uint16_t>(t.edge_bytes_.size() - t.nodes_[w.node].first_edge);
   }
+  for (Node& n : t.nodes_) {
+    if (n.edge_count < kDenseFrom) continue;
+    n.dense = static_cast<int32_t>(t.dense_.size() / 256);
+    t.dense_.resize(t.dense_.size() + 256, kNone);
+    for (uint16_t k = 0; k < n.edge_count; ++k)
+      t.dense_[static_cast<size_t>(n.dense) * 256 + t.edge_bytes_[n.first_edge + k]] =
+          t.edge_targets_[n.first_edge + k];
+  }
   return t;
 }
 
