@@ -387,7 +387,10 @@ CleanText RepairExtracted(std::string_view src, const RepairOptions& options) {
   std::vector<Line> lines;
   bool page_break = false;
   for (uint32_t pos = 0; pos <= src.size();) {
-    size_t nl = src.find_first_of("\n\f", pos);
+    // A loop, not find_first_of: that tries each byte against the set with a call.
+    size_t nl = pos;
+    while (nl < src.size() && src[nl] != '\n' && src[nl] != '\f') ++nl;
+    if (nl >= src.size()) nl = std::string_view::npos;
     uint32_t end = nl == std::string_view::npos ? static_cast<uint32_t>(src.size())
                                                 : static_cast<uint32_t>(nl);
     Line l;
