@@ -277,82 +277,65 @@ const std::vector<Word>& Words(std::string_view s) {
   return out;
 }
 
-// Whether a text holds a word opening with a month's first three letters.
-bool MayNameMonth(std::string_view s) {
+// The first three letters of each word, lower case, one a byte ("jan" = 0x6A616E): true when
+// fn is true of one; with day_anywhere, also when a word holds "day" (yesterday, Monday).
+template <typename Fn>
+bool AnyWordStart(std::string_view s, bool day_anywhere, Fn fn) {
   uint32_t window = 0;
+  int len = 0;  // letters of the current word so far
   for (char ch : s) {
     unsigned char c = static_cast<unsigned char>(ch);
     if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c - 'A' + 'a');
     if (c < 'a' || c > 'z') {
+      len = 0;
       window = 0;
       continue;
     }
     window = ((window << 8) | c) & 0xFFFFFF;
-    if (window < 0x10000 || window >= 0x1000000) continue;
-    switch (window) {
-#define DYAD_W(a, b, c) ((uint32_t(a) << 16) | (uint32_t(b) << 8) | uint32_t(c))
-      case DYAD_W('j', 'a', 'n'):
-      case DYAD_W('f', 'e', 'b'):
-      case DYAD_W('m', 'a', 'r'):
-      case DYAD_W('a', 'p', 'r'):
-      case DYAD_W('m', 'a', 'y'):
-      case DYAD_W('j', 'u', 'n'):
-      case DYAD_W('j', 'u', 'l'):
-      case DYAD_W('a', 'u', 'g'):
-      case DYAD_W('s', 'e', 'p'):
-      case DYAD_W('o', 'c', 't'):
-      case DYAD_W('n', 'o', 'v'):
-      case DYAD_W('d', 'e', 'c'):
-#undef DYAD_W
-        return true;
-      default:
-        break;
-    }
+    ++len;
+    if (len == 3 && fn(window)) return true;
+    if (day_anywhere && len >= 3 && window == 0x646179) return true;  // "day"
   }
   return false;
 }
 
-// Whether a sentence may name a date at all: every form SentenceDate reads holds a digit, a
-// month's first three letters, or "day", "mon(th)", "wee(k)", "yea(r)" or "ton(ight)". Most
-// sentences are settled by this one pass.
-bool MayNameDate(std::string_view s) {
-  uint32_t window = 0;  // the last three letters, lower case, one a byte
-  for (char ch : s) {
-    unsigned char c = static_cast<unsigned char>(ch);
-    if (c >= '0' && c <= '9') return true;
-    if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c - 'A' + 'a');
-    if (c < 'a' || c > 'z') {
-      window = 0;
-      continue;
-    }
-    window = ((window << 8) | c) & 0xFFFFFF;
-    if (window < 0x10000) continue;
-    switch (window) {
-#define DYAD_W(a, b, c) ((uint32_t(a) << 16) | (uint32_t(b) << 8) | uint32_t(c))
-      case DYAD_W('j', 'a', 'n'):
-      case DYAD_W('f', 'e', 'b'):
-      case DYAD_W('m', 'a', 'r'):
-      case DYAD_W('a', 'p', 'r'):
-      case DYAD_W('m', 'a', 'y'):
-      case DYAD_W('j', 'u', 'n'):
-      case DYAD_W('j', 'u', 'l'):
-      case DYAD_W('a', 'u', 'g'):
-      case DYAD_W('s', 'e', 'p'):
-      case DYAD_W('o', 'c', 't'):
-      case DYAD_W('n', 'o', 'v'):
-      case DYAD_W('d', 'e', 'c'):
-      case DYAD_W('d', 'a', 'y'):
-      case DYAD_W('m', 'o', 'n'):
-      case DYAD_W('w', 'e', 'e'):
-      case DYAD_W('y', 'e', 'a'):
-      case DYAD_W('t', 'o', 'n'):
-#undef DYAD_W
-        return true;
-      default:
-        break;
-    }
+constexpr uint32_t W3(char a, char b, char c) {
+  return (uint32_t(uint8_t(a)) << 16) | (uint32_t(uint8_t(b)) << 8) | uint32_t(uint8_t(c));
+}
+
+bool IsMonthStart(uint32_t w) {
+  switch (w) {
+    case W3('j', 'a', 'n'):
+    case W3('f', 'e', 'b'):
+    case W3('m', 'a', 'r'):
+    case W3('a', 'p', 'r'):
+    case W3('m', 'a', 'y'):
+    case W3('j', 'u', 'n'):
+    case W3('j', 'u', 'l'):
+    case W3('a', 'u', 'g'):
+    case W3('s', 'e', 'p'):
+    case W3('o', 'c', 't'):
+    case W3('n', 'o', 'v'):
+    case W3('d', 'e', 'c'):
+      return true;
+    default:
+      return false;
   }
-  return false;
+}
+
+// Whether a text holds a word opening with a month's first three letters (Month reads no other).
+bool MayNameMonth(std::string_view s) { return AnyWordStart(s, false, IsMonthStart); }
+
+// Whether a sentence may name a date at all: every form SentenceDate reads holds a digit, a
+// word opening with a month's first three letters or "mon(th)", "wee(k)", "yea(r)",
+// "ton(ight)", or "day" anywhere in a word. Most sentences are settled by this one pass.
+bool MayNameDate(std::string_view s) {
+  for (char c : s)
+    if (c >= '0' && c <= '9') return true;
+  return AnyWordStart(s, true, [](uint32_t w) {
+    return IsMonthStart(w) || w == W3('m', 'o', 'n') || w == W3('w', 'e', 'e') ||
+           w == W3('y', 'e', 'a') || w == W3('t', 'o', 'n');
+  });
 }
 
 int Month(std::string_view w) {

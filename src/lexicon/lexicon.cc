@@ -67,12 +67,17 @@ void LoadActors(const TsvTable& t, const CountryTable& countries, std::vector<Ac
   int cid = t.Column("id"), ctype = t.Column("type"), ccode = t.Column("code"),
       cfrom = t.Column("from"), cto = t.Column("to"), cko = t.Column("ko"), cen = t.Column("en"),
       ctk = t.Column("title_ko"), cte = t.Column("title_en");
-  static const std::regex kId("[a-z0-9_]+");
+  // [a-z0-9_]+, checked by hand: a std::regex cost every dyad command 15 ms at start.
+  auto valid_id = [](const std::string& id) {
+    return !id.empty() && std::all_of(id.begin(), id.end(), [](char c) {
+      return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+    });
+  };
   std::unordered_map<std::string, size_t> by_id;
   for (const TsvRow& r : t.rows()) {
     std::string where = t.Where(r);
     std::string id(Cell(r, cid)), type(Cell(r, ctype)), code(Cell(r, ccode));
-    if (!std::regex_match(id, kId)) {
+    if (!valid_id(id)) {
       problems->push_back(where + "id '" + id + "' must be lower-case letters, digits and _");
       continue;
     }
