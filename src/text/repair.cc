@@ -83,12 +83,18 @@ bool IsPageNumber(std::string_view t) {
   // "12", "- 12 -", "12 / 30", "p. 12"; never "6/19", which is a chronology date.
   size_t slash = t.find('/');
   if (slash != std::string_view::npos && (slash == 0 || t[slash - 1] != ' ')) return false;
-  std::string s;
-  for (char c : t)
-    if (c != ' ') s += c;
-  if (s.empty() || s.size() > 12) return false;
+  // Its characters other than spaces, at most 12 (a longer line is no page number).
+  char buf[12];
+  size_t n = 0;
+  for (char c : t) {
+    if (c == ' ') continue;
+    if (n == sizeof buf) return false;
+    buf[n++] = c;
+  }
+  std::string_view s(buf, n);
+  if (s.empty()) return false;
   size_t i = 0;
-  if (s.rfind("p.", 0) == 0) i = 2;
+  if (s.substr(0, 2) == "p.") i = 2;
   bool digit = false;
   for (; i < s.size(); ++i) {
     char c = s[i];
@@ -174,12 +180,25 @@ class BlockBuilder {
     for (uint32_t i = b; i < e;) {
       unsigned char a = static_cast<unsigned char>(src_[i]);
       if (a < 0x80) {  // ASCII, most of an English text: no decoding
-        if (a == ' ' || a == '\t' || a == '\r' || a == '\n' || a == '\f') {
+        auto space = [](unsigned char x) {
+          return x == ' ' || x == '\t' || x == '\r' || x == '\n' || x == '\f';
+        };
+        if (space(a)) {
           if (!text_.empty() && text_.back() != ' ') Push1(' ', i);
-        } else {
-          Push1(static_cast<char>(a), i);
+          ++i;
+          continue;
         }
-        ++i;
+        // A run of visible ASCII bytes, appended whole.
+        uint32_t j = i + 1;
+        while (j < e && static_cast<unsigned char>(src_[j]) < 0x80 &&
+               !space(static_cast<unsigned char>(src_[j])))
+          ++j;
+        text_.append(src_.data() + i, j - i);
+        size_t o = offs_.size();
+        offs_.resize(o + (j - i));
+        for (uint32_t k = i; k < j; ++k) offs_[o + (k - i)] = k;
+        wide_.resize(wide_.size() + (j - i), 0);
+        i = j;
         continue;
       }
       int len;
