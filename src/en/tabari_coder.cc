@@ -173,7 +173,10 @@ class Sentence {
         i = close == std::string_view::npos ? s.size() : close + 1;
         continue;
       }
-      if (c < 0x80 && std::ispunct(c)) {
+      // ASCII punctuation, as ispunct() in the C locale says, without the call.
+      bool punct = (c >= '!' && c <= '/') || (c >= ':' && c <= '@') || (c >= '[' && c <= '`') ||
+                   (c >= '{' && c <= '~');
+      if (punct) {
         if (c == ';' || c == ':' || c == '(' || c == ')' ||
             (c == ',' && !(IsDigit(prev) && IsDigit(next)))) {
           put(' ', i), put(',', i), put(' ', i);
@@ -190,7 +193,8 @@ class Sentence {
         }
         continue;
       }
-      put(std::isspace(c) ? ' ' : static_cast<char>(c), i);
+      bool space = c == ' ' || (c >= '\t' && c <= '\r');
+      put(space ? ' ' : static_cast<char>(c), i);
     }
     end_ = static_cast<uint32_t>(s.size());
   }
@@ -218,7 +222,7 @@ class Sentence {
         first = false;
       }
       for (size_t k = i; k < j; ++k)
-        w_.up[k] = static_cast<char>(std::toupper(static_cast<unsigned char>(w_.up[k])));
+        if (w_.up[k] >= 'a' && w_.up[k] <= 'z') w_.up[k] = static_cast<char>(w_.up[k] - 'a' + 'A');
       word.up = std::string_view(w_.up).substr(i, j - i);
       word.lits_b = static_cast<uint32_t>(w_.lits.size());
       if (word.up != ",") d_.MatchWord(word.up, &w_.lits);
