@@ -1130,10 +1130,14 @@ class Sentence {
       AddEvent(code, v, source_, target_);
     } else {
       std::vector<Side> ss, ts;
-      bool ok = Members(source_, &ss) && Members(target_, &ts);
-      for (const Side& s : ss)
+      // TABARI walks the members as it goes: targets that run out end the whole verb after
+      // the first source's events; sources that run out end it after the last one found.
+      Members(source_, &ss);
+      bool targets_whole = Members(target_, &ts);
+      for (const Side& s : ss) {
         for (const Side& t : ts) AddEvent(code, v, s, t);
-      (void)ok;
+        if (!targets_whole) break;
+      }
     }
     if (!regular_source_) has_source_ = false;
     if (!regular_target_) has_target_ = false;
@@ -1250,13 +1254,12 @@ class Sentence {
 
   // Subordinate and dominant codes, coded compounds, and the events that are not events.
   void Evaluate(Coding* out) {
-    bool non_sub = false, dom = false, any_null = false;
+    bool non_sub = false, dom = false;
     std::vector<bool> invalid(events_.size(), false);
     for (size_t k = 0; k < events_.size(); ++k) {
       const Ev& e = events_[k];
       if (e.code.code == "---") {
         invalid[k] = true;
-        any_null = true;
         continue;
       }
       if (e.code.code == "###") {
@@ -1282,7 +1285,6 @@ class Sentence {
       if (!dom && non_sub && events_[k].code.subordinate) continue;
       kept.push_back(events_[k]);
     }
-    (void)any_null;
     bool compounds = std::any_of(kept.begin(), kept.end(), [](const Ev& e) {
       return e.src.compound != nullptr || e.tgt.compound != nullptr;
     });
