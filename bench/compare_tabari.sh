@@ -24,7 +24,7 @@ records=${2:-180000}
 runs=${3:-3}
 check=${4:-}
 root=$(cd "$(dirname "$0")/.." && pwd)
-out=$root/build/peer
+out=${PEER_OUT:-$root/build/peer}  # PEER_OUT=dir: build and run elsewhere
 dyad=${DYAD:-$root/build/dyad}  # DYAD=path: another build
 [ -x "$dyad" ] || { echo "compare_tabari: build dyad first (make build)" >&2; exit 2; }
 for f in TABARI.cp TABARI.Demo.text TABARI.Demo.actors TABARI.Demo.verbs TABARI.Demo.options CAMEO.091003.master.verbs; do
@@ -77,18 +77,20 @@ mkdir -p "$out/dict-demo" "$out/dict-master"
 cp "$peer/TABARI.Demo.actors" "$peer/TABARI.Demo.verbs" "$peer/TABARI.Demo.options" "$out/dict-demo/"
 cp "$peer/TABARI.Demo.actors" "$peer/CAMEO.091003.master.verbs" "$peer/TABARI.Demo.options" \
   "$out/dict-master/"
-cp "$peer/TABARI.Demo.options" "$out/run/"
+# TABARI runs in $out/run and is given short relative names: it fails silently on long paths.
+cp "$peer/TABARI.Demo.options" "$peer/TABARI.Demo.actors" "$peer/TABARI.Demo.verbs" \
+  "$peer/CAMEO.091003.master.verbs" "$out/run/"
 
 # One run of TABARI: a fresh project file each time (it appends a line to it).
 tabari() {  # TEXT VERBS EVENTS
   cat > "$out/run/bench.project" <<EOF
 Benchmark project written by dyad's bench/compare_tabari.sh
-<actorsfile> $out/dict-demo/TABARI.Demo.actors
+<actorsfile> TABARI.Demo.actors
 <verbsfile> $2
 <optionsfile> TABARI.Demo.options
 <textfile> $1
 <outputfile> $3
-<problemfile> $out/run/bench.prob
+<problemfile> bench.prob
 <coder> BENCH
 EOF
   (cd "$out/run" && /usr/bin/time -f "%U %S %M" -o "$out/run/time" taskset -c 0 "$out/tabari" -aq bench.project > /dev/null 2>&1 < /dev/null) || true
@@ -111,11 +113,11 @@ for l in sys.stdin:
 
 failed=0
 for set in demo master; do
-  verbs=$out/dict-demo/TABARI.Demo.verbs
-  [ $set = master ] && verbs=$out/dict-master/CAMEO.091003.master.verbs
+  verbs=TABARI.Demo.verbs
+  [ $set = master ] && verbs=CAMEO.091003.master.verbs
   : > "$out/t.cpu"; : > "$out/d.cpu"; : > "$out/f.cpu"
   for r in $(seq "$runs"); do
-    tabari "$out/corpus.text" "$verbs" "$out/run/tabari-$set.events" >> "$out/t.cpu"
+    tabari ../corpus.text "$verbs" "tabari-$set.events" >> "$out/t.cpu"
     dyad_code "$out/corpus-docs" "$out/dict-$set" "$out/run/dyad-$set.jsonl" >> "$out/d.cpu"
     dyad_code "$out/corpus.jsonl" "$out/dict-$set" "$out/run/dyad-$set-feed.jsonl" >> "$out/f.cpu"
   done
@@ -126,7 +128,7 @@ for set in demo master; do
   fe=$(grep -c . "$out/run/dyad-$set-feed.jsonl" || true)
   # The demo records alone: TABARI's distinct triples, how many dyad gives, and whether dyad
   # gives TABARI's events one for one (each mention an event: --no-merge).
-  tabari "$out/demo.text" "$verbs" "$out/run/tabari-$set-demo.events" > /dev/null
+  tabari ../demo.text "$verbs" "tabari-$set-demo.events" > /dev/null
   dyad_code "$out/demo-docs" "$out/dict-$set" "$out/run/dyad-$set-demo.jsonl" --no-merge > /dev/null
   sequence_tabari "$out/run/tabari-$set-demo.events" > "$out/ts"
   sequence_dyad "$out/run/dyad-$set-demo.jsonl" > "$out/ds"
