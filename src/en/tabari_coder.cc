@@ -33,6 +33,12 @@ enum class Type : uint8_t {
   kNumber,
 };
 
+// A root's type is the word type of the same name: the two enums share their first values.
+static_assert(static_cast<int>(Type::kActor) == static_cast<int>(RootType::kActor) &&
+              static_cast<int>(Type::kVerb) == static_cast<int>(RootType::kVerb) &&
+              static_cast<int>(Type::kTime) == static_cast<int>(RootType::kTime) &&
+              static_cast<int>(Type::kPronoun) == static_cast<int>(RootType::kPronoun) &&
+              static_cast<int>(Type::kFormer) == static_cast<int>(RootType::kFormer));
 Type TypeOf(RootType t) { return static_cast<Type>(t); }
 
 enum Cap : uint8_t { kNoCap, kInitialCap, kMidCap };
