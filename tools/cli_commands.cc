@@ -280,6 +280,20 @@ Language ParseLang(const std::string& s) {
   return Language::kAuto;
 }
 
+// The dictionaries of a directory (TABARI's or PETRARCH's), each problem said on stderr; none
+// when they cannot be read, having said why.
+template <typename Dictionaries>
+std::optional<Dictionaries> LoadDictionaryDir(const std::string& dir) {
+  std::vector<std::string> problems;
+  Result<Dictionaries> d = Dictionaries::LoadDir(dir, &problems);
+  for (const std::string& p : problems) std::cerr << "dyad: " << p << "\n";
+  if (!d.ok()) {
+    std::cerr << "dyad: " << d.status().message() << "\n";
+    return std::nullopt;
+  }
+  return std::move(d).value();
+}
+
 // What coding one input gave: its documents in order, each coded or with the reason it was not,
 // and what to say on stderr about the input itself. Made on any thread; said and used on the
 // main one, in input order.
@@ -606,29 +620,18 @@ void Register(CLI::App& app, Global& g) {
     CodeOptions opt;
     std::optional<petrarch::Dictionaries> english;
     std::optional<tabari::Dictionaries> tabari_dicts;
-    if (!cf->dictionaries.empty() && tabari::Dictionaries::IsTabariDir(cf->dictionaries)) {
-      std::vector<std::string> problems;
-      Result<tabari::Dictionaries> d = tabari::Dictionaries::LoadDir(cf->dictionaries, &problems);
-      for (const std::string& p : problems) std::cerr << "dyad: " << p << "\n";
-      if (!d.ok()) {
-        std::cerr << "dyad: " << d.status().message() << "\n";
+    if (!cf->dictionaries.empty()) {
+      if (tabari::Dictionaries::IsTabariDir(cf->dictionaries)) {
+        tabari_dicts = LoadDictionaryDir<tabari::Dictionaries>(cf->dictionaries);
+        if (tabari_dicts) opt.tabari = &*tabari_dicts;
+      } else {
+        english = LoadDictionaryDir<petrarch::Dictionaries>(cf->dictionaries);
+        if (english) opt.english = &*english;
+      }
+      if (!tabari_dicts && !english) {
         g.exit_code = 2;
         return;
       }
-      tabari_dicts = std::move(d).value();
-      opt.tabari = &*tabari_dicts;
-    } else if (!cf->dictionaries.empty()) {
-      std::vector<std::string> problems;
-      Result<petrarch::Dictionaries> d =
-          petrarch::Dictionaries::LoadDir(cf->dictionaries, &problems);
-      for (const std::string& p : problems) std::cerr << "dyad: " << p << "\n";
-      if (!d.ok()) {
-        std::cerr << "dyad: " << d.status().message() << "\n";
-        g.exit_code = 2;
-        return;
-      }
-      english = std::move(d).value();
-      opt.english = &*english;
     }
     opt.lang = ParseLang(cf->lang);
     opt.year = cf->year;

@@ -42,6 +42,14 @@ inline char32_t Compose(Jamo j) {
 // The last code point of s (s valid, non-empty), or 0.
 char32_t Last(std::string_view s);
 
+// s with its ASCII letters in upper case; other bytes (UTF-8 included) as they are.
+inline std::string AsciiUpper(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  return out;
+}
+
 // Without leading and trailing spaces, tabs and carriage returns (the ASCII ones only).
 inline std::string_view TrimAscii(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r'))

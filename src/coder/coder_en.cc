@@ -261,6 +261,17 @@ void Label(const Lexicon& lex, const std::string& code, const std::string& words
   }
 }
 
+std::string_view SentenceText(const EnglishInput& in, const Segment& seg, uint32_t* begin) {
+  std::string_view sentence = in.clean->Slice(seg.begin, seg.end);
+  *begin = seg.begin;
+  if (seg.begin == in.segments->front().begin) {
+    size_t n = en::DatelineLength(sentence);
+    sentence.remove_prefix(n);
+    *begin += static_cast<uint32_t>(n);
+  }
+  return sentence;
+}
+
 int EnglishDocumentYear(const CleanText& clean) {
   std::optional<Date> d = en::Dateline(clean.text, 0);
   return d ? d->year : YearOf(clean.text);
@@ -303,14 +314,8 @@ std::vector<Event> CodeEnglish(const EnglishInput& in, std::vector<Unresolved>* 
   };
   for (const Segment& seg : *in.segments) {
     if (seg.kind == Segment::Kind::kTableTitle || seg.kind == Segment::Kind::kHeading) continue;
-    std::string_view sentence = in.clean->Slice(seg.begin, seg.end);
-    // The dateline is where and when the story was filed, not part of its first sentence.
-    uint32_t begin = seg.begin;
-    if (seg.begin == in.segments->front().begin) {
-      size_t n = en::DatelineLength(sentence);
-      sentence.remove_prefix(n);
-      begin += static_cast<uint32_t>(n);
-    }
+    uint32_t begin = 0;
+    std::string_view sentence = SentenceText(in, seg, &begin);
     // Relative dates count from the dateline, else from the last day the text named; with
     // neither, "on Friday" and "yesterday" date nothing (a date is never invented).
     bool day_in_force = in_force && in_force->precision == DatePrecision::kDay;

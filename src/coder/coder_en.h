@@ -31,6 +31,11 @@ struct EnglishInput {
 std::vector<Event> CodeEnglish(const EnglishInput& in,
                                std::vector<Unresolved>* unresolved = nullptr);
 
+// A segment's text, without the dateline when it is the document's first ("SEOUL, June 20
+// (Yonhap) -- " is where and when the story was filed, not part of its first sentence); *begin
+// receives where that text starts in the clean text.
+std::string_view SentenceText(const EnglishInput& in, const Segment& seg, uint32_t* begin);
+
 // The same sentences coded by TABARI's rules with TABARI's dictionaries (dyad/tabari_coder.h):
 // each event keeps the dictionaries' code; a sentence TABARI would call complex goes to the
 // review queue with the condition.

@@ -17,13 +17,8 @@ std::vector<Event> CodeTabari(const EnglishInput& in, const tabari::Dictionaries
   if (dateline) in_force = DateSpan::Day(*dateline);
   for (const Segment& seg : *in.segments) {
     if (seg.kind == Segment::Kind::kTableTitle || seg.kind == Segment::Kind::kHeading) continue;
-    std::string_view sentence = in.clean->Slice(seg.begin, seg.end);
-    uint32_t begin = seg.begin;
-    if (seg.begin == in.segments->front().begin) {
-      size_t n = en::DatelineLength(sentence);
-      sentence.remove_prefix(n);
-      begin += static_cast<uint32_t>(n);
-    }
+    uint32_t begin = 0;
+    std::string_view sentence = SentenceText(in, seg, &begin);
     // A sentence's own date, else the last day named, else the document's: TABARI codes a
     // record on the record's date; a document's sentences may name their own.
     std::optional<DateSpan> date = en::SentenceDate(

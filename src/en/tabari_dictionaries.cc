@@ -17,12 +17,6 @@ namespace {
 
 constexpr size_t kMaxDictionaryBytes = 64u << 20;
 
-std::string Upper(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return out;
-}
-
 bool IsBlank(char c) { return c == ' ' || c == '\t'; }
 
 // A YYMMDD date as YYYYMMDD: years 00-29 are 2000-2029 (TABARI's rule).
@@ -97,7 +91,7 @@ void SplitCodes(std::string_view s, std::string* phrase, std::vector<std::string
 // A phrase's hyphens are underscores ("BARAD-DUR" must be adjacent words: TABARI makes a text's
 // hyphens blanks), except a pattern's leading '-'.
 std::string PhraseText(std::string_view s) {
-  std::string out = Upper(s);
+  std::string out = utf8::AsciiUpper(s);
   for (char& c : out)
     if (c == '-') c = '_';
   return out;
@@ -485,7 +479,7 @@ void ReadActors(Reader* r, const std::string& file, const std::string& text) {
     pending_blocks.clear();
   };
   for (const Line& line : ContentLines(text)) {
-    std::string up = Upper(line.text);
+    std::string up = utf8::AsciiUpper(line.text);
     if (up == "<NOUN>") {
       close();
       section = Section::kNoun;
@@ -593,7 +587,7 @@ class VerbReader {
     enum class Section { kMain, kSynsets, kTime, kOther } section = Section::kMain;
     for (const Line& line : ContentLines(text)) {
       const std::string& t = line.text;
-      std::string up = Upper(t);
+      std::string up = utf8::AsciiUpper(t);
       if (up[0] == '<') {
         Close();
         section = up == "<SYNSETS>" ? Section::kSynsets
@@ -626,7 +620,7 @@ class VerbReader {
   void Synset(const Line& line) {
     std::string_view t = utf8::TrimAscii(line.text);
     if (t[0] == '&') {
-      std::string name = Upper(t);
+      std::string name = utf8::AsciiUpper(t);
       if (std::find(names_.begin(), names_.end(), name) != names_.end()) {
         Problem(line.number, "synset " + name + " declared twice");
         synset_ = -1;
@@ -832,7 +826,7 @@ int NumberAfter(const std::string& s, const std::string& key, int fallback) {
 
 void ReadOptions(Options* o, const std::string& text) {
   for (const Line& line : ContentLines(text)) {
-    std::string up = Upper(line.text);
+    std::string up = utf8::AsciiUpper(line.text);
     size_t colon = up.find(':');
     if (colon == std::string::npos) continue;
     std::string cmd = up.substr(0, colon), rest = up.substr(colon + 1);

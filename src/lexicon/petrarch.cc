@@ -14,12 +14,6 @@ namespace dyad::petrarch {
 
 namespace {
 
-std::string Upper(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return out;
-}
-
 struct Line {
   int number;
   std::string text;  // comments removed; a leading TAB kept (actor code lines)
@@ -88,7 +82,7 @@ Phrase ParsePhrase(std::string_view s) {
   auto flush = [&] {
     if (word.empty()) return;
     if (!p.words.empty()) p.adjacent.push_back(adjacent);
-    p.words.push_back(Upper(word));
+    p.words.push_back(utf8::AsciiUpper(word));
     word.clear();
     adjacent = false;
   };
@@ -205,7 +199,7 @@ class Reader {
           size_t comma = items.find(',', i);
           std::string_view item = utf8::TrimAscii(items.substr(
               i, comma == std::string_view::npos ? std::string_view::npos : comma - i));
-          if (!item.empty()) set.push_back(Upper(item));
+          if (!item.empty()) set.push_back(utf8::AsciiUpper(item));
           if (comma == std::string_view::npos) break;
           i = comma + 1;
         }
@@ -231,11 +225,11 @@ class Reader {
       size_t brace = head.find('{');
       if (brace != std::string_view::npos) {
         size_t end = head.find('}', brace);
-        plural = Upper(utf8::TrimAscii(head.substr(
+        plural = utf8::AsciiUpper(utf8::TrimAscii(head.substr(
             brace + 1, end == std::string_view::npos ? std::string_view::npos : end - brace - 1)));
         head = utf8::TrimAscii(head.substr(0, brace));
       }
-      std::string phrase = Upper(head);
+      std::string phrase = utf8::AsciiUpper(head);
       std::vector<std::string> forms;
       size_t bang = phrase.find('!');
       if (bang != std::string::npos) {
@@ -289,7 +283,7 @@ class Reader {
         std::string name(t.substr(0, t.find_first_of(" \t")));
         bool no_plurals = name.back() == '_';
         while (!name.empty() && name.back() == '_') name.pop_back();
-        std::vector<std::vector<std::string>>& members = d_->synsets_[Upper(name)];
+        std::vector<std::vector<std::string>>& members = d_->synsets_[utf8::AsciiUpper(name)];
         while (i + 1 < lines.size() && utf8::TrimAscii(lines[i + 1].text).front() == '+') {
           std::string_view m = utf8::TrimAscii(utf8::TrimAscii(lines[++i].text).substr(1));
           bool member_no_plural = no_plurals || (!m.empty() && m.back() == '_');
@@ -354,7 +348,7 @@ class Reader {
           size_t e = inner.find_first_of(" \t", k);
           if (e == std::string_view::npos) e = inner.size();
           // "{SPEEDING, SPED}": commas between forms are not forms.
-          std::string form = Upper(inner.substr(k, e - k));
+          std::string form = utf8::AsciiUpper(inner.substr(k, e - k));
           while (!form.empty() && form.back() == ',') form.pop_back();
           if (!form.empty() && std::isalpha(static_cast<unsigned char>(form.back())))
             listed.push_back(form);
@@ -362,7 +356,7 @@ class Reader {
         }
         rest = utf8::TrimAscii(rest.substr(0, brace));
       }
-      std::string verb = Upper(rest);
+      std::string verb = utf8::AsciiUpper(rest);
       if (verb.empty() || verb.find(' ') != std::string::npos) continue;  // "RULE OUT": not read
       while (!verb.empty() && verb.back() == '_') verb.pop_back();
       if (new_block || block < 0) {
@@ -527,7 +521,7 @@ class Reader {
         if (c == '_' || c == ' ' || c == '\t') {
           if (!cur.empty()) {
             bool joined = c == '_' && i + 1 < s.size() && s[i + 1] != ' ' && s[i + 1] != '\t';
-            out.push_back({Upper(cur), joined});
+            out.push_back({utf8::AsciiUpper(cur), joined});
             cur.clear();
           } else if (c == '_' && !out.empty() && i + 1 < s.size() && s[i + 1] != ' ') {
             out.back().second = true;
@@ -536,7 +530,7 @@ class Reader {
         }
         cur += c;
       }
-      if (!cur.empty()) out.push_back({Upper(cur), false});
+      if (!cur.empty()) out.push_back({utf8::AsciiUpper(cur), false});
       return out;
     };
     auto elem = [](const std::string& w, bool adjacent) {
